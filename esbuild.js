@@ -1,0 +1,80 @@
+// Builds every bundle of the extension with esbuild.
+//   node esbuild.js              one build (with source maps)
+//   node esbuild.js --watch      rebuild on change
+//   node esbuild.js --production minified, no source maps (what `npm run package` ships)
+// Each target states its platform: the extension, worker, CLI and engine library run on Node;
+// the webview app runs in the browser and never imports `vscode` or the engine.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+/** Shipped in the VSIX (dist/). */
+const targets = [
+  { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { api: 'src/api.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { worker: 'src/runner/worker.ts' }, outdir: 'dist' },
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: !production,
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: { webview: 'src/webviews/app/main.ts' },
+    outdir: 'dist',
+  },
+].filter((t) => Object.values(t.entryPoints).every((f) => fs.existsSync(f)));
+
+/** Development only (out/): integration-test entry points and the benchmark. */
+function listTs(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return listTs(p);
+    return e.name.endsWith('.ts') ? [p] : [];
+  });
+}
+if (!production) {
+  const integration = listTs('test/integration');
+  if (integration.length) {
+    targets.push({ ...node, sourcemap: true, minify: false, entryPoints: integration, outbase: '.', outdir: 'out' });
+  }
+  const bench = listTs('bench');
+  if (bench.length) {
+    targets.push({ ...node, sourcemap: true, minify: false, entryPoints: bench, outbase: '.', outdir: 'out' });
+  }
+}
+
+async function main() {
+  if (production) fs.rmSync('dist', { recursive: true, force: true });
+  const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log(`[esbuild] watching ${targets.length} bundles…`);
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  console.log(`[esbuild] built ${targets.length} bundles${production ? ' (production)' : ''}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
