@@ -1,0 +1,155 @@
+/**
+ * The tape of reverse-mode automatic differentiation.
+ *
+ * Every operation on an *active* value (one that depends on the parameters) appends one node.
+ * A node k stores its forward value and, for ordinary scalar operations, at most two parents with
+ * the local partial derivatives ∂node/∂parent computed during the forward pass:
+ *
+ *     value[k]                      the node's value
+ *     parentA[k], partialA[k]       first parent and ∂k/∂parentA   (−1 when there is none)
+ *     parentB[k], partialB[k]       second parent and ∂k/∂parentB  (−1 when there is none)
+ *
+ * The backward pass then needs no closures and no topological sort: nodes are appended in
+ * evaluation order, so walking k = size−1 … 0 once visits every node after all its consumers:
+ *
+ *     adj[root] = 1
+ *     adj[parentA[k]] += partialA[k] · adj[k]
+ *     adj[parentB[k]] += partialB[k] · adj[k]
+ *
+ * Struct-of-arrays (preallocated typed arrays, grown by doubling) is why this is fast: no object,
+ * closure or sort per node (see DESIGN.md, "Performance facts").
+ *
+ * Tensor operations (matmul, softmax cross-entropy, …) cannot be expressed as two-parent scalar
+ * nodes without losing all speed, so they are *custom* nodes: one node whose backward is a
+ * closure that reads `adj[k]` (or its own tensor gradient buffers) and accumulates into its inputs.
+ * Custom nodes are rare (one per tensor op), so a closure each costs nothing measurable.
+ */
+
+/** Backward of a custom node: `adjOut` is ∂L/∂(this node's scalar value); tensor ops may ignore it. */
+export type CustomBackward = (tape: Tape, adjOut: number) => void;
+
+/** Marks a node whose backward is a closure rather than two scalar partials. */
+const CUSTOM = -2;
+
+/** Thrown when one evaluation records more nodes than memory allows (a runaway loop, usually). */
+export class TapeOverflowError extends Error {
+  constructor(readonly limit: number) {
+    super(`The tape exceeded ${limit} operations in one evaluation.`);
+    this.name = 'TapeOverflowError';
+  }
+}
+
+export class Tape {
+  value: Float64Array;
+  adj: Float64Array;
+  parentA: Int32Array;
+  parentB: Int32Array;
+  partialA: Float64Array;
+  partialB: Float64Array;
+  /** Backward closures of custom nodes, indexed by node id (sparse). */
+  private readonly customs = new Map<number, CustomBackward>();
+  /** Number of nodes recorded since the last reset. */
+  size = 0;
+
+  constructor(
+    capacity = 1 << 12,
+    /** Hard cap on nodes per evaluation: 2^26 nodes ≈ 3.2 GB of arrays is beyond any learner loss. */
+    readonly maxNodes = 1 << 25,
+  ) {
+    this.value = new Float64Array(capacity);
+    this.adj = new Float64Array(capacity);
+    this.parentA = new Int32Array(capacity);
+    this.parentB = new Int32Array(capacity);
+    this.partialA = new Float64Array(capacity);
+    this.partialB = new Float64Array(capacity);
+  }
+
+  /** Forgets every node, keeping the allocated arrays for the next evaluation. */
+  reset(): void {
+    this.size = 0;
+    this.customs.clear();
+  }
+
+  /** A leaf (a parameter, or a constant lifted onto the tape): no parents. */
+  leaf(v: number): number {
+    return this.push(v, -1, 0, -1, 0);
+  }
+
+  /** y = f(a) with local derivative da = ∂y/∂a. */
+  unary(v: number, a: number, da: number): number {
+    return this.push(v, a, da, -1, 0);
+  }
+
+  /** y = f(a, b) with local derivatives da = ∂y/∂a and db = ∂y/∂b. */
+  binary(v: number, a: number, da: number, b: number, db: number): number {
+    return this.push(v, a, da, b, db);
+  }
+
+  /** A custom node with scalar value v whose backward is a closure (tensor ops). */
+  custom(v: number, backward: CustomBackward): number {
+    const k = this.push(v, CUSTOM, 0, -1, 0);
+    this.customs.set(k, backward);
+    return k;
+  }
+
+  /** Adds g to the adjoint of node k (for custom backward closures). */
+  accumulate(k: number, g: number): void {
+    this.adj[k] += g;
+  }
+
+  /**
+   * One reverse sweep from `root`: afterwards adj[k] = ∂root/∂node k for every node.
+   * Returns the adjoint array (valid for indices < size until the next reset).
+   */
+  backward(root: number): Float64Array {
+    const { adj, parentA, parentB, partialA, partialB } = this;
+    adj.fill(0, 0, this.size);
+    adj[root] = 1;
+    for (let k = root; k >= 0; k--) {
+      const g = adj[k];
+      const a = parentA[k];
+      if (a === CUSTOM) {
+        (this.customs.get(k) as CustomBackward)(this, g);
+        continue;
+      }
+      if (g === 0) continue;
+      if (a >= 0) adj[a] += partialA[k] * g;
+      const b = parentB[k];
+      if (b >= 0) adj[b] += partialB[k] * g;
+    }
+    return adj;
+  }
+
+  private push(v: number, a: number, da: number, b: number, db: number): number {
+    const k = this.size;
+    if (k === this.value.length) this.grow();
+    this.value[k] = v;
+    this.parentA[k] = a;
+    this.partialA[k] = da;
+    this.parentB[k] = b;
+    this.partialB[k] = db;
+    this.size = k + 1;
+    return k;
+  }
+
+  private grow(): void {
+    const n = this.value.length * 2;
+    if (this.value.length >= this.maxNodes) throw new TapeOverflowError(this.maxNodes);
+    const growF = (old: Float64Array) => {
+      const a = new Float64Array(n);
+      a.set(old);
+      return a;
+    };
+    const growI = (old: Int32Array) => {
+      const a = new Int32Array(n);
+      a.set(old);
+      return a;
+    };
+    this.value = growF(this.value);
+    this.adj = growF(this.adj);
+    this.partialA = growF(this.partialA);
+    this.partialB = growF(this.partialB);
+    this.parentA = growI(this.parentA);
+    this.parentB = growI(this.parentB);
+  }
+}
