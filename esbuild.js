@@ -61,8 +61,18 @@ if (!production) {
   }
 }
 
+/** Static files the webview loads besides the bundle (codicon font for @vscode-elements). */
+function copyAssets() {
+  const dest = path.join('dist', 'codicons');
+  fs.mkdirSync(dest, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) {
+    fs.copyFileSync(path.join('node_modules', '@vscode', 'codicons', 'dist', f), path.join(dest, f));
+  }
+}
+
 async function main() {
   if (production) fs.rmSync('dist', { recursive: true, force: true });
+  copyAssets();
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

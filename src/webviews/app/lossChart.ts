@@ -1,0 +1,112 @@
+/**
+ * The loss curve: loss against step for every run of this panel, overlaid with a legend.
+ * Points arrive in batches while a run streams; redraws are coalesced to one per frame.
+ */
+import {
+  Chart,
+  Legend,
+  LineController,
+  LineElement,
+  LinearScale,
+  LogarithmicScale,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+} from 'chart.js';
+import type { StepPoint } from '../protocol';
+import { chartTheme } from './theme';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
+
+type XY = { x: number; y: number };
+
+export class LossChart {
+  private readonly chart: Chart<'line', XY[]>;
+  private readonly series = new Map<string, ChartDataset<'line', XY[]>>();
+  private frame = 0;
+
+  constructor(
+    canvas: HTMLCanvasElement,
+    private readonly labels: { step: string; loss: string },
+  ) {
+    const theme = chartTheme();
+    this.chart = new Chart(canvas, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        parsing: false,
+        normalized: true,
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: 'nearest', intersect: false },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: labels.step } },
+          y: { type: 'linear', title: { display: true, text: labels.loss } },
+        },
+        plugins: { legend: { display: true } },
+      },
+    });
+    this.applyTheme(theme);
+  }
+
+  addRun(runId: string, label: string): void {
+    const colors = chartTheme().series;
+    const color = colors[this.series.size % colors.length];
+    const dataset: ChartDataset<'line', XY[]> = {
+      label,
+      data: [],
+      borderColor: color,
+      backgroundColor: color,
+      borderWidth: 2,
+      pointRadius: 0,
+    };
+    this.series.set(runId, dataset);
+    this.chart.data.datasets.push(dataset);
+    this.scheduleDraw();
+  }
+
+  addPoints(runId: string, points: StepPoint[]): void {
+    const dataset = this.series.get(runId);
+    if (!dataset) return;
+    for (const p of points) {
+      // Non-finite losses (a diverged step) cannot be drawn; the run's status says what happened.
+      if (Number.isFinite(p.loss)) dataset.data.push({ x: p.step, y: p.loss });
+    }
+    this.scheduleDraw();
+  }
+
+  setLogScale(log: boolean): void {
+    const y = this.chart.options.scales?.y;
+    if (y) (y as { type: string }).type = log ? 'logarithmic' : 'linear';
+    this.chart.update('none');
+  }
+
+  applyTheme(theme = chartTheme()): void {
+    const o = this.chart.options;
+    Chart.defaults.color = theme.foreground;
+    Chart.defaults.font.family = theme.fontFamily;
+    for (const axis of ['x', 'y'] as const) {
+      const scale = o.scales?.[axis];
+      if (!scale) continue;
+      scale.grid = { ...scale.grid, color: theme.grid };
+      scale.ticks = { ...scale.ticks, color: theme.foreground };
+      (scale as { title: { color: string } }).title.color = theme.foreground;
+    }
+    if (o.plugins?.legend) o.plugins.legend.labels = { ...o.plugins.legend.labels, color: theme.foreground };
+    this.chart.update('none');
+  }
+
+  /** Number of drawable points of a run (for tests and the status line). */
+  pointCount(runId: string): number {
+    return this.series.get(runId)?.data.length ?? 0;
+  }
+
+  private scheduleDraw(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.chart.update('none');
+    });
+  }
+}

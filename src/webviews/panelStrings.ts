@@ -1,0 +1,27 @@
+import type { PanelStrings } from './protocol';
+import { t } from '../l10n/localize';
+
+/** The webview's strings, resolved on the host in the learner's language. */
+export function panelStrings(): PanelStrings {
+  return {
+    title: t('Loss panel'),
+    emptyState: t('No run yet. Open a loss file and run "Train current file" to watch the loss descend here.'),
+    lossCurve: t('Loss curve'),
+    step: t('Step'),
+    loss: t('Loss'),
+    logScale: t('Log scale'),
+    optimizer: t('Optimizer'),
+    learningRate: t('Learning rate'),
+    steps: t('Steps'),
+    rerun: t('Run again'),
+    stop: t('Stop'),
+    reasons: {
+      completed: t('Finished all steps'),
+      converged: t('Converged'),
+      diverged: t('Diverged: the loss became infinite or NaN'),
+      cancelled: t('Cancelled'),
+      timeout: t('Stopped: time limit reached'),
+      error: t('Stopped by an error'),
+    },
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * Every message between the extension host and the loss panel's webview, in one place.
+ *
+ * Both sides import this file and nothing else of each other (the webview app never imports
+ * the engine or `vscode`). Messages crossing the boundary are untrusted data: each side
+ * validates what it receives with the guards below before acting on it.
+ */
+
+/** Optimizer names of the CLI and the panel (PyTorch's torch.optim, plus Newton and L-BFGS). */
+export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw', 'newton', 'lbfgs'] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** Settings the learner changes in the panel; undefined fields keep the file's `config`. */
+export interface RunSettings {
+  optimizer: OptimizerName;
+  learningRate: number;
+  steps: number;
+  /** Start point; undefined → the file's `init` or a seeded random point. */
+  init?: number[];
+}
+
+/** One recorded step of a run: the point where the loss was evaluated. */
+export interface StepPoint {
+  step: number;
+  loss: number;
+  params: number[];
+  gradNorm: number;
+}
+
+export type StopReason = 'completed' | 'converged' | 'diverged' | 'cancelled' | 'timeout' | 'error';
+
+/** Strings the webview shows, resolved on the host through VS Code's l10n (Korean first). */
+export interface PanelStrings {
+  title: string;
+  emptyState: string;
+  lossCurve: string;
+  step: string;
+  loss: string;
+  logScale: string;
+  optimizer: string;
+  learningRate: string;
+  steps: string;
+  rerun: string;
+  stop: string;
+  reasons: Record<StopReason, string>;
+}
+
+// ── host → webview ──────────────────────────────────────────────────────────
+
+export type HostMessage =
+  | { type: 'init'; strings: PanelStrings; settings: RunSettings }
+  | { type: 'runStarted'; runId: string; file: string; dimension: number; paramNames: string[]; settings: RunSettings }
+  | { type: 'progress'; runId: string; points: StepPoint[] }
+  | { type: 'runFinished'; runId: string; reason: StopReason; message?: string };
+
+// ── webview → host ──────────────────────────────────────────────────────────
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'rerun'; settings: RunSettings }
+  | { type: 'stop' };
+
+// ── validation ──────────────────────────────────────────────────────────────
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function isFiniteNumber(x: unknown): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/** Loss values may legitimately be ±Infinity or NaN (a diverged step), so only the type is checked. */
+function isNumber(x: unknown): x is number {
+  return typeof x === 'number';
+}
+
+function isNumberArray(x: unknown, check: (v: unknown) => boolean = isNumber): x is number[] {
+  return Array.isArray(x) && x.every(check);
+}
+
+export function isOptimizerName(x: unknown): x is OptimizerName {
+  return typeof x === 'string' && (OPTIMIZERS as readonly string[]).includes(x);
+}
+
+/** Bounds the panel may ask for: a run the host starts on the webview's word must stay sane. */
+export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningRate: 1e3, maxDimension: 10_000 } as const;
+
+export function isRunSettings(x: unknown): x is RunSettings {
+  if (!isObject(x)) return false;
+  const { optimizer, learningRate, steps, init } = x;
+  return (
+    isOptimizerName(optimizer) &&
+    isFiniteNumber(learningRate) &&
+    learningRate >= LIMITS.minLearningRate &&
+    learningRate <= LIMITS.maxLearningRate &&
+    Number.isInteger(steps) &&
+    (steps as number) >= 1 &&
+    (steps as number) <= LIMITS.maxSteps &&
+    (init === undefined || (isNumberArray(init, isFiniteNumber) && init.length <= LIMITS.maxDimension))
+  );
+}
+
+/** Host side: accept only well-formed messages from the webview. */
+export function isWebviewMessage(x: unknown): x is WebviewMessage {
+  if (!isObject(x)) return false;
+  switch (x.type) {
+    case 'ready':
+    case 'stop':
+      return Object.keys(x).length === 1;
+    case 'rerun':
+      return isRunSettings(x.settings);
+    default:
+      return false;
+  }
+}
+
+function isStepPoint(x: unknown): x is StepPoint {
+  return (
+    isObject(x) &&
+    Number.isInteger(x.step) &&
+    isNumber(x.loss) &&
+    isNumberArray(x.params) &&
+    isNumber(x.gradNorm)
+  );
+}
+
+const REASONS: readonly StopReason[] = ['completed', 'converged', 'diverged', 'cancelled', 'timeout', 'error'];
+
+/** Webview side: the host is trusted code, but a malformed message must not break the panel. */
+export function isHostMessage(x: unknown): x is HostMessage {
+  if (!isObject(x)) return false;
+  switch (x.type) {
+    case 'init':
+      return isObject(x.strings) && isRunSettings(x.settings);
+    case 'runStarted':
+      return (
+        typeof x.runId === 'string' &&
+        typeof x.file === 'string' &&
+        Number.isInteger(x.dimension) &&
+        Array.isArray(x.paramNames) &&
+        x.paramNames.every((n) => typeof n === 'string') &&
+        isRunSettings(x.settings)
+      );
+    case 'progress':
+      return typeof x.runId === 'string' && Array.isArray(x.points) && x.points.every(isStepPoint);
+    case 'runFinished':
+      return (
+        typeof x.runId === 'string' &&
+        REASONS.includes(x.reason as StopReason) &&
+        (x.message === undefined || typeof x.message === 'string')
+      );
+    default:
+      return false;
+  }
+}
+
+/** State the webview keeps with `setState` so a reload restores the panel. */
+export interface PanelState {
+  settings: RunSettings;
+  logScale: boolean;
+}
+
+export function isPanelState(x: unknown): x is PanelState {
+  return isObject(x) && isRunSettings(x.settings) && typeof x.logScale === 'boolean';
+}
