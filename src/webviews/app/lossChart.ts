@@ -44,7 +44,8 @@ export class LossChart {
           x: { type: 'linear', title: { display: true, text: labels.step } },
           y: { type: 'linear', title: { display: true, text: labels.loss } },
         },
-        plugins: { legend: { display: true } },
+        // The legend is HTML (see main.ts): themed, keyboard-accessible and readable by screen readers.
+        plugins: { legend: { display: false } },
       },
     });
     this.applyTheme(theme);
@@ -93,7 +94,24 @@ export class LossChart {
       scale.ticks = { ...scale.ticks, color: theme.foreground };
       (scale as { title: { color: string } }).title.color = theme.foreground;
     }
-    if (o.plugins?.legend) o.plugins.legend.labels = { ...o.plugins.legend.labels, color: theme.foreground };
+    this.chart.update('none');
+  }
+
+  /** The runs drawn, for the HTML legend. */
+  legendItems(): Array<{ runId: string; label: string; color: string; hidden: boolean }> {
+    return [...this.series].map(([runId, d], i) => ({
+      runId,
+      label: d.label ?? runId,
+      color: String(d.borderColor),
+      hidden: !this.chart.isDatasetVisible(i),
+    }));
+  }
+
+  /** Shows or hides one run's curve. */
+  toggle(runId: string): void {
+    const index = [...this.series.keys()].indexOf(runId);
+    if (index < 0) return;
+    this.chart.setDatasetVisibility(index, !this.chart.isDatasetVisible(index));
     this.chart.update('none');
   }
 

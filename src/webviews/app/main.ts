@@ -13,6 +13,7 @@ interface View {
   chart: LossChart;
   empty: HTMLElement;
   chartBox: HTMLElement;
+  legend: HTMLElement;
   status: HTMLElement;
 }
 
@@ -36,7 +37,6 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   const logScale = document.createElement('vscode-checkbox');
   logScale.id = 'log-scale';
   logScale.setAttribute('label', strings.logScale);
-  logScale.textContent = strings.logScale;
   const status = el('span', 'status');
   status.id = 'status';
   status.setAttribute('role', 'status');
@@ -54,7 +54,11 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   canvas.setAttribute('aria-label', strings.lossCurve);
   chartBox.append(canvas);
 
-  app.append(toolbar, empty, chartBox);
+  const legend = el('ul', 'legend');
+  legend.id = 'legend';
+  legend.setAttribute('aria-label', strings.lossCurve);
+
+  app.append(toolbar, empty, legend, chartBox);
 
   const chart = new LossChart(canvas, { step: strings.step, loss: strings.loss });
   state = { settings, logScale: state?.logScale ?? false };
@@ -66,7 +70,28 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     save({ logScale: checked });
   });
   onThemeChange(() => chart.applyTheme());
-  return { strings, chart, empty, chartBox, status };
+  return { strings, chart, empty, chartBox, legend, status };
+}
+
+/** One button per run: its colour, its label; pressing it hides or shows that curve. */
+function renderLegend(v: View): void {
+  const items = v.chart.legendItems().map((item) => {
+    const button = el('button', 'legend-item');
+    button.type = 'button';
+    button.dataset.runId = item.runId;
+    button.setAttribute('aria-pressed', String(!item.hidden));
+    const swatch = el('span', 'swatch');
+    swatch.style.backgroundColor = item.color; // CSSOM from script is allowed by the CSP; style="" is not.
+    button.append(swatch, el('span', 'label', item.label));
+    button.addEventListener('click', () => {
+      v.chart.toggle(item.runId);
+      renderLegend(v);
+    });
+    const li = el('li');
+    li.append(button);
+    return li;
+  });
+  v.legend.replaceChildren(...items);
 }
 
 function save(patch: Partial<PanelState>): void {
@@ -88,6 +113,7 @@ function handle(msg: HostMessage): void {
       view.chartBox.hidden = false;
       const name = msg.file.split(/[\\/]/).pop() ?? msg.file;
       view.chart.addRun(msg.runId, `${name} · ${msg.settings.optimizer} · η=${msg.settings.learningRate}`);
+      renderLegend(view);
       view.status.classList.remove('error');
       view.status.textContent = '';
       break;

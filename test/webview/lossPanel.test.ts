@@ -1,0 +1,111 @@
+import { strict as assert } from 'node:assert';
+import { startHarness, openPanel, canvasInk, canvasColorPixels, type Harness, type Theme } from './harness';
+import { panelStrings } from '../../src/webviews/panelStrings';
+import type { HostMessage, RunSettings, StepPoint } from '../../src/webviews/protocol';
+
+const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 40 };
+
+/** A recorded 1-D run: plain gradient descent on L(w) = (w − 3)², from w = −2 with η = 0.1. */
+function quadraticRun(): StepPoint[] {
+  const points: StepPoint[] = [];
+  let w = -2;
+  for (let step = 0; step <= settings.steps; step++) {
+    const g = 2 * (w - 3);
+    points.push({ step, loss: (w - 3) ** 2, params: [w], gradNorm: Math.abs(g) });
+    w -= settings.learningRate * g;
+  }
+  return points;
+}
+
+const init: HostMessage = { type: 'init', strings: panelStrings(), settings };
+
+for (const theme of ['light', 'dark'] as Theme[]) {
+  describe(`loss panel webview (${theme} theme)`, function () {
+    let h: Harness;
+    before(async () => {
+      h = await startHarness();
+    });
+    after(async () => {
+      await h?.close();
+    });
+
+    it('says it is ready, then shows the Korean empty state after init', async () => {
+      const p = await openPanel(h, theme);
+      await p.page.waitForFunction(() => (window as unknown as { __posted: unknown[] }).__posted.length > 0);
+      assert.deepEqual((await p.posted())[0], { type: 'ready' });
+      await p.send(init);
+      const empty = p.page.locator('#empty-state');
+      await empty.waitFor();
+      assert.match(await empty.innerText(), /아직 학습한 기록이 없습니다/);
+      assert.equal(await p.page.locator('.chart-box').isVisible(), false);
+      await p.screenshot('empty');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('draws a streamed 1-D run: non-blank loss curve, legend entry, Korean stop reason', async () => {
+      const p = await openPanel(h, theme);
+      await p.send(init);
+      await p.page.locator('#empty-state').waitFor();
+      await p.send({ type: 'runStarted', runId: 'r1', file: '/ws/quadratic.ts', dimension: 1, paramNames: ['w'], settings } satisfies HostMessage);
+      const points = quadraticRun();
+      // Streamed in batches, as the host throttles progress.
+      for (let i = 0; i < points.length; i += 10) {
+        await p.send({ type: 'progress', runId: 'r1', points: points.slice(i, i + 10) } satisfies HostMessage);
+      }
+      await p.send({ type: 'runFinished', runId: 'r1', reason: 'completed' } satisfies HostMessage);
+      await p.page.locator('#status', { hasText: '모든 스텝을 마쳤습니다' }).waitFor();
+      assert.equal(await p.page.locator('#empty-state').isVisible(), false);
+      await p.page.waitForFunction(() => {
+        const c = document.querySelector('#loss-chart') as HTMLCanvasElement;
+        return c && c.width > 0;
+      });
+      await p.page.waitForTimeout(100); // one animation frame for the coalesced redraw
+      const ink = await canvasInk(p.page, '#loss-chart');
+      assert.ok(ink > 0.01, `loss chart looks blank (ink ${ink})`);
+      const legend = p.page.locator('#legend .legend-item');
+      assert.deepEqual(await legend.allInnerTexts(), ['quadratic.ts · sgd · η=0.1']);
+      assert.equal(await legend.getAttribute('aria-pressed'), 'true');
+      // The curve is drawn in the run's colour; pressing its legend entry (keyboard) hides it.
+      const color = await p.page.locator('#legend .swatch').evaluate((s) => getComputedStyle(s).backgroundColor);
+      const curvePixels = await canvasColorPixels(p.page, '#loss-chart', color);
+      assert.ok(curvePixels > 200, `expected the curve in ${color}, found ${curvePixels} pixels`);
+      await legend.press('Enter');
+      await p.page.waitForTimeout(50);
+      assert.equal(await legend.getAttribute('aria-pressed'), 'false');
+      assert.ok((await canvasColorPixels(p.page, '#loss-chart', color)) < curvePixels / 10, 'hiding the run should remove its curve');
+      await legend.click();
+      assert.equal(await legend.getAttribute('aria-pressed'), 'true');
+      await p.screenshot('loss-1d');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('keeps the log-scale choice with setState and restores it', async () => {
+      const p = await openPanel(h, theme);
+      await p.send(init);
+      // Keyboard first (every control must work without a mouse), then the mouse undoes it.
+      await p.page.locator('#log-scale').focus();
+      await p.page.keyboard.press('Space');
+      await p.page.locator('#log-scale label').click();
+      await p.page.locator('#log-scale label').click();
+      const state = (await p.savedState()) as { logScale: boolean; settings: RunSettings };
+      assert.equal(state.logScale, true);
+      assert.deepEqual(state.settings, settings);
+
+      const restored = await openPanel(h, theme, state);
+      await restored.send(init);
+      await restored.page.locator('#log-scale').waitFor();
+      const checked = await restored.page.evaluate(() => (document.querySelector('#log-scale') as unknown as { checked: boolean }).checked);
+      assert.equal(checked, true);
+    });
+
+    it('ignores malformed host messages without breaking', async () => {
+      const p = await openPanel(h, theme);
+      await p.send({ type: 'progress', runId: 'r1', points: [{ step: 'x' }] });
+      await p.send({ type: 'nonsense' });
+      await p.send(init);
+      await p.page.locator('#empty-state').waitFor();
+      const problems = await p.problems();
+      assert.ok(problems.every((m) => !m.startsWith('pageerror') && !m.startsWith('csp')), problems.join('\n'));
+    });
+  });
+}
