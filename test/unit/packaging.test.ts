@@ -1,0 +1,31 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+describe('VSIX contents (vsce ls)', () => {
+  let files: string[];
+  before(function () {
+    this.timeout(60_000);
+    const out = execFileSync('npx', ['--no-install', 'vsce', 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' });
+    files = out.split('\n').map((l) => l.trim()).filter(Boolean);
+  });
+
+  it('ships only what runs: dist, media, snippets, l10n, manifest, README, LICENSE', () => {
+    const allowed = /^(dist|media|snippets|l10n)\/|^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE)$/;
+    const stray = files.filter((f) => !allowed.test(f));
+    assert.deepEqual(stray, []);
+  });
+
+  it('contains no sources, tests or source maps', () => {
+    assert.deepEqual(files.filter((f) => /^(src|test|scripts|out)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts')), []);
+  });
+
+  it('contains every file the manifest points at', () => {
+    const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const referenced = [manifest.main, manifest.icon].map((p: string) => p.replace(/^\.\//, ''));
+    for (const f of referenced) assert.ok(files.includes(f), `${f} is referenced by package.json but not packaged`);
+  });
+});

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { isHostMessage, isPanelState, isWebviewMessage, LIMITS } from '../../../src/webviews/protocol';
+import { contentSecurityPolicy, makeNonce, panelHtml } from '../../../src/webviews/panelHtml';
+
+const settings = { optimizer: 'adam', learningRate: 0.01, steps: 200 };
+
+describe('panel protocol validation', () => {
+  it('accepts well-formed webview messages', () => {
+    assert.ok(isWebviewMessage({ type: 'ready' }));
+    assert.ok(isWebviewMessage({ type: 'stop' }));
+    assert.ok(isWebviewMessage({ type: 'rerun', settings }));
+    assert.ok(isWebviewMessage({ type: 'rerun', settings: { ...settings, init: [1.5, -2] } }));
+  });
+
+  it('rejects malformed or out-of-range webview messages', () => {
+    const bad: unknown[] = [
+      null,
+      'ready',
+      [],
+      { type: 'ready', extra: 1 },
+      { type: 'launchMissiles' },
+      { type: 'rerun' },
+      { type: 'rerun', settings: { ...settings, optimizer: 'sgdx' } },
+      { type: 'rerun', settings: { ...settings, learningRate: -0.1 } },
+      { type: 'rerun', settings: { ...settings, learningRate: Number.NaN } },
+      { type: 'rerun', settings: { ...settings, learningRate: LIMITS.maxLearningRate * 10 } },
+      { type: 'rerun', settings: { ...settings, steps: 1.5 } },
+      { type: 'rerun', settings: { ...settings, steps: LIMITS.maxSteps + 1 } },
+      { type: 'rerun', settings: { ...settings, init: [1, Infinity] } },
+      { type: 'rerun', settings: { ...settings, init: '1,2' } },
+    ];
+    for (const m of bad) assert.equal(isWebviewMessage(m), false, JSON.stringify(m));
+  });
+
+  it('validates host messages, allowing non-finite losses of a diverged step', () => {
+    assert.ok(isHostMessage({ type: 'progress', runId: 'a', points: [{ step: 3, loss: Infinity, params: [1e308], gradNorm: NaN }] }));
+    assert.ok(isHostMessage({ type: 'runFinished', runId: 'a', reason: 'diverged', message: '발산' }));
+    assert.equal(isHostMessage({ type: 'progress', runId: 'a', points: [{ step: 'x', loss: 1, params: [], gradNorm: 0 }] }), false);
+    assert.equal(isHostMessage({ type: 'runFinished', runId: 'a', reason: 'exploded' }), false);
+  });
+
+  it('checks restored panel state', () => {
+    assert.ok(isPanelState({ settings, logScale: false }));
+    assert.equal(isPanelState({ settings, logScale: 'yes' }), false);
+    assert.equal(isPanelState(undefined), false);
+  });
+});
+
+describe('panel HTML', () => {
+  it('has a strict CSP: nonce-only scripts, no inline styles, no network', () => {
+    const csp = contentSecurityPolicy('https://x.vscode-cdn.net', 'abc');
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /script-src 'nonce-abc'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
+  });
+
+  it('puts the nonce on its only script and escapes attributes', () => {
+    const html = panelHtml({ cspSource: 'src', nonce: 'N1', scriptUri: 'a"b', styleUri: 's', codiconUri: 'c', lang: 'ko', title: '<t>' });
+    assert.equal(html.match(/<script/g)?.length, 1);
+    assert.match(html, /<script nonce="N1" src="a&quot;b"><\/script>/);
+    assert.match(html, /<title>&lt;t&gt;<\/title>/);
+    assert.doesNotMatch(html, /style="/);
+  });
+
+  it('makes 32-character nonces from random bytes', () => {
+    const nonce = makeNonce((n) => Uint8Array.from({ length: n }, (_, i) => i * 7));
+    assert.equal(nonce.length, 32);
+    assert.match(nonce, /^[A-Za-z0-9]{32}$/);
+  });
+});
