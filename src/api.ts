@@ -1,0 +1,52 @@
+/**
+ * The engine as a library (`dist/api.js`, CommonJS, no `vscode`): what the worker, the CLI, the
+ * tests and the benchmarks all go through.
+ *
+ *   const { compileLoss } = require('gradient-descent-tutor/dist/api.js');
+ *   const f = compileLoss('export function loss(w: number) { return (w - 3) ** 2 }');
+ *   f.valueAndGrad([1]);            // { value: 4, gradient: [-4] }
+ *   f.train({ optimizer: 'adam', learningRate: 0.1, steps: 100 });   // the CLI's JSON shape
+ *
+ * This runs learner code in the calling thread: hosts that must survive an infinite loop use
+ * `runIsolated` (a worker with limits), as the extension and the CLI do.
+ */
+import { compileLoss as compile, type CompiledLoss } from './runner/compile';
+import { trainLoss, type RunResult, type TrainHooks } from './runner/trainLoss';
+import { sampleSurface, type Surface, type SurfaceRequest } from './runner/surface';
+import type { TrainOptions } from './engine/trainOptions';
+
+export interface LossApi {
+  readonly dimension: number;
+  readonly paramNames: string[];
+  readonly init?: number[];
+  readonly bounds?: Array<[number, number]>;
+  valueAndGrad(params: number[], batch?: readonly unknown[]): { value: number; gradient: number[] };
+  value(params: number[], batch?: readonly unknown[]): number;
+  hessian(params: number[]): number[][];
+  train(options?: TrainOptions, hooks?: TrainHooks): RunResult;
+  surface(request?: SurfaceRequest): Surface;
+  /** The compiled loss itself, for engine-level callers. */
+  readonly compiled: CompiledLoss;
+}
+
+export function compileLoss(source: string, fileName = 'loss.ts'): LossApi {
+  const loss = compile(source, fileName);
+  return {
+    dimension: loss.dimension,
+    paramNames: loss.paramNames,
+    init: loss.init,
+    bounds: loss.bounds,
+    valueAndGrad(params, batch) {
+      const r = loss.valueAndGrad(params, batch);
+      return { value: r.value, gradient: Array.from(r.gradient) };
+    },
+    value: (params, batch) => loss.value(params, batch),
+    hessian: (params) => loss.hessian(params),
+    train: (options = {}, hooks = {}) => trainLoss(loss, options, hooks),
+    surface: (request) => sampleSurface(loss, request),
+    compiled: loss,
+  };
+}
+
+export { runIsolated } from './runner/isolatedRun';
+export type { RunResult, TrainOptions, Surface };

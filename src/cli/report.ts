@@ -1,0 +1,54 @@
+/** The CLI's human output: a progress bar while training, and a Korean summary at the end. */
+import type { ProgressPoint } from '../runner/workerProtocol';
+import type { RunResult } from '../runner/trainLoss';
+import { language } from '../l10n/localize';
+
+const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? v.toPrecision(6) : v.toExponential(4)) : String(v));
+
+export function progressBar(p: ProgressPoint, totalSteps: number | undefined): string {
+  const width = 30;
+  const total = totalSteps ?? 1000;
+  const done = Math.min(1, p.step / Math.max(1, total));
+  const filled = Math.round(done * width);
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(done * 100)).padStart(3)}%  step ${p.step}/${total}  loss ${fmt(p.loss)}  |∇L| ${fmt(p.gradNorm)}   `;
+}
+
+const reasonText = {
+  ko: {
+    completed: '정해진 스텝을 모두 마쳤습니다',
+    converged: '수렴해서 멈췄습니다',
+    diverged: '발산해서 멈췄습니다 (손실이 무한대 또는 NaN). 학습률을 줄여 보세요',
+    cancelled: '취소해서 멈췄습니다',
+    timeout: '시간 제한에 걸려 멈췄습니다',
+  },
+  en: {
+    completed: 'finished all steps',
+    converged: 'stopped: converged',
+    diverged: 'stopped: diverged (the loss became infinite or NaN). Try a smaller learning rate',
+    cancelled: 'stopped: cancelled',
+    timeout: 'stopped: time limit reached',
+  },
+} as const;
+
+export function summary(file: string, r: RunResult): string {
+  const last = r.params.length - 1;
+  const loss = r.losses[last];
+  const params = r.params[last].map(fmt).join(', ');
+  const lang = language();
+  const why = reasonText[lang][r.reason ?? 'completed'];
+  const step = r.stoppedAt ?? last;
+  const o = r.options;
+  return lang === 'ko'
+    ? [
+        `${file}: ${o.optimizer}, 학습률 ${o.learningRate}, 시작점 (${o.init.map(fmt).join(', ')})`,
+        `  ${step} 스텝에서 ${why}.`,
+        `  최종 손실  L = ${fmt(loss)}`,
+        `  최종 매개변수 = (${params})`,
+      ].join('\n')
+    : [
+        `${file}: ${o.optimizer}, learning rate ${o.learningRate}, start (${o.init.map(fmt).join(', ')})`,
+        `  at step ${step}: ${why}.`,
+        `  final loss L = ${fmt(loss)}`,
+        `  final parameters = (${params})`,
+      ].join('\n');
+}

@@ -1,0 +1,113 @@
+/**
+ * What a run is asked to do, merged from three places (later wins): the defaults of DESIGN.md,
+ * the loss file's `config` export, and the caller (CLI flags, the panel's controls).
+ *
+ * Defaults: plain gradient descent (SGD without momentum, the seeds' subject), learning rate 0.1,
+ * up to 1,000 steps, start at `init` or a seeded random point inside `bounds` (default [−5, 5] per
+ * parameter). Stopping early on convergence is opt-in through `tolerance`.
+ */
+import { mulberry32, uniform } from './random';
+
+/** Hyper-parameter names follow PyTorch's torch.optim (camelCase here, snake_case there). */
+export interface OptimizerSettings {
+  optimizer: string;
+  learningRate: number;
+  momentum?: number;
+  dampening?: number;
+  nesterov?: boolean;
+  beta1?: number;
+  beta2?: number;
+  eps?: number;
+  alpha?: number;
+  weightDecay?: number;
+  amsgrad?: boolean;
+  centered?: boolean;
+  lrDecay?: number;
+  initialAccumulatorValue?: number;
+}
+
+export interface TrainOptions extends Partial<OptimizerSettings> {
+  steps?: number;
+  epochs?: number;
+  batchSize?: number;
+  tolerance?: number;
+  seed?: number;
+  init?: number[];
+}
+
+export interface ResolvedOptions extends OptimizerSettings {
+  steps: number;
+  batchSize?: number;
+  tolerance?: number;
+  seed: number;
+  init: number[];
+}
+
+export const DEFAULTS = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, seed: 0, bound: 5 } as const;
+
+/** Keys a file's `config` may set (anything else is reported by the runner, not silently ignored). */
+export const CONFIG_KEYS: ReadonlyArray<keyof TrainOptions> = [
+  'optimizer',
+  'learningRate',
+  'momentum',
+  'dampening',
+  'nesterov',
+  'beta1',
+  'beta2',
+  'eps',
+  'alpha',
+  'weightDecay',
+  'amsgrad',
+  'centered',
+  'lrDecay',
+  'initialAccumulatorValue',
+  'steps',
+  'epochs',
+  'batchSize',
+  'tolerance',
+  'seed',
+  'init',
+];
+
+export interface FileFacts {
+  dimension: number;
+  init?: number[];
+  bounds?: Array<[number, number]>;
+  /** Number of samples of the file's `data`, if any. */
+  dataLength?: number;
+}
+
+export function resolveOptions(file: FileFacts, config: TrainOptions = {}, caller: TrainOptions = {}): ResolvedOptions {
+  const merged: TrainOptions = { ...stripUndefined(config), ...stripUndefined(caller) };
+  const seed = merged.seed ?? DEFAULTS.seed;
+  const batchSize = merged.batchSize;
+  let steps = merged.steps ?? DEFAULTS.steps;
+  // epochs × batches per epoch, when the caller counts in passes over the data.
+  if (merged.epochs !== undefined && file.dataLength !== undefined && merged.steps === undefined) {
+    steps = merged.epochs * Math.ceil(file.dataLength / (batchSize ?? file.dataLength));
+  }
+  const init = merged.init ?? file.init ?? randomStart(file.dimension, file.bounds, seed);
+  const { epochs: _epochs, ...rest } = merged;
+  return {
+    ...rest,
+    optimizer: merged.optimizer ?? DEFAULTS.optimizer,
+    learningRate: merged.learningRate ?? DEFAULTS.learningRate,
+    steps,
+    seed,
+    init,
+    batchSize,
+  };
+}
+
+/** A seeded uniform point inside the plotting window (default [−5, 5] per parameter). */
+export function randomStart(dimension: number, bounds: Array<[number, number]> | undefined, seed: number): number[] {
+  const random = mulberry32(seed);
+  return Array.from({ length: dimension }, (_, i) => {
+    const [lo, hi] = bounds?.[i] ?? [-DEFAULTS.bound, DEFAULTS.bound];
+    return uniform(random, lo, hi);
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

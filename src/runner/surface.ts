@@ -1,0 +1,53 @@
+/**
+ * Samples the loss on a grid for the panel's pictures, in the worker (never in the webview):
+ *   1 parameter:  L(w) on a line over its bounds — the curve the 1-D path walks on;
+ *   2 parameters: L(x, y) on a grid — the heat map and contour lines;
+ *   more:         a 2-D slice through `center` along the first two parameters.
+ * Plain-number evaluation (no tape): only values are needed. Non-finite values become null so
+ * the picture shows a hole rather than a crash.
+ */
+import type { CompiledLoss } from './compile';
+
+export interface SurfaceRequest {
+  grid?: number;
+  bounds?: Array<[number, number]>;
+  /** The point a slice of a many-parameter loss goes through (default: init or the origin). */
+  center?: number[];
+}
+
+export type Surface =
+  | { kind: '1d'; x: number[]; z: Array<number | null> }
+  | { kind: '2d'; x: number[]; y: number[]; z: Array<Array<number | null>>; axes: [number, number] };
+
+const DEFAULT_BOUND: [number, number] = [-5, 5];
+
+function linspace([lo, hi]: [number, number], n: number): number[] {
+  return Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+}
+
+export function sampleSurface(loss: CompiledLoss, req: SurfaceRequest = {}): Surface {
+  const d = loss.dimension;
+  const bounds = req.bounds ?? loss.bounds ?? [];
+  const bound = (i: number): [number, number] => bounds[i] ?? DEFAULT_BOUND;
+  const safe = (p: number[]) => {
+    const v = loss.value(p);
+    return Number.isFinite(v) ? v : null;
+  };
+  if (d === 1) {
+    const x = linspace(bound(0), req.grid ?? 200);
+    return { kind: '1d', x, z: x.map((w) => safe([w])) };
+  }
+  const n = req.grid ?? 80;
+  const x = linspace(bound(0), n);
+  const y = linspace(bound(1), n);
+  const point = (req.center ?? loss.init ?? new Array<number>(d).fill(0)).slice();
+  // Row j is y[j], column i is x[i] (the layout d3-contour expects, flattened row by row).
+  const z = y.map((yj) =>
+    x.map((xi) => {
+      point[0] = xi;
+      point[1] = yj;
+      return safe(point);
+    }),
+  );
+  return { kind: '2d', x, y, z, axes: [0, 1] };
+}

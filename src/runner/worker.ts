@@ -1,0 +1,71 @@
+/**
+ * The worker: the only place learner code runs (see isolatedRun.ts for the host side).
+ * It compiles the file, runs the job, streams throttled progress, and posts one result or one
+ * learner-facing error. Cancel and timeout arrive through a shared flag the loop polls.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { CONTROL, type ProgressPoint, type WorkerData, type WorkerMessage } from './workerProtocol';
+import { compileLoss } from './compile';
+import { trainLoss } from './trainLoss';
+import { sampleSurface } from './surface';
+import { toLearnerErrorData } from './learnerErrorData';
+
+const job = workerData as WorkerData;
+const control = new Int32Array(job.control);
+const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+
+/** At most this many points per progress message: long, fast runs are thinned, the latest kept. */
+const MAX_POINTS_PER_MESSAGE = 256;
+
+function main(): void {
+  const loss = compileLoss(job.source, job.fileName);
+  post({ type: 'compiled', dimension: loss.dimension, paramNames: loss.paramNames, warnings: loss.warnings ?? [] });
+  switch (job.kind) {
+    case 'grad': {
+      const { value, gradient } = loss.valueAndGrad(job.at);
+      post({ type: 'result', result: { value, gradient: Array.from(gradient) } });
+      return;
+    }
+    case 'surface':
+      post({ type: 'result', result: sampleSurface(loss, { grid: job.grid, bounds: job.bounds, center: job.center }) });
+      return;
+    case 'train': {
+      const interval = job.progressIntervalMs ?? 33;
+      let pending: ProgressPoint[] = [];
+      let stride = 1;
+      let lastPost = 0;
+      const flush = () => {
+        if (pending.length) post({ type: 'progress', points: pending });
+        pending = [];
+        stride = 1;
+        lastPost = Date.now();
+      };
+      const result = trainLoss(loss, job.options, {
+        onProgress: (e) => {
+          if (e.step % stride === 0 || pending.length === 0) {
+            pending.push({ step: e.step, loss: e.loss, params: Array.from(e.params), gradNorm: e.gradNorm });
+            // Thin the pending batch instead of growing it: keep every other point, double the stride.
+            if (pending.length > MAX_POINTS_PER_MESSAGE) {
+              pending = pending.filter((_, i) => i % 2 === 0);
+              stride *= 2;
+            }
+          }
+          if (Date.now() - lastPost >= interval) flush();
+        },
+        isCancelled: () => Atomics.load(control, 0) !== CONTROL.run,
+      });
+      flush();
+      // A stop request that the loop honoured: say which one it was.
+      const why = Atomics.load(control, 0);
+      if (result.reason === 'cancelled' && why === CONTROL.timeout) result.reason = 'timeout';
+      post({ type: 'result', result });
+      return;
+    }
+  }
+}
+
+try {
+  main();
+} catch (e) {
+  post({ type: 'error', error: toLearnerErrorData(e) });
+}

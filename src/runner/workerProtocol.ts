@@ -1,0 +1,41 @@
+/**
+ * Messages between a host (the extension, the CLI) and the worker that runs learner code.
+ * Only plain, structured-cloneable data crosses: the worker compiles and runs the file itself.
+ */
+import type { TrainOptions } from '../engine/trainOptions';
+
+export type WorkerJob =
+  | { kind: 'train'; source: string; fileName: string; options: TrainOptions; progressIntervalMs?: number }
+  | { kind: 'grad'; source: string; fileName: string; at: number[] }
+  | { kind: 'surface'; source: string; fileName: string; grid?: number; bounds?: Array<[number, number]>; center?: number[] };
+
+/** workerData: the job plus the shared cancel flag (Atomics: 0 = run, 1 = cancel, 2 = timeout). */
+export type WorkerData = WorkerJob & { control: SharedArrayBuffer };
+
+export const CONTROL = { run: 0, cancel: 1, timeout: 2 } as const;
+
+export interface ProgressPoint {
+  step: number;
+  loss: number;
+  params: number[];
+  gradNorm: number;
+}
+
+/** A learner-facing error: Korean and English, with the learner's own 1-based line and column. */
+export interface LearnerErrorData {
+  code: string;
+  ko: string;
+  en: string;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** "warning" for advice that does not stop the run (e.g. a loss that ignores its parameters). */
+  severity?: 'error' | 'warning';
+}
+
+export type WorkerMessage =
+  | { type: 'compiled'; dimension: number; paramNames: string[]; warnings: LearnerErrorData[] }
+  | { type: 'progress'; points: ProgressPoint[] }
+  | { type: 'result'; result: unknown }
+  | { type: 'error'; error: LearnerErrorData };
