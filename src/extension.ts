@@ -2,28 +2,74 @@
  * Entry point: wires commands, providers and panels together. No logic of its own lives here.
  */
 import * as vscode from 'vscode';
+import path from 'node:path';
 import { LossPanel } from './webviews/lossPanel';
-import { setLanguage, type Language } from './l10n/localize';
+import { TrainController } from './training/trainController';
+import { LossCodeLensProvider } from './training/lossCodeLens';
+import { setLanguage, t, type Language } from './l10n/localize';
+import type { RunResult } from './runner/trainLoss';
+import type { TrainOptions } from './engine/trainOptions';
 
+/** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
 export interface GdTutorApi {
-  /** The extension's version; `train`, `lastRun` and `explain` join as their features land. */
-  readonly version: string;
+  /** Trains a file (its open editor's text if open) and resolves with the CLI's JSON shape. */
+  train(file: vscode.Uri, options?: TrainOptions): Promise<RunResult | undefined>;
+  lastRun(file: vscode.Uri): RunResult | undefined;
 }
+
+const LOSS_FILES: vscode.DocumentSelector = [
+  { language: 'typescript', scheme: 'file' },
+  { language: 'javascript', scheme: 'file' },
+  { language: 'typescript', scheme: 'untitled' },
+  { language: 'javascript', scheme: 'untitled' },
+];
 
 export function activate(context: vscode.ExtensionContext): GdTutorApi {
   applyLanguageSetting();
+  const trainer = new TrainController(context.extensionUri, path.join(context.extensionPath, 'dist', 'worker.js'));
+  /** The file the panel's "run again" applies to: the last one trained. */
+  let lastTrained: vscode.Uri | undefined;
+
+  const trainFile = async (uri: vscode.Uri | undefined, settings?: TrainOptions) => {
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || !['typescript', 'javascript'].includes(document.languageId)) {
+      void vscode.window.showWarningMessage(t('Open a TypeScript or JavaScript loss file to train it.'));
+      return undefined;
+    }
+    lastTrained = document.uri;
+    return trainer.train(document, settings);
+  };
+
+  // Each panel's messages are wired once, when it is created or revived; they end with it.
+  const wirePanel = (panel: LossPanel) =>
+    panel.onMessage((m) => {
+      if (m.type === 'rerun' && lastTrained) void trainFile(lastTrained, m.settings);
+      if (m.type === 'stop') trainer.stop(lastTrained);
+    });
+
   context.subscriptions.push(
+    trainer,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('gdTutor.language')) applyLanguageSetting();
     }),
-    vscode.commands.registerCommand('gdTutor.openLossPanel', () => LossPanel.show(context.extensionUri)),
+    vscode.commands.registerCommand('gdTutor.trainCurrentFile', (uri?: vscode.Uri) => trainFile(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('gdTutor.stopTraining', () => trainer.stop()),
+    LossPanel.onDidCreate(wirePanel),
+    vscode.commands.registerCommand('gdTutor.openLossPanel', () => {
+      LossPanel.show(context.extensionUri);
+    }),
+    vscode.languages.registerCodeLensProvider(LOSS_FILES, new LossCodeLensProvider()),
     vscode.window.registerWebviewPanelSerializer(LossPanel.viewType, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        LossPanel.revive(panel, context.extensionUri, state);
+      async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
+        LossPanel.revive(webviewPanel, context.extensionUri, state);
       },
     }),
   );
-  return { version: String(context.extension.packageJSON.version) };
+
+  return {
+    train: (file, options) => trainFile(file, options),
+    lastRun: (file) => trainer.lastRun(file),
+  };
 }
 
 export function deactivate(): void {

@@ -16,6 +16,9 @@ export const DEFAULT_SETTINGS: RunSettings = { optimizer: 'sgd', learningRate: 0
 export class LossPanel implements vscode.Disposable {
   static readonly viewType = 'gdTutor.lossPanel';
   private static current: LossPanel | undefined;
+  private static readonly created = new vscode.EventEmitter<LossPanel>();
+  /** Fires for every new or revived panel, so its messages can be wired once. */
+  static readonly onDidCreate = LossPanel.created.event;
 
   private readonly disposables: vscode.Disposable[] = [];
   private readonly received = new vscode.EventEmitter<WebviewMessage>();
@@ -37,6 +40,7 @@ export class LossPanel implements vscode.Disposable {
       LossPanel.webviewOptions(extensionUri),
     );
     LossPanel.current = new LossPanel(panel, extensionUri, DEFAULT_SETTINGS);
+    LossPanel.created.fire(LossPanel.current);
     return LossPanel.current;
   }
 
@@ -46,6 +50,7 @@ export class LossPanel implements vscode.Disposable {
     panel.webview.options = LossPanel.webviewOptions(extensionUri);
     const settings = isPanelState(state) ? state.settings : DEFAULT_SETTINGS;
     LossPanel.current = new LossPanel(panel, extensionUri, settings);
+    LossPanel.created.fire(LossPanel.current);
     return LossPanel.current;
   }
 
