@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONTROL, type LearnerErrorData, type ProgressPoint, type WorkerData, type WorkerJob, type WorkerMessage } from './workerProtocol';
 import { runnerMessages } from './runnerMessages';
+import type { Surface } from './surface';
 
 export interface IsolationLimits {
   /** Wall-clock limit of the whole job (ms). */
@@ -41,6 +42,7 @@ export interface IsolatedRun {
 export interface RunHooks {
   onProgress?: (points: ProgressPoint[]) => void;
   onCompiled?: (info: { dimension: number; paramNames: string[] }) => void;
+  onSurface?: (surface: Surface) => void;
   /** Text the learner's code printed (console.log) — for the log channel. */
   onOutput?: (text: string) => void;
 }
@@ -95,6 +97,9 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
       case 'compiled':
         warnings.push(...m.warnings);
         hooks.onCompiled?.({ dimension: m.dimension, paramNames: m.paramNames });
+        break;
+      case 'surface':
+        hooks.onSurface?.(m.surface);
         break;
       case 'progress':
         hooks.onProgress?.(m.points);

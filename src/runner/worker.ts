@@ -16,6 +16,8 @@ const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
 /** At most this many points per progress message: long, fast runs are thinned, the latest kept. */
 const MAX_POINTS_PER_MESSAGE = 256;
+/** Gradients travel with each point only while they are small enough to draw (arrows, tangents). */
+const MAX_GRADIENT_DIMENSION = 16;
 
 function main(): void {
   const loss = compileLoss(job.source, job.fileName);
@@ -30,6 +32,10 @@ function main(): void {
       post({ type: 'result', result: sampleSurface(loss, { grid: job.grid, bounds: job.bounds, center: job.center }) });
       return;
     case 'train': {
+      if (job.withSurface) {
+        // Sampled before training so the picture is there when the first step arrives.
+        post({ type: 'surface', surface: sampleSurface(loss, { center: job.options.init ?? loss.init }) });
+      }
       const interval = job.progressIntervalMs ?? 33;
       let pending: ProgressPoint[] = [];
       let stride = 1;
@@ -43,7 +49,13 @@ function main(): void {
       const result = trainLoss(loss, job.options, {
         onProgress: (e) => {
           if (e.step % stride === 0 || pending.length === 0) {
-            pending.push({ step: e.step, loss: e.loss, params: Array.from(e.params), gradNorm: e.gradNorm });
+            pending.push({
+              step: e.step,
+              loss: e.loss,
+              params: Array.from(e.params),
+              gradNorm: e.gradNorm,
+              gradient: e.gradient.length <= MAX_GRADIENT_DIMENSION ? Array.from(e.gradient) : undefined,
+            });
             // Thin the pending batch instead of growing it: keep every other point, double the stride.
             if (pending.length > MAX_POINTS_PER_MESSAGE) {
               pending = pending.filter((_, i) => i % 2 === 0);

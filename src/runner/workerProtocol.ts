@@ -3,9 +3,10 @@
  * Only plain, structured-cloneable data crosses: the worker compiles and runs the file itself.
  */
 import type { TrainOptions } from '../engine/trainOptions';
+import type { Surface } from './surface';
 
 export type WorkerJob =
-  | { kind: 'train'; source: string; fileName: string; options: TrainOptions; progressIntervalMs?: number }
+  | { kind: 'train'; source: string; fileName: string; options: TrainOptions; progressIntervalMs?: number; withSurface?: boolean }
   | { kind: 'grad'; source: string; fileName: string; at: number[] }
   | { kind: 'surface'; source: string; fileName: string; grid?: number; bounds?: Array<[number, number]>; center?: number[] };
 
@@ -19,6 +20,8 @@ export interface ProgressPoint {
   loss: number;
   params: number[];
   gradNorm: number;
+  /** ∇L at this point; sent only for small parameter counts (see worker.ts). */
+  gradient?: number[];
 }
 
 /** A learner-facing error: Korean and English, with the learner's own 1-based line and column. */
@@ -36,6 +39,7 @@ export interface LearnerErrorData {
 
 export type WorkerMessage =
   | { type: 'compiled'; dimension: number; paramNames: string[]; warnings: LearnerErrorData[] }
+  | { type: 'surface'; surface: Surface }
   | { type: 'progress'; points: ProgressPoint[] }
   | { type: 'result'; result: unknown }
   | { type: 'error'; error: LearnerErrorData };

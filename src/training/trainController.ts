@@ -72,7 +72,7 @@ export class TrainController implements vscode.Disposable {
 
     let lastPoint: ProgressPoint | undefined;
     const run = runIsolated(
-      { kind: 'train', source: document.getText(), fileName, options: settingsToOptions(settings) },
+      { kind: 'train', source: document.getText(), fileName, options: settingsToOptions(settings), withSurface: panel !== undefined },
       {
         onCompiled: ({ dimension, paramNames }) => {
           panel?.post({
@@ -89,6 +89,7 @@ export class TrainController implements vscode.Disposable {
             },
           });
         },
+        onSurface: (surface) => panel?.post({ type: 'surface', runId: id, surface }),
         onProgress: (points) => {
           lastPoint = points[points.length - 1];
           panel?.post({ type: 'progress', runId: id, points });

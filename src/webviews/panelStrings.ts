@@ -15,6 +15,13 @@ export function panelStrings(): PanelStrings {
     steps: t('Steps'),
     rerun: t('Run again'),
     stop: t('Stop'),
+    startPoint: t('Start point'),
+    startPlaceholder: t('e.g. -1.2, 1 (empty: the file\'s init)'),
+    parameter: t('Parameter'),
+    lossSurface: t('Loss surface'),
+    curve: t('Loss L(w)'),
+    tangent: t('Tangent at the current step'),
+    clickToStart: t('Click the map to start a new run from that point.'),
     reasons: {
       completed: t('Finished all steps'),
       converged: t('Converged'),

@@ -25,7 +25,14 @@ export interface StepPoint {
   loss: number;
   params: number[];
   gradNorm: number;
+  /** ∇L at this point, for small parameter counts (tangent lines, arrows, the timeline). */
+  gradient?: number[];
 }
+
+/** The loss sampled by the engine (in the worker) for the pictures; null where not finite. */
+export type SurfaceData =
+  | { kind: '1d'; x: number[]; z: Array<number | null> }
+  | { kind: '2d'; x: number[]; y: number[]; z: Array<Array<number | null>>; axes: [number, number] };
 
 export type StopReason = 'completed' | 'converged' | 'diverged' | 'cancelled' | 'timeout' | 'error';
 
@@ -42,6 +49,13 @@ export interface PanelStrings {
   steps: string;
   rerun: string;
   stop: string;
+  startPoint: string;
+  startPlaceholder: string;
+  parameter: string;
+  lossSurface: string;
+  curve: string;
+  tangent: string;
+  clickToStart: string;
   reasons: Record<StopReason, string>;
 }
 
@@ -50,6 +64,7 @@ export interface PanelStrings {
 export type HostMessage =
   | { type: 'init'; strings: PanelStrings; settings: RunSettings }
   | { type: 'runStarted'; runId: string; file: string; dimension: number; paramNames: string[]; settings: RunSettings }
+  | { type: 'surface'; runId: string; surface: SurfaceData }
   | { type: 'progress'; runId: string; points: StepPoint[] }
   | { type: 'runFinished'; runId: string; reason: StopReason; message?: string };
 
@@ -121,8 +136,29 @@ function isStepPoint(x: unknown): x is StepPoint {
     Number.isInteger(x.step) &&
     isNumber(x.loss) &&
     isNumberArray(x.params) &&
-    isNumber(x.gradNorm)
+    isNumber(x.gradNorm) &&
+    (x.gradient === undefined || isNumberArray(x.gradient))
   );
+}
+
+const isCell = (v: unknown) => v === null || isNumber(v);
+
+export function isSurfaceData(x: unknown): x is SurfaceData {
+  if (!isObject(x)) return false;
+  if (x.kind === '1d') return isNumberArray(x.x) && Array.isArray(x.z) && x.z.length === x.x.length && x.z.every(isCell);
+  if (x.kind === '2d') {
+    return (
+      isNumberArray(x.x) &&
+      isNumberArray(x.y) &&
+      Array.isArray(x.z) &&
+      x.z.length === x.y.length &&
+      x.z.every((row) => Array.isArray(row) && row.length === (x.x as number[]).length && row.every(isCell)) &&
+      Array.isArray(x.axes) &&
+      x.axes.length === 2 &&
+      x.axes.every((a) => Number.isInteger(a))
+    );
+  }
+  return false;
 }
 
 const REASONS: readonly StopReason[] = ['completed', 'converged', 'diverged', 'cancelled', 'timeout', 'error'];
@@ -144,6 +180,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
       );
     case 'progress':
       return typeof x.runId === 'string' && Array.isArray(x.points) && x.points.every(isStepPoint);
+    case 'surface':
+      return typeof x.runId === 'string' && isSurfaceData(x.surface);
     case 'runFinished':
       return (
         typeof x.runId === 'string' &&

@@ -37,7 +37,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const empty = p.page.locator('#empty-state');
       await empty.waitFor();
       assert.match(await empty.innerText(), /아직 학습한 기록이 없습니다/);
-      assert.equal(await p.page.locator('.chart-box').isVisible(), false);
+      assert.equal(await p.page.locator('.charts').isVisible(), false);
       await p.screenshot('empty');
       assert.deepEqual(await p.problems(), []);
     });

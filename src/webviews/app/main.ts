@@ -3,18 +3,27 @@
  * asks for; it never imports the engine or `vscode` (see ../protocol.ts for every message).
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import { isHostMessage, isPanelState, type HostMessage, type PanelState, type PanelStrings, type RunSettings } from '../protocol';
+import { isHostMessage, isPanelState, type HostMessage, type PanelState, type PanelStrings, type RunSettings, type SurfaceData } from '../protocol';
 import { LossChart } from './lossChart';
+import { Curve1D } from './curve1d';
+import { ContourMap } from './contourMap';
+import { createControls, type Controls } from './controls';
 import { onThemeChange } from './theme';
 import { vscode } from './vscodeApi';
 
 interface View {
   strings: PanelStrings;
+  controls: Controls;
   chart: LossChart;
   empty: HTMLElement;
-  chartBox: HTMLElement;
+  charts: HTMLElement;
+  surfaceBox: HTMLElement;
   legend: HTMLElement;
   status: HTMLElement;
+  curve?: Curve1D;
+  map?: ContourMap;
+  /** Colour of each run, shared by every view of it. */
+  colors: Map<string, string>;
 }
 
 const saved = vscode.getState();
@@ -28,10 +37,31 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return e;
 }
 
+function chartBox(id: string, label: string): { box: HTMLElement; canvas: HTMLCanvasElement } {
+  const box = el('section', 'chart-box');
+  box.setAttribute('aria-label', label);
+  const canvas = el('canvas');
+  canvas.id = id;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  box.append(canvas);
+  return { box, canvas };
+}
+
 function build(strings: PanelStrings, settings: RunSettings): View {
   const app = document.getElementById('app') as HTMLElement;
   app.replaceChildren();
   document.title = strings.title;
+
+  const controls = createControls(
+    strings,
+    settings,
+    (s) => {
+      save({ settings: s });
+      vscode.postMessage({ type: 'rerun', settings: s });
+    },
+    () => vscode.postMessage({ type: 'stop' }),
+  );
 
   const toolbar = el('div', 'toolbar');
   const logScale = document.createElement('vscode-checkbox');
@@ -45,22 +75,21 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   const empty = el('p', 'empty-state', strings.emptyState);
   empty.id = 'empty-state';
 
-  const chartBox = el('section', 'chart-box');
-  chartBox.setAttribute('aria-label', strings.lossCurve);
-  chartBox.hidden = true;
-  const canvas = el('canvas');
-  canvas.id = 'loss-chart';
-  canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', strings.lossCurve);
-  chartBox.append(canvas);
-
   const legend = el('ul', 'legend');
   legend.id = 'legend';
   legend.setAttribute('aria-label', strings.lossCurve);
 
-  app.append(toolbar, empty, legend, chartBox);
+  const charts = el('div', 'charts');
+  charts.hidden = true;
+  const loss = chartBox('loss-chart', strings.lossCurve);
+  const surfaceBox = el('section', 'chart-box surface-box');
+  surfaceBox.setAttribute('aria-label', strings.lossSurface);
+  surfaceBox.hidden = true;
+  charts.append(loss.box, surfaceBox);
 
-  const chart = new LossChart(canvas, { step: strings.step, loss: strings.loss });
+  app.append(controls.element, toolbar, empty, legend, charts);
+
+  const chart = new LossChart(loss.canvas, { step: strings.step, loss: strings.loss });
   state = { settings, logScale: state?.logScale ?? false };
   (logScale as unknown as { checked: boolean }).checked = state.logScale;
   chart.setLogScale(state.logScale);
@@ -69,11 +98,22 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     chart.setLogScale(checked);
     save({ logScale: checked });
   });
-  onThemeChange(() => chart.applyTheme());
-  return { strings, chart, empty, chartBox, legend, status };
+  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, status, colors: new Map() };
+  onThemeChange(() => {
+    chart.applyTheme();
+    v.curve?.applyTheme();
+    v.map?.redraw();
+  });
+  return v;
 }
 
-/** One button per run: its colour, its label; pressing it hides or shows that curve. */
+function save(patch: Partial<PanelState>): void {
+  if (!state) return;
+  state = { ...state, ...patch };
+  vscode.setState(state);
+}
+
+/** One button per run: its colour, its label; pressing it hides or shows that run everywhere. */
 function renderLegend(v: View): void {
   const items = v.chart.legendItems().map((item) => {
     const button = el('button', 'legend-item');
@@ -85,6 +125,9 @@ function renderLegend(v: View): void {
     button.append(swatch, el('span', 'label', item.label));
     button.addEventListener('click', () => {
       v.chart.toggle(item.runId);
+      const visible = !v.chart.legendItems().find((i) => i.runId === item.runId)?.hidden;
+      v.curve?.setVisible(item.runId, visible);
+      v.map?.setVisible(item.runId, visible);
       renderLegend(v);
     });
     const li = el('li');
@@ -94,10 +137,38 @@ function renderLegend(v: View): void {
   v.legend.replaceChildren(...items);
 }
 
-function save(patch: Partial<PanelState>): void {
-  if (!state) return;
-  state = { ...state, ...patch };
-  vscode.setState(state);
+/** The picture of the surface: the curve for one parameter, the contour map for two or more. */
+function showSurface(v: View, surface: SurfaceData): void {
+  v.surfaceBox.hidden = false;
+  if (surface.kind === '1d') {
+    if (!v.curve) {
+      const canvas = el('canvas');
+      canvas.id = 'surface-chart';
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', v.strings.curve);
+      v.surfaceBox.replaceChildren(canvas);
+      v.curve = new Curve1D(canvas, { param: v.strings.parameter, loss: v.strings.loss, curve: v.strings.curve, tangent: v.strings.tangent });
+      for (const [runId, color] of v.colors) v.curve.addRun(runId, color);
+    }
+    v.curve.setSurface(surface);
+    return;
+  }
+  if (!v.map) {
+    const canvas = el('canvas', 'contour-map');
+    canvas.id = 'surface-map';
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `${v.strings.lossSurface}. ${v.strings.clickToStart}`);
+    canvas.title = v.strings.clickToStart;
+    v.surfaceBox.replaceChildren(canvas, el('p', 'hint', v.strings.clickToStart));
+    v.map = new ContourMap(canvas, (point) => {
+      const s = { ...v.controls.settings(), init: point };
+      v.controls.set(s);
+      save({ settings: s });
+      vscode.postMessage({ type: 'rerun', settings: s });
+    });
+    for (const [runId, color] of v.colors) v.map.addRun(runId, color);
+  }
+  v.map.setSurface(surface);
 }
 
 function handle(msg: HostMessage): void {
@@ -107,23 +178,33 @@ function handle(msg: HostMessage): void {
     return;
   }
   if (!view) return;
+  const v = view;
   switch (msg.type) {
     case 'runStarted': {
-      view.empty.hidden = true;
-      view.chartBox.hidden = false;
+      v.empty.hidden = true;
+      v.charts.hidden = false;
       const name = msg.file.split(/[\\/]/).pop() ?? msg.file;
-      view.chart.addRun(msg.runId, `${name} · ${msg.settings.optimizer} · η=${msg.settings.learningRate}`);
-      renderLegend(view);
-      view.status.classList.remove('error');
-      view.status.textContent = '';
+      v.chart.addRun(msg.runId, `${name} · ${msg.settings.optimizer} · η=${msg.settings.learningRate}`);
+      const color = v.chart.legendItems().find((i) => i.runId === msg.runId)?.color ?? 'currentColor';
+      v.colors.set(msg.runId, color);
+      v.curve?.addRun(msg.runId, color);
+      v.map?.addRun(msg.runId, color);
+      renderLegend(v);
+      v.status.classList.remove('error');
+      v.status.textContent = '';
       break;
     }
+    case 'surface':
+      showSurface(v, msg.surface);
+      break;
     case 'progress':
-      view.chart.addPoints(msg.runId, msg.points);
+      v.chart.addPoints(msg.runId, msg.points);
+      v.curve?.addPoints(msg.runId, msg.points);
+      v.map?.addPoints(msg.runId, msg.points);
       break;
     case 'runFinished':
-      view.status.textContent = msg.message ? `${view.strings.reasons[msg.reason]} — ${msg.message}` : view.strings.reasons[msg.reason];
-      view.status.classList.toggle('error', msg.reason === 'diverged' || msg.reason === 'error');
+      v.status.textContent = msg.message ? `${v.strings.reasons[msg.reason]} — ${msg.message}` : v.strings.reasons[msg.reason];
+      v.status.classList.toggle('error', msg.reason === 'diverged' || msg.reason === 'error');
       break;
   }
 }

@@ -1,0 +1,123 @@
+import { strict as assert } from 'node:assert';
+import { startHarness, openPanel, canvasInk, type Harness, type Theme, type PanelPage } from './harness';
+import { panelStrings } from '../../src/webviews/panelStrings';
+import type { HostMessage, RunSettings, StepPoint, SurfaceData } from '../../src/webviews/protocol';
+
+const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 30 };
+const init: HostMessage = { type: 'init', strings: panelStrings(), settings };
+
+const linspace = (lo: number, hi: number, n: number) => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+
+/** Recorded 2-D run: gradient descent on the bowl L = x² + 4y² from (−4, 2), with exact gradients. */
+function bowlRun(): { surface: SurfaceData; points: StepPoint[] } {
+  const x = linspace(-5, 5, 60);
+  const y = linspace(-3, 3, 50);
+  const surface: SurfaceData = { kind: '2d', x, y, z: y.map((yj) => x.map((xi) => xi ** 2 + 4 * yj ** 2)), axes: [0, 1] };
+  const points: StepPoint[] = [];
+  let [px, py] = [-4, 2];
+  for (let step = 0; step <= settings.steps; step++) {
+    const g = [2 * px, 8 * py];
+    points.push({ step, loss: px ** 2 + 4 * py ** 2, params: [px, py], gradNorm: Math.hypot(g[0], g[1]), gradient: g });
+    px -= 0.1 * g[0];
+    py -= 0.1 * g[1];
+  }
+  return { surface, points };
+}
+
+/** Recorded 1-D run on L = (w − 3)² with the sampled curve. */
+function quadraticRun(): { surface: SurfaceData; points: StepPoint[] } {
+  const x = linspace(-4, 8, 120);
+  const points: StepPoint[] = [];
+  let w = -2;
+  for (let step = 0; step <= settings.steps; step++) {
+    const g = 2 * (w - 3);
+    points.push({ step, loss: (w - 3) ** 2, params: [w], gradNorm: Math.abs(g), gradient: [g] });
+    w -= 0.1 * g;
+  }
+  return { surface: { kind: '1d', x, z: x.map((v) => (v - 3) ** 2) }, points };
+}
+
+async function stream(p: PanelPage, dimension: number, run: { surface: SurfaceData; points: StepPoint[] }): Promise<void> {
+  await p.send(init);
+  await p.page.locator('#empty-state').waitFor();
+  await p.send({ type: 'runStarted', runId: 'r1', file: '/ws/f.ts', dimension, paramNames: dimension === 1 ? ['w'] : ['x', 'y'], settings } satisfies HostMessage);
+  await p.send({ type: 'surface', runId: 'r1', surface: run.surface } satisfies HostMessage);
+  await p.send({ type: 'progress', runId: 'r1', points: run.points } satisfies HostMessage);
+  await p.send({ type: 'runFinished', runId: 'r1', reason: 'completed' } satisfies HostMessage);
+  await p.page.locator('#status', { hasText: '모든 스텝을 마쳤습니다' }).waitFor();
+  await p.page.waitForTimeout(150);
+}
+
+for (const theme of ['light', 'dark'] as Theme[]) {
+  describe(`loss panel surfaces and controls (${theme} theme)`, function () {
+    let h: Harness;
+    before(async () => {
+      h = await startHarness();
+    });
+    after(async () => {
+      await h?.close();
+    });
+
+    it('draws the 1-D loss curve with the path beside the loss curve', async () => {
+      const p = await openPanel(h, theme);
+      await stream(p, 1, quadraticRun());
+      assert.ok((await canvasInk(p.page, '#surface-chart')) > 0.01, '1-D curve looks blank');
+      assert.ok((await canvasInk(p.page, '#loss-chart')) > 0.01, 'loss curve looks blank');
+      await p.screenshot('curve-1d');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('draws the 2-D heat map with contours and path, and a click starts a run there', async () => {
+      const p = await openPanel(h, theme);
+      await stream(p, 2, bowlRun());
+      const map = p.page.locator('#surface-map');
+      assert.ok((await canvasInk(p.page, '#surface-map')) > 0.2, 'contour map looks blank');
+      await p.screenshot('contour-2d');
+      // The centre of the map is (0, 0) for x ∈ [−5, 5], y ∈ [−3, 3].
+      const box = await map.boundingBox();
+      assert.ok(box);
+      await map.click({ position: { x: box.width / 2, y: box.height / 2 } });
+      const rerun = (await p.posted()).find((m) => m.type === 'rerun');
+      assert.ok(rerun && rerun.type === 'rerun', 'a click should ask for a run');
+      const [x, y] = rerun.settings.init ?? [];
+      assert.ok(Math.abs(x) < 0.2 && Math.abs(y) < 0.2, `start (${x}, ${y}) should be near the centre`);
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('sends the chosen settings with Run, and Stop', async () => {
+      const p = await openPanel(h, theme);
+      await p.send(init);
+      await p.page.locator('#steps').waitFor();
+      // No named helper functions inside evaluate: the TypeScript loader would wrap them in __name().
+      await p.page.evaluate(() => {
+        for (const [id, v] of [['optimizer', 'adam'], ['steps', '250'], ['start', '1.5, -2']]) {
+          (document.getElementById(id) as unknown as { value: string }).value = v;
+        }
+        const lr = document.getElementById('lr') as HTMLInputElement;
+        lr.value = '-2';
+        lr.dispatchEvent(new Event('input'));
+      });
+      assert.equal(await p.page.locator('.lr-value').innerText(), 'η = 0.01');
+      await p.page.locator('#run').click();
+      await p.page.locator('#stop').click();
+      const posted = await p.posted();
+      assert.deepEqual(posted.slice(-2), [
+        { type: 'rerun', settings: { optimizer: 'adam', learningRate: 0.01, steps: 250, init: [1.5, -2] } },
+        { type: 'stop' },
+      ]);
+      await p.screenshot('controls');
+    });
+
+    it('reaches every control from the keyboard', async () => {
+      const p = await openPanel(h, theme);
+      await p.send(init);
+      await p.page.locator('#run').waitFor();
+      const reached = new Set<string>();
+      for (let i = 0; i < 12; i++) {
+        await p.page.keyboard.press('Tab');
+        reached.add(await p.page.evaluate(() => document.activeElement?.id ?? ''));
+      }
+      for (const id of ['optimizer', 'lr', 'steps', 'start', 'run', 'stop', 'log-scale']) assert.ok(reached.has(id), `${id} not reachable by Tab (reached: ${[...reached]})`);
+    });
+  });
+}
