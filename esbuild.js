@@ -79,8 +79,15 @@ async function main() {
     console.log(`[esbuild] watching ${targets.length} bundles…`);
     return;
   }
-  await Promise.all(contexts.map((c) => c.rebuild()));
+  // Every bundle is attempted even when one fails, so one broken entry does not leave the
+  // others stale; the build still fails as a whole.
+  const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  const failed = results.filter((r) => r.status === 'rejected').length;
+  if (failed) {
+    console.error(`[esbuild] ${failed} of ${targets.length} bundles failed`);
+    process.exit(1);
+  }
   console.log(`[esbuild] built ${targets.length} bundles${production ? ' (production)' : ''}`);
 }
 

@@ -22,6 +22,8 @@ export function panelStrings(): PanelStrings {
     curve: t('Loss L(w)'),
     tangent: t('Tangent at the current step'),
     clickToStart: t('Click the map to start a new run from that point.'),
+    gradNorm: t('Gradient norm ‖∇L‖'),
+    parameterTraces: t('Parameters over steps'),
     reasons: {
       completed: t('Finished all steps'),
       converged: t('Converged'),

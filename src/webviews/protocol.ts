@@ -56,6 +56,8 @@ export interface PanelStrings {
   curve: string;
   tangent: string;
   clickToStart: string;
+  gradNorm: string;
+  parameterTraces: string;
   reasons: Record<StopReason, string>;
 }
 

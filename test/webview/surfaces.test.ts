@@ -40,7 +40,8 @@ function quadraticRun(): { surface: SurfaceData; points: StepPoint[] } {
 async function stream(p: PanelPage, dimension: number, run: { surface: SurfaceData; points: StepPoint[] }): Promise<void> {
   await p.send(init);
   await p.page.locator('#empty-state').waitFor();
-  await p.send({ type: 'runStarted', runId: 'r1', file: '/ws/f.ts', dimension, paramNames: dimension === 1 ? ['w'] : ['x', 'y'], settings } satisfies HostMessage);
+  const paramNames = dimension === 1 ? ['w'] : dimension === 2 ? ['x', 'y'] : Array.from({ length: dimension }, (_, i) => `p[${i}]`);
+  await p.send({ type: 'runStarted', runId: 'r1', file: '/ws/f.ts', dimension, paramNames, settings } satisfies HostMessage);
   await p.send({ type: 'surface', runId: 'r1', surface: run.surface } satisfies HostMessage);
   await p.send({ type: 'progress', runId: 'r1', points: run.points } satisfies HostMessage);
   await p.send({ type: 'runFinished', runId: 'r1', reason: 'completed' } satisfies HostMessage);
@@ -121,3 +122,43 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     });
   });
 }
+
+/** Recorded 10-D run: gradient descent on Σ (θ_i − i/10)² from 0 — every trace heads to its target. */
+function tenDimensionalRun(): { surface: SurfaceData; points: StepPoint[] } {
+  const d = 10;
+  const target = Array.from({ length: d }, (_, i) => i / 10);
+  const points: StepPoint[] = [];
+  const theta = new Array<number>(d).fill(0);
+  for (let step = 0; step <= settings.steps; step++) {
+    const g = theta.map((t, i) => 2 * (t - target[i]));
+    points.push({ step, loss: theta.reduce((s, t, i) => s + (t - target[i]) ** 2, 0), params: [...theta], gradNorm: Math.hypot(...g), gradient: g });
+    theta.forEach((_, i) => (theta[i] -= 0.1 * g[i]));
+  }
+  // The slice through θ₀ along the first two parameters, as the worker samples it.
+  const x = linspace(-2, 2, 40);
+  const y = linspace(-2, 2, 40);
+  const rest = target.slice(2).reduce((s, t) => s + t * t, 0);
+  return { surface: { kind: '2d', x, y, z: y.map((b) => x.map((a) => a ** 2 + (b - 0.1) ** 2 + rest)), axes: [0, 1] }, points };
+}
+
+describe('loss panel with ten parameters', function () {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h?.close();
+  });
+  for (const theme of ['light', 'dark'] as Theme[]) {
+    it(`draws loss, gradient norm, parameter traces and a 2-D slice (${theme})`, async () => {
+      const p = await openPanel(h, theme);
+      await p.page.setViewportSize({ width: 900, height: 900 });
+      await stream(p, 10, tenDimensionalRun());
+      for (const id of ['#loss-chart', '#surface-map', '#grad-norm-chart', '#trace-chart']) {
+        assert.ok((await canvasInk(p.page, id)) > 0.01, `${id} looks blank`);
+      }
+      await p.screenshot('ten-d');
+      assert.deepEqual(await p.problems(), []);
+    });
+  }
+});

@@ -7,6 +7,7 @@ import { isHostMessage, isPanelState, type HostMessage, type PanelState, type Pa
 import { LossChart } from './lossChart';
 import { Curve1D } from './curve1d';
 import { ContourMap } from './contourMap';
+import { TraceChart } from './traceChart';
 import { createControls, type Controls } from './controls';
 import { onThemeChange } from './theme';
 import { vscode } from './vscodeApi';
@@ -22,6 +23,9 @@ interface View {
   status: HTMLElement;
   curve?: Curve1D;
   map?: ContourMap;
+  /** For three or more parameters: ‖∇L‖ per run and the traces of the parameters. */
+  gradNorm?: TraceChart;
+  traces?: TraceChart;
   /** Colour of each run, shared by every view of it. */
   colors: Map<string, string>;
 }
@@ -171,6 +175,16 @@ function showSurface(v: View, surface: SurfaceData): void {
   v.map.setSurface(surface);
 }
 
+/** The extra charts of a many-parameter loss, created on its first run. */
+function ensureTraceCharts(v: View): void {
+  if (v.gradNorm) return;
+  const norm = chartBox('grad-norm-chart', v.strings.gradNorm);
+  const traces = chartBox('trace-chart', v.strings.parameterTraces);
+  v.charts.append(norm.box, traces.box);
+  v.gradNorm = new TraceChart(norm.canvas, 'gradNorm', { step: v.strings.step, value: v.strings.gradNorm });
+  v.traces = new TraceChart(traces.canvas, 'params', { step: v.strings.step, value: v.strings.parameter });
+}
+
 function handle(msg: HostMessage): void {
   if (msg.type === 'init') {
     view = build(msg.strings, state?.settings ?? msg.settings);
@@ -183,12 +197,15 @@ function handle(msg: HostMessage): void {
     case 'runStarted': {
       v.empty.hidden = true;
       v.charts.hidden = false;
+      if (msg.dimension >= 3) ensureTraceCharts(v);
       const name = msg.file.split(/[\\/]/).pop() ?? msg.file;
       v.chart.addRun(msg.runId, `${name} · ${msg.settings.optimizer} · η=${msg.settings.learningRate}`);
       const color = v.chart.legendItems().find((i) => i.runId === msg.runId)?.color ?? 'currentColor';
       v.colors.set(msg.runId, color);
       v.curve?.addRun(msg.runId, color);
       v.map?.addRun(msg.runId, color);
+      v.gradNorm?.addRun(msg.runId, color, msg.paramNames);
+      v.traces?.addRun(msg.runId, color, msg.paramNames);
       renderLegend(v);
       v.status.classList.remove('error');
       v.status.textContent = '';
@@ -201,6 +218,8 @@ function handle(msg: HostMessage): void {
       v.chart.addPoints(msg.runId, msg.points);
       v.curve?.addPoints(msg.runId, msg.points);
       v.map?.addPoints(msg.runId, msg.points);
+      v.gradNorm?.addPoints(msg.runId, msg.points);
+      v.traces?.addPoints(msg.runId, msg.points);
       break;
     case 'runFinished':
       v.status.textContent = msg.message ? `${v.strings.reasons[msg.reason]} — ${msg.message}` : v.strings.reasons[msg.reason];
