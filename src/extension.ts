@@ -9,6 +9,7 @@ import { LossCodeLensProvider } from './training/lossCodeLens';
 import { setLanguage, t, type Language } from './l10n/localize';
 import type { RunResult } from './runner/trainLoss';
 import type { TrainOptions } from './engine/trainOptions';
+import { exportRun } from './training/exportCommand';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
 export interface GdTutorApi {
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     panel.onMessage((m) => {
       if (m.type === 'rerun' && lastTrained) void trainFile(lastTrained, m.settings);
       if (m.type === 'stop') trainer.stop(lastTrained);
+      if (m.type === 'export') void exportRun(trainer, m);
     });
 
   context.subscriptions.push(

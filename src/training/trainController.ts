@@ -27,6 +27,8 @@ interface ActiveRun {
 export class TrainController implements vscode.Disposable {
   private readonly active = new Map<string, ActiveRun>();
   private readonly results = new Map<string, RunResult>();
+  /** Finished runs by panel run id (for export), the newest few only. */
+  private readonly byRunId = new Map<string, { uri: vscode.Uri; result: RunResult; paramNames: string[] }>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('gdTutor');
   private readonly status = vscode.window.createStatusBarItem('gdTutor.training', vscode.StatusBarAlignment.Left, 10);
   private readonly log = vscode.window.createOutputChannel(t('Gradient Descent Tutor'), { log: true });
@@ -42,6 +44,11 @@ export class TrainController implements vscode.Disposable {
 
   lastRun(uri: vscode.Uri): RunResult | undefined {
     return this.results.get(uri.toString());
+  }
+
+  /** A finished run the panel showed, for export. */
+  runById(runId: string): { uri: vscode.Uri; result: RunResult; paramNames: string[] } | undefined {
+    return this.byRunId.get(runId);
   }
 
   isRunning(uri?: vscode.Uri): boolean {
@@ -71,10 +78,13 @@ export class TrainController implements vscode.Disposable {
     this.log.info(`${t('Training')} ${fileName} ${JSON.stringify(settings ?? {})}`);
 
     let lastPoint: ProgressPoint | undefined;
+    let paramNames: string[] = [];
     const run = runIsolated(
       { kind: 'train', source: document.getText(), fileName, options: settingsToOptions(settings), withSurface: panel !== undefined },
       {
-        onCompiled: ({ dimension, paramNames }) => {
+        onCompiled: (info) => {
+          paramNames = info.paramNames;
+          const { dimension } = info;
           panel?.post({
             type: 'runStarted',
             runId: id,
@@ -132,6 +142,8 @@ export class TrainController implements vscode.Disposable {
     this.diagnostics.set(document.uri, diagnostics);
     const result = outcome.result as RunResult;
     this.results.set(key, result);
+    this.byRunId.set(id, { uri: document.uri, result, paramNames });
+    if (this.byRunId.size > 20) this.byRunId.delete(this.byRunId.keys().next().value as string);
     const reason: StopReason = result.reason ?? 'completed';
     panel?.post({ type: 'runFinished', runId: id, reason });
     const summary = summarize(result);

@@ -58,6 +58,14 @@ export interface PanelStrings {
   clickToStart: string;
   gradNorm: string;
   parameterTraces: string;
+  play: string;
+  pause: string;
+  stepBack: string;
+  stepForward: string;
+  timeline: string;
+  exportCsv: string;
+  exportJson: string;
+  exportPng: string;
   reasons: Record<StopReason, string>;
 }
 
@@ -72,10 +80,14 @@ export type HostMessage =
 
 // ── webview → host ──────────────────────────────────────────────────────────
 
+export type ExportFormat = 'csv' | 'json' | 'png';
+
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'rerun'; settings: RunSettings }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  /** Save a run's numbers (csv/json, the host has them) or the charts as a PNG (dataUrl). */
+  | { type: 'export'; format: ExportFormat; runId: string; dataUrl?: string };
 
 // ── validation ──────────────────────────────────────────────────────────────
 
@@ -101,7 +113,7 @@ export function isOptimizerName(x: unknown): x is OptimizerName {
 }
 
 /** Bounds the panel may ask for: a run the host starts on the webview's word must stay sane. */
-export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningRate: 1e3, maxDimension: 10_000 } as const;
+export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningRate: 1e3, maxDimension: 10_000, maxPngDataUrl: 20_000_000 } as const;
 
 export function isRunSettings(x: unknown): x is RunSettings {
   if (!isObject(x)) return false;
@@ -127,6 +139,15 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
       return Object.keys(x).length === 1;
     case 'rerun':
       return isRunSettings(x.settings);
+    case 'export':
+      return (
+        (x.format === 'csv' || x.format === 'json' || x.format === 'png') &&
+        typeof x.runId === 'string' &&
+        x.runId.length <= 64 &&
+        (x.format === 'png'
+          ? typeof x.dataUrl === 'string' && x.dataUrl.startsWith('data:image/png;base64,') && x.dataUrl.length <= LIMITS.maxPngDataUrl
+          : x.dataUrl === undefined)
+      );
     default:
       return false;
   }

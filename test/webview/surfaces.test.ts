@@ -162,3 +162,45 @@ describe('loss panel with ten parameters', function () {
     });
   }
 });
+
+describe('loss panel playback and export', function () {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+  });
+  after(async () => {
+    await h?.close();
+  });
+
+  it('scrubs a finished run step by step from the keyboard and plays it', async () => {
+    const p = await openPanel(h, 'dark');
+    const run = quadraticRun();
+    await stream(p, 1, run);
+    const label = p.page.locator('.timeline-label');
+    assert.match(await label.innerText(), new RegExp(`스텝 ${settings.steps} `), 'follows the newest point while streaming');
+    await p.page.locator('#timeline').focus();
+    await p.page.keyboard.press('Home');
+    assert.match(await label.innerText(), /스텝 0 · L = 25\.000/);
+    await p.page.keyboard.press('ArrowRight');
+    assert.match(await label.innerText(), /스텝 1 · L = 16\.000/);
+    await p.page.locator('#step-forward').click();
+    assert.match(await label.innerText(), /스텝 2 /);
+    await p.page.locator('#step-back').click();
+    assert.match(await label.innerText(), /스텝 1 /);
+    await p.page.locator('#play').click();
+    await p.page.waitForFunction((n) => document.querySelector('.timeline-label')?.textContent?.startsWith(`스텝 ${n} `), settings.steps);
+    await p.screenshot('playback');
+    assert.deepEqual(await p.problems(), []);
+  });
+
+  it('asks the host to save CSV, JSON and a PNG of the charts', async () => {
+    const p = await openPanel(h, 'light');
+    await stream(p, 2, bowlRun());
+    for (const f of ['csv', 'json', 'png']) await p.page.locator(`#export-${f}`).click();
+    const exports = (await p.posted()).filter((m) => m.type === 'export');
+    assert.deepEqual(exports.map((m) => m.type === 'export' && m.format), ['csv', 'json', 'png']);
+    const png = exports[2];
+    assert.ok(png.type === 'export' && png.runId === 'r1' && png.dataUrl?.startsWith('data:image/png;base64,'));
+    assert.ok((png.dataUrl?.length ?? 0) > 10_000, 'the PNG holds real pixels');
+  });
+});

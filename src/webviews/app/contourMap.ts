@@ -30,6 +30,7 @@ export class ContourMap {
   private heat: HTMLCanvasElement | undefined;
   private isolines: Array<Array<Array<[number, number]>>> = [];
   private readonly paths = new Map<string, Path>();
+  private cursor: { point: StepPoint; color: string } | undefined;
   private frame = 0;
   private width = 0;
   private height = 0;
@@ -75,6 +76,12 @@ export class ContourMap {
   setVisible(runId: string, visible: boolean): void {
     const p = this.paths.get(runId);
     if (p) (p as Path & { hidden?: boolean }).hidden = !visible;
+    this.schedule();
+  }
+
+  /** Playback: a ring and the −∇L arrow at the chosen step. */
+  setCursor(point: StepPoint | undefined, color: string): void {
+    this.cursor = point && point.params.length >= 2 && point.params.every(Number.isFinite) ? { point, color } : undefined;
     this.schedule();
   }
 
@@ -153,6 +160,16 @@ export class ContourMap {
     }
     this.drawIsolines(ctx, s);
     for (const path of this.paths.values()) if (!(path as Path & { hidden?: boolean }).hidden) this.drawPath(ctx, path);
+    if (this.cursor) {
+      const { point, color } = this.cursor;
+      const [x, y] = this.toPixel(point.params[0], point.params[1]);
+      ctx.strokeStyle = chartTheme().foreground;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(x, y, 8, 0, 2 * Math.PI);
+      ctx.stroke();
+      this.drawArrow(ctx, point, color);
+    }
   }
 
   private drawIsolines(ctx: CanvasRenderingContext2D, s: Surface2D): void {

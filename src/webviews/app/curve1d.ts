@@ -18,6 +18,8 @@ export class Curve1D {
   private readonly tangent: ChartDataset<'line', XY[]>;
   private readonly paths = new Map<string, { data: ChartDataset<'line', XY[]>; last?: StepPoint }>();
   private current: string | undefined;
+  private readonly cursor: ChartDataset<'line', XY[]> = { label: 'cursor', data: [], pointRadius: 6, showLine: false, order: 0 };
+  private cursorPoint: StepPoint | undefined;
   private frame = 0;
 
   constructor(canvas: HTMLCanvasElement, labels: { param: string; loss: string; curve: string; tangent: string }) {
@@ -26,7 +28,7 @@ export class Curve1D {
     this.tangent = { label: labels.tangent, data: [], borderColor: theme.foreground, borderDash: [6, 4], borderWidth: 1, pointRadius: 0, order: 2 };
     this.chart = new Chart<'line', XY[]>(canvas, {
       type: 'line',
-      data: { datasets: [this.curve, this.tangent] },
+      data: { datasets: [this.curve, this.tangent, this.cursor] },
       options: {
         animation: false,
         parsing: false,
@@ -73,7 +75,7 @@ export class Curve1D {
     if (!path) return;
     for (const p of points) if (Number.isFinite(p.params[0]) && Number.isFinite(p.loss)) path.data.data.push({ x: p.params[0], y: p.loss });
     path.last = points[points.length - 1] ?? path.last;
-    if (runId === this.current) this.updateTangent(path.last);
+    if (runId === this.current && !this.cursorPoint) this.updateTangent(path.last);
     this.schedule();
   }
 
@@ -94,6 +96,16 @@ export class Curve1D {
         s.grid = { ...s.grid, color: theme.grid };
       }
     }
+    this.schedule();
+  }
+
+  /** Playback: the tangent and a marker at the chosen step (undefined follows the newest point). */
+  setCursor(p: StepPoint | undefined, color: string): void {
+    this.cursorPoint = p;
+    this.cursor.data = p && Number.isFinite(p.params[0]) && Number.isFinite(p.loss) ? [{ x: p.params[0], y: p.loss }] : [];
+    this.cursor.backgroundColor = color;
+    this.cursor.borderColor = chartTheme().foreground;
+    this.updateTangent(p ?? (this.current ? this.paths.get(this.current)?.last : undefined));
     this.schedule();
   }
 

@@ -23,6 +23,8 @@ type XY = { x: number; y: number };
 export class LossChart {
   private readonly chart: Chart<'line', XY[]>;
   private readonly series = new Map<string, ChartDataset<'line', XY[]>>();
+  /** The playback cursor: one highlighted point. */
+  private readonly cursor: ChartDataset<'line', XY[]> = { label: 'cursor', data: [], pointRadius: 5, showLine: false, order: -1 };
   private frame = 0;
 
   constructor(
@@ -30,9 +32,9 @@ export class LossChart {
     private readonly labels: { step: string; loss: string },
   ) {
     const theme = chartTheme();
-    this.chart = new Chart(canvas, {
+    this.chart = new Chart<'line', XY[]>(canvas, {
       type: 'line',
-      data: { datasets: [] },
+      data: { datasets: [this.cursor] },
       options: {
         animation: false,
         parsing: false,
@@ -99,17 +101,26 @@ export class LossChart {
 
   /** The runs drawn, for the HTML legend. */
   legendItems(): Array<{ runId: string; label: string; color: string; hidden: boolean }> {
-    return [...this.series].map(([runId, d], i) => ({
+    return [...this.series].map(([runId, d]) => ({
       runId,
       label: d.label ?? runId,
       color: String(d.borderColor),
-      hidden: !this.chart.isDatasetVisible(i),
+      hidden: !this.chart.isDatasetVisible(this.chart.data.datasets.indexOf(d)),
     }));
+  }
+
+  /** Marks the step shown by playback (undefined clears it). */
+  setCursor(p: StepPoint | undefined, color: string): void {
+    this.cursor.data = p && Number.isFinite(p.loss) ? [{ x: p.step, y: p.loss }] : [];
+    this.cursor.backgroundColor = color;
+    this.cursor.borderColor = chartTheme().foreground;
+    this.scheduleDraw();
   }
 
   /** Shows or hides one run's curve. */
   toggle(runId: string): void {
-    const index = [...this.series.keys()].indexOf(runId);
+    const d = this.series.get(runId);
+    const index = d ? this.chart.data.datasets.indexOf(d) : -1;
     if (index < 0) return;
     this.chart.setDatasetVisibility(index, !this.chart.isDatasetVisible(index));
     this.chart.update('none');

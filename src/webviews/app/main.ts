@@ -3,11 +3,13 @@
  * asks for; it never imports the engine or `vscode` (see ../protocol.ts for every message).
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import { isHostMessage, isPanelState, type HostMessage, type PanelState, type PanelStrings, type RunSettings, type SurfaceData } from '../protocol';
+import { isHostMessage, isPanelState, type ExportFormat, type HostMessage, type PanelState, type PanelStrings, type RunSettings, type StepPoint, type SurfaceData } from '../protocol';
 import { LossChart } from './lossChart';
 import { Curve1D } from './curve1d';
 import { ContourMap } from './contourMap';
 import { TraceChart } from './traceChart';
+import { Playback } from './playback';
+import { exportPng } from './exportPng';
 import { createControls, type Controls } from './controls';
 import { onThemeChange } from './theme';
 import { vscode } from './vscodeApi';
@@ -28,6 +30,11 @@ interface View {
   traces?: TraceChart;
   /** Colour of each run, shared by every view of it. */
   colors: Map<string, string>;
+  /** Every point received per run (already thinned by the host for long runs). */
+  runs: Map<string, StepPoint[]>;
+  /** The run playback and export act on: the newest. */
+  latest?: string;
+  playback: Playback;
 }
 
 const saved = vscode.getState();
@@ -68,13 +75,25 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   );
 
   const toolbar = el('div', 'toolbar');
+  const exportButtons = (['csv', 'json', 'png'] as ExportFormat[]).map((format) => {
+    const b = document.createElement('vscode-button');
+    b.id = `export-${format}`;
+    b.setAttribute('secondary', '');
+    b.setAttribute('icon', format === 'png' ? 'file-media' : 'save');
+    b.textContent = format.toUpperCase();
+    const label = { csv: strings.exportCsv, json: strings.exportJson, png: strings.exportPng }[format];
+    b.setAttribute('aria-label', label);
+    b.setAttribute('title', label);
+    b.addEventListener('click', () => requestExport(format));
+    return b;
+  });
   const logScale = document.createElement('vscode-checkbox');
   logScale.id = 'log-scale';
   logScale.setAttribute('label', strings.logScale);
   const status = el('span', 'status');
   status.id = 'status';
   status.setAttribute('role', 'status');
-  toolbar.append(logScale, status);
+  toolbar.append(logScale, ...exportButtons, status);
 
   const empty = el('p', 'empty-state', strings.emptyState);
   empty.id = 'empty-state';
@@ -91,7 +110,15 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   surfaceBox.hidden = true;
   charts.append(loss.box, surfaceBox);
 
-  app.append(controls.element, toolbar, empty, legend, charts);
+  const playback = new Playback(strings, (p) => {
+    const color = (view?.latest && view.colors.get(view.latest)) || 'currentColor';
+    view?.chart.setCursor(p, color);
+    view?.curve?.setCursor(p, color);
+    view?.map?.setCursor(p, color);
+  });
+  playback.element.hidden = true;
+
+  app.append(controls.element, toolbar, empty, legend, playback.element, charts);
 
   const chart = new LossChart(loss.canvas, { step: strings.step, loss: strings.loss });
   state = { settings, logScale: state?.logScale ?? false };
@@ -102,13 +129,23 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     chart.setLogScale(checked);
     save({ logScale: checked });
   });
-  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, status, colors: new Map() };
+  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, status, colors: new Map(), runs: new Map(), playback };
   onThemeChange(() => {
     chart.applyTheme();
     v.curve?.applyTheme();
     v.map?.redraw();
   });
   return v;
+}
+
+function requestExport(format: ExportFormat): void {
+  if (!view?.latest) return;
+  if (format === 'png') {
+    const canvases = [...document.querySelectorAll<HTMLCanvasElement>('.charts canvas')].filter((c) => c.offsetParent !== null);
+    vscode.postMessage({ type: 'export', format, runId: view.latest, dataUrl: exportPng(canvases) });
+  } else {
+    vscode.postMessage({ type: 'export', format, runId: view.latest });
+  }
 }
 
 function save(patch: Partial<PanelState>): void {
@@ -202,6 +239,9 @@ function handle(msg: HostMessage): void {
       v.chart.addRun(msg.runId, `${name} · ${msg.settings.optimizer} · η=${msg.settings.learningRate}`);
       const color = v.chart.legendItems().find((i) => i.runId === msg.runId)?.color ?? 'currentColor';
       v.colors.set(msg.runId, color);
+      v.runs.set(msg.runId, []);
+      v.latest = msg.runId;
+      v.playback.element.hidden = false;
       v.curve?.addRun(msg.runId, color);
       v.map?.addRun(msg.runId, color);
       v.gradNorm?.addRun(msg.runId, color, msg.paramNames);
@@ -214,13 +254,17 @@ function handle(msg: HostMessage): void {
     case 'surface':
       showSurface(v, msg.surface);
       break;
-    case 'progress':
+    case 'progress': {
+      const points = v.runs.get(msg.runId);
+      if (points) for (const p of msg.points) points.push(p);
+      if (msg.runId === v.latest && points) v.playback.setPoints(points);
       v.chart.addPoints(msg.runId, msg.points);
       v.curve?.addPoints(msg.runId, msg.points);
       v.map?.addPoints(msg.runId, msg.points);
       v.gradNorm?.addPoints(msg.runId, msg.points);
       v.traces?.addPoints(msg.runId, msg.points);
       break;
+    }
     case 'runFinished':
       v.status.textContent = msg.message ? `${v.strings.reasons[msg.reason]} — ${msg.message}` : v.strings.reasons[msg.reason];
       v.status.classList.toggle('error', msg.reason === 'diverged' || msg.reason === 'error');
