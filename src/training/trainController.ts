@@ -12,7 +12,7 @@ import type { LearnerErrorData, ProgressPoint } from '../runner/workerProtocol';
 import type { RunResult } from '../runner/trainLoss';
 import type { TrainOptions } from '../engine/trainOptions';
 import { LossPanel } from '../webviews/lossPanel';
-import type { RunSettings, StopReason } from '../webviews/protocol';
+import { isOptimizerName, type StopReason } from '../webviews/protocol';
 import { toDiagnostic } from './diagnostics';
 import { t, pick } from '../l10n/localize';
 
@@ -64,7 +64,7 @@ export class TrainController implements vscode.Disposable {
    * Trains the document's current text (saved or not; the file is never modified).
    * Resolves with the run's result, or undefined when it failed (the error is shown).
    */
-  async train(document: vscode.TextDocument, settings?: Partial<RunSettings> & TrainOptions, options: { showPanel?: boolean } = {}): Promise<RunResult | undefined> {
+  async train(document: vscode.TextDocument, settings?: TrainOptions, options: { showPanel?: boolean } = {}): Promise<RunResult | undefined> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage(t('Training runs the code of this file, so it is available only in a trusted workspace. Trust this workspace to train.'));
       return undefined;
@@ -92,7 +92,7 @@ export class TrainController implements vscode.Disposable {
             dimension,
             paramNames,
             settings: {
-              optimizer: (settings?.optimizer ?? 'sgd') as RunSettings['optimizer'],
+              optimizer: isOptimizerName(settings?.optimizer) ? settings.optimizer : 'sgd',
               learningRate: settings?.learningRate ?? 0.1,
               steps: settings?.steps ?? 1000,
               init: settings?.init,
@@ -178,7 +178,7 @@ export class TrainController implements vscode.Disposable {
   }
 }
 
-function settingsToOptions(s: (Partial<RunSettings> & TrainOptions) | undefined): TrainOptions {
+function settingsToOptions(s: TrainOptions | undefined): TrainOptions {
   return s ? Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) : {};
 }
 
