@@ -10,6 +10,7 @@ import { setLanguage, t, type Language } from './l10n/localize';
 import type { RunResult } from './runner/trainLoss';
 import type { TrainOptions } from './engine/trainOptions';
 import { exportRun } from './training/exportCommand';
+import { openExample } from './training/openExample';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
 export interface GdTutorApi {
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     }),
     vscode.commands.registerCommand('gdTutor.trainCurrentFile', (uri?: vscode.Uri) => trainFile(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('gdTutor.stopTraining', () => trainer.stop()),
+    vscode.commands.registerCommand('gdTutor.openExample', (name: unknown) => openExample(context.extensionUri, name, (uri) => trainFile(uri))),
     LossPanel.onDidCreate(wirePanel),
     vscode.commands.registerCommand('gdTutor.openLossPanel', () => {
       LossPanel.show(context.extensionUri);

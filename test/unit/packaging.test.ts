@@ -13,14 +13,15 @@ describe('VSIX contents (vsce ls)', () => {
     files = out.split('\n').map((l) => l.trim()).filter(Boolean);
   });
 
-  it('ships only what runs: dist, media, snippets, l10n, manifest, README, LICENSE', () => {
-    const allowed = /^(dist|media|snippets|l10n)\/|^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE)$/;
+  it('ships only what runs: dist, media, snippets, l10n, examples (demos), manifest, README, LICENSE', () => {
+    const allowed = /^(dist|media|snippets|l10n|examples)\/|^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE)$/;
     const stray = files.filter((f) => !allowed.test(f));
     assert.deepEqual(stray, []);
   });
 
   it('contains no sources, tests or source maps', () => {
-    assert.deepEqual(files.filter((f) => /^(src|test|scripts|out)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts')), []);
+    // examples/*.ts are the learner-facing demo files (opened by gdTutor.openExample), not sources.
+    assert.deepEqual(files.filter((f) => /^(src|test|scripts|out)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('examples/')), []);
   });
 
   it('contains every file the manifest points at', () => {
