@@ -11,6 +11,7 @@ import type { RunResult } from './runner/trainLoss';
 import type { TrainOptions } from './engine/trainOptions';
 import { exportRun } from './training/exportCommand';
 import { openExample } from './training/openExample';
+import { newLossFile } from './snippets/newLossFile';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
 export interface GdTutorApi {
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     }),
     vscode.commands.registerCommand('gdTutor.trainCurrentFile', (uri?: vscode.Uri) => trainFile(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('gdTutor.stopTraining', () => trainer.stop()),
+    vscode.commands.registerCommand('gdTutor.newLossFile', () => newLossFile()),
     vscode.commands.registerCommand('gdTutor.openExample', (name: unknown) => openExample(context.extensionUri, name, (uri) => trainFile(uri))),
     LossPanel.onDidCreate(wirePanel),
     vscode.commands.registerCommand('gdTutor.openLossPanel', () => {
