@@ -32,6 +32,8 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
   const trainer = new TrainController(context.extensionUri, path.join(context.extensionPath, 'dist', 'worker.js'));
   /** The file the panel's "run again" applies to: the last one trained. */
   let lastTrained: vscode.Uri | undefined;
+  /** Editors opened from examples/ → example id, so a successful run completes its walkthrough step. */
+  const exampleDocs = new Map<string, string>();
 
   const trainFile = async (uri: vscode.Uri | undefined, settings?: TrainOptions) => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
@@ -40,7 +42,10 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
       return undefined;
     }
     lastTrained = document.uri;
-    return trainer.train(document, settings);
+    const result = await trainer.train(document, settings);
+    const example = exampleDocs.get(document.uri.toString());
+    if (result && example) void vscode.commands.executeCommand('setContext', `gdTutor.ran.${example}`, true);
+    return result;
   };
 
   // Each panel's messages are wired once, when it is created or revived; they end with it.
@@ -59,7 +64,12 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     vscode.commands.registerCommand('gdTutor.trainCurrentFile', (uri?: vscode.Uri) => trainFile(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('gdTutor.stopTraining', () => trainer.stop()),
     vscode.commands.registerCommand('gdTutor.newLossFile', () => newLossFile()),
-    vscode.commands.registerCommand('gdTutor.openExample', (name: unknown) => openExample(context.extensionUri, name, (uri) => trainFile(uri))),
+    vscode.commands.registerCommand('gdTutor.openExample', (name: unknown) =>
+      openExample(context.extensionUri, name, (uri) => {
+        exampleDocs.set(uri.toString(), String(name).replace(/\.[jt]s$/, ''));
+        return trainFile(uri);
+      }),
+    ),
     LossPanel.onDidCreate(wirePanel),
     vscode.commands.registerCommand('gdTutor.openLossPanel', () => {
       LossPanel.show(context.extensionUri);
