@@ -1,0 +1,59 @@
+/**
+ * Hyper-dual numbers a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂ (ε₁² = ε₂² = 0, ε₁ε₂ ≠ 0): evaluating a function
+ * on them with ε₁ on parameter i and ε₂ on parameter j yields, exactly (no step size, no
+ * cancellation error), f, ∂f/∂θᵢ, ∂f/∂θⱼ and ∂²f/∂θᵢ∂θⱼ in the four parts. n(n+1)/2 passes give
+ * the whole Hessian — for the small parameter counts of Newton's method and saddle detection.
+ *
+ * Chain rules used (from the rules table's f, f', f''):
+ *   unary  y = f(a):   y₁ = f'·a₁,  y₂ = f'·a₂,  y₁₂ = f'·a₁₂ + f''·a₁·a₂
+ *   binary y = f(a,b): y₁ = fₐa₁ + f_b b₁,  y₂ = fₐa₂ + f_b b₂,
+ *                      y₁₂ = fₐa₁₂ + f_b b₁₂ + fₐₐa₁a₂ + fₐ_b(a₁b₂ + a₂b₁) + f_bb b₁b₂
+ */
+import type { BinaryRule, UnaryRule } from './rules';
+import { TapeEscapeError } from './var';
+
+export class HyperDual {
+  constructor(
+    readonly a: number,
+    readonly e1: number,
+    readonly e2: number,
+    readonly e12: number,
+  ) {}
+
+  /** Same rule as Var: arithmetic the transformer did not see would silently drop derivatives. */
+  valueOf(): number {
+    throw new TapeEscapeError(this.a);
+  }
+
+  toString(): string {
+    return String(this.a);
+  }
+}
+
+const lift = (x: number | HyperDual): HyperDual => (typeof x === 'number' ? new HyperDual(x, 0, 0, 0) : x);
+
+export function hdUnary(rule: UnaryRule, x: HyperDual): HyperDual {
+  const y = rule.f(x.a);
+  const d = rule.d(x.a, y);
+  const d2 = rule.d2(x.a, y);
+  return new HyperDual(y, term(d, x.e1), term(d, x.e2), term(d, x.e12) + term(d2, x.e1 * x.e2));
+}
+
+export function hdBinary(rule: BinaryRule, xa: number | HyperDual, xb: number | HyperDual): HyperDual {
+  const a = lift(xa);
+  const b = lift(xb);
+  const y = rule.f(a.a, b.a);
+  const [fa, fb] = rule.d(a.a, b.a, y);
+  // Second partials only matter where both tangents are non-zero; skipping them avoids 0·∞.
+  const needs2 = (a.e1 !== 0 || b.e1 !== 0) && (a.e2 !== 0 || b.e2 !== 0);
+  const [faa, fab, fbb] = needs2 ? rule.d2(a.a, b.a, y) : [0, 0, 0];
+  const e1 = term(fa, a.e1) + term(fb, b.e1);
+  const e2 = term(fa, a.e2) + term(fb, b.e2);
+  const e12 = term(fa, a.e12) + term(fb, b.e12) + term(faa, a.e1 * a.e2) + term(fab, a.e1 * b.e2 + a.e2 * b.e1) + term(fbb, b.e1 * b.e2);
+  return new HyperDual(y, e1, e2, e12);
+}
+
+/** f·t with 0·anything = 0 (a constant operand's infinite partial must not poison the result). */
+function term(f: number, t: number): number {
+  return t === 0 ? 0 : f * t;
+}

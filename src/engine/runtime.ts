@@ -1,0 +1,466 @@
+/**
+ * The runtime the transformed learner code calls through `__gd` (see runner/transform.ts):
+ * every operator, comparison and `Math` call of the loss file lands here.
+ *
+ * Three kinds of values flow through the same functions:
+ *   number     a plain value that does not depend on the parameters: native arithmetic, no tape;
+ *   Var        an active value: the op is recorded on the process's one tape (tape.ts);
+ *   HyperDual  only while computing an exact Hessian (hyperDual.ts).
+ * The number path comes first in every function and V8 inlines it, so loops over constants,
+ * indices and data stay at native speed. One runtime per process: per-file copies would make
+ * the call sites polymorphic (≈3× slower, DESIGN.md).
+ *
+ * Each op states its value and local derivative side by side; rules.ts holds the same formulas
+ * as the single reference table (a test checks the two agree).
+ */
+import { Tape } from './tape';
+import { Var, TapeEscapeError } from './var';
+import { HyperDual, hdBinary, hdUnary } from './hyperDual';
+import { BINARY, UNARY, PIECEWISE_CONSTANT, powDb } from './rules';
+
+export { Var, TapeEscapeError, HyperDual };
+
+/** The process's tape. nn tensor ops record custom nodes on it (activeTape()). */
+let tape = new Tape();
+
+export function activeTape(): Tape {
+  return tape;
+}
+
+type Num = number | Var | HyperDual;
+
+// ── errors the runner turns into learner messages ───────────────────────────
+
+export class LossNotNumberError extends Error {
+  constructor(readonly got: string) {
+    super(`loss returned ${got}, not a number`);
+    this.name = 'LossNotNumberError';
+  }
+}
+
+export class LossNotFiniteError extends Error {
+  constructor(readonly got: number) {
+    super(`loss returned ${got}`);
+    this.name = 'LossNotFiniteError';
+  }
+}
+
+export class NotDifferentiableError extends Error {
+  constructor(readonly op: string) {
+    super(`${op} is not differentiable: it cannot take a value that depends on the parameters`);
+    this.name = 'NotDifferentiableError';
+  }
+}
+
+/** JS semantics for anything that is not a number (strings, undefined, objects …). */
+function other(a: unknown, b: unknown, op: string): never | number | string {
+  if (a instanceof Var || b instanceof Var || a instanceof HyperDual || b instanceof HyperDual) {
+    // A Var meeting a non-number: valueOf() would throw TapeEscapeError anyway; say it plainly.
+    throw new TapeEscapeError(Number.NaN);
+  }
+  switch (op) {
+    case '+':
+      return (a as number) + (b as number);
+    case '-':
+      return (a as number) - (b as number);
+    case '*':
+      return (a as number) * (b as number);
+    case '/':
+      return (a as number) / (b as number);
+    case '%':
+      return (a as number) % (b as number);
+    default:
+      return (a as number) ** (b as number);
+  }
+}
+
+// ── arithmetic ──────────────────────────────────────────────────────────────
+
+/** y = a + b; ∂y/∂a = 1, ∂y/∂b = 1. Strings concatenate as in JavaScript. */
+export function add(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a + b;
+    if (b instanceof Var) return rec1(a + b.v, b.id, 1);
+  } else if (a instanceof Var) {
+    if (typeof b === 'number') return rec1(a.v + b, a.id, 1);
+    if (b instanceof Var) return rec2(a.v + b.v, a.id, 1, b.id, 1);
+  }
+  if (typeof a === 'string' || typeof b === 'string') return String(a) + String(b);
+  return slow('add', a, b, '+');
+}
+
+/** y = a − b; ∂y/∂a = 1, ∂y/∂b = −1. */
+export function sub(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a - b;
+    if (b instanceof Var) return rec1(a - b.v, b.id, -1);
+  } else if (a instanceof Var) {
+    if (typeof b === 'number') return rec1(a.v - b, a.id, 1);
+    if (b instanceof Var) return rec2(a.v - b.v, a.id, 1, b.id, -1);
+  }
+  return slow('sub', a, b, '-');
+}
+
+/** y = a·b; ∂y/∂a = b, ∂y/∂b = a. */
+export function mul(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a * b;
+    if (b instanceof Var) return rec1(a * b.v, b.id, a);
+  } else if (a instanceof Var) {
+    if (typeof b === 'number') return rec1(a.v * b, a.id, b);
+    if (b instanceof Var) return rec2(a.v * b.v, a.id, b.v, b.id, a.v);
+  }
+  return slow('mul', a, b, '*');
+}
+
+/** y = a/b; ∂y/∂a = 1/b, ∂y/∂b = −a/b² = −y/b. */
+export function div(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a / b;
+    if (b instanceof Var) {
+      const y = a / b.v;
+      return rec1(y, b.id, -y / b.v);
+    }
+  } else if (a instanceof Var) {
+    if (typeof b === 'number') return rec1(a.v / b, a.id, 1 / b);
+    if (b instanceof Var) {
+      const y = a.v / b.v;
+      return rec2(y, a.id, 1 / b.v, b.id, -y / b.v);
+    }
+  }
+  return slow('div', a, b, '/');
+}
+
+/** y = a mod b = a − b·trunc(a/b); ∂y/∂a = 1, ∂y/∂b = −trunc(a/b). */
+export function mod(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number' && typeof b === 'number') return a % b;
+  return slow('mod', a, b, '%');
+}
+
+/**
+ * y = aᵇ; ∂y/∂a = b·aᵇ⁻¹, ∂y/∂b = aᵇ·ln a. The common `x ** 2` records one node with
+ * ∂y/∂a = 2a and no second pow for the derivative.
+ */
+export function pow(a: unknown, b: unknown): unknown {
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a ** b;
+    if (b instanceof Var) {
+      const y = a ** b.v;
+      return rec1(y, b.id, powDb(a, b.v, y));
+    }
+  } else if (a instanceof Var) {
+    if (typeof b === 'number') {
+      const x = a.v;
+      if (b === 2) return rec1(x * x, a.id, 2 * x);
+      const y = x ** b;
+      return rec1(y, a.id, b === 0 ? 0 : b * x ** (b - 1));
+    }
+    if (b instanceof Var) {
+      const y = a.v ** b.v;
+      return rec2(y, a.id, b.v === 0 ? 0 : b.v * a.v ** (b.v - 1), b.id, powDb(a.v, b.v, y));
+    }
+  }
+  return slow('pow', a, b, '**');
+}
+
+/** y = −a; ∂y/∂a = −1. */
+export function neg(a: unknown): unknown {
+  if (typeof a === 'number') return -a;
+  if (a instanceof Var) return rec1(-a.v, a.id, -1);
+  if (a instanceof HyperDual) return hdUnary(UNARY.neg, a);
+  return -(a as number);
+}
+
+/** Unary plus: numbers and active values pass through; anything else converts like `+x`. */
+export function pos(a: unknown): unknown {
+  if (typeof a === 'number' || a instanceof Var || a instanceof HyperDual) return a;
+  return +(a as number);
+}
+
+/** `x++` / `++x` value: x + 1. */
+export function inc(a: unknown): unknown {
+  return typeof a === 'number' ? a + 1 : add(a, 1);
+}
+
+/** `x--` / `--x` value: x − 1. */
+export function dec(a: unknown): unknown {
+  return typeof a === 'number' ? a - 1 : sub(a, 1);
+}
+
+function slow(name: string, a: unknown, b: unknown, op: string): unknown {
+  if (a instanceof HyperDual || b instanceof HyperDual) {
+    if ((typeof a === 'number' || a instanceof HyperDual) && (typeof b === 'number' || b instanceof HyperDual)) return hdBinary(BINARY[name], a, b);
+  }
+  if ((a instanceof Var || typeof a === 'number') && (b instanceof Var || typeof b === 'number')) {
+    // Only mod reaches here with Vars: recorded from the table.
+    return recordBinary(name, a, b);
+  }
+  return other(a, b, op);
+}
+
+// ── recording ───────────────────────────────────────────────────────────────
+
+function rec1(v: number, a: number, da: number): Var {
+  return new Var(tape.unary(v, a, da), v);
+}
+
+function rec2(v: number, a: number, da: number, b: number, db: number): Var {
+  return new Var(tape.binary(v, a, da, b, db), v);
+}
+
+function recordBinary(name: string, a: number | Var, b: number | Var): number | Var {
+  const rule = BINARY[name];
+  const av = typeof a === 'number' ? a : a.v;
+  const bv = typeof b === 'number' ? b : b.v;
+  const y = rule.f(av, bv);
+  if (typeof a === 'number' && typeof b === 'number') return y;
+  const [da, db] = rule.d(av, bv, y);
+  if (typeof a === 'number') return rec1(y, (b as Var).id, db);
+  if (typeof b === 'number') return rec1(y, a.id, da);
+  return rec2(y, a.id, da, b.id, db);
+}
+
+function unaryFn(name: string): (x: unknown) => unknown {
+  const rule = UNARY[name];
+  const constant = PIECEWISE_CONSTANT.has(name);
+  return (x: unknown) => {
+    if (typeof x === 'number') return rule.f(x);
+    if (x instanceof Var) {
+      const y = rule.f(x.v);
+      // Zero-gradient functions give plain numbers: nothing downstream depends on the parameters.
+      return constant ? y : rec1(y, x.id, rule.d(x.v, y));
+    }
+    if (x instanceof HyperDual) return constant ? rule.f(x.a) : hdUnary(rule, x);
+    return rule.f(x as number);
+  };
+}
+
+/** Folds an n-ary Math function (hypot, max, min) into its binary rule. */
+function naryFn(name: string, empty: number): (...xs: unknown[]) => unknown {
+  const rule = BINARY[name];
+  return (...xs: unknown[]) => {
+    if (xs.every((x) => typeof x === 'number')) return (Math[name as 'max'] as (...v: number[]) => number)(...(xs as number[]));
+    if (name === 'hypot') {
+      // hypot(a, b, c) = √(a² + b² + c²): recorded through the scalar ops for exactness.
+      let s: unknown = 0;
+      for (const x of xs) s = add(s, mul(x, x));
+      return MathRuntime.sqrt(s);
+    }
+    let acc: unknown = xs.length ? xs[0] : empty;
+    for (let i = 1; i < xs.length; i++) acc = binary(rule, name, acc, xs[i]);
+    return acc;
+  };
+}
+
+function binary(rule: BinaryRule2, name: string, a: unknown, b: unknown): unknown {
+  if (a instanceof HyperDual || b instanceof HyperDual) return hdBinary(rule, a as number | HyperDual, b as number | HyperDual);
+  if ((typeof a === 'number' || a instanceof Var) && (typeof b === 'number' || b instanceof Var)) return recordBinary(name, a, b);
+  return rule.f(a as number, b as number);
+}
+
+type BinaryRule2 = (typeof BINARY)[string];
+
+function noGradient(name: string): (...xs: unknown[]) => number {
+  return (...xs: unknown[]) => {
+    if (xs.some((x) => x instanceof Var || x instanceof HyperDual)) throw new NotDifferentiableError(`Math.${name}`);
+    return (Math[name as 'imul'] as (...v: number[]) => number)(...(xs as number[]));
+  };
+}
+
+/** `__gd.Math`: every member of Math, the differentiable ones recording on the tape. */
+export const MathRuntime = {
+  E: Math.E,
+  LN10: Math.LN10,
+  LN2: Math.LN2,
+  LOG10E: Math.LOG10E,
+  LOG2E: Math.LOG2E,
+  PI: Math.PI,
+  SQRT1_2: Math.SQRT1_2,
+  SQRT2: Math.SQRT2,
+  exp: unaryFn('exp'),
+  expm1: unaryFn('expm1'),
+  log: unaryFn('log'),
+  log1p: unaryFn('log1p'),
+  log2: unaryFn('log2'),
+  log10: unaryFn('log10'),
+  sqrt: unaryFn('sqrt'),
+  cbrt: unaryFn('cbrt'),
+  sin: unaryFn('sin'),
+  cos: unaryFn('cos'),
+  tan: unaryFn('tan'),
+  asin: unaryFn('asin'),
+  acos: unaryFn('acos'),
+  atan: unaryFn('atan'),
+  sinh: unaryFn('sinh'),
+  cosh: unaryFn('cosh'),
+  tanh: unaryFn('tanh'),
+  asinh: unaryFn('asinh'),
+  acosh: unaryFn('acosh'),
+  atanh: unaryFn('atanh'),
+  abs: unaryFn('abs'),
+  sign: unaryFn('sign'),
+  floor: unaryFn('floor'),
+  ceil: unaryFn('ceil'),
+  round: unaryFn('round'),
+  trunc: unaryFn('trunc'),
+  fround: unaryFn('fround'),
+  pow: (a: unknown, b: unknown) => pow(a, b),
+  atan2: (a: unknown, b: unknown) => binary(BINARY.atan2, 'atan2', a, b),
+  hypot: naryFn('hypot', 0),
+  max: naryFn('max', -Infinity),
+  min: naryFn('min', Infinity),
+  random: Math.random,
+  clz32: noGradient('clz32'),
+  imul: noGradient('imul'),
+};
+
+// ── comparisons: by value (a Var is its value for every comparison) ─────────
+
+const val = (x: unknown): unknown => (x instanceof Var ? x.v : x instanceof HyperDual ? x.a : x);
+
+export const lt = (a: unknown, b: unknown): boolean => (val(a) as number) < (val(b) as number);
+export const le = (a: unknown, b: unknown): boolean => (val(a) as number) <= (val(b) as number);
+export const gt = (a: unknown, b: unknown): boolean => (val(a) as number) > (val(b) as number);
+export const ge = (a: unknown, b: unknown): boolean => (val(a) as number) >= (val(b) as number);
+/** `===`: two active values are equal when their values are (identity would depend on recording). */
+export const eq = (a: unknown, b: unknown): boolean => val(a) === val(b);
+export const ne = (a: unknown, b: unknown): boolean => val(a) !== val(b);
+// eslint-disable-next-line eqeqeq
+export const looseEq = (a: unknown, b: unknown): boolean => val(a) == val(b);
+// eslint-disable-next-line eqeqeq
+export const looseNe = (a: unknown, b: unknown): boolean => val(a) != val(b);
+
+// ── Number and typeof: active values are numbers to the learner's code ──────
+
+export const NumberRuntime = {
+  isFinite: (x: unknown) => Number.isFinite(val(x)),
+  isNaN: (x: unknown) => Number.isNaN(val(x)),
+  isInteger: (x: unknown) => Number.isInteger(val(x)),
+  isSafeInteger: (x: unknown) => Number.isSafeInteger(val(x)),
+};
+
+export const typeOf = (x: unknown): string => (x instanceof Var || x instanceof HyperDual ? 'number' : typeof x);
+/** `Number(x)`: an active value stays itself (so the gradient survives); anything else converts. */
+export const toNumber = (...args: unknown[]): unknown => (args.length === 0 ? 0 : args[0] instanceof Var || args[0] instanceof HyperDual ? args[0] : Number(args[0]));
+export const isFiniteGlobal = (x: unknown): boolean => isFinite(val(x) as number);
+export const isNaNGlobal = (x: unknown): boolean => isNaN(val(x) as number);
+export const value = (x: unknown): number => val(x) as number;
+export const isActive = (x: unknown): boolean => x instanceof Var;
+
+// ── evaluation ──────────────────────────────────────────────────────────────
+
+export type ParamShape = { kind: 'scalar' } | { kind: 'array'; length: number } | { kind: 'object'; keys: string[] };
+
+export function dimensionOf(shape: ParamShape): number {
+  return shape.kind === 'scalar' ? 1 : shape.kind === 'array' ? shape.length : shape.keys.length;
+}
+
+function build<T>(shape: ParamShape, leaf: (i: number) => T): unknown {
+  if (shape.kind === 'scalar') return leaf(0);
+  if (shape.kind === 'array') return Array.from({ length: shape.length }, (_, i) => leaf(i));
+  const o: Record<string, T> = {};
+  shape.keys.forEach((k, i) => (o[k] = leaf(i)));
+  return o;
+}
+
+/** The loss's return value as a scalar: a number, a Var, or a 1-element tensor (toScalar()). */
+function scalarResult(r: unknown): unknown {
+  if (typeof r === 'number' || r instanceof Var || r instanceof HyperDual) return r;
+  if (typeof r === 'object' && r !== null && typeof (r as { toScalar?: unknown }).toScalar === 'function') {
+    return (r as { toScalar(): unknown }).toScalar();
+  }
+  throw new LossNotNumberError(describe(r));
+}
+
+export function describe(r: unknown): string {
+  if (r === undefined) return 'undefined';
+  if (r === null) return 'null';
+  if (typeof r === 'string') return `the string ${JSON.stringify(r.length > 40 ? `${r.slice(0, 40)}…` : r)}`;
+  if (Array.isArray(r)) return `an array of ${r.length}`;
+  if (typeof r === 'bigint') return `the bigint ${r}`;
+  return typeof r === 'object' ? 'an object' : typeof r;
+}
+
+export interface Evaluation {
+  value: number;
+  gradient: Float64Array;
+  /** True when the result does not depend on the parameters at all (gradient all zeros). */
+  constant: boolean;
+}
+
+/**
+ * Value and exact gradient of fn at params: reset the tape, record the parameters as leaves
+ * 0…n−1 (in order, so nn ops can read them straight from the tape), run fn, sweep back once.
+ */
+export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Evaluation {
+  const n = dimensionOf(shape);
+  tape.reset();
+  for (let i = 0; i < n; i++) tape.leaf(params[i]);
+  const arg = build(shape, (i) => new Var(i, params[i]));
+  const r = scalarResult(fn(arg, ...rest));
+  const gradient = new Float64Array(n);
+  if (typeof r === 'number') return { value: r, gradient, constant: true };
+  const out = r as Var;
+  const adj = tape.backward(out.id);
+  for (let i = 0; i < n; i++) gradient[i] = adj[i];
+  return { value: out.v, gradient, constant: false };
+}
+
+/** Value only, with plain numbers: no tape at all (surface sampling, line searches). */
+export function value0(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): number {
+  const r = scalarResult(fn(build(shape, (i) => params[i]), ...rest));
+  return val(r) as number;
+}
+
+/** Exact Hessian (row-major n×n) by hyper-dual numbers: one pass per pair i ≤ j. */
+export function hessian(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Float64Array {
+  const n = dimensionOf(shape);
+  const H = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const arg = build(shape, (k) => new HyperDual(params[k], k === i ? 1 : 0, k === j ? 1 : 0, 0));
+      const r = scalarResult(fn(arg, ...rest));
+      const h = r instanceof HyperDual ? r.e12 : 0;
+      H[i * n + j] = h;
+      H[j * n + i] = h;
+    }
+  }
+  return H;
+}
+
+/** Gives this process a fresh tape (tests; a worker starts with one). */
+export function resetRuntime(capacity?: number): void {
+  tape = new Tape(capacity);
+}
+
+/** The object transformed code receives as `__gd`. */
+export const gd = {
+  add,
+  sub,
+  mul,
+  div,
+  mod,
+  pow,
+  neg,
+  pos,
+  inc,
+  dec,
+  lt,
+  le,
+  gt,
+  ge,
+  eq,
+  ne,
+  looseEq,
+  looseNe,
+  Math: MathRuntime,
+  Number: NumberRuntime,
+  typeOf,
+  toNumber,
+  isFinite: isFiniteGlobal,
+  isNaN: isNaNGlobal,
+  value,
+  isActive,
+};
+
+export type Runtime = typeof gd;
