@@ -53,7 +53,8 @@ function listTs(dir) {
 if (!production) {
   const integration = listTs('test/integration');
   if (integration.length) {
-    targets.push({ ...node, sourcemap: true, minify: false, entryPoints: integration, outbase: '.', outdir: 'out' });
+    // mocha stays external: the extension host loads it from node_modules like any test runner.
+    targets.push({ ...node, sourcemap: true, minify: false, entryPoints: integration.filter((f) => !f.includes(`${path.sep}workspace${path.sep}`)), outbase: '.', outdir: 'out', external: ['vscode', 'mocha', '@vscode/test-electron'] });
   }
   const bench = listTs('bench');
   if (bench.length) {

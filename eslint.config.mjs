@@ -1,9 +1,10 @@
 // Flat ESLint config: typescript-eslint's recommended rules on all TypeScript sources.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.artifacts/**', '.vscode-test/**', 'examples/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.artifacts/**', '.vscode-test/**', 'examples/**', 'test/fixtures/**', 'test/integration/workspace/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,7 +15,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -27,8 +27,6 @@ export function activeTape(): Tape {
   return tape;
 }
 
-type Num = number | Var | HyperDual;
-
 // ── errors the runner turns into learner messages ───────────────────────────
 
 export class LossNotNumberError extends Error {
@@ -325,9 +323,7 @@ export const ge = (a: unknown, b: unknown): boolean => (val(a) as number) >= (va
 /** `===`: two active values are equal when their values are (identity would depend on recording). */
 export const eq = (a: unknown, b: unknown): boolean => val(a) === val(b);
 export const ne = (a: unknown, b: unknown): boolean => val(a) !== val(b);
-// eslint-disable-next-line eqeqeq
 export const looseEq = (a: unknown, b: unknown): boolean => val(a) == val(b);
-// eslint-disable-next-line eqeqeq
 export const looseNe = (a: unknown, b: unknown): boolean => val(a) != val(b);
 
 // ── Number and typeof: active values are numbers to the learner's code ──────

@@ -1,0 +1,95 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import * as vscode from 'vscode';
+
+interface RunResult {
+  params: number[][];
+  losses: number[];
+  stoppedAt?: number;
+  reason?: string;
+}
+interface Api {
+  train(file: vscode.Uri, options?: object): Promise<RunResult | undefined>;
+  lastRun(file: vscode.Uri): RunResult | undefined;
+}
+
+const ext = () => vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>;
+const workspace = () => (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri;
+const file = (name: string) => vscode.Uri.joinPath(workspace(), name);
+
+function cli(...args: string[]): RunResult {
+  const root = ext().extensionPath;
+  return JSON.parse(execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }));
+}
+
+async function diagnosticsOf(uri: vscode.Uri, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'gdTutor');
+    if (d.length || Date.now() > deadline) return d;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('training from the editor', () => {
+  let api: Api;
+  before(async () => {
+    api = await ext().activate();
+  });
+
+  it('trains a file through the API with the same numbers as the CLI', async () => {
+    const uri = file('quadratic.ts');
+    const result = await api.train(uri);
+    assert.ok(result, 'the run returns a result');
+    const expected = cli('train', uri.fsPath, '--json');
+    assert.deepEqual(result.params, expected.params);
+    assert.deepEqual(result.losses, expected.losses);
+    assert.equal(result.params.length, 31, 'steps + 1 rows');
+  });
+
+  it('trains the active editor by command, with its unsaved text, and leaves the file unchanged', async () => {
+    const uri = file('rosenbrock.ts');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const before = doc.getText();
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.replace(new vscode.Range(5, 0, 5, 200), "export const config = { optimizer: 'adam', learningRate: 0.05, steps: 20 };"));
+    const result = (await vscode.commands.executeCommand('gdTutor.trainCurrentFile')) as RunResult;
+    assert.equal(result.params.length, 21, 'the unsaved config (20 steps) was used');
+    assert.deepEqual(api.lastRun(uri)?.params, result.params);
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.equal(onDisk, before, 'the file on disk is not modified');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('puts a syntax error on the right line as a diagnostic, and clears it after a good run', async () => {
+    const uri = file('syntax-error.ts');
+    assert.equal(await api.train(uri), undefined);
+    const [d] = await diagnosticsOf(uri);
+    assert.ok(d, 'a diagnostic is shown');
+    assert.equal(d.range.start.line, 1, 'on line 2 (0-based 1)');
+    assert.match(d.message, /문법 오류/);
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('maps an exception thrown inside a helper to the helper’s line', async () => {
+    const uri = file('throws.ts');
+    assert.equal(await api.train(uri), undefined);
+    const [d] = await diagnosticsOf(uri);
+    assert.ok(d);
+    assert.equal(d.range.start.line, 1, 'the throw is on line 2');
+    assert.match(d.message, /boom/);
+  });
+
+  it('stops an infinite loop with gdTutor.stopTraining, and the next run works', async () => {
+    const uri = file('infinite.ts');
+    const running = api.train(uri);
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('gdTutor.stopTraining');
+    const started = Date.now();
+    assert.equal(await running, undefined, 'the cancelled run gives no result');
+    assert.ok(Date.now() - started < 10_000, 'cancel ends the run within moments');
+    const next = await api.train(file('quadratic.ts'));
+    assert.ok(next && next.params.length === 31, 'the next run works');
+  });
+});
