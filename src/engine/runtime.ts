@@ -141,7 +141,8 @@ export function mod(a: unknown, b: unknown): unknown {
  */
 export function pow(a: unknown, b: unknown): unknown {
   if (typeof a === 'number') {
-    if (typeof b === 'number') return a ** b;
+    // x² as x·x on both paths (as PyTorch does), so taped and plain values agree to the bit.
+    if (typeof b === 'number') return b === 2 ? a * a : a ** b;
     if (b instanceof Var) {
       const y = a ** b.v;
       return rec1(y, b.id, powDb(a, b.v, y));

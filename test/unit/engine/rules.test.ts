@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { UNARY, BINARY, PIECEWISE_CONSTANT } from '../../../src/engine/rules';
+import { gd, valueAndGrad, hessian, type ParamShape } from '../../../src/engine/runtime';
+import { mulberry32 } from '../../../src/engine/random';
+
+const scalar: ParamShape = { kind: 'scalar' };
+const pair: ParamShape = { kind: 'array', length: 2 };
+const M = gd.Math as unknown as Record<string, (...a: unknown[]) => unknown>;
+
+/** Where each function is smooth (sampling domain for finite differences). */
+const DOMAIN: Record<string, [number, number]> = {
+  log: [0.2, 5], log2: [0.2, 5], log10: [0.2, 5], sqrt: [0.2, 5], cbrt: [0.2, 5], log1p: [-0.5, 5],
+  asin: [-0.9, 0.9], acos: [-0.9, 0.9], atanh: [-0.9, 0.9], acosh: [1.2, 5], tan: [-1.2, 1.2],
+  exp: [-3, 3], expm1: [-3, 3], sinh: [-3, 3], cosh: [-3, 3],
+};
+
+/** Hand-derived f'(a) at a fixed point, one per function. */
+const HAND: Record<string, [number, number]> = {
+  neg: [1.5, -1], exp: [0, 1], expm1: [0, 1], log: [2, 0.5], log1p: [1, 0.5], log2: [1, 1 / Math.LN2],
+  log10: [10, 1 / (10 * Math.LN10)], sqrt: [4, 0.25], cbrt: [8, 1 / 12], sin: [0, 1], cos: [Math.PI / 2, -1],
+  tan: [0, 1], asin: [0, 1], acos: [0, -1], atan: [1, 0.5], sinh: [0, 1], cosh: [1, Math.sinh(1)],
+  tanh: [0, 1], asinh: [0, 1], acosh: [2, 1 / Math.sqrt(3)], atanh: [0.5, 4 / 3], abs: [-2, -1],
+  sign: [0.3, 0], floor: [1.5, 0], ceil: [1.5, 0], round: [1.2, 0], trunc: [1.5, 0], fround: [0.1, 0],
+};
+
+const central = (f: (x: number) => number, x: number, h = 1e-5) => (f(x + h) - f(x - h)) / (2 * h);
+const close = (a: number, b: number, rel: number, what: string) =>
+  assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b)), `${what}: ${a} vs ${b}`);
+
+describe('derivative rules (rules.ts) and the runtime that uses them', () => {
+  const random = mulberry32(2026);
+  for (const [name, rule] of Object.entries(UNARY)) {
+    const fn = name === 'neg' ? (x: unknown) => gd.neg(x) : M[name];
+    it(`${name}: ${rule.formula}`, () => {
+      const [lo, hi] = DOMAIN[name] ?? [-3, 3];
+      for (let k = 0; k < 20; k++) {
+        let a = lo + (hi - lo) * random();
+        if (name === 'abs' || name === 'sign') a = a === 0 ? 0.5 : a;
+        if (['floor', 'ceil', 'round', 'trunc'].includes(name)) a = Math.floor(a) + 0.3; // away from jumps
+        const y = rule.f(a);
+        // the table's f' against finite differences of f (fround's steps are finer than any h)
+        if (name !== 'fround') close(rule.d(a, y), central(rule.f, a), 1e-6, `${name}' at ${a}`);
+        // the table's f'' against finite differences of f'
+        close(rule.d2(a, y), central((x) => rule.d(x, rule.f(x)), a), 1e-5, `${name}'' at ${a}`);
+        // the runtime records exactly the table's value and derivative
+        const r = valueAndGrad((w) => fn(w), [a], scalar);
+        assert.equal(r.value, y);
+        assert.equal(r.gradient[0], PIECEWISE_CONSTANT.has(name) ? 0 : rule.d(a, y));
+        // and its Hessian is the table's second derivative
+        if (!PIECEWISE_CONSTANT.has(name)) close(hessian((w) => fn(w), [a], scalar)[0], rule.d2(a, y), 1e-12, `${name} Hessian`);
+      }
+      const [at, expected] = HAND[name];
+      close(valueAndGrad((w) => fn(w), [at], scalar).gradient[0], expected, 1e-12, `${name}'(${at}) by hand`);
+    });
+  }
+
+  const binaryFns: Record<string, (a: unknown, b: unknown) => unknown> = {
+    add: gd.add, sub: gd.sub, mul: gd.mul, div: gd.div, mod: gd.mod, pow: gd.pow,
+    atan2: M.atan2, hypot: M.hypot, max: M.max, min: M.min,
+  };
+  /** Hand-derived [∂/∂a, ∂/∂b] at a fixed point. */
+  const HAND2: Record<string, [number, number, number, number]> = {
+    add: [2, 3, 1, 1], sub: [2, 3, 1, -1], mul: [2, 3, 3, 2], div: [3, 2, 0.5, -0.75], mod: [7, 2, 1, -3],
+    pow: [2, 3, 12, 8 * Math.LN2], atan2: [1, 1, 0.5, -0.5], hypot: [3, 4, 0.6, 0.8], max: [2, 3, 0, 1], min: [2, 3, 1, 0],
+  };
+  for (const [name, rule] of Object.entries(BINARY)) {
+    it(`${name}: ${rule.formula}`, () => {
+      const fn = binaryFns[name];
+      for (let k = 0; k < 20; k++) {
+        const a = 0.3 + 2 * random();
+        let b = 0.3 + 2 * random();
+        if (name === 'max' || name === 'min') b = a + (random() < 0.5 ? -0.5 : 0.5);
+        if (name === 'mod') b = 0.7 + 0.1 * random();
+        const y = rule.f(a, b);
+        const [da, db] = rule.d(a, b, y);
+        close(da, central((x) => rule.f(x, b), a), 1e-6, `${name} ∂a`);
+        close(db, central((x) => rule.f(a, x), b), 1e-6, `${name} ∂b`);
+        const [daa, dab, dbb] = rule.d2(a, b, y);
+        close(daa, central((x) => rule.d(x, b, rule.f(x, b))[0], a), 1e-5, `${name} ∂²a`);
+        close(dab, central((x) => rule.d(a, x, rule.f(a, x))[0], b), 1e-5, `${name} ∂a∂b`);
+        close(dbb, central((x) => rule.d(a, x, rule.f(a, x))[1], b), 1e-5, `${name} ∂²b`);
+        const r = valueAndGrad(([p, q]) => fn(p, q), [a, b], pair);
+        close(r.value, y, 1e-15, `${name} value`);
+        close(r.gradient[0], da, 1e-12, `${name} runtime ∂a`);
+        close(r.gradient[1], db, 1e-12, `${name} runtime ∂b`);
+        const H = hessian(([p, q]) => fn(p, q), [a, b], pair);
+        close(H[0], daa, 1e-9, `${name} H₀₀`);
+        close(H[1], dab, 1e-9, `${name} H₀₁`);
+        close(H[3], dbb, 1e-9, `${name} H₁₁`);
+      }
+      const [a, b, ea, eb] = HAND2[name];
+      const r = valueAndGrad(([p, q]) => fn(p, q), [a, b], pair);
+      close(r.gradient[0], ea, 1e-12, `${name} ∂a by hand`);
+      close(r.gradient[1], eb, 1e-12, `${name} ∂b by hand`);
+    });
+  }
+
+  it('follows PyTorch at kinks: |0|′ = 0, ties of max split evenly, pow′ in b at a = 0 is 0', () => {
+    assert.equal(valueAndGrad((w) => M.abs(w), [0], scalar).gradient[0], 0);
+    assert.deepEqual([...valueAndGrad(([a, b]) => M.max(a, b), [1, 1], pair).gradient], [0.5, 0.5]);
+    assert.deepEqual([...valueAndGrad(([a, b]) => gd.pow(a, b), [0, 2], pair).gradient], [0, 0]);
+    assert.equal(valueAndGrad((w) => M.sqrt(w), [0], scalar).gradient[0], Infinity);
+  });
+
+  it('n-ary Math.max/min/hypot are differentiable in every argument', () => {
+    const shape: ParamShape = { kind: 'array', length: 3 };
+    assert.deepEqual([...valueAndGrad(([a, b, c]) => M.max(a, b, c), [1, 5, 3], shape).gradient], [0, 1, 0]);
+    assert.deepEqual([...valueAndGrad(([a, b, c]) => M.min(a, b, c), [1, 5, 3], shape).gradient], [1, 0, 0]);
+    const g = valueAndGrad(([a, b, c]) => M.hypot(a, b, c), [2, 3, 6], shape).gradient;
+    [2 / 7, 3 / 7, 6 / 7].forEach((e, i) => close(g[i], e, 1e-15, 'hypot'));
+  });
+});
