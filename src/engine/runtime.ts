@@ -72,6 +72,35 @@ function other(a: unknown, b: unknown, op: string): never | number | string {
   }
 }
 
+// ── interrupts: loops in learner code ask, now and then, whether to stop ────
+
+/** Thrown inside learner code when the host asked the run to stop (1 = cancel, 2 = timeout). */
+export class InterruptedError extends Error {
+  constructor(readonly why: number) {
+    super(why === 2 ? 'time limit reached inside the loss' : 'cancelled inside the loss');
+    this.name = 'InterruptedError';
+  }
+}
+
+let interruptCheck: () => number = () => 0;
+let ticks = 0;
+
+/** The worker installs a check of its shared stop flag (0 = keep going). */
+export function setInterruptCheck(check: () => number): void {
+  interruptCheck = check;
+}
+
+/**
+ * Called by the transformer at the top of every loop body: a counter, and every 16,384th time a
+ * look at the stop flag. So an endless loop stops with its own line in the stack trace, and the
+ * learner is told where it is, instead of the worker being killed blind.
+ */
+export function tick(): void {
+  if ((++ticks & 0x3fff) !== 0) return;
+  const why = interruptCheck();
+  if (why !== 0) throw new InterruptedError(why);
+}
+
 // ── arithmetic ──────────────────────────────────────────────────────────────
 
 /** y = a + b; ∂y/∂a = 1, ∂y/∂b = 1. Strings concatenate as in JavaScript. */
@@ -432,6 +461,7 @@ export function resetRuntime(capacity?: number): void {
 
 /** The object transformed code receives as `__gd`. */
 export const gd = {
+  tick,
   add,
   sub,
   mul,

@@ -53,8 +53,11 @@ export class Tape {
 
   constructor(
     capacity = 1 << 12,
-    /** Hard cap on nodes per evaluation: 2^26 nodes ≈ 3.2 GB of arrays is beyond any learner loss. */
-    readonly maxNodes = 1 << 25,
+    /**
+     * Hard cap on nodes per evaluation: 4M recorded operations (≈300 MB with their Vars) is far
+     * beyond a learner's loss, and hitting it is the quickest sign of an endless loop.
+     */
+    readonly maxNodes = 1 << 22,
   ) {
     this.value = new Float64Array(capacity);
     this.adj = new Float64Array(capacity);

@@ -5,7 +5,8 @@
  */
 import { LearnerError, learnerErrors } from './learnerErrors';
 import { originalPosition, type LineMappings } from './sourceMap';
-import { LossNotNumberError, NotDifferentiableError, describe } from '../engine/runtime';
+import { LossNotNumberError, NotDifferentiableError, InterruptedError, describe } from '../engine/runtime';
+import { runnerMessages } from './runnerMessages';
 import { TapeEscapeError } from '../engine/var';
 import { TapeOverflowError } from '../engine/tape';
 
@@ -37,9 +38,11 @@ export function mapRuntimeError(e: unknown, fileName: string, maps: Map<string, 
   if (e instanceof TapeEscapeError) return learnerErrors.tapeEscape(where);
   if (e instanceof NotDifferentiableError) return learnerErrors.notDifferentiable(e.op, where);
   if (e instanceof RangeError && /call stack/i.test(e.message)) return learnerErrors.stackOverflow(where);
-  if (e instanceof TapeOverflowError) {
-    return learnerErrors.lossThrew(`한 번의 계산에 연산이 ${e.limit}개를 넘었습니다 / more than ${e.limit} operations in one evaluation`, where);
+  if (e instanceof InterruptedError) {
+    const m = e.why === 2 ? runnerMessages.timeout(0) : runnerMessages.cancelled();
+    return new LearnerError(m.code, m.ko, m.en, where.line, where.column);
   }
+  if (e instanceof TapeOverflowError) return learnerErrors.tapeOverflow(e.limit, where);
   const message = e instanceof Error ? `${e.name}: ${e.message}` : `thrown ${describe(e)}`;
   return learnerErrors.lossThrew(message, where);
 }

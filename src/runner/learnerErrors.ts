@@ -62,6 +62,14 @@ export const learnerErrors = {
     ),
   notDifferentiable: (op: string, w: Where) =>
     new LearnerError('notDifferentiable', `${op}은(는) 미분할 수 없어서 매개변수에 의존하는 값에 쓸 수 없습니다.`, `${op} is not differentiable and cannot take a value that depends on the parameters.`, w.line, w.column),
+  tapeOverflow: (limit: number, w: Where) =>
+    new LearnerError(
+      'tapeOverflow',
+      `손실을 한 번 계산하는 데 연산이 ${limit.toLocaleString('en')}개를 넘었습니다. 끝나지 않는 반복문(무한 루프)이 매개변수로 계산하고 있는지 확인하세요.`,
+      `One evaluation of the loss took more than ${limit.toLocaleString('en')} operations. Check for a loop that never ends while computing with the parameters.`,
+      w.line,
+      w.column,
+    ),
   stackOverflow: (w: Where) =>
     new LearnerError('stackOverflow', '재귀 호출이 너무 깊습니다. 재귀 함수에 끝나는 조건이 있는지 확인하세요.', 'Recursion went too deep. Check that every recursive function has a base case.', w.line, w.column),
   badInit: (expected: string, got: string, w: Where) =>

@@ -9,10 +9,11 @@ import type { LearnerErrorData } from './workerProtocol';
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 
 export const runnerMessages = {
+  /** ms = 0: the limit is not known where this is raised (inside the worker). */
   timeout: (ms: number): LearnerErrorData => ({
     code: 'timeout',
-    ko: `손실 함수가 ${seconds(ms)}초 안에 끝나지 않아 학습을 멈췄습니다. 끝나지 않는 반복문(무한 루프)이 있는지 확인하세요.`,
-    en: `Training stopped: the loss did not return within ${seconds(ms)} s. Check for a loop that never ends.`,
+    ko: `손실 함수가 ${ms ? `${seconds(ms)}초 ` : '시간 제한 '}안에 끝나지 않아 학습을 멈췄습니다. 끝나지 않는 반복문(무한 루프)이 있는지 확인하세요.`,
+    en: `Training stopped: the loss did not return within ${ms ? `${seconds(ms)} s` : 'the time limit'}. Check for a loop that never ends.`,
   }),
   cancelled: (): LearnerErrorData => ({
     code: 'cancelled',

@@ -133,8 +133,28 @@ export function gdTransformer(context: ts.TransformationContext): ts.Transformer
       return ts.isExpressionStatement(p) || (ts.isForStatement(p) && p.incrementor === n);
     };
 
+    /** `__gd.tick();` first in a loop body, so endless loops can be stopped at their line. */
+    const withTick = (body: ts.Statement): ts.Statement => {
+      const visited = visit(body) as ts.Statement;
+      const tick = f.createExpressionStatement(call('tick'));
+      ts.setSourceMapRange(tick, { pos: body.parent.getStart(), end: body.parent.getStart() + 1 });
+      return ts.isBlock(visited) ? f.updateBlock(visited, [tick, ...visited.statements]) : f.createBlock([tick, visited], true);
+    };
+
     const visit = (node: ts.Node): ts.Node => {
       if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return node;
+
+      if (ts.isForStatement(node)) {
+        return f.updateForStatement(node, node.initializer && (visit(node.initializer) as ts.ForInitializer), node.condition && (visit(node.condition) as ts.Expression), node.incrementor && (visit(node.incrementor) as ts.Expression), withTick(node.statement));
+      }
+      if (ts.isForOfStatement(node)) {
+        return f.updateForOfStatement(node, node.awaitModifier, visit(node.initializer) as ts.ForInitializer, visit(node.expression) as ts.Expression, withTick(node.statement));
+      }
+      if (ts.isForInStatement(node)) {
+        return f.updateForInStatement(node, visit(node.initializer) as ts.ForInitializer, visit(node.expression) as ts.Expression, withTick(node.statement));
+      }
+      if (ts.isWhileStatement(node)) return f.updateWhileStatement(node, visit(node.expression) as ts.Expression, withTick(node.statement));
+      if (ts.isDoStatement(node)) return f.updateDoStatement(node, withTick(node.statement), visit(node.expression) as ts.Expression);
 
       if (ts.isBinaryExpression(node)) {
         const kind = node.operatorToken.kind;

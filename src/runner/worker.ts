@@ -9,10 +9,13 @@ import { compileLoss } from './compile';
 import { trainLoss } from './trainLoss';
 import { sampleSurface } from './surface';
 import { toLearnerErrorData } from './learnerErrorData';
+import { setInterruptCheck } from '../engine/runtime';
 
 const job = workerData as WorkerData;
 const control = new Int32Array(job.control);
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+// Loops in the learner's code look at the same flag (runtime.tick), so a stop lands at their line.
+setInterruptCheck(() => Atomics.load(control, 0));
 
 /** At most this many points per progress message: long, fast runs are thinned, the latest kept. */
 const MAX_POINTS_PER_MESSAGE = 256;
@@ -21,7 +24,8 @@ const MAX_GRADIENT_DIMENSION = 16;
 
 function main(): void {
   const loss = compileLoss(job.source, job.fileName);
-  post({ type: 'compiled', dimension: loss.dimension, paramNames: loss.paramNames, warnings: loss.warnings ?? [] });
+  // Errors lose their fields in structured clone: send plain data.
+  post({ type: 'compiled', dimension: loss.dimension, paramNames: loss.paramNames, warnings: loss.warnings.map(toLearnerErrorData) });
   switch (job.kind) {
     case 'grad': {
       const { value, gradient } = loss.valueAndGrad(job.at);
