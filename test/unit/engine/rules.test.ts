@@ -79,17 +79,17 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
         close(daa, central((x) => rule.d(x, b, rule.f(x, b))[0], a), 1e-5, `${name} ∂²a`);
         close(dab, central((x) => rule.d(a, x, rule.f(a, x))[0], b), 1e-5, `${name} ∂a∂b`);
         close(dbb, central((x) => rule.d(a, x, rule.f(a, x))[1], b), 1e-5, `${name} ∂²b`);
-        const r = valueAndGrad(([p, q]) => fn(p, q), [a, b], pair);
+        const r = valueAndGrad((pq) => fn((pq as unknown[])[0], (pq as unknown[])[1]), [a, b], pair);
         close(r.value, y, 1e-15, `${name} value`);
         close(r.gradient[0], da, 1e-12, `${name} runtime ∂a`);
         close(r.gradient[1], db, 1e-12, `${name} runtime ∂b`);
-        const H = hessian(([p, q]) => fn(p, q), [a, b], pair);
+        const H = hessian((pq) => fn((pq as unknown[])[0], (pq as unknown[])[1]), [a, b], pair);
         close(H[0], daa, 1e-9, `${name} H₀₀`);
         close(H[1], dab, 1e-9, `${name} H₀₁`);
         close(H[3], dbb, 1e-9, `${name} H₁₁`);
       }
       const [a, b, ea, eb] = HAND2[name];
-      const r = valueAndGrad(([p, q]) => fn(p, q), [a, b], pair);
+      const r = valueAndGrad((pq) => fn((pq as unknown[])[0], (pq as unknown[])[1]), [a, b], pair);
       close(r.gradient[0], ea, 1e-12, `${name} ∂a by hand`);
       close(r.gradient[1], eb, 1e-12, `${name} ∂b by hand`);
     });
@@ -97,16 +97,16 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
 
   it('follows PyTorch at kinks: |0|′ = 0, ties of max split evenly, pow′ in b at a = 0 is 0', () => {
     assert.equal(valueAndGrad((w) => M.abs(w), [0], scalar).gradient[0], 0);
-    assert.deepEqual([...valueAndGrad(([a, b]) => M.max(a, b), [1, 1], pair).gradient], [0.5, 0.5]);
-    assert.deepEqual([...valueAndGrad(([a, b]) => gd.pow(a, b), [0, 2], pair).gradient], [0, 0]);
+    assert.deepEqual([...valueAndGrad((ab) => M.max(...(ab as unknown[])), [1, 1], pair).gradient], [0.5, 0.5]);
+    assert.deepEqual([...valueAndGrad((ab) => gd.pow((ab as unknown[])[0], (ab as unknown[])[1]), [0, 2], pair).gradient], [0, 0]);
     assert.equal(valueAndGrad((w) => M.sqrt(w), [0], scalar).gradient[0], Infinity);
   });
 
   it('n-ary Math.max/min/hypot are differentiable in every argument', () => {
     const shape: ParamShape = { kind: 'array', length: 3 };
-    assert.deepEqual([...valueAndGrad(([a, b, c]) => M.max(a, b, c), [1, 5, 3], shape).gradient], [0, 1, 0]);
-    assert.deepEqual([...valueAndGrad(([a, b, c]) => M.min(a, b, c), [1, 5, 3], shape).gradient], [1, 0, 0]);
-    const g = valueAndGrad(([a, b, c]) => M.hypot(a, b, c), [2, 3, 6], shape).gradient;
+    assert.deepEqual([...valueAndGrad((abc) => M.max(...(abc as unknown[])), [1, 5, 3], shape).gradient], [0, 1, 0]);
+    assert.deepEqual([...valueAndGrad((abc) => M.min(...(abc as unknown[])), [1, 5, 3], shape).gradient], [1, 0, 0]);
+    const g = valueAndGrad((abc) => M.hypot(...(abc as unknown[])), [2, 3, 6], shape).gradient;
     [2 / 7, 3 / 7, 6 / 7].forEach((e, i) => close(g[i], e, 1e-15, 'hypot'));
   });
 });
