@@ -1,0 +1,203 @@
+/**
+ * `npm run bench` — speed, measured side by side in one process (never asserted in tests):
+ *
+ *   W1  Rosenbrock value + gradient
+ *   W2  a 100-parameter function written with a for-loop
+ *   W3  MLP 2-16-16-1 tanh, MSE, 256 points, full batch (value + gradient)
+ *   W4  MLP 2-128-128-2 tanh, softmax cross-entropy, two spirals of 1024 points, batch 64, Adam (one step)
+ *
+ * each through our engine (the learner's plain-TypeScript path, compiled by compileLoss),
+ * TensorFlow.js's pure-JS CPU backend, and hand-written gradients. Medians and ratios are printed
+ * and written to bench-results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { measure, type Rate } from './timing';
+import { HandAdam, HandMlp, rosenbrock, w2 } from './handwritten';
+import { useCpu, tfRosenbrock, tfW2, tfW3, tfW4 } from './tfjsWorkloads';
+import { compileLoss } from '../src/runner/compile';
+import { Adam } from '../src/engine/optim/adam';
+import { mulberry32 } from '../src/engine/random';
+
+interface Row {
+  workload: string;
+  implementation: string;
+  perSecond: number;
+  microseconds: number;
+  vsHandWritten: number;
+}
+
+const rows: Row[] = [];
+
+function report(workload: string, results: Array<[string, Rate]>): void {
+  const hand = results.find(([name]) => name === 'hand-written')?.[1].perSecond ?? NaN;
+  for (const [implementation, r] of results) {
+    rows.push({ workload, implementation, perSecond: r.perSecond, microseconds: r.microseconds, vsHandWritten: hand / r.perSecond });
+  }
+  console.log(`\n${workload}`);
+  for (const [implementation, r] of results) {
+    const ratio = hand / r.perSecond;
+    console.log(`  ${implementation.padEnd(34)} ${r.perSecond.toExponential(3).padStart(10)} /s  ${r.microseconds.toFixed(3).padStart(11)} µs   ${ratio.toFixed(2).padStart(9)}× hand-written`);
+  }
+}
+
+/** Two interleaved spirals (k classes), seeded: the W4 data. */
+function spirals(n: number, seed: number): { x: number[][]; y: number[] } {
+  const random = mulberry32(seed);
+  const x: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = i % 2;
+    const t = (i / n) * 3 * Math.PI + 0.5;
+    const r = t / (3 * Math.PI);
+    x.push([r * Math.cos(t + c * Math.PI) + 0.02 * (random() - 0.5), r * Math.sin(t + c * Math.PI) + 0.02 * (random() - 0.5)]);
+    y.push(c);
+  }
+  return { x, y };
+}
+
+function w3Data(): { x: number[][]; y: number[] } {
+  const random = mulberry32(3);
+  const x = Array.from({ length: 256 }, () => [random() * 4 - 2, random() * 4 - 2]);
+  return { x, y: x.map(([a, b]) => Math.sin(a) * Math.cos(b)) };
+}
+
+/** W3 as a learner would write it in plain TypeScript: loops over a flat parameter array. */
+function w3Source(): string {
+  return `export function loss(p: number[], batch: { x: number[]; y: number }[]) {
+  const sizes = [2, 16, 16, 1];
+  let total = 0;
+  for (const { x, y } of batch) {
+    let a: number[] = x;
+    let off = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const fin = sizes[l];
+      const fout = sizes[l + 1];
+      const z: number[] = [];
+      for (let o = 0; o < fout; o++) {
+        let v = p[off + fout * fin + o];
+        for (let i = 0; i < fin; i++) v += p[off + o * fin + i] * a[i];
+        z.push(l + 2 < sizes.length ? Math.tanh(v) : v);
+      }
+      off += fout * fin + fout;
+      a = z;
+    }
+    total += (a[0] - y) ** 2;
+  }
+  return total / batch.length;
+}`;
+}
+
+async function main(): Promise<void> {
+  await useCpu();
+  console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+
+  // ── W1 ────────────────────────────────────────────────────────────────
+  {
+    const p = Float64Array.of(-1.2, 1);
+    const g = new Float64Array(2);
+    const engine = compileLoss('export function loss([x, y]: number[]) { return (1 - x) ** 2 + 100 * (y - x ** 2) ** 2; }', 'w1.ts');
+    const fd = () => {
+      const h = 1e-6;
+      const q = Float64Array.from(p);
+      let s = rosenbrock(q, g);
+      for (let i = 0; i < 2; i++) {
+        q[i] = p[i] + h;
+        const a = rosenbrock(q, g);
+        q[i] = p[i] - h;
+        s += (a - rosenbrock(q, g)) / (2 * h);
+        q[i] = p[i];
+      }
+      return s;
+    };
+    report('W1 Rosenbrock value + gradient (evaluations/s)', [
+      ['hand-written', measure(() => rosenbrock(p, g))],
+      ['engine, plain-TS loss file', measure(() => engine.valueAndGrad(p))],
+      ['central finite differences', measure(fd)],
+      ['TensorFlow.js CPU', measure(tfRosenbrock(), { minMs: 150, rounds: 3 })],
+    ]);
+  }
+
+  // ── W2 ────────────────────────────────────────────────────────────────
+  {
+    const n = 100;
+    const p = Float64Array.from({ length: n }, (_, i) => Math.sin(i));
+    const g = new Float64Array(n);
+    const engine = compileLoss(
+      `export const init = new Array(100).fill(0);
+export function loss(p: number[]) {
+  let s = 0;
+  for (let i = 0; i < p.length; i++) s += (p[i] - i / 100) ** 2 * (1 + 0.1 * Math.sin(p[i]));
+  for (let i = 0; i < p.length - 1; i++) s += 0.01 * (p[i + 1] - p[i]) ** 2;
+  return s;
+}`,
+      'w2.ts',
+    );
+    report('W2 100-parameter loop function, value + gradient (evaluations/s)', [
+      ['hand-written', measure(() => w2(p, g.fill(0)))],
+      ['engine, plain-TS loss file', measure(() => engine.valueAndGrad(p))],
+      ['TensorFlow.js CPU (vectorised)', measure(tfW2(), { minMs: 150, rounds: 3 })],
+    ]);
+  }
+
+  // ── W3 ────────────────────────────────────────────────────────────────
+  {
+    const { x, y } = w3Data();
+    const hand = new HandMlp([2, 16, 16, 1], 256);
+    const p = Float64Array.from({ length: hand.count }, (_, i) => 0.3 * Math.sin(i + 1));
+    const g = new Float64Array(hand.count);
+    const xs = Float64Array.from(x.flat());
+    const ys = Float64Array.from(y);
+    const engine = compileLoss(w3Source(), 'w3.ts');
+    const batch = x.map((xi, i) => ({ x: xi, y: y[i] }));
+    report('W3 MLP 2-16-16-1 tanh, MSE, 256 points, value + gradient (evaluations/s)', [
+      ['hand-written', measure(() => hand.mse(p, g, xs, ys, 256))],
+      ['engine, plain-TS loops', measure(() => engine.valueAndGrad(p, batch), { minMs: 300, rounds: 3 })],
+      ['TensorFlow.js CPU', measure(tfW3(x, y), { minMs: 300, rounds: 3 })],
+    ]);
+  }
+
+  // ── W4 ────────────────────────────────────────────────────────────────
+  {
+    const { x, y } = spirals(1024, 4);
+    const hand = new HandMlp([2, 128, 128, 2], 64);
+    const p = Float64Array.from({ length: hand.count }, (_, i) => 0.1 * Math.sin(i + 1));
+    const g = new Float64Array(hand.count);
+    const xs = Float64Array.from(x.flat());
+    const labels = Int32Array.from(y);
+    const adam = new HandAdam(hand.count);
+    let start = 0;
+    const handStep = () => {
+      const from = start;
+      start = (start + 64) % 1024;
+      const v = hand.crossEntropy(p, g, xs.subarray(from * 2), labels.subarray(from), 64);
+      adam.step(p, g);
+      return v;
+    };
+    // The engine's Adam on the hand-written gradient: isolates the optimizer's cost.
+    const engineAdam = new Adam({ lr: 1e-3 });
+    const p2 = Float64Array.from(p);
+    const engineAdamStep = () => {
+      const from = start;
+      start = (start + 64) % 1024;
+      const v = hand.crossEntropy(p2, g, xs.subarray(from * 2), labels.subarray(from), 64);
+      engineAdam.step(p2, { value: v, gradient: g, evaluate: () => ({ value: v, gradient: g }) });
+      return v;
+    };
+    report('W4 MLP 2-128-128-2 tanh, softmax CE, spirals, batch 64, Adam (steps/s)', [
+      ['hand-written', measure(handStep, { minMs: 300, rounds: 3 })],
+      ['hand gradient + engine Adam', measure(engineAdamStep, { minMs: 300, rounds: 3 })],
+      ['TensorFlow.js CPU', measure(tfW4(x, y), { minMs: 300, rounds: 3 })],
+    ]);
+    console.log('  (the gdtutor nn path is not built yet: W3/W4 through nn are not measured)');
+  }
+
+  const out = path.resolve(__dirname, '..', '..', 'bench-results.json');
+  writeFileSync(out, `${JSON.stringify({ node: process.version, date: new Date().toISOString(), rows }, null, 2)}\n`);
+  console.log(`\nwritten ${out}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
