@@ -63,8 +63,10 @@ function w3Data(): { x: number[][]; y: number[] } {
 }
 
 /** W3 as a learner would write it in plain TypeScript: loops over a flat parameter array. */
-function w3Source(): string {
-  return `export function loss(p: number[], batch: { x: number[]; y: number }[]) {
+function w3Source(data: Array<{ x: number[]; y: number }>): string {
+  return `export const init = new Array(337).fill(0.1);
+export const data = ${JSON.stringify(data)};
+export function loss(p: number[], batch: { x: number[]; y: number }[]) {
   const sizes = [2, 16, 16, 1];
   let total = 0;
   for (const { x, y } of batch) {
@@ -148,8 +150,8 @@ export function loss(p: number[]) {
     const g = new Float64Array(hand.count);
     const xs = Float64Array.from(x.flat());
     const ys = Float64Array.from(y);
-    const engine = compileLoss(w3Source(), 'w3.ts');
     const batch = x.map((xi, i) => ({ x: xi, y: y[i] }));
+    const engine = compileLoss(w3Source(batch), 'w3.ts');
     report('W3 MLP 2-16-16-1 tanh, MSE, 256 points, value + gradient (evaluations/s)', [
       ['hand-written', measure(() => hand.mse(p, g, xs, ys, 256))],
       ['engine, plain-TS loops', measure(() => engine.valueAndGrad(p, batch), { minMs: 300, rounds: 3 })],

@@ -383,10 +383,25 @@ export function dimensionOf(shape: ParamShape): number {
 
 function build<T>(shape: ParamShape, leaf: (i: number) => T): unknown {
   if (shape.kind === 'scalar') return leaf(0);
-  if (shape.kind === 'array') return Array.from({ length: shape.length }, (_, i) => leaf(i));
+  if (shape.kind === 'array') {
+    // A plain loop: Array.from({ length }, fn) costs more than a small loss itself.
+    const a = new Array<T>(shape.length);
+    for (let i = 0; i < shape.length; i++) a[i] = leaf(i);
+    return a;
+  }
   const o: Record<string, T> = {};
-  shape.keys.forEach((k, i) => (o[k] = leaf(i)));
+  for (let i = 0; i < shape.keys.length; i++) o[shape.keys[i]] = leaf(i);
   return o;
+}
+
+/** The parameters as leaves 0…n−1 of the tape, in the loss's shape. */
+function leaves(shape: ParamShape, params: ArrayLike<number>): unknown {
+  if (shape.kind === 'array') {
+    const a = new Array<Var>(shape.length);
+    for (let i = 0; i < shape.length; i++) a[i] = new Var(tape.leaf(params[i]), params[i]);
+    return a;
+  }
+  return build(shape, (i) => new Var(tape.leaf(params[i]), params[i]));
 }
 
 /** The loss's return value as a scalar: a number, a Var, or a 1-element tensor (toScalar()). */
@@ -421,9 +436,8 @@ export interface Evaluation {
 export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Evaluation {
   const n = dimensionOf(shape);
   tape.reset();
-  for (let i = 0; i < n; i++) tape.leaf(params[i]);
-  const arg = build(shape, (i) => new Var(i, params[i]));
-  const r = scalarResult(fn(arg, ...rest));
+  const arg = leaves(shape, params);
+  const r = scalarResult(rest.length === 0 ? fn(arg) : rest.length === 1 ? fn(arg, rest[0]) : fn(arg, ...rest));
   const gradient = new Float64Array(n);
   if (typeof r === 'number') return { value: r, gradient, constant: true };
   const out = r as Var;

@@ -70,7 +70,7 @@ export class Tape {
   /** Forgets every node, keeping the allocated arrays for the next evaluation. */
   reset(): void {
     this.size = 0;
-    this.customs.clear();
+    if (this.customs.size) this.customs.clear();
   }
 
   /** A leaf (a parameter, or a constant lifted onto the tape): no parents. */

@@ -30,10 +30,8 @@ export interface TrainHooks {
 export function objectiveOf(loss: CompiledLoss): Objective {
   return {
     dimension: loss.dimension,
-    valueAndGrad: (p, batch) => {
-      const r = loss.valueAndGrad(p, batch);
-      return { value: r.value, gradient: Float64Array.from(r.gradient) };
-    },
+    // The compiled loss already returns a fresh gradient array: no second copy on the hot path.
+    valueAndGrad: (p, batch) => loss.valueAndGrad(p, batch),
     hessian: (p) => Float64Array.from(loss.hessian(p).flat()),
   };
 }
