@@ -10,11 +10,15 @@
 import ts from 'typescript';
 import { valueAndGrad, value0, hessian, dimensionOf, describe, type ParamShape } from '../engine/runtime';
 import { OPTIMIZER_NAMES } from '../engine/optim';
-import { loadModule } from './moduleLoader';
+import { loadModule, registerBuiltin } from './moduleLoader';
+import * as gdtutor from '../engine/gdtutor';
 import { learnerErrors, LearnerError } from './learnerErrors';
 import { lossParameter, shapeFromSignature, shapeOfValue, flatten, describeShape, namesFor } from './paramShape';
 import { mapRuntimeError } from './errorMapping';
 import type { LearnerErrorData } from './workerProtocol';
+
+// Loss files may import the built-in network library by name.
+registerBuiltin('gdtutor', gdtutor);
 
 export interface CompiledLoss {
   fileName: string;
