@@ -152,8 +152,19 @@ export function loss(p: number[]) {
     const ys = Float64Array.from(y);
     const batch = x.map((xi, i) => ({ x: xi, y: y[i] }));
     const engine = compileLoss(w3Source(batch), 'w3.ts');
+    const viaNn = compileLoss(
+      `import { nn } from 'gdtutor';
+const model = nn.mlp([2, 16, 16, 1], 'tanh');
+export const init = model.init(0);
+export const data = ${JSON.stringify(batch)};
+export function loss(p: number[], batch: { x: number[]; y: number }[]) {
+  return nn.mse(model.forward(p, batch.map((s) => s.x)), batch.map((s) => s.y));
+}`,
+      'w3nn.ts',
+    );
     report('W3 MLP 2-16-16-1 tanh, MSE, 256 points, value + gradient (evaluations/s)', [
       ['hand-written', measure(() => hand.mse(p, g, xs, ys, 256))],
+      ['engine, gdtutor nn', measure(() => viaNn.valueAndGrad(p, batch), { minMs: 300, rounds: 3 })],
       ['engine, plain-TS loops', measure(() => engine.valueAndGrad(p, batch), { minMs: 300, rounds: 3 })],
       ['TensorFlow.js CPU', measure(tfW3(x, y), { minMs: 300, rounds: 3 })],
     ]);
@@ -186,12 +197,32 @@ export function loss(p: number[]) {
       engineAdam.step(p2, { value: v, gradient: g, evaluate: () => ({ value: v, gradient: g }) });
       return v;
     };
+    const samples = x.map((xi, i) => ({ x: xi, label: y[i] }));
+    const viaNn = compileLoss(
+      `import { nn } from 'gdtutor';
+const model = nn.mlp([2, 128, 128, 2], 'tanh');
+export const init = model.init(0);
+export const data = ${JSON.stringify(samples)};
+export function loss(p: number[], batch: { x: number[]; label: number }[]) {
+  return nn.crossEntropy(model.forward(p, batch.map((s) => s.x)), batch.map((s) => s.label));
+}`,
+      'w4nn.ts',
+    );
+    const nnAdam = new Adam({ lr: 1e-3 });
+    const p3 = Float64Array.from(viaNn.init as number[]);
+    const nnStep = () => {
+      const from = start;
+      start = (start + 64) % 1024;
+      const e = viaNn.valueAndGrad(p3, samples.slice(from, from + 64));
+      nnAdam.step(p3, { value: e.value, gradient: e.gradient, evaluate: () => e });
+      return e.value;
+    };
     report('W4 MLP 2-128-128-2 tanh, softmax CE, spirals, batch 64, Adam (steps/s)', [
       ['hand-written', measure(handStep, { minMs: 300, rounds: 3 })],
+      ['engine, gdtutor nn + Adam', measure(nnStep, { minMs: 300, rounds: 3 })],
       ['hand gradient + engine Adam', measure(engineAdamStep, { minMs: 300, rounds: 3 })],
       ['TensorFlow.js CPU', measure(tfW4(x, y), { minMs: 300, rounds: 3 })],
     ]);
-    console.log('  (the gdtutor nn path is not built yet: W3/W4 through nn are not measured)');
   }
 
   const out = path.resolve(__dirname, '..', '..', 'bench-results.json');
