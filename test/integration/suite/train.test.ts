@@ -70,6 +70,12 @@ describe('training from the editor', () => {
     assert.equal(d.range.start.line, 1, 'on line 2 (0-based 1)');
     assert.match(d.message, /문법 오류/);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    // Fix the line in the editor (unsaved) and train again: the diagnostic goes away.
+    const editor = await vscode.window.showTextDocument(uri);
+    await editor.edit((e) => e.replace(new vscode.Range(1, 0, 1, 200), '  const a = w - 3;'));
+    assert.ok(await vscode.commands.executeCommand('gdTutor.trainCurrentFile'), 'the fixed file trains');
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'gdTutor'), []);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('maps an exception thrown inside a helper to the helper’s line', async () => {
