@@ -12,12 +12,17 @@ import type { TrainOptions } from './engine/trainOptions';
 import { exportRun } from './training/exportCommand';
 import { openExample } from './training/openExample';
 import { newLossFile } from './snippets/newLossFile';
+import { GlossaryHoverProvider, HOVER_LANGUAGES } from './hover/hoverProvider';
+import { showGlossary } from './hover/glossaryCommand';
+import { explain } from './hover/explain';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
 export interface GdTutorApi {
   /** Trains a file (its open editor's text if open) and resolves with the CLI's JSON shape. */
   train(file: vscode.Uri, options?: TrainOptions): Promise<RunResult | undefined>;
   lastRun(file: vscode.Uri): RunResult | undefined;
+  /** The glossary entry for a term (id, Korean, English or a code spelling). */
+  explain(term: string): { ko: string; en: string; markdown: string } | undefined;
 }
 
 const LOSS_FILES: vscode.DocumentSelector = [
@@ -75,6 +80,8 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
       LossPanel.show(context.extensionUri);
     }),
     vscode.languages.registerCodeLensProvider(LOSS_FILES, new LossCodeLensProvider()),
+    vscode.languages.registerHoverProvider(HOVER_LANGUAGES, new GlossaryHoverProvider()),
+    vscode.commands.registerCommand('gdTutor.showGlossary', (id?: unknown) => showGlossary(id)),
     vscode.window.registerWebviewPanelSerializer(LossPanel.viewType, {
       async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
         LossPanel.revive(webviewPanel, context.extensionUri, state);
@@ -85,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
   return {
     train: (file, options) => trainFile(file, options),
     lastRun: (file) => trainer.lastRun(file),
+    explain,
   };
 }
 

@@ -20,3 +20,13 @@ describe('untrusted workspace', () => {
     assert.equal(api.lastRun(uri), undefined);
   });
 });
+
+describe('untrusted workspace: what still works', () => {
+  it('Korean hovers', async () => {
+    const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'hover-sample.ts');
+    await vscode.workspace.openTextDocument(uri);
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(0, 8))) as vscode.Hover[];
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /학습률/);
+  });
+});

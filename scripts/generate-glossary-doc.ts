@@ -1,0 +1,29 @@
+/**
+ * Writes docs/glossary.md — the term table (Korean ↔ English, one row per concept) generated from
+ * the glossary, so the consistency of the Korean terms can be checked at a glance.
+ *   npx tsx scripts/generate-glossary-doc.ts
+ * A unit test fails when the committed file is stale.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { GLOSSARY } from '../src/hover/glossary';
+
+export function glossaryDoc(): string {
+  const rows = GLOSSARY.map((e) => `| ${e.ko} | ${e.en} | ${(e.koVariants ?? []).join(', ')} | ${[...e.identifiers, ...(e.abbreviations ?? [])].map((i) => `\`${i}\``).join(' ')} | ${(e.concepts ?? []).join(', ')} |`);
+  return [
+    '# 용어표 · Glossary',
+    '',
+    'Generated from `src/hover/glossary/` by `scripts/generate-glossary-doc.ts`; do not edit by hand.',
+    'One Korean term per concept (see ../shared/KOREAN_TERMS.md); the variants are recognised in hovers but not used in our own text.',
+    '',
+    '| 한국어 | English | 함께 인식하는 표기 | code spellings | CONCEPTS.md |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+if (require.main === module) {
+  writeFileSync(path.resolve(__dirname, '..', 'docs', 'glossary.md'), glossaryDoc());
+  console.log('docs/glossary.md written');
+}

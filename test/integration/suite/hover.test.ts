@@ -1,0 +1,33 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+
+const cases: Array<[string, number, RegExp]> = [
+  ['hover-sample.ts', 8, /학습률/],
+  ['hover-sample.js', 5, /경사 하강법/],
+  ['hover-sample.py', 12, /기울기 초기화/],
+  ['hover-sample.md', 1, /안장점/],
+];
+
+describe('Korean hovers', () => {
+  before(async () => {
+    await vscode.extensions.getExtension('gdtutor.gradient-descent-tutor')?.activate();
+  });
+  for (const [file, character, expected] of cases) {
+    it(`${file}: our hover explains the term in Korean`, async () => {
+      const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, file);
+      await vscode.workspace.openTextDocument(uri);
+      const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(0, character))) as vscode.Hover[];
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      assert.match(text, expected);
+      assert.match(text, /[가-힣]{4,}/);
+    });
+  }
+
+  it('the demo link command opens and trains the example', async () => {
+    const before = vscode.workspace.textDocuments.length;
+    await vscode.commands.executeCommand('gdTutor.openExample', 'quadratic.ts');
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc && doc.isUntitled && /export function loss/.test(doc.getText()), 'an unsaved copy of the example is open');
+    assert.ok(vscode.workspace.textDocuments.length > before);
+  });
+});

@@ -1,0 +1,1 @@
+// gradient descent with momentum

@@ -1,0 +1,1 @@
+const learningRate = 0.1;
