@@ -8,7 +8,7 @@
  * Every later error thrown while evaluating is mapped to the learner's line too (errorMapping.ts).
  */
 import ts from 'typescript';
-import { valueAndGrad, value0, hessian, dimensionOf, describe, type ParamShape } from '../engine/runtime';
+import { valueAndGrad, value0, hessian, dimensionOf, describe, type ParamShape } from '../engine/evaluate';
 import { OPTIMIZER_NAMES } from '../engine/optim';
 import { loadModule, registerBuiltin } from './moduleLoader';
 import * as gdtutor from '../engine/gdtutor';

@@ -5,7 +5,8 @@
  */
 import { LearnerError, learnerErrors } from './learnerErrors';
 import { originalPosition, type LineMappings } from './sourceMap';
-import { LossNotNumberError, NotDifferentiableError, InterruptedError, describe } from '../engine/runtime';
+import { LossNotNumberError, NotDifferentiableError, InterruptedError } from '../engine/runtime';
+import { describe } from '../engine/evaluate';
 import { runnerMessages } from './runnerMessages';
 import { TapeEscapeError } from '../engine/var';
 import { TapeOverflowError } from '../engine/tape';

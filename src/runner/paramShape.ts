@@ -7,7 +7,7 @@
  *   loss(p: number[])                 → an array whose length comes from `init` or `bounds`
  */
 import ts from 'typescript';
-import type { ParamShape } from '../engine/runtime';
+import type { ParamShape } from '../engine/evaluate';
 
 export interface ShapeInfo {
   shape: ParamShape;

@@ -14,6 +14,7 @@ import type { TrainOptions } from '../engine/trainOptions';
 import { LossPanel } from '../webviews/lossPanel';
 import { isOptimizerName, type StopReason } from '../webviews/protocol';
 import { toDiagnostic } from './diagnostics';
+import { stopReasons } from '../webviews/panelStrings';
 import { t, pick } from '../l10n/localize';
 
 /** Runs shorter than this never flash a notification. */
@@ -198,13 +199,6 @@ function format(v: number): string {
 
 function summarize(r: RunResult): string {
   const last = r.params.length - 1;
-  const reasons: Record<StopReason, string> = {
-    completed: t('Finished all steps'),
-    converged: t('Converged'),
-    diverged: t('Diverged: the loss became infinite or NaN'),
-    cancelled: t('Cancelled'),
-    timeout: t('Stopped: time limit reached'),
-    error: t('Stopped by an error'),
-  };
+  const reasons = stopReasons();
   return t('{0} at step {1}: loss {2}, parameters ({3})', reasons[r.reason ?? 'completed'], r.stoppedAt ?? last, format(r.losses[last]), r.params[last].map(format).join(', '));
 }

@@ -1,4 +1,4 @@
-import type { PanelStrings } from './protocol';
+import type { PanelStrings, StopReason } from './protocol';
 import { t } from '../l10n/localize';
 
 /** The webview's strings, resolved on the host in the learner's language. */
@@ -32,13 +32,18 @@ export function panelStrings(): PanelStrings {
     exportCsv: t('Save as CSV'),
     exportJson: t('Save as JSON'),
     exportPng: t('Save charts as PNG'),
-    reasons: {
-      completed: t('Finished all steps'),
-      converged: t('Converged'),
-      diverged: t('Diverged: the loss became infinite or NaN'),
-      cancelled: t('Cancelled'),
-      timeout: t('Stopped: time limit reached'),
-      error: t('Stopped by an error'),
-    },
+    reasons: stopReasons(),
+  };
+}
+
+/** Why a run stopped, in the learner's language (panel, status bar, log). */
+export function stopReasons(): Record<StopReason, string> {
+  return {
+    completed: t('Finished all steps'),
+    converged: t('Converged'),
+    diverged: t('Diverged: the loss became infinite or NaN'),
+    cancelled: t('Cancelled'),
+    timeout: t('Stopped: time limit reached'),
+    error: t('Stopped by an error'),
   };
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { gd, valueAndGrad, hessian, value0, type ParamShape } from '../../../src/engine/runtime';
+import { gd } from '../../../src/engine/runtime';
+import { valueAndGrad, hessian, value0, type ParamShape } from '../../../src/engine/evaluate';
 import { mulberry32, type Random } from '../../../src/engine/random';
 
 type Op = { kind: 'var'; i: number } | { kind: 'const'; c: number } | { kind: 'un'; f: string; a: number } | { kind: 'bin'; f: string; a: number; b: number };

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { UNARY, BINARY, PIECEWISE_CONSTANT } from '../../../src/engine/rules';
-import { gd, valueAndGrad, hessian, type ParamShape } from '../../../src/engine/runtime';
+import { gd } from '../../../src/engine/runtime';
+import { valueAndGrad, hessian, type ParamShape } from '../../../src/engine/evaluate';
 import { mulberry32 } from '../../../src/engine/random';
 
 const scalar: ParamShape = { kind: 'scalar' };

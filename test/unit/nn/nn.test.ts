@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { nn, datasets } from '../../../src/engine/gdtutor';
-import { valueAndGrad } from '../../../src/engine/runtime';
+import { valueAndGrad } from '../../../src/engine/evaluate';
 import { Tensor } from '../../../src/engine/tensor/tensor';
 import { paramTensor } from '../../../src/engine/tensor/params';
 import { trainLoss } from '../../../src/runner/trainLoss';

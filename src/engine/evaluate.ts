@@ -1,0 +1,102 @@
+/**
+ * Evaluating a loss function written against the runtime: build its parameter argument (leaves
+ * 0…n−1 of the tape, in order), run it, check what it returned, and sweep back once — or the
+ * same with plain numbers (no tape), or with hyper-dual numbers for the exact Hessian.
+ */
+import { activeTape, LossNotNumberError, Var, HyperDual } from './runtime';
+
+export type ParamShape = { kind: 'scalar' } | { kind: 'array'; length: number } | { kind: 'object'; keys: string[] };
+
+export function dimensionOf(shape: ParamShape): number {
+  return shape.kind === 'scalar' ? 1 : shape.kind === 'array' ? shape.length : shape.keys.length;
+}
+
+function build<T>(shape: ParamShape, leaf: (i: number) => T): unknown {
+  if (shape.kind === 'scalar') return leaf(0);
+  if (shape.kind === 'array') {
+    // A plain loop: Array.from({ length }, fn) costs more than a small loss itself.
+    const a = new Array<T>(shape.length);
+    for (let i = 0; i < shape.length; i++) a[i] = leaf(i);
+    return a;
+  }
+  const o: Record<string, T> = {};
+  for (let i = 0; i < shape.keys.length; i++) o[shape.keys[i]] = leaf(i);
+  return o;
+}
+
+/** The parameters as leaves 0…n−1 of the tape, in the loss's shape. */
+function leaves(shape: ParamShape, params: ArrayLike<number>): unknown {
+  const tape = activeTape();
+  if (shape.kind === 'array') {
+    const a = new Array<Var>(shape.length);
+    for (let i = 0; i < shape.length; i++) a[i] = new Var(tape.leaf(params[i]), params[i]);
+    return a;
+  }
+  return build(shape, (i) => new Var(tape.leaf(params[i]), params[i]));
+}
+
+/** The loss's return value as a scalar: a number, a Var, or a 1-element tensor (toScalar()). */
+function scalarResult(r: unknown): unknown {
+  if (typeof r === 'number' || r instanceof Var || r instanceof HyperDual) return r;
+  if (typeof r === 'object' && r !== null && typeof (r as { toScalar?: unknown }).toScalar === 'function') {
+    return (r as { toScalar(): unknown }).toScalar();
+  }
+  throw new LossNotNumberError(describe(r));
+}
+
+export function describe(r: unknown): string {
+  if (r === undefined) return 'undefined';
+  if (r === null) return 'null';
+  if (typeof r === 'string') return `the string ${JSON.stringify(r.length > 40 ? `${r.slice(0, 40)}…` : r)}`;
+  if (Array.isArray(r)) return `an array of ${r.length}`;
+  if (typeof r === 'bigint') return `the bigint ${r}`;
+  return typeof r === 'object' ? 'an object' : typeof r;
+}
+
+export interface Evaluation {
+  value: number;
+  gradient: Float64Array;
+  /** True when the result does not depend on the parameters at all (gradient all zeros). */
+  constant: boolean;
+}
+
+/**
+ * Value and exact gradient of fn at params: reset the tape, record the parameters as leaves
+ * 0…n−1 (in order, so nn ops can read them straight from the tape), run fn, sweep back once.
+ */
+export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Evaluation {
+  const n = dimensionOf(shape);
+  const tape = activeTape();
+  tape.reset();
+  const arg = leaves(shape, params);
+  const r = scalarResult(rest.length === 0 ? fn(arg) : rest.length === 1 ? fn(arg, rest[0]) : fn(arg, ...rest));
+  const gradient = new Float64Array(n);
+  if (typeof r === 'number') return { value: r, gradient, constant: true };
+  const out = r as Var;
+  const adj = tape.backward(out.id);
+  for (let i = 0; i < n; i++) gradient[i] = adj[i];
+  return { value: out.v, gradient, constant: false };
+}
+
+/** Value only, with plain numbers: no tape at all (surface sampling, line searches). */
+export function value0(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): number {
+  const r = scalarResult(fn(build(shape, (i) => params[i]), ...rest));
+  return r instanceof Var ? r.v : r instanceof HyperDual ? r.a : (r as number);
+}
+
+/** Exact Hessian (row-major n×n) by hyper-dual numbers: one pass per pair i ≤ j. */
+export function hessian(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Float64Array {
+  const n = dimensionOf(shape);
+  const H = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      const arg = build(shape, (k) => new HyperDual(params[k], k === i ? 1 : 0, k === j ? 1 : 0, 0));
+      const r = scalarResult(fn(arg, ...rest));
+      const h = r instanceof HyperDual ? r.e12 : 0;
+      H[i * n + j] = h;
+      H[j * n + i] = h;
+    }
+  }
+  return H;
+}
+
