@@ -9,6 +9,8 @@
 //   GDTUTOR_TRUSTED=0            keep workspace trust on (the untrusted-workspace suite)
 //   GDTUTOR_RESULTS_FILE         where to write {"passed","failed"} parsed from the run's output
 //   GDTUTOR_TIMEOUT_MS           whole-run limit (default 10 min) → exit 124
+//   GDTUTOR_AFTER_RELOAD_TESTS   a second test entry, run after the first passes, in the same
+//                                workbench reloaded (the window's editors and panels restored)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -161,14 +163,32 @@ try {
     }
     process.stdout.write(`${text}\n`);
   });
-  await page.exposeFunction('codeAutomationExit', (code) => void finish(Number(code) === 0 && failed === 0 ? 0 : 1));
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [
-    ['extensionDevelopmentPath', remote(args.extensionDevelopmentPath)],
-    ['extensionTestsPath', remote(args.extensionTestsPath)],
-    ['skipWelcome', 'true'],
-  ];
-  await page.goto(`${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const workbenchUrl = (testsPath) => {
+    const payload = [
+      ['extensionDevelopmentPath', remote(args.extensionDevelopmentPath)],
+      ['extensionTestsPath', remote(testsPath)],
+      ['skipWelcome', 'true'],
+    ];
+    return `${base}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  };
+  // Phase two reloads the same workbench (same user data): what a window reload restores.
+  let afterReload = process.env.GDTUTOR_AFTER_RELOAD_TESTS;
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    const ok = Number(code) === 0 && failed === 0;
+    if (ok && afterReload) {
+      const next = afterReload;
+      afterReload = undefined;
+      process.stdout.write('[vscode-test] reloading the window for the after-reload tests\n');
+      void page.goto(workbenchUrl(next)).catch((e) => {
+        console.error(`[vscode-test] reload failed: ${e}`);
+        void finish(1);
+      });
+      return;
+    }
+    void finish(ok ? 0 : 1);
+  });
+  await page.goto(workbenchUrl(args.extensionTestsPath));
 } catch (e) {
   console.error(`[vscode-test] ${e instanceof Error ? e.stack : e}`);
   if (serverLog) console.error(serverLog.slice(-4000));

@@ -20,10 +20,12 @@ interface Suite {
   name: string;
   testsPath: string;
   trusted: boolean;
+  /** Run in the same workbench after a reload, when the first entry passed (offline route only). */
+  afterReloadPath?: string;
 }
 
 const suites: Suite[] = [
-  { name: 'trusted', testsPath: path.join(__dirname, 'suite', 'index.js'), trusted: true },
+  { name: 'trusted', testsPath: path.join(__dirname, 'suite', 'index.js'), trusted: true, afterReloadPath: path.join(__dirname, 'reload', 'index.js') },
   { name: 'untrusted', testsPath: path.join(__dirname, 'untrusted', 'index.js'), trusted: false },
 ];
 
@@ -53,6 +55,7 @@ async function runOne(version: string, suite: Suite): Promise<Outcome> {
         GDTUTOR_CODE_SERVER_VERSION: version,
         GDTUTOR_TRUSTED: suite.trusted ? '1' : '0',
         GDTUTOR_RESULTS_FILE: resultsFile,
+        ...(suite.afterReloadPath ? { GDTUTOR_AFTER_RELOAD_TESTS: suite.afterReloadPath } : {}),
       },
     });
   } catch (e) {
