@@ -2,7 +2,8 @@
  * Samples the loss on a grid for the panel's pictures, in the worker (never in the webview):
  *   1 parameter:  L(w) on a line over its bounds — the curve the 1-D path walks on;
  *   2 parameters: L(x, y) on a grid — the heat map and contour lines;
- *   more:         a 2-D slice through `center` along the first two parameters.
+ *   more:         a 2-D slice through `center` along the first two parameters (the start point
+ *                 while training, then the point where the run ended).
  * Plain-number evaluation (no tape): only values are needed. Non-finite values become null so
  * the picture shows a hole rather than a crash.
  */

@@ -71,6 +71,10 @@ function main(): void {
         isCancelled: () => Atomics.load(control, 0) !== CONTROL.run,
       });
       flush();
+      // Many parameters: the picture is a 2-D slice, re-cut through where the run ended.
+      if (job.withSurface && loss.dimension > 2 && result.params.length > 1) {
+        post({ type: 'surface', surface: sampleSurface(loss, { center: result.params[result.params.length - 1] }) });
+      }
       // A stop request that the loop honoured: say which one it was.
       const why = Atomics.load(control, 0);
       if (result.reason === 'cancelled' && why === CONTROL.timeout) result.reason = 'timeout';

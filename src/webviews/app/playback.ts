@@ -16,6 +16,8 @@ export class Playback {
   private points: StepPoint[] = [];
   private index = 0;
   private timer = 0;
+  /** Whether the cursor follows the newest point (until the learner moves it elsewhere). */
+  private follow = true;
   private readonly slider: HTMLInputElement;
   private readonly label: HTMLOutputElement;
   private readonly playButton: HTMLElement;
@@ -60,10 +62,10 @@ export class Playback {
 
   /** Follows a run as it streams: the cursor stays on the newest point unless the learner moved it. */
   setPoints(points: StepPoint[]): void {
-    const following = this.index >= this.points.length - 1;
+    // The array may be the same one, grown in place: remember "following" explicitly.
     this.points = points;
     this.slider.max = String(Math.max(0, points.length - 1));
-    if (following) this.show(points.length - 1, false);
+    if (this.follow) this.show(points.length - 1, false);
     else this.updateLabel();
   }
 
@@ -74,6 +76,7 @@ export class Playback {
   show(i: number, notify = true): void {
     if (this.points.length === 0) return;
     this.index = Math.min(this.points.length - 1, Math.max(0, i));
+    if (notify) this.follow = this.index === this.points.length - 1;
     this.slider.value = String(this.index);
     this.updateLabel();
     if (notify || this.timer) this.onCursor(this.points[this.index]);
