@@ -41,6 +41,8 @@ interface Outcome {
 async function runOne(version: string, suite: Suite): Promise<Outcome> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'gdtutor-ws-'));
   cpSync(path.join(root, 'test', 'integration', 'workspace'), workspace, { recursive: true });
+  // The shipped examples too, so the suite trains exactly the files learners get.
+  cpSync(path.join(root, 'examples'), path.join(workspace, 'examples'), { recursive: true });
   const resultsFile = path.join(workspace, '..', `${path.basename(workspace)}-results.json`);
   const started = Date.now();
   let ok = true;
