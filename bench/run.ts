@@ -19,6 +19,7 @@ import { compileLoss } from '../src/runner/compile';
 import { Adam } from '../src/engine/optim/adam';
 import { mulberry32 } from '../src/engine/random';
 import { runIsolated } from '../src/runner/isolatedRun';
+import { contextAt, termAt } from '../src/hover/termMatcher';
 import { readFileSync } from 'node:fs';
 
 interface Row {
@@ -243,6 +244,19 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
     const median = times[Math.floor(times.length / 2)];
     rows.push({ workload: 'first point of examples/rosenbrock.ts', implementation: 'isolated worker', perSecond: 1000 / median, microseconds: median * 1000, vsHandWritten: NaN });
     console.log(`\nTrain examples/rosenbrock.ts → first point in the host: median ${median.toFixed(0)} ms over 5 runs (worker start, compile, 80×80 surface, step 0)`);
+  }
+
+  // ── Hover cost on a 5,000-line file (the matcher reads only the hovered line) ──
+  {
+    const lines = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `  const learningRate${i} = computeGradient(w) * lr; // 경사 하강법 step ${i}` : i % 3 === 1 ? `# the local minimum of loss ${i} — 국소 최솟값을 찾습니다` : `  total += weights[${i}] * bias;`));
+    let k = 0;
+    const r = measure(() => {
+      const line = lines[k++ % lines.length];
+      const at = (k * 13) % line.length;
+      return termAt(line, at, contextAt(line, at, 'typescript'));
+    });
+    rows.push({ workload: 'hover on a 5,000-line file', implementation: 'termAt', perSecond: r.perSecond, microseconds: r.microseconds, vsHandWritten: NaN });
+    console.log(`Hover on a 5,000-line file: ${r.microseconds.toFixed(1)} µs per hover (median)`);
   }
 
   const out = path.resolve(__dirname, '..', '..', 'bench-results.json');

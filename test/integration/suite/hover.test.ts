@@ -31,3 +31,28 @@ describe('Korean hovers', () => {
     assert.ok(vscode.workspace.textDocuments.length > before);
   });
 });
+
+describe('hover links and notebooks', () => {
+  it('the hover’s demo link runs our command and opens the example', async () => {
+    const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'hover-sample.md');
+    await vscode.workspace.openTextDocument(uri);
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(0, 1))) as vscode.Hover[];
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const link = text.match(/\(command:(gdTutor\.openExample)\?([^)]+)\)/);
+    assert.ok(link, 'the hover has a demo link');
+    const args = JSON.parse(decodeURIComponent(link[2])) as unknown[];
+    await vscode.commands.executeCommand(link[1], ...args);
+    const doc = vscode.window.activeTextEditor?.document;
+    assert.ok(doc?.isUntitled && doc.getText().includes('안장점'), 'the saddle example is open');
+  });
+
+  it('a Python notebook cell gets the Korean hover', async () => {
+    const data = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'learning_rate = 0.01\noptimizer.zero_grad()', 'python')]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    const cell = notebook.cellAt(0).document;
+    assert.equal(cell.languageId, 'python');
+    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', cell.uri, new vscode.Position(0, 3))) as vscode.Hover[];
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /학습률/);
+  });
+});
