@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
       LossPanel.show(context.extensionUri);
     }),
     vscode.languages.registerCodeLensProvider(LOSS_FILES, new LossCodeLensProvider()),
-    vscode.languages.registerHoverProvider(HOVER_LANGUAGES, new GlossaryHoverProvider()),
+    vscode.languages.registerHoverProvider(HOVER_LANGUAGES, new GlossaryHoverProvider((uri) => trainer.lastRunInfo(uri))),
     vscode.commands.registerCommand('gdTutor.showGlossary', (id?: unknown) => showGlossary(id)),
     vscode.window.registerWebviewPanelSerializer(LossPanel.viewType, {
       async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {

@@ -47,6 +47,13 @@ export class TrainController implements vscode.Disposable {
     return this.results.get(uri.toString());
   }
 
+  /** The last run with its parameter names (hovers show live values from it). */
+  lastRunInfo(uri: vscode.Uri): { result: RunResult; paramNames: string[] } | undefined {
+    const key = uri.toString();
+    for (const run of [...this.byRunId.values()].reverse()) if (run.uri.toString() === key) return run;
+    return undefined;
+  }
+
   /** A finished run the panel showed, for export. */
   runById(runId: string): { uri: vscode.Uri; result: RunResult; paramNames: string[] } | undefined {
     return this.byRunId.get(runId);

@@ -56,3 +56,19 @@ describe('hover links and notebooks', () => {
     assert.match(text, /학습률/);
   });
 });
+
+describe('live values in hovers after a run', () => {
+  it('hovering a parameter and the learning rate shows what the last run did', async () => {
+    const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'quadratic.ts');
+    const api = (await vscode.extensions.getExtension('gdtutor.gradient-descent-tutor')?.activate()) as { train(u: vscode.Uri): Promise<unknown> };
+    assert.ok(await api.train(uri));
+    const text = async (line: number, character: number) =>
+      ((await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(line, character))) as vscode.Hover[])
+        .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+        .join('\n');
+    // line 2: "  return (w - 3) ** 2;" — the parameter w
+    assert.match(await text(2, 10), /지난 학습.*`w` = -2\.0000 에서 시작해 2\.9/);
+    // line 6: "export const config = { optimizer: 'sgd', learningRate: 0.1, steps: 30 };"
+    assert.match(await text(6, 45), /지난 학습.*학습률 η = 0\.1/);
+  });
+});
