@@ -114,7 +114,7 @@ export function compileLoss(source: string, fileName = 'loss.ts'): CompiledLoss 
   if (exports.init !== undefined) {
     shape = shapeOfValue(exports.init);
     if (!shape) throw learnerErrors.badInit('a number, an array of numbers or an object of numbers', describe(exports.init), initWhere);
-    if (signature && (signature.shape.kind !== shape.kind || dimensionOf(signature.shape) !== dimensionOf(shape))) {
+    if (signature && !signature.guessed && (signature.shape.kind !== shape.kind || dimensionOf(signature.shape) !== dimensionOf(shape))) {
       throw learnerErrors.badInit(describeShape(signature.shape), describeShape(shape), initWhere);
     }
     init = flatten(shape, exports.init);

@@ -12,6 +12,8 @@ import type { ParamShape } from '../engine/evaluate';
 export interface ShapeInfo {
   shape: ParamShape;
   names: string[];
+  /** Only a guess (an untyped `loss(p)` in JavaScript): `init` overrides it without complaint. */
+  guessed?: boolean;
 }
 
 /** The shape a start value implies (a number, an array of numbers, an object of numbers). */
@@ -71,7 +73,8 @@ export function shapeFromSignature(param: ts.ParameterDeclaration | undefined): 
     return { shape: { kind: 'object', keys }, names: keys };
   }
   if (type && (ts.isArrayTypeNode(type) || (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && /Array/.test(type.typeName.text)))) return undefined; // length unknown
-  if (!type || type.kind === ts.SyntaxKind.NumberKeyword) return { shape: { kind: 'scalar' }, names: [name.text] };
+  if (!type) return { shape: { kind: 'scalar' }, names: [name.text], guessed: true };
+  if (type.kind === ts.SyntaxKind.NumberKeyword) return { shape: { kind: 'scalar' }, names: [name.text] };
   return undefined;
 }
 

@@ -167,6 +167,30 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
     ],
   },
   {
+    id: 'network',
+    prefix: 'gd-network',
+    ko: { name: '작은 신경망 (gdtutor nn)', description: '두 반달 데이터를 은닉층 하나짜리 신경망과 교차 엔트로피로 분류합니다. 순전파, 역전파, Adam 갱신을 봅니다.' },
+    en: { name: 'Small network (gdtutor nn)', description: 'Classify two moons with a one-hidden-layer network and cross-entropy: forward pass, backpropagation, Adam.' },
+    body: [
+      "import { nn, datasets } from 'gdtutor';",
+      '',
+      'const moons = datasets.moons({ n: ${1:200}, noise: 0.1, seed: 1 });',
+      'export const data = moons.x.map((x, i) => ({ x, label: moons.y[i] }));',
+      '',
+      '// 입력 2 → 은닉층 ${2:16} (tanh) → 출력 2 (로짓)',
+      'const model = nn.sequential(nn.linear(2, ${2:16}), nn.${3|tanh,relu,sigmoid|}(), nn.linear(${2:16}, 2));',
+      'export const init = model.init(0);',
+      '',
+      'export function loss(p: number[], batch: { x: number[]; label: number }[]) {',
+      '  const logits = model.forward(p, batch.map((s) => s.x));',
+      '  return nn.crossEntropy(logits, batch.map((s) => s.label));',
+      '}',
+      '',
+      "export const config = { optimizer: 'adam', learningRate: ${4:0.05}, steps: ${5:400}, batchSize: ${6:50} };",
+      '$0',
+    ],
+  },
+  {
     id: 'config',
     prefix: 'gd-config',
     ko: { name: '학습 설정(config)', description: '옵티마이저, 학습률, 스텝 수, 배치 크기, 수렴 판정, 시드를 정합니다.' },
@@ -203,6 +227,7 @@ export function stripTypes(line: string): string {
   return line
     .replace(/\(\{ (\w+), (\w+) \}: \{[^}]*\}/g, '({ $1, $2 }')
     .replace(/, batch: \{[^}]*\}\[\]/g, ', batch')
+    .replace(/\((\w+): number\[\], batch\)/g, '($1, batch)')
     .replace(/\(\[(\w+), (\w+)\]: number\[\]\)/g, '([$1, $2])')
     .replace(/\((\w+): number\)/g, '($1)');
 }

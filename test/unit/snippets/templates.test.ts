@@ -4,6 +4,8 @@ import path from 'node:path';
 import ts from 'typescript';
 import { LOSS_TEMPLATES, stripTypes, toPlainText } from '../../../src/snippets/lossTemplates';
 import { snippetsJson } from '../../../scripts/generate-snippets';
+import { compileLoss } from '../../../src/runner/compile';
+import { trainLoss } from '../../../src/runner/trainLoss';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -28,7 +30,14 @@ describe('loss templates and snippets', () => {
       assert.match(t.ko.description, /[가-힣]/);
       assert.equal(LOSS_TEMPLATES.filter((o) => o.prefix === t.prefix).length, 1);
       assert.doesNotMatch(tsText, /\$\{|\$\d/, 'snippet syntax left in the plain text');
-      if (t.id !== 'config') assert.match(tsText, /export function loss/);
+      if (t.id !== 'config') {
+        assert.match(tsText, /export function loss/);
+        // The file it creates trains as it is (TypeScript and JavaScript alike).
+        for (const [text, ext] of [[tsText, 'ts'], [jsText, 'js']]) {
+          const run = trainLoss(compileLoss(text, path.join(root, 'examples', `${t.id}.${ext}`)), { steps: 3 });
+          assert.equal(run.params.length, 4, `${t.id}.${ext} trained 3 steps`);
+        }
+      }
     });
   }
 
