@@ -12,7 +12,7 @@ export const USAGE = `usage:
   node dist/cli.js train   FILE.ts [--optimizer sgd|momentum|nesterov|adagrad|rmsprop|adam|adamw|newton|lbfgs]
                            [--lr X] [--momentum M] [--dampening D] [--nesterov] [--beta1 B1] [--beta2 B2]
                            [--eps E] [--alpha A] [--weight-decay W] [--amsgrad] [--centered] [--lr-decay D]
-                           [--initial-accumulator-value V] [--steps N] [--epochs N] [--batch-size N]
+                           [--initial-accumulator-value V] [--line-search strong_wolfe] [--steps N] [--epochs N] [--batch-size N]
                            [--tolerance T] [--init 1.5,-2] [--seed S] [--timeout SECONDS] [--json]
   node dist/cli.js surface FILE.ts [--grid N] [--bounds -2,2,-1,3] [--json]`;
 
@@ -57,6 +57,7 @@ const FLAGS: Record<string, [string, Kind, Command[]]> = {
   '--centered': ['centered', 'flag', ['train']],
   '--lr-decay': ['lrDecay', 'number', ['train']],
   '--initial-accumulator-value': ['initialAccumulatorValue', 'number', ['train']],
+  '--line-search': ['lineSearch', 'string', ['train']],
   '--steps': ['steps', 'integer', ['train']],
   '--epochs': ['epochs', 'integer', ['train']],
   '--batch-size': ['batchSize', 'integer', ['train']],

@@ -24,6 +24,8 @@ export interface OptimizerSettings {
   centered?: boolean;
   lrDecay?: number;
   initialAccumulatorValue?: number;
+  /** L-BFGS only: 'strong_wolfe' as torch's line_search_fn. */
+  lineSearch?: 'strong_wolfe';
 }
 
 export interface TrainOptions extends Partial<OptimizerSettings> {
@@ -61,6 +63,7 @@ export const CONFIG_KEYS: ReadonlyArray<keyof TrainOptions> = [
   'centered',
   'lrDecay',
   'initialAccumulatorValue',
+  'lineSearch',
   'steps',
   'epochs',
   'batchSize',

@@ -38,7 +38,10 @@ export function createOptimizer(name: string, s: OptimizerSettings): Optimizer {
     case 'newton':
       return new Newton({ lr });
     case 'lbfgs':
-      return new Lbfgs({ lr });
+      if (s.lineSearch !== undefined && s.lineSearch !== 'strong_wolfe') {
+        throw new OptimizerConfigError(`L-BFGS 선 탐색은 'strong_wolfe'만 쓸 수 있습니다: ${String(s.lineSearch)}`, "only 'strong_wolfe' is supported");
+      }
+      return new Lbfgs({ lr, lineSearch: s.lineSearch });
     default:
       throw new OptimizerConfigError(`알 수 없는 옵티마이저 '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
   }

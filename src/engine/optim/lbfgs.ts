@@ -12,6 +12,7 @@
  * history_size 100. The history persists across step() calls, as in PyTorch.
  */
 import { check, withDefaults, type Optimizer, type StepContext } from './types';
+import { strongWolfe } from './strongWolfe';
 
 export interface LbfgsOptions {
   lr: number;
@@ -20,6 +21,8 @@ export interface LbfgsOptions {
   toleranceGrad?: number;
   toleranceChange?: number;
   historySize?: number;
+  /** 'strong_wolfe' for torch's line search; undefined (the default) moves by t·d. */
+  lineSearch?: 'strong_wolfe';
 }
 
 const dot = (a: Float64Array, b: Float64Array): number => {
@@ -31,7 +34,7 @@ const maxAbs = (a: Float64Array): number => a.reduce((m, v) => Math.max(m, Math.
 
 export class Lbfgs implements Optimizer {
   readonly name = 'lbfgs';
-  private readonly o: Required<LbfgsOptions>;
+  private readonly o: Required<Omit<LbfgsOptions, 'lineSearch'>> & Pick<LbfgsOptions, 'lineSearch'>;
   private nIter = 0;
   private funcEvals = 0;
   private d: Float64Array | undefined;
@@ -44,7 +47,7 @@ export class Lbfgs implements Optimizer {
 
   constructor(o: LbfgsOptions) {
     const maxIter = o.maxIter ?? 20;
-    this.o = withDefaults<Required<LbfgsOptions>>({ lr: o.lr, maxIter, maxEval: Math.floor((maxIter * 5) / 4), toleranceGrad: 1e-7, toleranceChange: 1e-9, historySize: 100 }, o);
+    this.o = withDefaults<Required<Omit<LbfgsOptions, 'lineSearch'>> & Pick<LbfgsOptions, 'lineSearch'>>({ lr: o.lr, maxIter, maxEval: Math.floor((maxIter * 5) / 4), toleranceGrad: 1e-7, toleranceChange: 1e-9, historySize: 100, lineSearch: undefined }, o);
     check(o.lr > 0, 'lr', o.lr, '학습률은 0보다 커야 합니다');
   }
 
@@ -110,9 +113,34 @@ export class Lbfgs implements Optimizer {
       if (gtd > -toleranceChange) break;
 
       let lsEvals = 0;
-      for (let k = 0; k < params.length; k++) params[k] = params[k] + this.t * d[k];
       let optCond = false;
-      if (nIter !== maxIter) {
+      if (this.o.lineSearch === 'strong_wolfe') {
+        const x = Float64Array.from(params);
+        const probe = new Float64Array(params.length);
+        const dir = d;
+        const r = strongWolfe(
+          (t) => {
+            for (let k = 0; k < x.length; k++) probe[k] = x[k] + t * dir[k];
+            const e = ctx.evaluate(probe);
+            return { value: e.value, gradient: Float64Array.from(e.gradient) };
+          },
+          d,
+          this.t,
+          loss,
+          flatGrad,
+          gtd,
+          toleranceChange,
+        );
+        loss = r.value;
+        flatGrad = Float64Array.from(r.gradient);
+        this.t = r.t;
+        lsEvals = r.evaluations;
+        for (let k = 0; k < params.length; k++) params[k] = params[k] + this.t * d[k];
+        optCond = maxAbs(flatGrad) <= toleranceGrad;
+      } else {
+        for (let k = 0; k < params.length; k++) params[k] = params[k] + this.t * d[k];
+      }
+      if (this.o.lineSearch !== 'strong_wolfe' && nIter !== maxIter) {
         const e = ctx.evaluate(params);
         loss = e.value;
         flatGrad = Float64Array.from(e.gradient);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Newton, cholesky } from '../../../src/engine/optim/newton';
 import { Lbfgs } from '../../../src/engine/optim/lbfgs';
+import { cubicInterpolate } from '../../../src/engine/optim/strongWolfe';
 import { context, quadratic, rosenbrock, type Fn } from './helpers';
 
 const quadHessian = (c: number[]) => () => {
@@ -58,5 +59,31 @@ describe('L-BFGS (torch.optim.LBFGS, no line search)', () => {
     // max_iter 1: one inner iteration, no re-evaluation
     new Lbfgs({ lr: 1, maxIter: 1 }).step(p, context(fn, p));
     assert.ok(Math.abs(p[0] - (1 / 6) * 6) < 1e-15, String(p[0]));
+  });
+});
+
+describe('L-BFGS with the strong-Wolfe line search', () => {
+  it('cubic interpolation is exact for a quadratic: f = (x − 1)² from x = 0 and x = 3 gives 1', () => {
+    assert.equal(cubicInterpolate(0, 1, -2, 3, 4, 4), 1);
+  });
+
+  it('solves Rosenbrock from (−1.2, 1) within a few steps', () => {
+    const p = Float64Array.of(-1.2, 1);
+    const opt = new Lbfgs({ lr: 1, lineSearch: 'strong_wolfe' });
+    for (let k = 0; k < 5; k++) opt.step(p, context(rosenbrock, p));
+    // torch stops once the loss changes by less than tolerance_change = 1e-9
+    assert.ok(rosenbrock(p).value < 1e-8, `loss ${rosenbrock(p).value} at ${[...p]}`);
+    assert.ok(Math.abs(p[0] - 1) < 1e-4 && Math.abs(p[1] - 1) < 1e-4);
+  });
+
+  it('on an anisotropic quadratic, one step (≤ 20 inner iterations) reaches the tolerance', () => {
+    const c = [1, 3, 10, 0.5];
+    const t = [1, -2, 3, 0.25];
+    const fn = quadratic(c, t);
+    const p = Float64Array.of(0, 0, 0, 0);
+    const opt = new Lbfgs({ lr: 1, lineSearch: 'strong_wolfe' });
+    opt.step(p, context(fn, p));
+    assert.ok(fn(p).value < 1e-9, `loss ${fn(p).value}`);
+    assert.ok((opt.state().func_evals as number) <= 25, 'within max_eval');
   });
 });
