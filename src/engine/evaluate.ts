@@ -3,7 +3,10 @@
  * 0…n−1 of the tape, in order), run it, check what it returned, and sweep back once — or the
  * same with plain numbers (no tape), or with hyper-dual numbers for the exact Hessian.
  */
-import { activeTape, LossNotNumberError, Var, HyperDual } from './runtime';
+import { activeTape, recLeaf, recLeaves } from './recording';
+import { LossNotNumberError } from './runtimeErrors';
+import { Var } from './var';
+import { HyperDual } from './hyperDual';
 
 export type ParamShape = { kind: 'scalar' } | { kind: 'array'; length: number } | { kind: 'object'; keys: string[] };
 
@@ -26,13 +29,8 @@ function build<T>(shape: ParamShape, leaf: (i: number) => T): unknown {
 
 /** The parameters as leaves 0…n−1 of the tape, in the loss's shape. */
 function leaves(shape: ParamShape, params: ArrayLike<number>): unknown {
-  const tape = activeTape();
-  if (shape.kind === 'array') {
-    const a = new Array<Var>(shape.length);
-    for (let i = 0; i < shape.length; i++) a[i] = new Var(tape.leaf(params[i]), params[i]);
-    return a;
-  }
-  return build(shape, (i) => new Var(tape.leaf(params[i]), params[i]));
+  if (shape.kind === 'array') return recLeaves(params.length === shape.length ? params : Array.from({ length: shape.length }, (_, i) => params[i]));
+  return build(shape, (i) => recLeaf(params[i]));
 }
 
 /** The loss's return value as a scalar: a number, a Var, or a 1-element tensor (toScalar()). */
@@ -61,6 +59,30 @@ export interface Evaluation {
 }
 
 /**
+ * A fresh gradient array of length n, cheaply. `new Float64Array(100)` costs ~0.6 µs in V8 (any
+ * typed array over 64 bytes gets its own off-heap buffer) — half a hand-written gradient of 100
+ * parameters. So gradients are views carved out of a shared 64 KB slab: each view is still the
+ * caller's own (never handed out twice, never overwritten); a full slab is simply left to the
+ * garbage collector once the last view into it is gone.
+ */
+const SLAB = 1 << 13;
+let slab = new Float64Array(SLAB);
+let slabUsed = 0;
+
+function gradientArray(n: number): Float64Array {
+  // Up to 8 doubles V8 allocates the array inline (as cheap as a view); past SLAB/8, the work
+  // of a gradient that size dwarfs the allocation.
+  if (n <= 8 || n > SLAB >> 3) return new Float64Array(n);
+  if (slabUsed + n > SLAB) {
+    slab = new Float64Array(SLAB);
+    slabUsed = 0;
+  }
+  const g = slab.subarray(slabUsed, slabUsed + n);
+  slabUsed += n;
+  return g;
+}
+
+/**
  * Value and exact gradient of fn at params: reset the tape, record the parameters as leaves
  * 0…n−1 (in order, so nn ops can read them straight from the tape), run fn, sweep back once.
  */
@@ -70,7 +92,7 @@ export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknow
   tape.reset();
   const arg = leaves(shape, params);
   const r = scalarResult(rest.length === 0 ? fn(arg) : rest.length === 1 ? fn(arg, rest[0]) : fn(arg, ...rest));
-  const gradient = new Float64Array(n);
+  const gradient = gradientArray(n);
   if (typeof r === 'number') return { value: r, gradient, constant: true };
   const out = r as Var;
   const adj = tape.backward(out.id);

@@ -13,12 +13,19 @@ import type { BinaryRule, UnaryRule } from './rules';
 import { TapeEscapeError } from './var';
 
 export class HyperDual {
-  constructor(
-    readonly a: number,
-    readonly e1: number,
-    readonly e2: number,
-    readonly e12: number,
-  ) {}
+  // `declare`d and assigned below rather than class fields: V8 then keeps all four as double
+  // fields (class fields start out undefined and become generic tagged ones) — see Var.
+  declare readonly a: number;
+  declare readonly e1: number;
+  declare readonly e2: number;
+  declare readonly e12: number;
+
+  constructor(a: number, e1: number, e2: number, e12: number) {
+    this.a = a;
+    this.e1 = e1;
+    this.e2 = e2;
+    this.e12 = e12;
+  }
 
   /** Same rule as Var: arithmetic the transformer did not see would silently drop derivatives. */
   valueOf(): number {

@@ -7,12 +7,24 @@
  * The runtime (runtime.ts) inlines the hot ones for speed; a unit test checks that every runtime
  * function agrees with its row here, so this table stays the single source of truth.
  *
- * Conventions at kinks and edges (same as PyTorch autograd):
- *   abs:      d|a|/da = sign(a), so 0 at a = 0.
- *   max/min:  a tie splits the gradient equally between the tied arguments (torch.maximum).
- *   sqrt:     at a = 0 the derivative is +∞ (torch gives inf too).
- *   pow:      ∂(a^b)/∂b = a^b · ln a; at a = 0 with b ≥ 0 that partial is 0 (torch: 0·(−∞) masked to 0).
- *   sign, floor, ceil, round, trunc, fround: zero gradient (piecewise constant).
+ * Conventions at kinks and edges (PyTorch autograd's, so a learner's numbers match PyTorch's):
+ *   abs       d|a|/da = sign(a): 0 at a = 0 (torch.abs).
+ *   max, min  two arguments: a tie gives each ½ (torch.maximum/minimum). Math.max/min with more
+ *             arguments: k arguments tied for the extremum get 1/k each (torch.max/amax of a
+ *             tensor); a single winner gets all of it.
+ *   sqrt      at a = 0 the derivative is +∞ (torch.sqrt); `0 · ∞` in the chain rule is NaN, as
+ *             in PyTorch, except that a node whose adjoint is 0 is skipped (tape.ts).
+ *   pow       ∂(aᵇ)/∂a = b·aᵇ⁻¹, taken as 0 when b = 0 (torch: the `b == 0` mask).
+ *             ∂(aᵇ)/∂b = aᵇ·ln a: 0 where a = 0 and b ≥ 0 (torch masks 0·(−∞) to 0); NaN where
+ *             a < 0 — but only computed when the exponent is itself active, so `x ** 2` or
+ *             `x ** 3` at negative x is fine (torch.pow behaves the same).
+ *   hypot     ∂y/∂aᵢ = aᵢ/y, and 0 at the origin (the subgradient torch.linalg.vector_norm
+ *             uses; torch.hypot would give NaN there).
+ *   atan2     NaN at the origin (0/0, as torch.atan2).
+ *   mod       a % b = a − b·trunc(a/b): ∂/∂a = 1, ∂/∂b = −trunc(a/b) (torch.fmod).
+ *   sign, floor, ceil, round, trunc, fround: zero gradient (piecewise constant); the runtime
+ *             returns plain numbers for them.
+ *   Comparisons, Number.isFinite & co. have no gradient and record nothing.
  */
 
 export interface UnaryRule {
@@ -97,7 +109,8 @@ export const BINARY: Record<string, BinaryRule> = {
       const ln = Math.log(a);
       return [
         b === 0 || b === 1 ? 0 : b * (b - 1) * a ** (b - 2),
-        b === 0 ? 0 : a ** (b - 1) * (1 + b * ln),
+        // ∂/∂b of b·aᵇ⁻¹ — also at b = 0 (1/a), where the ∂/∂a mask is only a single point
+        b === 0 ? 1 / a : a ** (b - 1) * (1 + b * ln),
         a === 0 && b >= 0 ? 0 : y * ln * ln,
       ];
     },
@@ -116,10 +129,11 @@ export const BINARY: Record<string, BinaryRule> = {
     },
   },
   hypot: {
-    formula: 'y = √(a² + b²), ∂y/∂a = a/y, ∂y/∂b = b/y',
+    formula: 'y = √(a² + b²), ∂y/∂a = a/y, ∂y/∂b = b/y (0 at the origin)',
     f: Math.hypot,
-    d: (a, b, y) => [a / y, b / y],
+    d: (a, b, y) => (y === 0 ? [0, 0] : [a / y, b / y]),
     d2: (a, b, y) => {
+      if (y === 0) return [0, 0, 0];
       const y3 = y * y * y;
       return [(b * b) / y3, (-a * b) / y3, (a * a) / y3];
     },
@@ -138,7 +152,7 @@ export const BINARY: Record<string, BinaryRule> = {
   },
 };
 
-/** ∂(aᵇ)/∂b = aᵇ ln a, with PyTorch's convention of 0 at a = 0 for b > 0. */
+/** ∂(aᵇ)/∂b = aᵇ ln a, with PyTorch's convention of 0 at a = 0 for b ≥ 0 (NaN for a < 0). */
 export function powDb(a: number, b: number, y: number): number {
   if (a === 0 && b >= 0) return 0;
   return y * Math.log(a);

@@ -10,11 +10,17 @@ import { HyperDual } from './hyperDual';
 
 export const val = (x: unknown): unknown => (x instanceof Var ? x.v : x instanceof HyperDual ? x.a : x);
 
-export const lt = (a: unknown, b: unknown): boolean => (val(a) as number) < (val(b) as number);
-export const le = (a: unknown, b: unknown): boolean => (val(a) as number) <= (val(b) as number);
-export const gt = (a: unknown, b: unknown): boolean => (val(a) as number) > (val(b) as number);
-export const ge = (a: unknown, b: unknown): boolean => (val(a) as number) >= (val(b) as number);
-/** `===`: two active values are equal when their values are (identity would depend on recording). */
+// Numbers first, in one line each: these run in every loop condition (`i < p.length`).
+export const lt = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? a < b : (val(a) as number) < (val(b) as number));
+export const le = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? a <= b : (val(a) as number) <= (val(b) as number));
+export const gt = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? a > b : (val(a) as number) > (val(b) as number));
+export const ge = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? a >= b : (val(a) as number) >= (val(b) as number));
+/**
+ * `===`: an active value equals whatever has the same value — two Vars are equal when their
+ * values are (their identity is an accident of recording: `w === w` must hold, and so must
+ * `p[0] === 1` when p[0] is 1). Identity-based lookups (includes, indexOf, Set, Map) are not
+ * rewritten and still compare objects.
+ */
 export const eq = (a: unknown, b: unknown): boolean => val(a) === val(b);
 export const ne = (a: unknown, b: unknown): boolean => val(a) !== val(b);
 export const looseEq = (a: unknown, b: unknown): boolean => val(a) == val(b);

@@ -11,12 +11,21 @@
  * error tells the learner instead (see runtime's TapeEscapeError).
  */
 export class Var {
-  constructor(
-    /** Node index on the process's active tape. */
-    readonly id: number,
-    /** Forward value of the node (kept here so reading it needs no tape lookup). */
-    readonly v: number,
-  ) {}
+  /** Node index on the process's tape. */
+  declare readonly id: number;
+  /**
+   * Forward value of the node (kept here so reading it needs no tape lookup). Written only by
+   * the runtime, which reuses Var objects between evaluations (recording.ts).
+   */
+  declare v: number;
+
+  // `declare`d fields assigned here, not class fields: ES2022 class fields are first defined as
+  // undefined, which makes V8 keep `v` as a generic tagged field (a fresh heap number per Var)
+  // instead of a double field.
+  constructor(id: number, v: number) {
+    this.id = id;
+    this.v = v;
+  }
 
   valueOf(): number {
     throw new TapeEscapeError(this.v);

@@ -1,0 +1,62 @@
+/**
+ * The process's one tape and the two ways the runtime records an operation on it.
+ *
+ * One tape per process (per worker): the runtime, the evaluation functions and the nn library's
+ * custom nodes all append to the same arrays, so a loss that mixes scalar code and tensor layers
+ * gets one gradient from one reverse sweep.
+ */
+import { Tape } from './tape';
+import { Var } from './var';
+
+/** The process's tape. It is never replaced (only reset and grown), so holding it is safe. */
+export const tape = new Tape();
+
+export function activeTape(): Tape {
+  return tape;
+}
+
+/**
+ * Var objects by node id, reused from one evaluation to the next: node k's value is written into
+ * `pool[k]` instead of allocating a fresh Var (and its boxed double) per operation. On learner
+ * loops the allocation and the young-generation collections it caused were a quarter of the
+ * forward pass. A node is recorded once per evaluation, so within one evaluation every node
+ * still has its own object. The price: a Var is meaningful only during the evaluation that
+ * produced it (a loss that stashes one in module state sees it change — which was already wrong
+ * before, since its id then names a node of the next evaluation's tape).
+ */
+const pool: Var[] = [];
+
+function take(k: number, y: number): Var {
+  const o = k < pool.length ? pool[k] : grow(k);
+  o.v = y;
+  return o;
+}
+
+/** Out of line, so that take() stays small enough to inline everywhere. */
+function grow(k: number): Var {
+  // NaN, not 0: V8 then lays `v` out as a double field from the first Var on.
+  while (pool.length <= k) pool.push(new Var(pool.length, Number.NaN));
+  return pool[k];
+}
+
+/** The parameters as leaves (ids first … first + n − 1, in order): their Vars, in an array. */
+export function recLeaves(values: ArrayLike<number>): Var[] {
+  const out = new Array<Var>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = take(tape.leaf(values[i]), values[i]);
+  return out;
+}
+
+/** A parameter (or any input) as a leaf node. */
+export function recLeaf(y: number): Var {
+  return take(tape.leaf(y), y);
+}
+
+/** y = f(a): one node with ∂y/∂a, returned as an active value. */
+export function rec1(y: number, a: number, da: number): Var {
+  return take(tape.unary(y, a, da), y);
+}
+
+/** y = f(a, b): one node with ∂y/∂a and ∂y/∂b. */
+export function rec2(y: number, a: number, da: number, b: number, db: number): Var {
+  return take(tape.binary(y, a, da, b, db), y);
+}
