@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { gd } from '../../../src/engine/runtime';
+import { gd, HyperDual } from '../../../src/engine/runtime';
 import { valueAndGrad, hessian, value0, type ParamShape } from '../../../src/engine/evaluate';
 import { mulberry32, type Random } from '../../../src/engine/random';
 
 type Op = { kind: 'var'; i: number } | { kind: 'const'; c: number } | { kind: 'un'; f: string; a: number } | { kind: 'bin'; f: string; a: number; b: number };
 
-const UN = ['sin', 'cos', 'tanh', 'atan', 'sq', 'softplus', 'neg'];
-const BIN = ['add', 'sub', 'mul', 'divsafe', 'hypot'];
+const UN = ['sin', 'cos', 'tanh', 'atan', 'sq', 'cube', 'softplus', 'neg', 'expsafe', 'sqrtsafe', 'logsafe', 'abs1', 'inc'];
+const BIN = ['add', 'sub', 'mul', 'divsafe', 'hypot', 'powpos', 'max3', 'min', 'atan2'];
 
 /** A random program as a DAG: every node may reuse any earlier one (shared subexpressions). */
 function randomProgram(random: Random, vars: number, size: number): Op[] {
@@ -31,15 +31,24 @@ function run(ops: Op[], params: unknown[]): unknown {
     else if (op.kind === 'un') {
       const a = v[op.a];
       if (op.f === 'sq') v.push(gd.pow(a, 2));
+      else if (op.f === 'cube') v.push(gd.pow(a, 3));
       else if (op.f === 'softplus') v.push(M.log(gd.add(1, M.exp(M.tanh(a)))));
       else if (op.f === 'neg') v.push(gd.neg(a));
+      else if (op.f === 'expsafe') v.push(M.exp(M.sin(a)));
+      else if (op.f === 'sqrtsafe') v.push(M.sqrt(gd.add(1, gd.mul(a, a))));
+      else if (op.f === 'logsafe') v.push(M.log1p(gd.pow(a, 2)));
+      else if (op.f === 'abs1') v.push(M.abs(gd.add(a, 3.5))); // away from the kink for |a| < 3.5
+      else if (op.f === 'inc') v.push(gd.inc(a));
       else v.push((M as unknown as Record<string, (x: unknown) => unknown>)[op.f](a));
     } else {
       const a = v[op.a];
       const b = v[op.b];
       if (op.f === 'divsafe') v.push(gd.div(a, gd.add(1.5, gd.pow(b, 2))));
       else if (op.f === 'hypot') v.push(M.hypot(a, b, 0.5));
-      else v.push((gd as unknown as Record<string, (x: unknown, y: unknown) => unknown>)[op.f](a, b));
+      else if (op.f === 'powpos') v.push(gd.pow(gd.add(1.25, M.sin(a)), M.cos(b))); // base ≥ 0.25, active exponent
+      else if (op.f === 'max3') v.push(M.max(a, b, -10));
+      else if (op.f === 'min') v.push(M.min(a, b));
+      else v.push((gd as unknown as Record<string, (x: unknown, y: unknown) => unknown>)[op.f]?.(a, b) ?? M[op.f as 'atan2'](a, b));
     }
   }
   return v[v.length - 1];
@@ -48,16 +57,21 @@ function run(ops: Op[], params: unknown[]): unknown {
 describe('property: random expression programs', () => {
   const random = mulberry32(7);
   const shape: ParamShape = { kind: 'array', length: 3 };
-  for (let trial = 0; trial < 40; trial++) {
+  for (let trial = 0; trial < 100; trial++) {
     const ops = randomProgram(random, 3, 6 + Math.floor(random() * 20));
     const p = [random() * 2 - 1, random() * 2 - 1, random() * 2 - 1];
-    it(`program ${trial} (${ops.length} nodes): gradient = finite differences, Hessian = FD of the gradient and symmetric`, () => {
+    it(`program ${trial} (${ops.length} nodes): gradient = finite differences = forward mode, Hessian = FD of the gradient and symmetric`, () => {
       const fn = (q: unknown) => run(ops, q as unknown[]);
       const r = valueAndGrad(fn, p, shape);
-      // Math.hypot of plain numbers and the taped √(Σx²) may differ in the last bit.
       const plain = value0(fn, p, shape);
-      assert.ok(Math.abs(r.value - plain) <= 1e-14 * Math.max(1, Math.abs(plain)), `taped ${r.value} vs plain ${plain}`);
+      assert.equal(r.value, plain, 'taped and plain evaluation compute the same number, to the bit');
       const H = hessian(fn, p, shape);
+      // forward mode (the hyper-dual ε₁ part alone) gives the same partial derivatives
+      for (let i = 0; i < 3; i++) {
+        const dual = run(ops, p.map((x, k) => new HyperDual(x, k === i ? 1 : 0, 0, 0))) as HyperDual | number;
+        const forward = dual instanceof HyperDual ? dual.e1 : 0;
+        assert.ok(Math.abs(forward - r.gradient[i]) <= 1e-12 * Math.max(1, Math.abs(forward)), `forward ∂/∂p${i}: ${forward} vs reverse ${r.gradient[i]}`);
+      }
       for (let i = 0; i < 3; i++) {
         const h = 1e-6;
         const plus = p.slice();

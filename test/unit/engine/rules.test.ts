@@ -110,4 +110,65 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
     const g = valueAndGrad((abc) => M.hypot(...(abc as unknown[])), [2, 3, 6], shape).gradient;
     [2 / 7, 3 / 7, 6 / 7].forEach((e, i) => close(g[i], e, 1e-15, 'hypot'));
   });
+
+  it('max/min ties: k tied arguments get 1/k each (constants count), a sole winner gets 1', () => {
+    const shape: ParamShape = { kind: 'array', length: 3 };
+    const grad = (f: string, p: number[], extra: unknown[] = []) => [...valueAndGrad((q) => M[f](...(q as unknown[]), ...extra), p, { kind: 'array', length: p.length }).gradient];
+    assert.deepEqual(grad('max', [2, 2, 2]), [1 / 3, 1 / 3, 1 / 3]);
+    assert.deepEqual(grad('max', [2, 2, 1]), [0.5, 0.5, 0]);
+    assert.deepEqual(grad('min', [4, 1, 1]), [0, 0.5, 0.5]);
+    assert.deepEqual(grad('max', [1], [1]), [0.5], 'max(w, 1) at w = 1: the constant takes its share');
+    assert.deepEqual(grad('max', [1, 0], [3]), [0, 0], 'a constant wins: no gradient');
+    assert.deepEqual(grad('max', [0], [-1, -2]), [1]);
+    // the sole winner is returned as is: no node recorded
+    let same = false;
+    valueAndGrad((q) => {
+      const [a, b] = q as unknown[];
+      same = M.max(a, b, 0) === b;
+      return b;
+    }, [1, 2], pair);
+    assert.ok(same);
+    // two-argument max is the table's rule
+    assert.deepEqual(grad('max', [3, 3]), BINARY.max.d(3, 3, 3));
+    // the gradient follows a NaN argument (the result is NaN)
+    assert.ok(Number.isNaN(valueAndGrad((q) => M.max(...(q as unknown[])), [1, NaN, 0], shape).value));
+  });
+
+  it('hypot: exactly Math.hypot’s value (no overflow), ∂/∂xᵢ = xᵢ/y, 0 at the origin, exact Hessian', () => {
+    const shape: ParamShape = { kind: 'array', length: 3 };
+    const f = (q: unknown) => M.hypot(...(q as unknown[]), 0.5);
+    for (const p of [[0.3, -1.7, 2.2], [1e200, 1e200, -1e200], [1e-200, 3e-200, 0]]) {
+      const r = valueAndGrad(f, p, shape);
+      const y = Math.hypot(...p, 0.5);
+      assert.equal(r.value, y);
+      p.forEach((x, i) => close(r.gradient[i], x / y, 1e-15, `hypot ∂${i}`));
+    }
+    assert.deepEqual([...valueAndGrad((q) => M.hypot(...(q as unknown[])), [0, 0, 0], shape).gradient], [0, 0, 0]);
+    assert.deepEqual([...hessian((q) => M.hypot(...(q as unknown[])), [0, 0], pair)], [0, 0, 0, 0]);
+    // H = (I − g gᵀ)/y for y = hypot(x, y, z, 0.5)
+    const p = [0.3, -1.7, 2.2];
+    const y = Math.hypot(...p, 0.5);
+    const H = hessian(f, p, shape);
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) close(H[i * 3 + j], ((i === j ? 1 : 0) - (p[i] * p[j]) / (y * y)) / y, 1e-14, `H[${i}][${j}]`);
+  });
+
+  it('pow at the edges: negative base with a constant exponent, 0^b, b = 0, and a variable exponent at a < 0', () => {
+    const g = (a: number, b: number) => [...valueAndGrad((q) => gd.pow((q as unknown[])[0], (q as unknown[])[1]), [a, b], pair).gradient];
+    assert.equal(valueAndGrad((w) => gd.pow(w, 3), [-2], scalar).gradient[0], 12, '(x³)′ at −2 is 12, no NaN');
+    assert.equal(valueAndGrad((w) => gd.pow(w, 0), [0], scalar).gradient[0], 0, '(x⁰)′ = 0 even at 0');
+    assert.equal(valueAndGrad((w) => gd.pow(w, 0.5), [0], scalar).gradient[0], Infinity, '√x at 0, like sqrt');
+    assert.deepEqual(g(0, 2), [0, 0], 'a = 0, b > 0: ∂/∂b masked to 0 (PyTorch)');
+    assert.deepEqual(g(0, 0), [0, 0], 'a = 0, b = 0');
+    const [da, db] = g(-2, 3);
+    assert.equal(da, 12);
+    assert.ok(Number.isNaN(db), 'a < 0 with an active exponent: ∂/∂b = aᵇ ln a is NaN (PyTorch)');
+    assert.equal(valueAndGrad((w) => gd.pow(2, w), [3], scalar).gradient[0], 8 * Math.LN2);
+    // the mixed second derivative at b = 0 is 1/a, not the ∂/∂a mask's 0
+    close(hessian((q) => gd.pow((q as unknown[])[0], (q as unknown[])[1]), [2, 0], pair)[1], 0.5, 1e-15, '∂²aᵇ/∂a∂b at b = 0');
+  });
+
+  it('atan2 at the origin is NaN (0/0, as in PyTorch); mod follows torch.fmod', () => {
+    assert.ok(valueAndGrad((q) => M.atan2(...(q as unknown[])), [0, 0], pair).gradient.every(Number.isNaN));
+    assert.deepEqual([...valueAndGrad((q) => gd.mod((q as unknown[])[0], (q as unknown[])[1]), [-7.5, 2], pair).gradient], [1, 3]);
+  });
 });

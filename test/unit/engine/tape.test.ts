@@ -35,6 +35,39 @@ describe('Tape', () => {
     assert.deepEqual(v.map((k) => adj[k]), [5, 5, 5]);
   });
 
+  it('carries the adjoint of the previous node in a register without losing other contributions', () => {
+    // a (leaf 0), s = a² (1, both parents = node 0 … recorded as one parent with 2a),
+    // t = s·s (2, both parents the previous node), u = t + s (3: s again, from memory), y = 3u (4)
+    const t = new Tape();
+    const a = t.leaf(1.5);
+    const s = t.unary(2.25, a, 3);
+    const q = t.binary(2.25 * 2.25, s, 2.25, s, 2.25);
+    const u = t.binary(2.25 * 2.25 + 2.25, q, 1, s, 1);
+    const y = t.unary(3 * t.value[u], u, 3);
+    const adj = t.backward(y);
+    // ∂y/∂s = 3·(2s + 1) = 16.5, ∂y/∂a = 16.5 · 2a = 49.5
+    assert.deepEqual([adj[y], adj[u], adj[q], adj[s], adj[a]], [1, 3, 3, 16.5, 49.5]);
+  });
+
+  it('a custom node right after its input sees the carried adjoint and may add to the previous node', () => {
+    const t = new Tape();
+    const a = t.leaf(2);
+    const b = t.unary(4, a, 2); // b = 2a
+    const c = t.custom(8, (tape, g) => tape.accumulate(b, 2 * g)); // c = 2b
+    const y = t.unary(24, c, 3); // y = 3c
+    const adj = t.backward(y);
+    assert.deepEqual([adj[c], adj[b], adj[a]], [3, 6, 12]);
+  });
+
+  it('skips nodes whose adjoint is 0, so an unused infinite partial does not turn into NaN', () => {
+    const t = new Tape();
+    const a = t.leaf(0);
+    const r = t.unary(0, a, Infinity); // √a at 0
+    const z = t.unary(0, r, 0); // 0·√a
+    const y = t.binary(1, z, 1, a, 1); // y = z + a
+    assert.equal(t.backward(y)[a], 1);
+  });
+
   it('reset forgets nodes and stale adjoints', () => {
     const t = new Tape();
     const a = t.leaf(1);
