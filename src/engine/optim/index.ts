@@ -1,51 +1,77 @@
 /**
- * Optimizers by name, with PyTorch's names and defaults. `momentum` and `nesterov` are the CLI's
- * shorthands for SGD with momentum 0.9 (plain / Nesterov) unless a momentum is given.
+ * Optimizers by the names of the CLI, the panel and a loss file's `config.optimizer`:
+ *
+ *   sgd       torch.optim.SGD (momentum 0 unless given)
+ *   momentum  torch.optim.SGD with momentum 0.9 (unless given)
+ *   nesterov  torch.optim.SGD with momentum 0.9 and nesterov=True (unless given)
+ *   adagrad   torch.optim.Adagrad        rmsprop  torch.optim.RMSprop
+ *   adam      torch.optim.Adam           adamw    torch.optim.AdamW (weight_decay 0.01 unless given)
+ *   newton    Newton's method with the exact Hessian (ours; see newton.ts)
+ *   lbfgs     torch.optim.LBFGS (line_search_fn from `lineSearch`)
+ *
+ * Every hyper-parameter not given takes PyTorch's default; the learning rate always comes from the
+ * settings (the run's own default is DESIGN.md's 0.1, not torch's per-optimizer one, which is in
+ * PYTORCH_DEFAULT_LR for callers that want it). Invalid values throw OptimizerConfigError (ko/en).
  */
-import { Sgd } from './sgd';
 import { Adagrad } from './adagrad';
-import { Rmsprop } from './rmsprop';
 import { Adam } from './adam';
-import { adamw } from './adamw';
-import { Newton } from './newton';
+import { AdamW } from './adamw';
 import { Lbfgs } from './lbfgs';
+import { Newton } from './newton';
+import { Rmsprop } from './rmsprop';
+import { Sgd } from './sgd';
 import { OptimizerConfigError, type Optimizer } from './types';
 import type { OptimizerSettings } from '../trainOptions';
 
 export const OPTIMIZER_NAMES = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw', 'newton', 'lbfgs'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
-export function createOptimizer(name: string, s: OptimizerSettings): Optimizer {
-  const lr = s.learningRate;
-  if (!(typeof lr === 'number' && Number.isFinite(lr) && lr > 0)) {
-    throw new OptimizerConfigError(`학습률은 0보다 큰 숫자여야 합니다: ${String(lr)}`, `Invalid learning rate: ${String(lr)}`);
-  }
-  switch (name) {
-    case 'sgd':
-      return new Sgd({ lr, momentum: s.momentum, dampening: s.dampening, weightDecay: s.weightDecay, nesterov: s.nesterov });
-    case 'momentum':
-      return new Sgd({ lr, momentum: s.momentum ?? 0.9, dampening: s.dampening, weightDecay: s.weightDecay, nesterov: s.nesterov ?? false });
-    case 'nesterov':
-      return new Sgd({ lr, momentum: s.momentum ?? 0.9, dampening: s.dampening, weightDecay: s.weightDecay, nesterov: s.nesterov ?? true });
-    case 'adagrad':
-      return new Adagrad({ lr, lrDecay: s.lrDecay, weightDecay: s.weightDecay, initialAccumulatorValue: s.initialAccumulatorValue, eps: s.eps });
-    case 'rmsprop':
-      return new Rmsprop({ lr, alpha: s.alpha, eps: s.eps, weightDecay: s.weightDecay, momentum: s.momentum, centered: s.centered });
-    case 'adam':
-      return new Adam({ lr, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad });
-    case 'adamw':
-      return adamw({ lr, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad });
-    case 'newton':
-      return new Newton({ lr });
-    case 'lbfgs':
-      if (s.lineSearch !== undefined && s.lineSearch !== 'strong_wolfe') {
-        throw new OptimizerConfigError(`L-BFGS 선 탐색은 'strong_wolfe'만 쓸 수 있습니다: ${String(s.lineSearch)}`, "only 'strong_wolfe' is supported");
-      }
-      return new Lbfgs({ lr, lineSearch: s.lineSearch });
-    default:
-      throw new OptimizerConfigError(`알 수 없는 옵티마이저 '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
-  }
+/** torch's default learning rates (SGD's since torch 2.2; Newton's pure step is ours). */
+export const PYTORCH_DEFAULT_LR: Readonly<Record<OptimizerName, number>> = {
+  sgd: 1e-3,
+  momentum: 1e-3,
+  nesterov: 1e-3,
+  adagrad: 1e-2,
+  rmsprop: 1e-2,
+  adam: 1e-3,
+  adamw: 1e-3,
+  newton: 1,
+  lbfgs: 1,
+};
+
+type Factory = (s: OptimizerSettings) => Optimizer;
+
+const sgdWith =
+  (momentum: number | undefined, nesterov: boolean | undefined): Factory =>
+  (s) =>
+    new Sgd({ lr: s.learningRate, momentum: s.momentum ?? momentum, dampening: s.dampening, weightDecay: s.weightDecay, nesterov: s.nesterov ?? nesterov });
+
+/** name → factory. */
+export const OPTIMIZERS: Readonly<Record<OptimizerName, Factory>> = {
+  sgd: sgdWith(undefined, undefined),
+  momentum: sgdWith(0.9, false),
+  nesterov: sgdWith(0.9, true),
+  adagrad: (s) => new Adagrad({ lr: s.learningRate, lrDecay: s.lrDecay, weightDecay: s.weightDecay, initialAccumulatorValue: s.initialAccumulatorValue, eps: s.eps }),
+  rmsprop: (s) => new Rmsprop({ lr: s.learningRate, alpha: s.alpha, eps: s.eps, weightDecay: s.weightDecay, momentum: s.momentum, centered: s.centered }),
+  adam: (s) => new Adam({ lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad }),
+  adamw: (s) => new AdamW({ lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad }),
+  newton: (s) => new Newton({ lr: s.learningRate }),
+  lbfgs: (s) => new Lbfgs({ lr: s.learningRate, lineSearch: s.lineSearch }),
+};
+
+export function isOptimizerName(name: unknown): name is OptimizerName {
+  return typeof name === 'string' && (OPTIMIZER_NAMES as readonly string[]).includes(name);
 }
 
-export { OptimizerConfigError };
-export type { Optimizer };
+export function createOptimizer(name: string, settings: OptimizerSettings): Optimizer {
+  if (!isOptimizerName(name)) {
+    throw new OptimizerConfigError(`알 수 없는 옵티마이저 '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
+  }
+  if (typeof settings.learningRate !== 'number') {
+    throw new OptimizerConfigError(`학습률이 잘못되었습니다: ${String(settings.learningRate)} (숫자여야 합니다)`, `Invalid learning rate: ${String(settings.learningRate)}`);
+  }
+  return OPTIMIZERS[name](settings);
+}
+
+export { OptimizerConfigError, OptimizerStepError } from './types';
+export type { Evaluation, Optimizer, StepContext } from './types';

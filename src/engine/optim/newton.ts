@@ -1,91 +1,151 @@
 /**
- * Newton's method with the exact Hessian H (from the engine's hyper-dual numbers):
+ * Newton's method with the exact Hessian H = ∇²L(θ), supplied by the caller (StepContext.hessian):
  *
- *   θ ← θ − η · H⁻¹ ∇L(θ)           (η = 1 is the pure Newton step: a quadratic in one step)
+ *   solve (H + λI) d = ∇L(θ)        λ = 0 whenever H is positive definite
+ *   θ ← θ − η·d                      η = lr; lr = 1 is the pure Newton step
  *
- * Safeguard where H is not positive definite (a saddle, a maximum, a flat direction): the pure
- * step would go uphill or explode. We add Levenberg–Marquardt damping, solving (H + λI)d = ∇L
- * with the smallest λ ∈ {0, 10⁻⁸·s, 10⁻⁷·s, …} (s = max |Hᵢᵢ|, at least 1) for which H + λI has a
- * Cholesky factorisation. Then d is a descent direction, and on a saddle the step leaves it.
- * The λ used is kept in the state so the teaching views can show when the safeguard acted.
+ * With λ = 0 and lr = 1 a quadratic L(θ) = ½θᵀAθ − bᵀθ (A positive definite) is solved in one step:
+ * θ − A⁻¹(Aθ − b) = A⁻¹b.
+ *
+ * Safeguard (our choice; torch has no Newton optimizer): where H is not positive definite — a
+ * saddle, a maximum, a flat or linear direction — the pure step goes uphill along negative
+ * curvature or is undefined. We then damp it, Levenberg–Marquardt style, with
+ *
+ *   λ = max(0, −λ_min(H)) + ‖∇L(θ)‖₂
+ *
+ * The first term lifts the lowest curvature to zero; the second makes every eigenvalue of H + λI
+ * at least ‖∇L‖. So −d is a descent direction (∇Lᵀd > 0) and the damped step is never longer
+ * than lr (‖d‖ ≤ ‖∇L‖/‖∇L‖ = 1): a built-in trust region. A large λ makes the step a short
+ * gradient step (d ≈ ∇L/λ), a small one a Newton step. H is symmetrised as (H + Hᵀ)/2 first,
+ * and if rounding still defeats the factorisation, λ is doubled until it succeeds.
+ * Why not "fall back to a gradient step": with lr = 1 a raw gradient step has no sensible length,
+ * and the damped step keeps using the curvature that is positive.
+ *
+ * Optional backtracking line search (off by default, so that one step solves a quadratic exactly):
+ * start at t = lr and halve t until the Armijo condition L(θ − t·d) ≤ L(θ) − c·t·∇Lᵀd holds
+ * (c = 1e−4), at most 50 times.
  */
-import { check, type Optimizer, type StepContext } from './types';
+import { cholesky, choleskySolve, symmetricEigenvalues } from './linalg';
+import { OptimizerStepError, requireLearningRate, requireThat, type Optimizer, type StepContext } from './types';
 
 export interface NewtonOptions {
-  lr: number;
-  /** Above this many parameters the n×n Hessian is too costly: the optimizer refuses. */
+  /** Step scale η (default 1: the pure Newton step). */
+  lr?: number;
+  /** 'backtracking' enables the Armijo line search; undefined (default) takes the step as is. */
+  lineSearch?: 'backtracking';
+  /** Above this many parameters the n×n Hessian is too costly: the optimizer refuses (default 200). */
   maxParams?: number;
 }
 
-/** Cholesky factor L (lower, row-major) of a symmetric matrix, or undefined if not positive definite. */
-export function cholesky(A: Float64Array, n: number): Float64Array | undefined {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = A[i * n + j];
-      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-      if (i === j) {
-        if (!(s > 0)) return undefined;
-        L[i * n + i] = Math.sqrt(s);
-      } else {
-        L[i * n + j] = s / L[j * n + j];
-      }
-    }
-  }
-  return L;
-}
-
-/** Solves (L Lᵀ) x = b. */
-export function choleskySolve(L: Float64Array, n: number, b: Float64Array): Float64Array {
-  const y = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= L[i * n + k] * y[k];
-    y[i] = s / L[i * n + i];
-  }
-  const x = new Float64Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    let s = y[i];
-    for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k];
-    x[i] = s / L[i * n + i];
-  }
-  return x;
-}
+const ARMIJO_C = 1e-4;
+const MAX_HALVINGS = 50;
 
 export class Newton implements Optimizer {
   readonly name = 'newton';
-  private t = 0;
-  private lambda = 0;
+  private readonly lr: number;
+  private readonly lineSearch: 'backtracking' | undefined;
   private readonly maxParams: number;
+  private steps = 0;
+  private damping = 0;
+  private minEigenvalue: number | undefined;
+  private stepSize = 0;
+  private direction: Float64Array | undefined;
 
-  constructor(private readonly o: NewtonOptions) {
+  constructor(o: NewtonOptions = {}) {
+    this.lr = o.lr ?? 1;
+    this.lineSearch = o.lineSearch;
     this.maxParams = o.maxParams ?? 200;
-    check(o.lr > 0, 'lr', o.lr, '학습률은 0보다 커야 합니다');
+    requireLearningRate(this.lr);
+    requireThat(Number.isInteger(this.maxParams) && this.maxParams >= 1, this.maxParams, 'Invalid maxParams value', '최대 매개변수 수(maxParams)가 잘못되었습니다', '1 이상의 정수여야 합니다');
+    requireThat(this.lineSearch === undefined || this.lineSearch === 'backtracking', this.lineSearch, 'Invalid line search for Newton', '뉴턴 방법의 선 탐색이 잘못되었습니다', "'backtracking'만 쓸 수 있습니다");
   }
 
   step(params: Float64Array, ctx: StepContext): void {
     const n = params.length;
-    if (!ctx.hessian) throw new Error('Newton’s method needs the exact Hessian, which this loss cannot provide');
-    if (n > this.maxParams) throw new Error(`Newton’s method is limited to ${this.maxParams} parameters (the Hessian has n² entries); this loss has ${n}`);
-    const H = ctx.hessian(params);
-    let scale = 1;
-    for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(H[i * n + i]));
-    let lambda = 0;
-    let L = cholesky(H, n);
-    for (let k = -8; !L && k <= 20; k++) {
-      lambda = scale * 10 ** k;
-      const D = Float64Array.from(H);
-      for (let i = 0; i < n; i++) D[i * n + i] += lambda;
-      L = cholesky(D, n);
+    if (!ctx.hessian) {
+      throw new OptimizerStepError('뉴턴 방법에는 정확한 헤세 행렬(2차 도함수)이 필요한데, 이 손실 함수에서는 구할 수 없습니다.', 'Newton’s method needs the exact Hessian, which this loss cannot provide.');
     }
-    if (!L) throw new Error('the Hessian could not be made positive definite (it contains NaN or ∞)');
-    const d = choleskySolve(L, n, ctx.gradient);
-    for (let i = 0; i < n; i++) params[i] = params[i] - this.o.lr * d[i];
-    this.lambda = lambda;
-    this.t++;
+    if (n > this.maxParams) {
+      throw new OptimizerStepError(
+        `뉴턴 방법은 매개변수 ${this.maxParams}개까지만 씁니다(헤세 행렬이 n×n 크기입니다). 이 손실 함수의 매개변수는 ${n}개입니다.`,
+        `Newton’s method is limited to ${this.maxParams} parameters (the Hessian has n×n entries); this loss has ${n}.`,
+      );
+    }
+    const g = ctx.gradient;
+    const H = symmetrised(ctx.hessian(params), n);
+    if (!H.every(Number.isFinite) || !g.every(Number.isFinite)) {
+      throw new OptimizerStepError('헤세 행렬이나 기울기에 NaN 또는 무한대가 있어 뉴턴 스텝을 계산할 수 없습니다.', 'The Hessian or the gradient contains NaN or infinity: no Newton step can be computed.');
+    }
+
+    let lambda = 0;
+    this.minEigenvalue = undefined;
+    let L = cholesky(H, n);
+    if (!L) {
+      this.minEigenvalue = Math.min(...symmetricEigenvalues(H, n));
+      let gNorm = 0;
+      for (const v of g) gNorm += v * v;
+      gNorm = Math.sqrt(gNorm);
+      let scale = 1;
+      for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(H[i * n + i]));
+      // ‖∇L‖ may be 0 exactly at a stationary point: keep the shift strictly positive then.
+      lambda = Math.max(0, -this.minEigenvalue) + Math.max(gNorm, 1e-12 * scale);
+      for (let tries = 0; ; tries++) {
+        L = cholesky(shifted(H, n, lambda), n);
+        if (L || tries === 60) break;
+        lambda *= 2;
+      }
+      if (!L) throw new OptimizerStepError('헤세 행렬을 양의 정부호로 만들 수 없었습니다.', 'The Hessian could not be made positive definite.');
+    }
+    const d = choleskySolve(L, n, g);
+
+    const t = this.lineSearch === 'backtracking' ? backtrack(params, d, ctx, this.lr) : this.lr;
+    for (let i = 0; i < n; i++) params[i] = params[i] - t * d[i];
+    this.damping = lambda;
+    this.stepSize = t;
+    this.direction = d;
+    this.steps++;
   }
 
   state(): Record<string, number | number[]> {
-    return { step: this.t, damping: this.lambda };
+    const s: Record<string, number | number[]> = {
+      step: this.steps,
+      /** λ of the last step: 0 for a pure Newton step. */
+      damping: this.damping,
+      step_size: this.stepSize,
+      /** d = (H + λI)⁻¹∇L of the last step (θ moved by −step_size·d). */
+      newton_direction: this.direction ? Array.from(this.direction) : [],
+    };
+    if (this.minEigenvalue !== undefined) s.min_eigenvalue = this.minEigenvalue;
+    return s;
   }
+}
+
+function symmetrised(H: Float64Array, n: number): Float64Array {
+  if (H.length !== n * n) {
+    throw new OptimizerStepError(`헤세 행렬의 크기가 ${n}×${n}이 아닙니다(${H.length}개 값).`, `The Hessian should have ${n}×${n} entries, got ${H.length}.`);
+  }
+  const S = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) S[i * n + j] = (H[i * n + j] + H[j * n + i]) / 2;
+  return S;
+}
+
+function shifted(H: Float64Array, n: number, lambda: number): Float64Array {
+  const S = Float64Array.from(H);
+  for (let i = 0; i < n; i++) S[i * n + i] += lambda;
+  return S;
+}
+
+/** Armijo backtracking along −d from θ: the largest t = lr·2⁻ᵏ with L(θ − t·d) ≤ L(θ) − c·t·∇Lᵀd. */
+function backtrack(params: Float64Array, d: Float64Array, ctx: StepContext, lr: number): number {
+  let slope = 0; // ∇Lᵀd ≥ 0, since −d is a descent direction
+  for (let i = 0; i < d.length; i++) slope += ctx.gradient[i] * d[i];
+  const trial = new Float64Array(params.length);
+  let t = lr;
+  for (let k = 0; k < MAX_HALVINGS; k++) {
+    for (let i = 0; i < params.length; i++) trial[i] = params[i] - t * d[i];
+    const f = ctx.evaluate(trial).value;
+    if (f <= ctx.value - ARMIJO_C * t * slope) return t;
+    t /= 2;
+  }
+  return t;
 }

@@ -1,68 +1,86 @@
 import { strict as assert } from 'node:assert';
-import { Adam } from '../../../src/engine/optim/adam';
-import { adamw } from '../../../src/engine/optim/adamw';
+import { Adam, type AdamOptions } from '../../../src/engine/optim/adam';
 import { OptimizerConfigError } from '../../../src/engine/optim/types';
-import { assertClose, quadratic, rosenbrock, trajectory, type Fn } from './helpers';
+import { adamReference } from './adamReference';
+import { PROBLEMS, assertClose, assertMoved, quadratic, trajectory } from './helpers';
 
-/** The Adam/AdamW algorithm box of the PyTorch docs, written plainly (the reference). */
-function reference(fn: Fn, start: number[], steps: number, o: { lr: number; b1?: number; b2?: number; eps?: number; wd?: number; amsgrad?: boolean; decoupled?: boolean }): number[][] {
-  const { lr, b1 = 0.9, b2 = 0.999, eps = 1e-8, wd = o.decoupled ? 0.01 : 0, amsgrad = false, decoupled = false } = o;
-  let p = start.slice();
-  let m = p.map(() => 0);
-  let v = p.map(() => 0);
-  let vmax = p.map(() => 0);
-  const rows = [p.slice()];
-  for (let t = 1; t <= steps; t++) {
-    let g = Array.from(fn(Float64Array.from(p)).gradient);
-    if (decoupled) p = p.map((pi) => pi * (1 - lr * wd));
-    else if (wd) g = g.map((gi, i) => gi + wd * p[i]);
-    m = m.map((mi, i) => b1 * mi + (1 - b1) * g[i]);
-    v = v.map((vi, i) => b2 * vi + (1 - b2) * g[i] * g[i]);
-    const mhat = m.map((mi) => mi / (1 - b1 ** t));
-    vmax = vmax.map((x, i) => Math.max(x, v[i]));
-    const vhat = (amsgrad ? vmax : v).map((vi) => vi / (1 - b2 ** t));
-    p = p.map((pi, i) => pi - (lr * mhat[i]) / (Math.sqrt(vhat[i]) + eps));
-    rows.push(p.slice());
-  }
-  return rows;
-}
+const bowl = quadratic([1], [3]); // L = (w − 3)², g = 2(w − 3)
 
-describe('Adam and AdamW (torch.optim.Adam / AdamW)', () => {
-  it('the first step by hand is −η·sign(g) (bias correction makes m̂ = g, v̂ = g²)', () => {
-    // m₁ = 0.1g, v₁ = 0.001g², m̂ = g, v̂ = g², step = η·g/(|g| + ε) ≈ η
-    const rows = trajectory(new Adam({ lr: 0.1 }), quadratic([1], [3]), [0], 1);
-    assert.ok(Math.abs(rows[1][0] - 0.1 * (6 / (6 + 1e-8))) < 1e-15, String(rows[1][0]));
-  });
-
-  const cases: Array<[string, ConstructorParameters<typeof Adam>[0], boolean]> = [
-    ['Adam defaults', { lr: 1e-2 }, false],
-    ['Adam with weight decay and amsgrad', { lr: 1e-2, weightDecay: 0.05, amsgrad: true, beta1: 0.8, beta2: 0.99, eps: 1e-6 }, false],
-    ['AdamW defaults (weight_decay 0.01)', { lr: 1e-2 }, true],
-    ['AdamW with amsgrad', { lr: 5e-3, weightDecay: 0.1, amsgrad: true }, true],
-  ];
-  for (const [label, o, decoupled] of cases) {
-    it(`${label}: 200 steps equal the documented algorithm`, () => {
-      for (const [fn, start] of [[rosenbrock, [-1.2, 1]], [quadratic([1, 10, 0.1], [1, -2, 3]), [0, 0, 0]]] as Array<[Fn, number[]]>) {
-        const ours = trajectory(decoupled ? adamw(o) : new Adam(o), fn, start, 200);
-        const ref = reference(fn, start, 200, { lr: o.lr, b1: o.beta1, b2: o.beta2, eps: o.eps, wd: o.weightDecay, amsgrad: o.amsgrad, decoupled });
-        assertClose(ours, ref, 1e-10);
-      }
+describe('Adam (torch.optim.Adam)', () => {
+  describe('first steps by hand on L = (w − 3)², w₀ = 0', () => {
+    it('lr 0.1, betas (0.9, 0.999): the first step is −η·sign(g), then bias-corrected moments', () => {
+      // t = 1: g₀ = −6, m₁ = 0.1·(−6) = −0.6, v₁ = 0.001·36 = 0.036, m̂ = −0.6/0.1 = −6, v̂ = 0.036/0.001 = 36
+      const w1 = 0 - (0.1 * -6) / (Math.sqrt(36) + 1e-8); // ≈ 0.1
+      // t = 2: g₁ = 2(w₁ − 3) ≈ −5.8, m₂ = 0.9·(−0.6) + 0.1·g₁ ≈ −1.12, v₂ = 0.999·0.036 + 0.001·g₁² ≈ 0.069604
+      const g1 = 2 * (w1 - 3);
+      const m2 = 0.9 * -0.6 + 0.1 * g1;
+      const v2 = 0.999 * 0.036 + 0.001 * g1 * g1;
+      // m̂ = m₂/(1 − 0.81) ≈ −5.8947, v̂ = v₂/(1 − 0.998001) ≈ 34.819, w₂ ≈ 0.1 + 0.1·5.8947/5.9008 ≈ 0.199897
+      const w2 = w1 - (0.1 * (m2 / (1 - 0.9 ** 2))) / (Math.sqrt(v2 / (1 - 0.999 ** 2)) + 1e-8);
+      const opt = new Adam({ lr: 0.1 });
+      assertClose(trajectory(opt, bowl, [0], 2), [[0], [w1], [w2]], 1e-14);
+      assert.ok(Math.abs(w2 - 0.199897) < 1e-6, String(w2));
+      const s = opt.state();
+      assert.equal(s.step, 2);
+      assert.ok(Math.abs((s.exp_avg as number[])[0] - m2) < 1e-15);
+      assert.ok(Math.abs((s.exp_avg_sq as number[])[0] - v2) < 1e-15);
     });
-  }
-
-  it('keeps its moments for the teaching views', () => {
-    const opt = new Adam({ lr: 0.1 });
-    trajectory(opt, quadratic([1], [3]), [0], 1);
-    const s = opt.state();
-    assert.equal(s.step, 1);
-    assert.ok(Math.abs((s.exp_avg as number[])[0] - -0.6) < 1e-15);
-    assert.ok(Math.abs((s.exp_avg_sq as number[])[0] - 0.036) < 1e-15);
+    it('amsgrad keeps the largest v: with β₂ = 0.5 the second step divides by √(max(v₁, v₂)/(1 − β₂²))', () => {
+      // t = 1: g₀ = −6, v₁ = 0.5·36 = 18, v̂ = 18/0.5 = 36, w₁ = 0 + 1·6/(6 + ε) ≈ 1
+      const w1 = 6 / (6 + 1e-8);
+      // t = 2: g₁ = 2(w₁ − 3) ≈ −4, v₂ = 0.5·18 + 0.5·g₁² ≈ 17 < 18 = v^max, m₂ = 0.9·(−0.6) + 0.1·g₁ ≈ −0.94
+      const g1 = 2 * (w1 - 3);
+      const m2 = 0.9 * -0.6 + 0.1 * g1;
+      const v2 = 0.5 * 18 + 0.5 * g1 * g1;
+      assert.ok(v2 < 18);
+      const withMax = w1 - (m2 / 0.19) / (Math.sqrt(18 / 0.75) + 1e-8); // ≈ 1 + 4.947/4.899 ≈ 2.0098
+      const without = w1 - (m2 / 0.19) / (Math.sqrt(v2 / 0.75) + 1e-8); // ≈ 1 + 4.947/4.761 ≈ 2.0391
+      assertClose(trajectory(new Adam({ lr: 1, beta2: 0.5, amsgrad: true }), bowl, [0], 2), [[0], [w1], [withMax]], 1e-14);
+      assertClose(trajectory(new Adam({ lr: 1, beta2: 0.5 }), bowl, [0], 2), [[0], [w1], [without]], 1e-14);
+    });
+    it('weight decay (L2) enters the gradient: from w₀ = 1 with λ = 0.5, g₀ = −4 + 0.5 = −3.5, w₁ ≈ 1 + η', () => {
+      assertClose(trajectory(new Adam({ lr: 0.1, weightDecay: 0.5 }), bowl, [1], 1), [[1], [1 + (0.1 * 3.5) / (3.5 + 1e-8)]], 1e-15);
+    });
   });
 
-  it('rejects invalid betas, eps and learning rates', () => {
-    assert.throws(() => new Adam({ lr: 0.1, beta1: 1 }), OptimizerConfigError);
-    assert.throws(() => new Adam({ lr: 0.1, beta2: -0.1 }), OptimizerConfigError);
-    assert.throws(() => new Adam({ lr: 0.1, eps: -1 }), OptimizerConfigError);
-    assert.throws(() => adamw({ lr: -0.1 }), OptimizerConfigError);
+  describe('200 steps equal the documented algorithm', () => {
+    const configs: AdamOptions[] = [
+      { lr: 1e-2 },
+      { lr: 1e-3 },
+      { lr: 1e-2, weightDecay: 0.05, amsgrad: true, beta1: 0.8, beta2: 0.99, eps: 1e-6 },
+      { lr: 5e-2, amsgrad: true },
+    ];
+    for (const o of configs) {
+      for (const { label, fn, start } of PROBLEMS) {
+        it(`${JSON.stringify(o)} on ${label}: relative 1e-12, and bit for bit in torch's operation order`, () => {
+          const ours = trajectory(new Adam(o), fn, start, 200);
+          assertMoved(ours, 0.05);
+          assertClose(ours, adamReference(fn, start, 200, o, false), 1e-12);
+          assert.deepEqual(ours, adamReference(fn, start, 200, o, false, true));
+        });
+      }
+    }
+    it('maximize follows +∇f', () => {
+      const { fn, start } = PROBLEMS[1];
+      const o = { lr: 1e-2, maximize: true };
+      assertClose(trajectory(new Adam(o), fn, start, 200), adamReference(fn, start, 200, o, false), 1e-12);
+    });
+  });
+
+  describe('validation, as torch raises ValueError', () => {
+    const rejects = (o: AdamOptions, en: string, ko: RegExp) =>
+      assert.throws(
+        () => new Adam(o),
+        (e: unknown) => e instanceof OptimizerConfigError && e.en === en && ko.test(e.ko),
+      );
+    it('learning rate, eps, betas in [0, 1), weight_decay', () => {
+      rejects({ lr: -0.001 }, 'Invalid learning rate: -0.001', /학습률/);
+      rejects({ eps: -1 }, 'Invalid epsilon value: -1', /eps/);
+      rejects({ beta1: 1 }, 'Invalid beta parameter at index 0: 1', /beta1/);
+      rejects({ beta1: -0.1 }, 'Invalid beta parameter at index 0: -0.1', /beta1/);
+      rejects({ beta2: 1.5 }, 'Invalid beta parameter at index 1: 1.5', /beta2/);
+      rejects({ beta2: Number.NaN }, 'Invalid beta parameter at index 1: nan', /beta2/);
+      rejects({ weightDecay: -0.01 }, 'Invalid weight_decay value: -0.01', /weight_decay/);
+    });
   });
 });
