@@ -27,7 +27,8 @@ export interface IsolationLimits {
   stackMb: number;
 }
 
-export const DEFAULT_LIMITS: IsolationLimits = { timeoutMs: 60_000, graceMs: 1_000, memoryMb: 512, stackMb: 4 };
+// 1 GB: a runaway loop must reach the tape's cap (a message at its line) before the heap limit.
+export const DEFAULT_LIMITS: IsolationLimits = { timeoutMs: 60_000, graceMs: 1_000, memoryMb: 1024, stackMb: 4 };
 
 export type Outcome =
   | { ok: true; result: unknown; warnings: LearnerErrorData[] }
