@@ -1,148 +1,115 @@
 /**
  * A learner's loss file → a differentiable function with exact gradients.
  *
- * compileLoss loads the module (moduleLoader.ts), validates its exports (loss, init, bounds,
- * config, data), works out the parameter shape, and probes the loss once at the start point so
- * that the common mistakes — no `loss`, a loss that returns undefined or a string or NaN, or one
- * that ignores its parameters — are reported now, at the learner's line, not as a confusing run.
- * Every later error thrown while evaluating is mapped to the learner's line too (errorMapping.ts).
+ * compileLoss loads the module (moduleLoader.ts: transform + CommonJS + relative imports),
+ * validates its exports (exportChecks.ts), works out the parameter shape, and evaluates the loss
+ * once at the start point, so that the common mistakes — no `loss`, a loss that returns
+ * undefined, a string or NaN, one that throws, or one that ignores its parameters — are reported
+ * now, at the learner's line, not as a confusing run. Every later error thrown while evaluating
+ * is mapped to the learner's line too (errorMapping.ts).
+ *
+ * Learner code runs in the calling thread: the worker (worker.ts) is what bounds time and memory.
  */
-import ts from 'typescript';
 import { valueAndGrad, value0, hessian, dimensionOf, describe, type ParamShape } from '../engine/evaluate';
-import { OPTIMIZER_NAMES } from '../engine/optim';
-import { loadModule, registerBuiltin } from './moduleLoader';
-import * as gdtutor from '../engine/gdtutor';
-import { learnerErrors, LearnerError } from './learnerErrors';
-import { lossParameter, shapeFromSignature, shapeOfValue, flatten, describeShape, namesFor } from './paramShape';
+import { loadModule, whereOf } from './moduleLoader';
+import { learnerErrors, LearnerError, type Where } from './learnerErrors';
+import { lossDeclaration } from './paramShape';
 import { mapRuntimeError } from './errorMapping';
-import type { LearnerErrorData } from './workerProtocol';
-
-// Loss files may import the built-in network library by name.
-registerBuiltin('gdtutor', gdtutor);
+import { Declarations, checkBounds, checkConfig, checkData, resolveParameters } from './exportChecks';
+import type { LineMappings } from './sourceMap';
 
 export interface CompiledLoss {
   fileName: string;
   shape: ParamShape;
   dimension: number;
+  /** One name per parameter, in gradient order: `w`, `x, y`, `p[0] … p[n−1]`, object keys. */
   paramNames: string[];
   init?: number[];
   bounds?: Array<[number, number]>;
   config?: Record<string, unknown>;
   data?: unknown[];
-  /** Advice that does not stop a run (e.g. the loss ignores its parameters). */
-  warnings: LearnerErrorData[];
+  /** Advice that does not stop a run (the loss ignores its parameters, an unknown config key). */
+  warnings: LearnerError[];
+  /** Value and exact gradient; `batch` replaces the full `data` for one mini-batch. A fresh array each call. */
   valueAndGrad(params: ArrayLike<number>, batch?: readonly unknown[]): { value: number; gradient: Float64Array };
+  /** Value only, without recording (surface sampling, line searches). */
   value(params: ArrayLike<number>, batch?: readonly unknown[]): number;
+  /** Exact Hessian (hyper-dual numbers), n×n. */
   hessian(params: ArrayLike<number>, batch?: readonly unknown[]): number[][];
-  /** Optional check: the exact gradient against central finite differences. */
+  /**
+   * Optional check: the exact gradient against central finite differences. maxRelError is
+   * |exact − fd| / max(1, |exact|, |fd|): relative for large components, absolute below 1 (where
+   * finite differences carry ~1e−9 of rounding noise and a zero gradient has no scale).
+   */
   checkGradient(params: ArrayLike<number>, h?: number): { maxRelError: number; finiteDiff: number[]; exact: number[] };
 }
 
-/** Where an export is declared, for messages about it. */
-function exportPosition(file: ts.SourceFile, name: string): { line?: number; column?: number } {
-  for (const st of file.statements) {
-    const names = ts.isVariableStatement(st) ? st.declarationList.declarations.map((d) => d.name.getText(file)) : ts.isFunctionDeclaration(st) && st.name ? [st.name.text] : [];
-    if (names.includes(name)) {
-      const p = file.getLineAndCharacterOfPosition(st.getStart(file));
-      return { line: p.line + 1, column: p.character + 1 };
-    }
-  }
-  return {};
+type LossFunction = (params: unknown, ...rest: unknown[]) => unknown;
+
+/** Central differences with a step relative to each coordinate's size. */
+function finiteDifferences(value: (p: number[]) => number, at: number[], h: number): number[] {
+  return at.map((x, i) => {
+    const step = h * Math.max(1, Math.abs(x));
+    const plus = at.slice();
+    const minus = at.slice();
+    plus[i] = x + step;
+    minus[i] = x - step;
+    return (value(plus) - value(minus)) / (plus[i] - minus[i]);
+  });
 }
 
-function validateConfig(config: unknown, where: { line?: number; column?: number }): Record<string, unknown> | undefined {
-  if (config === undefined) return undefined;
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw learnerErrors.badConfig('`config`는 `{ optimizer: "adam", learningRate: 0.01 }` 같은 객체여야 합니다.', '`config` must be an object such as `{ optimizer: "adam", learningRate: 0.01 }`.', where);
-  }
-  const c = config as Record<string, unknown>;
-  if (c.optimizer !== undefined && !(OPTIMIZER_NAMES as readonly unknown[]).includes(c.optimizer)) {
-    throw learnerErrors.badConfig(
-      `알 수 없는 옵티마이저 '${String(c.optimizer)}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`,
-      `unknown optimizer '${String(c.optimizer)}'. Available: ${OPTIMIZER_NAMES.join(', ')}`,
-      where,
-    );
-  }
-  if (c.learningRate !== undefined && !(typeof c.learningRate === 'number' && c.learningRate > 0 && Number.isFinite(c.learningRate))) {
-    throw learnerErrors.badConfig(`학습률(learningRate)은 0보다 큰 숫자여야 하는데 ${String(c.learningRate)}입니다.`, `learningRate must be a positive number, got ${String(c.learningRate)}.`, where);
-  }
-  for (const key of ['steps', 'epochs', 'batchSize'] as const) {
-    const v = c[key];
-    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= (key === 'steps' ? 0 : 1))) {
-      throw learnerErrors.badConfig(`${key}는 ${key === 'steps' ? '0 이상의' : '1 이상의'} 정수여야 하는데 ${String(v)}입니다.`, `${key} must be a whole number ≥ ${key === 'steps' ? 0 : 1}, got ${String(v)}.`, where);
+/**
+ * Whether the loss ignores its parameters: constant at the start and at two more points (a loss
+ * may be flat in one region only — `w > 1 ? w * w : 0` — which is no mistake).
+ */
+function ignoresParameters(evaluate: (p: number[]) => { constant: boolean }, start: number[]): boolean {
+  const others = [start.map((v) => v + 1.234), start.map((v) => -v - 0.567)];
+  return others.every((p) => {
+    try {
+      return evaluate(p).constant;
+    } catch {
+      return false; // an error elsewhere says nothing about dependence
     }
-  }
-  return c;
-}
-
-function validateBounds(bounds: unknown, n: number, where: { line?: number; column?: number }): Array<[number, number]> | undefined {
-  if (bounds === undefined) return undefined;
-  const ok = Array.isArray(bounds) && bounds.length <= n && bounds.every((b) => Array.isArray(b) && b.length === 2 && b.every((v) => typeof v === 'number' && Number.isFinite(v)) && b[0] < b[1]);
-  if (!ok) {
-    throw learnerErrors.badConfig(
-      '`bounds`는 매개변수마다 [최솟값, 최댓값] 쌍의 배열이어야 합니다. 예: `[[-2, 2], [-1, 3]]`',
-      '`bounds` must be one [low, high] pair per parameter, e.g. `[[-2, 2], [-1, 3]]`.',
-      where,
-    );
-  }
-  return bounds as Array<[number, number]>;
+  });
 }
 
 export function compileLoss(source: string, fileName = 'loss.ts'): CompiledLoss {
+  const state = { maps: new Map<string, LineMappings>(), cache: new Map() };
   const mod = (() => {
     try {
-      return loadModule(source, fileName);
+      return loadModule(source, fileName, state);
     } catch (e) {
-      if (e instanceof LearnerError) throw e;
-      throw mapRuntimeError(e, fileName, undefined);
+      throw mapRuntimeError(e, fileName, state.maps);
     }
   })();
-  const { exports, sourceFile, maps } = mod;
-  const lossDecl = lossParameter(sourceFile);
-  const lossWhere = exportPosition(sourceFile, 'loss');
-  const fn = exports.loss;
-  if (fn === undefined) throw learnerErrors.noLoss();
-  if (typeof fn !== 'function') throw learnerErrors.lossNotFunction(describe(fn), lossWhere);
-  const loss = fn as (params: unknown, ...rest: unknown[]) => unknown;
+  const { exports, sourceFile } = mod;
+  const at = new Declarations(sourceFile);
+  const decl = lossDeclaration(sourceFile);
+  const lossWhere: Where = decl?.fn.name ? whereOf(sourceFile, decl.fn.name.getStart(sourceFile), decl.fn.name.getEnd()) : at.of('loss');
 
-  // The parameter shape: from init, else from the signature, else from bounds' length.
-  const initWhere = exportPosition(sourceFile, 'init');
-  const signature = shapeFromSignature(lossDecl?.param);
-  const baseName = lossDecl?.param && ts.isIdentifier(lossDecl.param.name) ? lossDecl.param.name.text : 'p';
-  let shape: ParamShape | undefined;
-  let init: number[] | undefined;
-  if (exports.init !== undefined) {
-    shape = shapeOfValue(exports.init);
-    if (!shape) throw learnerErrors.badInit('a number, an array of numbers or an object of numbers', describe(exports.init), initWhere);
-    if (signature && !signature.guessed && (signature.shape.kind !== shape.kind || dimensionOf(signature.shape) !== dimensionOf(shape))) {
-      throw learnerErrors.badInit(describeShape(signature.shape), describeShape(shape), initWhere);
-    }
-    init = flatten(shape, exports.init);
-  } else if (signature) {
-    shape = signature.shape;
-  } else if (Array.isArray(exports.bounds)) {
-    shape = { kind: 'array', length: exports.bounds.length };
+  const fn = exports.loss;
+  if (fn === undefined) {
+    const found = Object.keys(exports).filter((k) => k !== 'default' && k !== '__esModule');
+    throw learnerErrors.noLoss(found, typeof exports.default === 'function');
   }
-  if (!shape) throw learnerErrors.unknownShape(lossWhere);
+  if (typeof fn !== 'function') throw learnerErrors.lossNotFunction(describe(fn), at.of('loss'));
+  const loss = fn as LossFunction;
+
+  const { shape, names: paramNames, init } = resolveParameters(exports, decl?.param, sourceFile, at, lossWhere);
   const dimension = dimensionOf(shape);
-  const paramNames = signature && dimensionOf(signature.shape) === dimension ? signature.names : namesFor(shape, baseName);
-  const bounds = validateBounds(exports.bounds, dimension, exportPosition(sourceFile, 'bounds'));
-  const config = validateConfig(exports.config, exportPosition(sourceFile, 'config'));
-  const data = exports.data;
-  if (data !== undefined && (!Array.isArray(data) || data.length === 0)) {
-    throw learnerErrors.badConfig('`data`는 샘플이 하나 이상 든 배열이어야 합니다.', '`data` must be an array with at least one sample.', exportPosition(sourceFile, 'data'));
-  }
-  const samples = data as unknown[] | undefined;
-  const fullBatch = samples ? [samples] : [];
+  const bounds = checkBounds(exports.bounds, dimension, at);
+  const { config, warnings } = checkConfig(exports.config, at);
+  const data = checkData(exports.data, at);
+  const fullBatch: unknown[] = data ? [data] : [];
+  const rest = (batch: readonly unknown[] | undefined) => (batch ? [batch] : fullBatch);
 
   const guard = <T>(run: () => T): T => {
     try {
       return run();
     } catch (e) {
-      throw mapRuntimeError(e, fileName, maps, lossWhere);
+      throw mapRuntimeError(e, fileName, state.maps, lossWhere);
     }
   };
-  const rest = (batch: readonly unknown[] | undefined) => (batch ? [batch] : fullBatch);
 
   const compiled: CompiledLoss = {
     fileName,
@@ -152,8 +119,8 @@ export function compileLoss(source: string, fileName = 'loss.ts'): CompiledLoss 
     init,
     bounds,
     config,
-    data: samples,
-    warnings: [],
+    data,
+    warnings,
     valueAndGrad: (params, batch) => guard(() => valueAndGrad(loss, params, shape, rest(batch))),
     value: (params, batch) => guard(() => value0(loss, params, shape, rest(batch))),
     hessian: (params, batch) =>
@@ -162,25 +129,19 @@ export function compileLoss(source: string, fileName = 'loss.ts'): CompiledLoss 
         return Array.from({ length: dimension }, (_, i) => Array.from(H.subarray(i * dimension, (i + 1) * dimension)));
       }),
     checkGradient: (params, h = 1e-6) => {
-      const exact = Array.from(compiled.valueAndGrad(params).gradient);
       const p = Array.from(params);
-      const finiteDiff = p.map((_, i) => {
-        const step = h * Math.max(1, Math.abs(p[i]));
-        const plus = p.slice();
-        const minus = p.slice();
-        plus[i] += step;
-        minus[i] -= step;
-        return (compiled.value(plus) - compiled.value(minus)) / (2 * step);
-      });
-      const maxRelError = Math.max(0, ...exact.map((g, i) => Math.abs(g - finiteDiff[i]) / Math.max(1e-8, Math.abs(g), Math.abs(finiteDiff[i]))));
+      const exact = Array.from(compiled.valueAndGrad(p).gradient);
+      const finiteDiff = finiteDifferences((q) => compiled.value(q), p, h);
+      const maxRelError = Math.max(0, ...exact.map((g, i) => Math.abs(g - finiteDiff[i]) / Math.max(1, Math.abs(g), Math.abs(finiteDiff[i]))));
       return { maxRelError, finiteDiff, exact };
     },
   };
 
-  // Probe once at the start (or the origin): the learner hears about a broken loss now.
-  const probeAt = init ?? new Array<number>(dimension).fill(0.5);
-  const probe = compiled.valueAndGrad(probeAt);
-  if (Number.isNaN(probe.value) && init) throw learnerErrors.lossNaN(lossWhere);
-  if ((probe as { constant?: boolean }).constant) compiled.warnings.push(learnerErrors.constantLoss(lossWhere));
+  // Evaluate once at the start (or at 0.5 everywhere): a broken loss is reported now.
+  const start = init ?? new Array<number>(dimension).fill(0.5);
+  const probe = guard(() => valueAndGrad(loss, start, shape, fullBatch));
+  if (init && Number.isNaN(probe.value)) throw learnerErrors.lossNaN(lossWhere);
+  if (init && !Number.isFinite(probe.value)) throw learnerErrors.lossInfinite(probe.value, lossWhere);
+  if (probe.constant && ignoresParameters((p) => valueAndGrad(loss, p, shape, fullBatch), start)) warnings.push(learnerErrors.constantLoss(lossWhere));
   return compiled;
 }

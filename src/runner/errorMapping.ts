@@ -1,49 +1,75 @@
 /**
- * Anything thrown while a loss runs → a LearnerError at the learner's own line: the first stack
- * frame inside one of the learner's files, mapped from the transpiled JavaScript back to their
- * source through the source map.
+ * Anything thrown while a loss file loads or runs → a LearnerError at the learner's own line.
+ *
+ * The line comes from the stack: V8 names each frame's file as the module loader compiled it
+ * (the learner's file name) with a position in the *transpiled* JavaScript, which the source map
+ * turns back into the learner's line and column. Engine frames (valueOf, the runtime) are skipped.
+ * The position reported is the innermost frame in the file being trained — that is where the
+ * editor shows it; when the error arose deeper, in an imported helper, the message says where.
  */
-import { LearnerError, learnerErrors } from './learnerErrors';
+import path from 'node:path';
+import { LearnerError, learnerErrors, type Where } from './learnerErrors';
 import { originalPosition, type LineMappings } from './sourceMap';
 import { LossNotNumberError, NotDifferentiableError, InterruptedError } from '../engine/runtime';
 import { describe } from '../engine/evaluate';
 import { runnerMessages } from './runnerMessages';
 import { TapeEscapeError } from '../engine/var';
 import { TapeOverflowError } from '../engine/tape';
+import { ActiveKeyError } from './identityRuntime';
 
-type Where = { line?: number; column?: number };
-
-/** The learner's position of the innermost frame in one of their files. */
-export function learnerFrame(stack: string | undefined, maps: Map<string, LineMappings> | undefined, fileName: string): Where & { file?: string } {
-  if (!stack) return {};
-  for (const line of stack.split('\n')) {
-    const m = line.match(/\(?((?:[a-zA-Z]:)?[^():]+|[^()]+?):(\d+):(\d+)\)?\s*$/);
-    if (!m) continue;
-    const file = m[1].replace(/^\s*at\s+/, '').trim();
-    const map = maps?.get(file);
-    if (map) {
-      const pos = originalPosition(map, Number(m[2]), Number(m[3]));
-      if (pos) return { ...pos, file };
-    }
-    if (!maps && file === fileName) return { line: Number(m[2]), column: Number(m[3]), file };
-  }
-  return {};
+interface Frame {
+  file: string;
+  line: number;
+  column: number;
 }
 
-export function mapRuntimeError(e: unknown, fileName: string, maps: Map<string, LineMappings> | undefined, fallback: Where = {}): LearnerError {
+/** `    at loss (/a/b.ts:5:12)`, `    at /a/b.ts:5:12`, `    at new Foo (C:\a\b.ts:1:2)` → file, line, column. */
+const FRAME = /^\s*at (?:.*? \()?(.+?):(\d+):(\d+)\)?\s*$/;
+
+/** The learner's frames, innermost first, mapped to their source positions. */
+export function learnerFrames(stack: string | undefined, maps: Map<string, LineMappings>): Frame[] {
+  if (!stack) return [];
+  const frames: Frame[] = [];
+  for (const text of stack.split('\n')) {
+    const m = FRAME.exec(text);
+    if (!m) continue;
+    const map = maps.get(m[1]);
+    const pos = map && originalPosition(map, Number(m[2]), Number(m[3]));
+    if (pos) frames.push({ file: m[1], ...pos });
+  }
+  return frames;
+}
+
+function kind(e: unknown, where: Where, fallback: Where): LearnerError {
   if (e instanceof LearnerError) return e;
-  const stack = e instanceof Error ? e.stack : undefined;
-  const frame = learnerFrame(stack, maps, fileName);
-  const where: Where = frame.line ? frame : fallback;
   if (e instanceof LossNotNumberError) return learnerErrors.lossNotNumber(e.got, fallback);
   if (e instanceof TapeEscapeError) return learnerErrors.tapeEscape(where);
   if (e instanceof NotDifferentiableError) return learnerErrors.notDifferentiable(e.op, where);
+  if (e instanceof ActiveKeyError) return learnerErrors.activeKey(e.collection, where);
   if (e instanceof RangeError && /call stack/i.test(e.message)) return learnerErrors.stackOverflow(where);
+  if (e instanceof TapeOverflowError) return learnerErrors.tapeOverflow(e.limit, where);
   if (e instanceof InterruptedError) {
     const m = e.why === 2 ? runnerMessages.timeout(0) : runnerMessages.cancelled();
-    return new LearnerError(m.code, m.ko, m.en, where.line, where.column);
+    return new LearnerError(m.code, m.ko, m.en, where);
   }
-  if (e instanceof TapeOverflowError) return learnerErrors.tapeOverflow(e.limit, where);
-  const message = e instanceof Error ? `${e.name}: ${e.message}` : `thrown ${describe(e)}`;
+  const message = e instanceof Error ? `${e.name}: ${e.message}` : `throw ${describe(e)}`;
   return learnerErrors.lossThrew(message, where);
+}
+
+/**
+ * `fileName`: the file being trained; `maps`: source maps of every learner module loaded;
+ * `fallback`: where to point when no frame is the learner's (e.g. the loss declaration).
+ */
+export function mapRuntimeError(e: unknown, fileName: string, maps: Map<string, LineMappings>, fallback: Where = {}): LearnerError {
+  if (e instanceof LearnerError) return e;
+  const frames = learnerFrames(e instanceof Error ? e.stack : undefined, maps);
+  const inMain = frames.find((f) => f.file === fileName);
+  const where: Where = inMain ? { line: inMain.line, column: inMain.column } : fallback;
+  const error = kind(e, where, fallback);
+  const innermost = frames[0];
+  if (innermost && innermost.file !== fileName) {
+    const name = path.basename(innermost.file);
+    return error.withNote(`(${name} ${innermost.line}번째 줄에서 난 오류입니다.)`, `(It happened in ${name}, line ${innermost.line}.)`);
+  }
+  return error;
 }

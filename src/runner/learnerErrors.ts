@@ -1,88 +1,180 @@
 /**
  * What can be wrong with a loss file, said to the learner in Korean (and English), at their own
- * line, with how to fix it. Thrown by the compiler and the runtime checks; crosses the worker
+ * 1-based line and column, with how to fix it. Thrown by the compiler (compile.ts, the module
+ * loader) and by errorMapping.ts for errors raised while the loss runs; crosses the worker
  * boundary as plain data (LearnerErrorData).
+ *
+ * Terms follow /work/shared/KOREAN_TERMS.md: 손실 함수, 기울기, 학습률, 매개변수, 초깃값,
+ * 최솟값/최댓값, 옵티마이저 names in Latin script.
  */
 import type { LearnerErrorData } from './workerProtocol';
 
+/** A position in the learner's file (1-based); the end is exclusive, as in an editor range. */
+export interface Where {
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
 export class LearnerError extends Error implements LearnerErrorData {
+  readonly line?: number;
+  readonly column?: number;
+  readonly endLine?: number;
+  readonly endColumn?: number;
+
   constructor(
     readonly code: string,
     readonly ko: string,
     readonly en: string,
-    readonly line?: number,
-    readonly column?: number,
+    where: Where = {},
     readonly severity: 'error' | 'warning' = 'error',
   ) {
     super(en);
     this.name = 'LearnerError';
+    this.line = where.line;
+    this.column = where.column;
+    this.endLine = where.endLine;
+    this.endColumn = where.endColumn;
   }
 
-  at(line: number | undefined, column?: number): LearnerError {
-    return new LearnerError(this.code, this.ko, this.en, line, column, this.severity);
+  /** The same message at another place. */
+  at(where: Where): LearnerError {
+    return new LearnerError(this.code, this.ko, this.en, where, this.severity);
+  }
+
+  /** The same error with a sentence added to both messages. */
+  withNote(ko: string, en: string): LearnerError {
+    return new LearnerError(this.code, `${this.ko} ${ko}`, `${this.en} ${en}`, this, this.severity);
+  }
+
+  /** Plain data for postMessage (an Error's own fields do not survive structured cloning). */
+  toData(): LearnerErrorData {
+    const { code, ko, en, line, column, endLine, endColumn, severity } = this;
+    return { code, ko, en, line, column, endLine, endColumn, severity };
   }
 }
 
-type Where = { line?: number; column?: number };
+/**
+ * The engine's English description of a value (evaluate.ts `describe`: `undefined`, `the string
+ * "abc"`, `an array of 3`, `an object`, `number` …) in Korean.
+ */
+export function koreanDescription(en: string): string {
+  const str = /^the string (.*)$/s.exec(en);
+  if (str) return `문자열 ${str[1]}`;
+  const arr = /^an array of (\d+)$/.exec(en);
+  if (arr) return `원소 ${arr[1]}개짜리 배열`;
+  const big = /^the bigint (.*)$/.exec(en);
+  if (big) return `BigInt ${big[1]}`;
+  const words: Record<string, string> = { 'an object': '객체', number: '숫자(number)', boolean: '참/거짓 값(boolean)', function: '함수', symbol: '심볼(symbol)' };
+  return words[en] ?? en;
+}
+
+const error = (code: string, ko: string, en: string, w: Where = {}) => new LearnerError(code, ko, en, w);
+const warning = (code: string, ko: string, en: string, w: Where = {}) => new LearnerError(code, ko, en, w, 'warning');
+
+const LOSS_EXAMPLE = '`export function loss(w: number) { return (w - 3) ** 2; }`';
 
 export const learnerErrors = {
-  syntax: (message: string, w: Where) =>
-    new LearnerError('syntax', `문법 오류: ${message}. 표시된 줄을 고친 뒤 다시 학습하세요.`, `Syntax error: ${message}. Fix the marked line and train again.`, w.line, w.column),
-  noLoss: () =>
-    new LearnerError(
-      'noLoss',
-      '`loss` 함수를 export 하세요. 예: `export function loss(w: number) { return (w - 3) ** 2; }`',
-      'Export a `loss` function, e.g. `export function loss(w: number) { return (w - 3) ** 2; }`',
-      1,
-    ),
+  syntax: (ko: string, en: string, w: Where) => error('syntax', `문법 오류: ${ko}. 표시된 곳을 고친 뒤 다시 학습하세요.`, `Syntax error: ${en} Fix the marked place and train again.`, w),
+
+  /** `found`: the file's other exports, to spot a typo such as `lost` or `Loss`. */
+  noLoss: (found: string[], hasDefault: boolean) => {
+    const koHint = hasDefault ? ' `export default` 대신 이름을 붙여 `export function loss` 로 내보내세요.' : found.length ? ` 지금 export 된 것: ${found.join(', ')}.` : '';
+    const enHint = hasDefault ? ' Use a named export, `export function loss`, not `export default`.' : found.length ? ` Exported now: ${found.join(', ')}.` : '';
+    return error('noLoss', `\`loss\` 함수를 export 하세요: ${LOSS_EXAMPLE}${koHint}`, `Export a \`loss\` function: ${LOSS_EXAMPLE}${enHint}`, { line: 1, column: 1 });
+  },
   lossNotFunction: (got: string, w: Where) =>
-    new LearnerError('lossNotFunction', `\`loss\`는 함수여야 하는데 ${got}입니다. \`export function loss(...) { ... }\` 꼴로 쓰세요.`, `\`loss\` must be a function, but it is ${got}. Write \`export function loss(...) { ... }\`.`, w.line, w.column),
+    error('lossNotFunction', `\`loss\`는 함수여야 하는데 지금은 ${koreanDescription(got)}입니다. ${LOSS_EXAMPLE} 꼴로 쓰세요.`, `\`loss\` must be a function, but it is ${got}. Write it as ${LOSS_EXAMPLE}.`, w),
   lossThrew: (message: string, w: Where) =>
-    new LearnerError('lossThrew', `손실 함수를 계산하다가 오류가 났습니다: ${message}`, `The loss threw an error: ${message}`, w.line, w.column),
+    error('lossThrew', `손실 함수를 계산하다가 오류가 났습니다: ${message}. 표시된 줄을 확인하세요.`, `The loss function threw an error: ${message}. Check the marked line.`, w),
   lossNotNumber: (got: string, w: Where) =>
-    new LearnerError('lossNotNumber', `손실 함수는 숫자 하나를 돌려줘야 하는데 ${got}을(를) 돌려줬습니다. 마지막에 \`return\` 으로 숫자를 돌려주세요.`, `The loss must return one number, but it returned ${got}. End it with \`return\` of a number.`, w.line, w.column),
+    error(
+      'lossNotNumber',
+      `손실 함수는 숫자 하나를 돌려줘야 하는데, 돌려준 값은 ${koreanDescription(got)}입니다. 함수 끝에서 \`return\` 으로 손실 값(숫자)을 돌려주세요.`,
+      `The loss function must return one number, but it returned ${got}. End it with \`return\` and the loss value.`,
+      w,
+    ),
   lossNaN: (w: Where) =>
-    new LearnerError('lossNaN', '시작점에서 손실이 NaN(숫자가 아님)입니다. 0으로 나누기, 음수의 로그나 제곱근이 있는지 확인하세요.', 'The loss is NaN at the start point. Check for division by zero, or log/sqrt of a negative number.', w.line, w.column),
+    error(
+      'lossNaN',
+      '시작점(init)에서 손실이 NaN(숫자가 아님)입니다. 0으로 나누기, 음수의 Math.log 나 Math.sqrt 가 있는지 확인하세요.',
+      'The loss is NaN at the start point (init). Check for a division by zero, or Math.log / Math.sqrt of a negative number.',
+      w,
+    ),
+  lossInfinite: (value: number, w: Where) =>
+    error(
+      'lossInfinite',
+      `시작점(init)에서 손실이 ${value}(무한대)입니다. 0으로 나누거나 Math.log(0) 을 계산하는 곳이 있는지 확인하세요.`,
+      `The loss is ${value} at the start point (init). Check for a division by zero or Math.log(0).`,
+      w,
+    ),
   constantLoss: (w: Where) =>
-    new LearnerError(
+    warning(
       'constantLoss',
-      '손실이 매개변수에 의존하지 않습니다. 기울기가 항상 0이라 학습해도 아무것도 바뀌지 않습니다. 손실 식에 매개변수를 쓰고 있는지 확인하세요.',
-      'The loss does not depend on the parameters: its gradient is always zero, so training changes nothing. Check that the loss uses its parameters.',
-      w.line,
-      w.column,
-      'warning',
+      '손실이 매개변수에 의존하지 않습니다(시험한 모든 점에서 기울기가 0). 학습해도 아무것도 바뀌지 않습니다. 손실 식에 매개변수를 쓰고 있는지 확인하세요.',
+      'The loss does not depend on the parameters (a zero gradient at every point tried), so training changes nothing. Check that the loss uses its parameters.',
+      w,
     ),
   tapeEscape: (w: Where) =>
-    new LearnerError(
+    error(
       'tapeEscape',
-      '매개변수에 의존하는 값이 자동 미분이 볼 수 없는 코드(라이브러리 함수, Float64Array에 저장, 비트 연산 등)에서 쓰였습니다. 기울기가 틀리지 않도록 학습을 멈췄습니다. 그 계산을 손실 파일 안에서 평범한 연산자와 Math.* 로 쓰세요.',
-      'A value that depends on the parameters was used by code automatic differentiation cannot see (a library function, a Float64Array store, a bitwise operator…). Training stopped rather than give a wrong gradient. Write that computation in the loss file with plain operators and Math.*.',
-      w.line,
-      w.column,
+      '매개변수에 의존하는 값이 자동 미분이 따라갈 수 없는 곳(Float64Array 같은 타입 배열에 저장, 비트 연산 `|` `&` `~`, 라이브러리 함수)에서 평범한 숫자로 쓰였습니다. 기울기가 틀리지 않도록 멈췄습니다. 그 계산은 손실 파일 안에서 일반 배열(`number[]`), 평범한 연산자와 Math.* 로 쓰세요.',
+      'A value that depends on the parameters was used as a plain number where automatic differentiation cannot follow it (stored in a typed array such as Float64Array, a bitwise operator `|` `&` `~`, a library function). Training stopped rather than give a wrong gradient. Write that computation in the loss file with plain arrays (`number[]`), ordinary operators and Math.*.',
+      w,
     ),
   notDifferentiable: (op: string, w: Where) =>
-    new LearnerError('notDifferentiable', `${op}은(는) 미분할 수 없어서 매개변수에 의존하는 값에 쓸 수 없습니다.`, `${op} is not differentiable and cannot take a value that depends on the parameters.`, w.line, w.column),
+    error('notDifferentiable', `${op}은(는) 미분할 수 없는 함수라서 매개변수에 의존하는 값에 쓸 수 없습니다. 다른 식으로 바꿔 쓰세요.`, `${op} has no derivative, so it cannot take a value that depends on the parameters. Rewrite that expression.`, w),
+  activeKey: (collection: 'Set' | 'Map', w: Where) =>
+    error(
+      'activeKey',
+      `매개변수에 의존하는 값을 ${collection}의 ${collection === 'Set' ? '원소' : '키'}로 썼습니다. ${collection}은 키를 값이 아니라 객체의 정체성으로 비교하므로 결과가 숫자일 때와 달라집니다. 인덱스나 문자열(\`String(w)\`)을 키로 쓰세요.`,
+      `A value that depends on the parameters was used as a ${collection} ${collection === 'Set' ? 'element' : 'key'}. ${collection} compares keys by identity, not by value, so the result would differ from plain numbers. Use an index or a string (\`String(w)\`) as the key.`,
+      w,
+    ),
   tapeOverflow: (limit: number, w: Where) =>
-    new LearnerError(
+    error(
       'tapeOverflow',
-      `손실을 한 번 계산하는 데 연산이 ${limit.toLocaleString('en')}개를 넘었습니다. 끝나지 않는 반복문(무한 루프)이 매개변수로 계산하고 있는지 확인하세요.`,
-      `One evaluation of the loss took more than ${limit.toLocaleString('en')} operations. Check for a loop that never ends while computing with the parameters.`,
-      w.line,
-      w.column,
+      `손실을 한 번 계산하는 데 연산이 ${limit.toLocaleString('en')}개를 넘었습니다. 매개변수로 계산하는 반복문이 끝나지 않는지(무한 루프) 확인하세요.`,
+      `One evaluation of the loss took more than ${limit.toLocaleString('en')} operations. Check for a loop over the parameters that never ends.`,
+      w,
     ),
   stackOverflow: (w: Where) =>
-    new LearnerError('stackOverflow', '재귀 호출이 너무 깊습니다. 재귀 함수에 끝나는 조건이 있는지 확인하세요.', 'Recursion went too deep. Check that every recursive function has a base case.', w.line, w.column),
-  badInit: (expected: string, got: string, w: Where) =>
-    new LearnerError('badInit', `\`init\`의 모양이 매개변수와 다릅니다: ${expected}이어야 하는데 ${got}입니다.`, `\`init\` does not match the parameters: expected ${expected}, got ${got}.`, w.line, w.column),
+    error('stackOverflow', '재귀 호출이 너무 깊습니다(Maximum call stack size exceeded). 재귀 함수에 끝나는 조건이 있는지 확인하세요.', 'Recursion went too deep (Maximum call stack size exceeded). Check that every recursive function has a base case.', w),
+
+  badInit: (expectedKo: string, expectedEn: string, got: { ko: string; en: string }, w: Where) =>
+    error('badInit', `\`init\`(시작점, 초깃값)의 모양이 매개변수와 다릅니다. 필요한 모양: ${expectedKo}, 받은 값: ${got.ko}.`, `\`init\` (the start point) does not match the parameters: expected ${expectedEn}, got ${got.en}.`, w),
   unknownShape: (w: Where) =>
-    new LearnerError(
+    error(
       'unknownShape',
-      '매개변수가 몇 개인지 알 수 없습니다. `export const init = [0, 0, 0]` 처럼 시작점을 주거나 `loss([x, y]: number[])` 처럼 이름을 붙여 주세요.',
-      'Cannot tell how many parameters the loss has. Give a start point such as `export const init = [0, 0, 0]`, or name them as in `loss([x, y]: number[])`.',
-      w.line,
-      w.column,
+      '매개변수가 몇 개인지 알 수 없습니다. `export const init = [0, 0, 0]` 처럼 시작점을 주거나, `loss([x, y]: number[])` 처럼 매개변수마다 이름을 붙이거나, `bounds` 를 주세요.',
+      'Cannot tell how many parameters the loss has. Give a start point such as `export const init = [0, 0, 0]`, name them as in `loss([x, y]: number[])`, or give `bounds`.',
+      w,
     ),
-  badConfig: (ko: string, en: string, w: Where) => new LearnerError('badConfig', `config 오류: ${ko}`, `config error: ${en}`, w.line, w.column),
+  badConfig: (ko: string, en: string, w: Where) => error('badConfig', `config 오류: ${ko}`, `config error: ${en}`, w),
+  unknownConfigKey: (key: string, suggestion: string | undefined, w: Where) =>
+    warning(
+      'unknownConfigKey',
+      `config 의 '${key}' 는 쓰이지 않는 설정이라 무시됩니다.${suggestion ? ` 혹시 '${suggestion}'?` : ''}`,
+      `config key '${key}' is not a setting and is ignored.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+      w,
+    ),
+  badBounds: (w: Where) =>
+    error(
+      'badBounds',
+      '`bounds`는 매개변수마다 [최솟값, 최댓값] 쌍 하나씩인 배열이어야 합니다(최솟값 < 최댓값). 예: `export const bounds = [[-2, 2], [-1, 3]]`',
+      '`bounds` must hold one [low, high] pair per parameter (low < high), e.g. `export const bounds = [[-2, 2], [-1, 3]]`.',
+      w,
+    ),
+  badData: (w: Where) =>
+    error('badData', '`data`는 샘플이 하나 이상 든 배열이어야 합니다. 예: `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`', '`data` must be an array of at least one sample, e.g. `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`.', w),
   badImport: (name: string, w: Where) =>
-    new LearnerError('badImport', `'${name}'을(를) 불러올 수 없습니다. 같은 폴더의 파일('./파일')과 'gdtutor'만 쓸 수 있습니다.`, `Cannot import '${name}': only relative files ('./file') and 'gdtutor' are available.`, w.line, w.column),
+    error(
+      'badImport',
+      `'${name}'을(를) 불러올 수 없습니다. 손실 파일에서는 같은 폴더의 파일('./helpers')과 내장 라이브러리 'gdtutor'만 import 할 수 있습니다.`,
+      `Cannot import '${name}': a loss file may import only relative files ('./helpers') and the built-in 'gdtutor' library.`,
+      w,
+    ),
+  importNotFound: (name: string, tried: string[], w: Where) =>
+    error('badImport', `'${name}' 파일을 찾을 수 없습니다(찾아본 곳: ${tried.join(', ')}). 경로와 파일 이름을 확인하세요.`, `Cannot find the file '${name}' (looked for ${tried.join(', ')}). Check the path and the file name.`, w),
 };

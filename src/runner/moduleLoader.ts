@@ -1,24 +1,30 @@
 /**
  * Loads a learner's TypeScript/JavaScript module: transpile with the differentiating transformer
- * (transform.ts) to CommonJS, compile it as a function of (exports, require, module, __gd) with
- * the learner's file name (so stack traces name their file), and run it.
+ * (transform.ts) to CommonJS, compile it as a function of (exports, require, module, __filename,
+ * __dirname, __gd, __gdx) under the learner's file name — so stack traces name their file and
+ * the source map leads back to their line — and run it.
  *
- * `require` resolves only what a loss file may use: relative files (transformed the same way,
- * cached, cycle-safe) and 'gdtutor', the built-in nn library. Anything else is a clear error.
+ * `require` resolves only what a loss file may use: relative files (transformed by the same
+ * rules, cached by absolute path, cycle-safe like Node: a module in a cycle sees the other's
+ * exports as far as they are filled), `.json` data files, and 'gdtutor', the built-in nn library
+ * (loaded on first import). Anything else — npm packages, `node:fs` — is a clear error at the
+ * import's line. Relative files are read from disk: an unsaved edit of a helper is not seen.
  */
 import ts from 'typescript';
 import vm from 'node:vm';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gdTransformer } from './transform';
+import { gdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME } from './transform';
 import { decodeMappings, type LineMappings } from './sourceMap';
-import { learnerErrors } from './learnerErrors';
+import { learnerErrors, type Where } from './learnerErrors';
+import { syntaxMessage } from './syntaxMessages';
+import { identityRuntime } from './identityRuntime';
 import { gd } from '../engine/runtime';
 
 export interface LoadedModule {
   fileName: string;
   exports: Record<string, unknown>;
-  /** Generated → source positions of every module loaded so far, by file name. */
+  /** Generated → source positions of every module loaded so far, by the file name in stack traces. */
   maps: Map<string, LineMappings>;
   sourceFile: ts.SourceFile;
 }
@@ -32,7 +38,16 @@ const COMPILER_OPTIONS: ts.CompilerOptions = {
   isolatedModules: true,
 };
 
-/** Transpiles one file; throws a LearnerError for the first syntax error. */
+const scriptKind = (fileName: string) => (/\.[cm]?jsx?$/.test(fileName) ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+
+/** 1-based position (and end) of a span of the file. */
+export function whereOf(file: ts.SourceFile, start: number, end = start): Where {
+  const s = file.getLineAndCharacterOfPosition(start);
+  const e = file.getLineAndCharacterOfPosition(Math.max(start, end));
+  return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+}
+
+/** Transpiles one file; throws a LearnerError at the first syntax error. */
 export function transpile(source: string, fileName: string): { code: string; map: LineMappings; sourceFile: ts.SourceFile } {
   const out = ts.transpileModule(source, {
     fileName,
@@ -40,11 +55,12 @@ export function transpile(source: string, fileName: string): { code: string; map
     compilerOptions: COMPILER_OPTIONS,
     transformers: { before: [gdTransformer] },
   });
+  const sourceFile = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, scriptKind(fileName));
   const first = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
-  const sourceFile = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, fileName.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   if (first) {
-    const pos = first.start !== undefined ? sourceFile.getLineAndCharacterOfPosition(first.start) : undefined;
-    throw learnerErrors.syntax(ts.flattenDiagnosticMessageText(first.messageText, ' '), { line: pos ? pos.line + 1 : undefined, column: pos ? pos.character + 1 : undefined });
+    const { ko, en } = syntaxMessage(first);
+    const start = first.start ?? 0;
+    throw learnerErrors.syntax(ko, en, whereOf(sourceFile, start, start + (first.length ?? 0)));
   }
   // transpileModule appends a sourceMappingURL comment; the map itself comes separately.
   const code = out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, '');
@@ -52,46 +68,83 @@ export function transpile(source: string, fileName: string): { code: string; map
   return { code, map, sourceFile };
 }
 
-export function loadModule(source: string, fileName: string, maps = new Map<string, LineMappings>(), cache = new Map<string, Record<string, unknown>>()): LoadedModule {
-  const { code, map, sourceFile } = transpile(source, fileName);
-  maps.set(fileName, map);
-  const module = { exports: {} as Record<string, unknown> };
-  cache.set(fileName, module.exports);
-  const localRequire = (spec: string): unknown => {
-    const builtin = builtins.get(spec);
-    if (builtin) return builtin;
-    if (!spec.startsWith('./') && !spec.startsWith('../')) throw learnerErrors.badImport(spec, importLine(sourceFile, spec));
-    const resolved = resolveRelative(path.dirname(fileName), spec);
-    if (!resolved) throw learnerErrors.badImport(spec, importLine(sourceFile, spec));
-    const cached = cache.get(resolved);
-    if (cached) return cached;
-    return loadModule(readFileSync(resolved, 'utf8'), resolved, maps, cache).exports;
+/** Built-in modules a loss file may import by name, loaded on first use. */
+const BUILTINS: Record<string, () => unknown> = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: only files that import the nn library pay for loading it
+  gdtutor: () => require('../engine/gdtutor'),
+};
+
+/** Where `spec` is imported or required in the file, for the error message. */
+function importSite(file: ts.SourceFile, spec: string): Where {
+  let found: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    const specifier =
+      ts.isImportDeclaration(n) || ts.isExportDeclaration(n)
+        ? n.moduleSpecifier
+        : ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference)
+          ? n.moduleReference.expression
+          : ts.isCallExpression(n) && (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require'))
+            ? n.arguments[0]
+            : undefined;
+    if (specifier && ts.isStringLiteralLike(specifier) && specifier.text === spec) found = specifier;
+    else ts.forEachChild(n, visit);
   };
-  const fn = vm.compileFunction(code, ['exports', 'require', 'module', '__gd'], { filename: fileName });
-  fn(module.exports, localRequire, module, gd);
-  cache.set(fileName, module.exports);
-  return { fileName, exports: module.exports, maps, sourceFile };
+  visit(file);
+  return found ? whereOf(file, found.getStart(file), found.getEnd()) : {};
 }
 
-function resolveRelative(dir: string, spec: string): string | undefined {
+/** `./helpers` → helpers.ts, helpers.js, …; `./helpers.js` → also helpers.ts (the TS convention). */
+function candidates(dir: string, spec: string): string[] {
   const base = path.resolve(dir, spec);
-  const candidates = [base, `${base}.ts`, `${base}.js`, base.replace(/\.js$/, '.ts'), path.join(base, 'index.ts'), path.join(base, 'index.js')];
-  return candidates.find((c) => existsSync(c) && !c.endsWith(path.sep));
+  const swapped = base.replace(/\.([cm]?)js$/, '.$1ts');
+  const list = [base, swapped, `${base}.ts`, `${base}.js`, `${base}.mts`, `${base}.mjs`, `${base}.cts`, `${base}.cjs`, `${base}.json`, path.join(base, 'index.ts'), path.join(base, 'index.js')];
+  return [...new Set(list)];
 }
 
-function importLine(file: ts.SourceFile, spec: string): { line?: number; column?: number } {
-  const i = file.text.indexOf(`'${spec}'`) >= 0 ? file.text.indexOf(`'${spec}'`) : file.text.indexOf(`"${spec}"`);
-  if (i < 0) return {};
-  const p = file.getLineAndCharacterOfPosition(i);
-  return { line: p.line + 1, column: p.character + 1 };
+function resolveRelative(dir: string, spec: string): { file?: string; tried: string[] } {
+  const tried = candidates(dir, spec);
+  const file = tried.find((c) => existsSync(c) && statSync(c).isFile());
+  return { file, tried: tried.map((t) => path.relative(dir, t) || t) };
 }
+
+interface LoaderState {
+  maps: Map<string, LineMappings>;
+  cache: Map<string, { exports: Record<string, unknown> }>;
+}
+
+const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', RUNTIME_NAME, IDENTITY_RUNTIME_NAME];
 
 /**
- * Built-in modules a loss file may import by name ('gdtutor': the nn library). Registered by the
- * entry points that ship them, so the loader itself does not depend on the library.
+ * Evaluates one module. `fileName` is what stack traces will show (and the key of its source
+ * map); relative imports resolve against its directory.
  */
-const builtins = new Map<string, unknown>();
+export function loadModule(source: string, fileName: string, state: LoaderState = { maps: new Map(), cache: new Map() }): LoadedModule {
+  const { code, map, sourceFile } = transpile(source, fileName);
+  state.maps.set(fileName, map);
+  const module = { exports: {} as Record<string, unknown> };
+  const dir = path.dirname(path.resolve(fileName));
+  // Registered before running, so a cycle back to this file gets the partly filled exports.
+  state.cache.set(path.resolve(fileName), module);
 
-export function registerBuiltin(name: string, exports: unknown): void {
-  builtins.set(name, exports);
+  const localRequire = (spec: string): unknown => {
+    if (typeof spec !== 'string') throw learnerErrors.badImport(String(spec), {});
+    const builtin = BUILTINS[spec];
+    if (builtin) return builtin();
+    if (!spec.startsWith('./') && !spec.startsWith('../')) throw learnerErrors.badImport(spec, importSite(sourceFile, spec));
+    const { file, tried } = resolveRelative(dir, spec);
+    if (!file) throw learnerErrors.importNotFound(spec, tried, importSite(sourceFile, spec));
+    const cached = state.cache.get(file);
+    if (cached) return cached.exports;
+    if (file.endsWith('.json')) {
+      const data = { exports: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> };
+      state.cache.set(file, data);
+      return data.exports;
+    }
+    return loadModule(readFileSync(file, 'utf8'), file, state).exports;
+  };
+
+  const fn = vm.compileFunction(code, WRAPPER_PARAMS, { filename: fileName });
+  fn.call(module.exports, module.exports, localRequire, module, fileName, dir, gd, identityRuntime);
+  return { fileName, exports: module.exports, maps: state.maps, sourceFile };
 }

@@ -1,231 +1,302 @@
 /**
  * The TypeScript transformer that makes a learner's ordinary loss file differentiable: every
- * arithmetic operator, comparison, `Math`/`Number` call and `typeof` becomes a call on the
+ * arithmetic operator, comparison, `Math`/`Number` use and `typeof` becomes a call on the
  * runtime object `__gd` (engine/runtime.ts). Control flow — loops, branches, helper functions,
  * map/reduce — is left alone and runs natively; only the operations on values are rerouted.
  *
- *   a + b        → __gd.add(a, b)          (likewise - * / % **)
- *   -a, +a       → __gd.neg(a), __gd.pos(a)
- *   a < b        → __gd.lt(a, b)           (likewise <= > >= === !== == !=)
- *   x += y       → x = __gd.add(x, y)      (targets with sub-expressions are evaluated once)
- *   x++ / ++x    → postfix keeps the old value, prefix gives the new one
- *   Math.sin(x)  → __gd.Math.sin(x)        (any reference to the global Math)
- *   Number(x), Number.isFinite(x), isNaN(x), typeof x → runtime versions that see through Vars
+ *   a + b          → __gd.add(a, b)          (likewise - * / % **; literals alone stay native)
+ *   -a, +a         → __gd.neg(a), __gd.pos(a)
+ *   a < b          → __gd.lt(a, b)           (likewise <= > >= === !== == !=)
+ *   x += y         → x = __gd.add(x, y)      (a target's sub-expressions are evaluated once)
+ *   x++ / ++x      → x = __gd.inc(x)         (postfix yields the old value when it is used)
+ *   Math           → __gd.Math               (any reference to the global: Math.sin, Math[k], const f = Math.exp)
+ *   Number(x), Number.isFinite/isNaN/isInteger/isSafeInteger, isFinite, isNaN, typeof x
+ *                  → the runtime's versions, which see an active value as a number
+ *   switch (x)     → switch (__gd.value(x))  (case labels too: `switch` compares with ===)
  *
- * Not rewritten: logical operators (they return an operand, which is fine), `in`, `instanceof`,
- * bitwise operators (on an active value they throw TapeEscapeError: a clear error, not a silently
- * wrong gradient), and anything inside types. Identity-based lookups (`includes`, `indexOf`,
- * `Set`, `Map`, `Object.is`) of active values compare objects, not numbers: documented in the
- * learner messages, not detectable here without type information.
+ * Where JavaScript looks at identity or truthiness instead of computing, an active value (an
+ * object) would behave unlike its number without any error; those go to `__gdx`
+ * (identityRuntime.ts):
+ *
+ *   if (x), x ? :, !x, while (x), a && b, a || b   → truthiness by value (skipped for conditions
+ *                  that are plainly booleans, such as `i < n`)
+ *   r.includes(x), r.indexOf(x), r.lastIndexOf(x), Object.is(a, b)  → compare by value
+ *   r.sort(cmp), r.toSorted(cmp)                   → the comparator's result as a number
+ *   parseFloat(x), Number.parseFloat(x)            → an active x passes through
+ *   Boolean(x)                                     → truthiness by value
+ *   new Set(…), new Map(…)                         → refuse active keys (ActiveKeyError)
+ *   x.toFixed(…), toPrecision, toExponential, x.toString(radix) → on the value
+ *
+ * Left alone: type positions, `in`, `instanceof`, `??`, bitwise operators (on an active value
+ * they call valueOf, which throws TapeEscapeError: a clear error, never a silent one).
+ * Globals count only where the file does not bind the name itself (transformScope.ts).
+ *
+ * Not caught here, documented instead (no syntax to hook, or it needs types):
+ *   - identity lookups reached indirectly: `Array.prototype.includes.call(r, w)`, `const f =
+ *     r.indexOf; f(w)`, `r?.includes(w)` (optional calls are left native), WeakMap/WeakSet keys;
+ *   - globals reached through `globalThis.Math` or `window`;
+ *   - values converted to text and back (`Number(String(w))`, `JSON.parse(JSON.stringify(p))`):
+ *     the number survives, its gradient cannot;
+ *   - active values kept in module-level variables from one evaluation and used in the next:
+ *     they point into a tape that has since been reset (the engine can guard this, not syntax).
+ *
+ * Every loop body starts with `__gd.tick()`, so the host can stop an endless loop at its line.
+ * Speed: no closures or wrappers per operation — direct `__gd.op(…)` calls on one shared object,
+ * which V8 inlines. Leaving provably plain arithmetic native (loop counters, `i / 100`) was
+ * measured and bought nothing measurable (the runtime's number fast path is inlined), so only
+ * literal-only expressions stay native.
  */
 import ts from 'typescript';
+import { Scopes } from './transformScope';
+import { ARITHMETIC, COMPARISON, COMPOUND, bare, isLiteral, isPlain, isResultUnused, isStableReference, isValueReference } from './transformSyntax';
 
-const ARITHMETIC: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.PlusToken]: 'add',
-  [ts.SyntaxKind.MinusToken]: 'sub',
-  [ts.SyntaxKind.AsteriskToken]: 'mul',
-  [ts.SyntaxKind.SlashToken]: 'div',
-  [ts.SyntaxKind.PercentToken]: 'mod',
-  [ts.SyntaxKind.AsteriskAsteriskToken]: 'pow',
-};
+/** Identifiers the transformed code uses; a learner's own binding of these names is not supported. */
+export const RUNTIME_NAME = '__gd';
+export const IDENTITY_RUNTIME_NAME = '__gdx';
 
-const COMPARISON: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.LessThanToken]: 'lt',
-  [ts.SyntaxKind.LessThanEqualsToken]: 'le',
-  [ts.SyntaxKind.GreaterThanToken]: 'gt',
-  [ts.SyntaxKind.GreaterThanEqualsToken]: 'ge',
-  [ts.SyntaxKind.EqualsEqualsEqualsToken]: 'eq',
-  [ts.SyntaxKind.ExclamationEqualsEqualsToken]: 'ne',
-  [ts.SyntaxKind.EqualsEqualsToken]: 'looseEq',
-  [ts.SyntaxKind.ExclamationEqualsToken]: 'looseNe',
-};
-
-const COMPOUND: Partial<Record<ts.SyntaxKind, string>> = {
-  [ts.SyntaxKind.PlusEqualsToken]: 'add',
-  [ts.SyntaxKind.MinusEqualsToken]: 'sub',
-  [ts.SyntaxKind.AsteriskEqualsToken]: 'mul',
-  [ts.SyntaxKind.SlashEqualsToken]: 'div',
-  [ts.SyntaxKind.PercentEqualsToken]: 'mod',
-  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: 'pow',
-};
-
-/** Names the file declares itself: a local `Math` or `isNaN` is not the global one. */
-function declaredNames(file: ts.SourceFile): Set<string> {
-  const names = new Set<string>();
-  const visit = (n: ts.Node): void => {
-    if ((ts.isVariableDeclaration(n) || ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isParameter(n) || ts.isImportSpecifier(n) || ts.isImportClause(n) || ts.isNamespaceImport(n) || ts.isBindingElement(n)) && n.name && ts.isIdentifier(n.name)) {
-      names.add(n.name.text);
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(file);
-  return names;
-}
-
-/** True where an identifier is a value reference (not a property name, declaration or type). */
-function isValueReference(id: ts.Identifier): boolean {
-  const p = id.parent;
-  if (!p) return false;
-  if (ts.isPropertyAccessExpression(p) && p.name === id) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) && p.name === id) return false;
-  if (ts.isShorthandPropertyAssignment(p)) return false; // `{ Math }` cannot become `{ __gd.Math }`
-  if (ts.isTypeReferenceNode(p) || ts.isQualifiedName(p) || ts.isTypeQueryNode(p)) return false;
-  if ((ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isClassDeclaration(p)) && p.name === id) return false;
-  if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) return false;
-  if (ts.isLabeledStatement(p) || ts.isBreakStatement(p) || ts.isContinueStatement(p)) return false;
-  return true;
-}
+const NUMBER_CHECKS = new Set(['isFinite', 'isNaN', 'isInteger', 'isSafeInteger']);
+const NUMBER_FORMATS = new Set(['toFixed', 'toPrecision', 'toExponential']);
+const SEARCHES = new Set(['includes', 'indexOf', 'lastIndexOf']);
+const SORTS = new Set(['sort', 'toSorted']);
 
 export function gdTransformer(context: ts.TransformationContext): ts.Transformer<ts.SourceFile> {
   const f = context.factory;
   return (file) => {
-    const shadowed = declaredNames(file);
-    const gd = (name: string): ts.Expression => f.createPropertyAccessExpression(f.createIdentifier('__gd'), name);
-    const call = (name: string, ...args: ts.Expression[]) => f.createCallExpression(gd(name), undefined, args);
+    const scopes = new Scopes(file);
+    const isGlobal = (node: ts.Node, name: string) => scopes.isGlobal(node, name);
+    const member = (object: string, name: string): ts.Expression => f.createPropertyAccessExpression(f.createIdentifier(object), name);
+    const gd = (name: string) => member(RUNTIME_NAME, name);
+    const gdx = (name: string) => member(IDENTITY_RUNTIME_NAME, name);
+    /** A new node standing where `original` was: same source-map position, so errors map back. */
+    const at = <T extends ts.Node>(node: T, original: ts.Node): T => ts.setOriginalNode(ts.setTextRange(node, original), original);
+    const call = (callee: ts.Expression, args: readonly ts.Expression[], original: ts.Node) => at(f.createCallExpression(callee, undefined, args), original);
     const temp = () => {
       const t = f.createTempVariable(undefined);
       context.hoistVariableDeclaration(t);
       return t;
     };
+    const expr = (n: ts.Expression): ts.Expression => ts.visitNode(n, visit, ts.isExpression);
+    const sequence = (parts: ts.Expression[], original: ts.Node): ts.Expression =>
+      parts.length === 1 ? parts[0] : at(f.createParenthesizedExpression(f.createCommaListExpression(parts)), original);
 
     /**
      * Reads and writes of an assignment target whose sub-expressions run exactly once:
-     * `a[f()] += 1` → `(t1 = a, t2 = f(), t1[t2] = __gd.add(t1[t2], 1))`.
+     * `a[f()] += 1` → `(t1 = a, t2 = f(), t1[t2] = __gd.add(t1[t2], 1))`. Identifiers, `this` and
+     * literals are read twice instead of through a temporary (no side effect, same value; the
+     * assignment's target reference is still taken before the right side runs).
      */
     const target = (node: ts.Expression): { setup: ts.Expression[]; read: ts.Expression; write: (v: ts.Expression) => ts.Expression } => {
-      const e = ts.skipPartiallyEmittedExpressions(node);
-      if (ts.isPropertyAccessExpression(e)) {
-        const obj = visit(e.expression) as ts.Expression;
+      const e = bare(node);
+      const setup: ts.Expression[] = [];
+      const once = (x: ts.Expression): ts.Expression => {
+        const visited = expr(x);
+        if (isStableReference(x)) return visited;
         const t = temp();
-        return {
-          setup: [f.createAssignment(t, obj)],
-          read: f.createPropertyAccessExpression(t, e.name),
-          write: (v) => f.createAssignment(f.createPropertyAccessExpression(t, e.name), v),
-        };
+        setup.push(f.createAssignment(t, visited));
+        return t;
+      };
+      if (ts.isPropertyAccessExpression(e) && e.expression.kind !== ts.SyntaxKind.SuperKeyword) {
+        const obj = once(e.expression);
+        return { setup, read: f.createPropertyAccessExpression(obj, e.name), write: (v) => f.createAssignment(f.createPropertyAccessExpression(obj, e.name), v) };
       }
-      if (ts.isElementAccessExpression(e)) {
-        const obj = visit(e.expression) as ts.Expression;
-        const key = visit(e.argumentExpression) as ts.Expression;
-        const t = temp();
-        const k = temp();
-        return {
-          setup: [f.createAssignment(t, obj), f.createAssignment(k, key)],
-          read: f.createElementAccessExpression(t, k),
-          write: (v) => f.createAssignment(f.createElementAccessExpression(t, k), v),
-        };
+      if (ts.isElementAccessExpression(e) && e.expression.kind !== ts.SyntaxKind.SuperKeyword) {
+        const obj = once(e.expression);
+        const key = once(e.argumentExpression);
+        return { setup, read: f.createElementAccessExpression(obj, key), write: (v) => f.createAssignment(f.createElementAccessExpression(obj, key), v) };
       }
-      const id = visit(e) as ts.Expression;
-      return { setup: [], read: id, write: (v) => f.createAssignment(id, v) };
+      const place = expr(e);
+      return { setup, read: place, write: (v) => f.createAssignment(place, v) };
     };
 
-    const sequence = (parts: ts.Expression[]): ts.Expression => (parts.length === 1 ? parts[0] : f.createParenthesizedExpression(f.createCommaListExpression(parts)));
-
-    /** `x++`-style updates; `resultUnused` (statement or for-incrementor) needs no old value. */
-    const update = (operand: ts.Expression, op: 'inc' | 'dec', prefix: boolean, resultUnused: boolean): ts.Expression => {
-      const t = target(operand);
-      if (prefix || resultUnused) return sequence([...t.setup, t.write(call(op, t.read))]);
+    /** `x++` and friends; without a use of the result no old value is kept. */
+    const update = (node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): ts.Expression => {
+      const op = node.operator === ts.SyntaxKind.PlusPlusToken ? 'inc' : 'dec';
+      const t = target(node.operand);
+      if (ts.isPrefixUnaryExpression(node) || isResultUnused(node)) return sequence([...t.setup, at(t.write(call(gd(op), [t.read], node)), node)], node);
       const old = temp();
-      return sequence([...t.setup, f.createAssignment(old, t.read), t.write(call(op, old)), old]);
+      return sequence([...t.setup, f.createAssignment(old, t.read), at(t.write(call(gd(op), [old], node)), node), old], node);
     };
 
-    const resultUnused = (n: ts.Node): boolean => {
-      const p = n.parent;
-      return ts.isExpressionStatement(p) || (ts.isForStatement(p) && p.incrementor === n);
+    /** A condition as a boolean by value, unless it plainly is one already (`i < n`, `!done`). */
+    const condition = (e: ts.Expression): ts.Expression => (isPlain(e, isGlobal) ? expr(e) : call(gdx('truthy'), [expr(e)], e));
+
+    /** `a && b` → `__gdx.truthy(t = a) ? b : t`; `a || b` → `__gdx.truthy(t = a) ? t : b`. */
+    const logical = (node: ts.BinaryExpression): ts.Expression => {
+      if (isPlain(node.left, isGlobal)) return ts.visitEachChild(node, visit, context);
+      const t = temp();
+      const test = call(gdx('truthy'), [f.createAssignment(t, expr(node.left))], node.left);
+      const right = expr(node.right);
+      const and = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
+      return at(f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, and ? right : t, undefined, and ? t : right)), node);
     };
 
     /** `__gd.tick();` first in a loop body, so endless loops can be stopped at their line. */
-    const withTick = (body: ts.Statement): ts.Statement => {
-      const visited = visit(body) as ts.Statement;
-      const tick = f.createExpressionStatement(call('tick'));
-      ts.setSourceMapRange(tick, { pos: body.parent.getStart(), end: body.parent.getStart() + 1 });
+    const withTick = (loop: ts.IterationStatement): ts.Statement => {
+      const visited = ts.visitNode(loop.statement, visit, ts.isStatement);
+      const tick = f.createExpressionStatement(f.createCallExpression(gd('tick'), undefined, []));
+      ts.setSourceMapRange(tick, { pos: loop.getStart(), end: loop.getStart() + 1 });
       return ts.isBlock(visited) ? f.updateBlock(visited, [tick, ...visited.statements]) : f.createBlock([tick, visited], true);
     };
 
-    const visit = (node: ts.Node): ts.Node => {
-      if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) return node;
+    /** What a global identifier becomes, or undefined to keep it (by use: `new Number` stays). */
+    const globalReplacement = (id: ts.Identifier): ts.Expression | undefined => {
+      const name = id.text;
+      const p = id.parent;
+      const constructed = ts.isNewExpression(p) && p.expression === id;
+      const instanceOfRight = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.right === id;
+      const asObject = ts.isPropertyAccessExpression(p) && p.expression === id;
+      switch (name) {
+        case 'Math':
+          return gd('Math');
+        case 'isFinite':
+        case 'isNaN':
+          return gd(name);
+        case 'parseFloat':
+          return gdx('parseFloat');
+        case 'Number':
+          return constructed || instanceOfRight || asObject ? undefined : gd('toNumber');
+        case 'Boolean':
+          return constructed || instanceOfRight || asObject ? undefined : gdx('truthy');
+        case 'Set':
+        case 'Map':
+          return instanceOfRight || asObject ? undefined : gdx(name);
+        default:
+          return undefined;
+      }
+    };
 
-      if (ts.isForStatement(node)) {
-        return f.updateForStatement(node, node.initializer && (visit(node.initializer) as ts.ForInitializer), node.condition && (visit(node.condition) as ts.Expression), node.incrementor && (visit(node.incrementor) as ts.Expression), withTick(node.statement));
-      }
-      if (ts.isForOfStatement(node)) {
-        return f.updateForOfStatement(node, node.awaitModifier, visit(node.initializer) as ts.ForInitializer, visit(node.expression) as ts.Expression, withTick(node.statement));
-      }
-      if (ts.isForInStatement(node)) {
-        return f.updateForInStatement(node, visit(node.initializer) as ts.ForInitializer, visit(node.expression) as ts.Expression, withTick(node.statement));
-      }
-      if (ts.isWhileStatement(node)) return f.updateWhileStatement(node, visit(node.expression) as ts.Expression, withTick(node.statement));
-      if (ts.isDoStatement(node)) return f.updateDoStatement(node, withTick(node.statement), visit(node.expression) as ts.Expression);
+    const identifier = (id: ts.Identifier): ts.Expression => {
+      if (!isValueReference(id) || !isGlobal(id, id.text)) return id;
+      const r = globalReplacement(id);
+      return r ? at(r, id) : id;
+    };
 
-      if (ts.isBinaryExpression(node)) {
-        const kind = node.operatorToken.kind;
-        const arith = ARITHMETIC[kind] ?? COMPARISON[kind];
-        if (arith) return call(arith, visit(node.left) as ts.Expression, visit(node.right) as ts.Expression);
-        const compound = COMPOUND[kind];
-        if (compound) {
-          const t = target(node.left);
-          return sequence([...t.setup, t.write(call(compound, t.read, visit(node.right) as ts.Expression))]);
-        }
-        return ts.visitEachChild(node, visit, context);
-      }
+    /** `Number.isFinite`, `Number.parseFloat`, `Object.is`: members of globals with runtime versions. */
+    const globalMember = (node: ts.PropertyAccessExpression): ts.Expression | undefined => {
+      const owner = node.expression;
+      if (!ts.isIdentifier(owner) || !isGlobal(owner, owner.text)) return undefined;
+      const name = node.name.text;
+      if (owner.text === 'Number' && NUMBER_CHECKS.has(name)) return at(f.createPropertyAccessExpression(gd('Number'), name), node);
+      if (owner.text === 'Number' && name === 'parseFloat') return at(gdx('parseFloat'), node);
+      if (owner.text === 'Object' && name === 'is') return at(gdx('is'), node);
+      return undefined;
+    };
 
-      if (ts.isPrefixUnaryExpression(node)) {
-        switch (node.operator) {
-          case ts.SyntaxKind.MinusToken:
-            // Literal negative numbers stay literals (`-1` is not an operation on a value).
-            if (ts.isNumericLiteral(node.operand)) return node;
-            return call('neg', visit(node.operand) as ts.Expression);
-          case ts.SyntaxKind.PlusToken:
-            return call('pos', visit(node.operand) as ts.Expression);
-          case ts.SyntaxKind.PlusPlusToken:
-            return update(node.operand, 'inc', true, resultUnused(node));
-          case ts.SyntaxKind.MinusMinusToken:
-            return update(node.operand, 'dec', true, resultUnused(node));
-          default:
-            return ts.visitEachChild(node, visit, context);
-        }
+    /** Method calls that compare by identity or convert a number: by method name, any receiver. */
+    const methodCall = (node: ts.CallExpression): ts.Expression | undefined => {
+      const callee = bare(node.expression);
+      if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.SuperKeyword) return undefined;
+      if (node.questionDotToken || callee.questionDotToken || ts.isOptionalChain(node)) return undefined; // short-circuits: left native
+      const name = callee.name.text;
+      const args = node.arguments.map(expr);
+      if (SEARCHES.has(name) && args.length >= 1) return call(gdx(name), [expr(callee.expression), ...args], node);
+      if (SORTS.has(name) && args.length === 1) return call(gdx(name), [expr(callee.expression), ...args], node);
+      if (NUMBER_FORMATS.has(name) || (name === 'toString' && args.length >= 1)) {
+        const receiver = call(gd('value'), [expr(callee.expression)], callee.expression);
+        return call(f.createPropertyAccessExpression(receiver, callee.name), args, node);
       }
+      return undefined;
+    };
 
-      if (ts.isPostfixUnaryExpression(node)) {
-        return update(node.operand, node.operator === ts.SyntaxKind.PlusPlusToken ? 'inc' : 'dec', false, resultUnused(node));
+    const typeOf = (node: ts.TypeOfExpression): ts.Expression => {
+      const operand = expr(node.expression);
+      const e = bare(node.expression);
+      // `typeof undeclaredName` must not throw: a name the file does not declare is checked first.
+      if (ts.isIdentifier(e) && !scopes.isDeclared(e, e.text)) {
+        const guard = f.createStrictEquality(f.createTypeOfExpression(operand), f.createStringLiteral('undefined'));
+        return at(f.createParenthesizedExpression(f.createConditionalExpression(guard, undefined, f.createStringLiteral('undefined'), undefined, call(gd('typeOf'), [operand], node))), node);
       }
+      return call(gd('typeOf'), [operand], node);
+    };
 
-      if (ts.isTypeOfExpression(node)) {
-        const operand = visit(node.expression) as ts.Expression;
-        // `typeof undeclared` must stay safe: only identifiers that exist reach the runtime.
-        if (ts.isIdentifier(node.expression)) {
-          return f.createConditionalExpression(
-            f.createStrictEquality(f.createTypeOfExpression(operand), f.createStringLiteral('undefined')),
-            undefined,
-            f.createStringLiteral('undefined'),
-            undefined,
-            call('typeOf', operand),
-          );
-        }
-        return call('typeOf', operand);
+    const binary = (node: ts.BinaryExpression): ts.Expression => {
+      const kind = node.operatorToken.kind;
+      const arithmetic = ARITHMETIC[kind];
+      if (arithmetic) {
+        // Literals alone (`1 / 3`, `'a' + 'b'`) stay native: the runtime would compute the same.
+        if (kind !== ts.SyntaxKind.AsteriskAsteriskToken && isLiteral(node.left) && isLiteral(node.right)) return node;
+        return call(gd(arithmetic), [expr(node.left), expr(node.right)], node);
       }
-
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && !shadowed.has(node.expression.text)) {
-        const name = node.expression.text;
-        const args = node.arguments.map((a) => visit(a) as ts.Expression);
-        if (name === 'Number') return call('toNumber', ...args);
-        if (name === 'isFinite') return call('isFinite', ...args);
-        if (name === 'isNaN') return call('isNaN', ...args);
+      const comparison = COMPARISON[kind];
+      if (comparison) return call(gd(comparison), [expr(node.left), expr(node.right)], node);
+      const compound = COMPOUND[kind];
+      if (compound) {
+        const t = target(node.left);
+        return sequence([...t.setup, at(t.write(call(gd(compound), [t.read, expr(node.right)], node)), node)], node);
       }
-
-      if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Number' && !shadowed.has('Number')) {
-        const member = node.name.text;
-        if (member === 'isFinite' || member === 'isNaN' || member === 'isInteger' || member === 'isSafeInteger') {
-          return f.createPropertyAccessExpression(gd('Number'), member);
-        }
-      }
-
-      if (ts.isIdentifier(node) && node.text === 'Math' && !shadowed.has('Math') && isValueReference(node)) {
-        return gd('Math');
-      }
-
+      if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken) return logical(node);
       return ts.visitEachChild(node, visit, context);
     };
 
-    return ts.visitNode(file, visit) as ts.SourceFile;
+    const prefix = (node: ts.PrefixUnaryExpression): ts.Expression => {
+      switch (node.operator) {
+        case ts.SyntaxKind.MinusToken:
+        case ts.SyntaxKind.PlusToken:
+          // `-1` is a number written down, not an operation on a value.
+          if (ts.isNumericLiteral(bare(node.operand))) return node;
+          return call(gd(node.operator === ts.SyntaxKind.MinusToken ? 'neg' : 'pos'), [expr(node.operand)], node);
+        case ts.SyntaxKind.PlusPlusToken:
+        case ts.SyntaxKind.MinusMinusToken:
+          return update(node);
+        case ts.SyntaxKind.ExclamationToken:
+          return at(f.createPrefixUnaryExpression(ts.SyntaxKind.ExclamationToken, condition(node.operand)), node);
+        default:
+          return ts.visitEachChild(node, visit, context);
+      }
+    };
+
+    const statement = (node: ts.Statement): ts.Statement | undefined => {
+      if (ts.isIfStatement(node)) {
+        return f.updateIfStatement(node, condition(node.expression), ts.visitNode(node.thenStatement, visit, ts.isStatement), node.elseStatement && ts.visitNode(node.elseStatement, visit, ts.isStatement));
+      }
+      if (ts.isForStatement(node)) {
+        const init = node.initializer && ts.visitNode(node.initializer, visit, ts.isForInitializer);
+        return f.updateForStatement(node, init, node.condition && condition(node.condition), node.incrementor && expr(node.incrementor), withTick(node));
+      }
+      if (ts.isForOfStatement(node)) return f.updateForOfStatement(node, node.awaitModifier, ts.visitNode(node.initializer, visit, ts.isForInitializer), expr(node.expression), withTick(node));
+      if (ts.isForInStatement(node)) return f.updateForInStatement(node, ts.visitNode(node.initializer, visit, ts.isForInitializer), expr(node.expression), withTick(node));
+      if (ts.isWhileStatement(node)) return f.updateWhileStatement(node, condition(node.expression), withTick(node));
+      if (ts.isDoStatement(node)) return f.updateDoStatement(node, withTick(node), condition(node.expression));
+      if (ts.isSwitchStatement(node)) {
+        // `switch` compares with ===, natively: compare the numbers of active values.
+        const byValue = (e: ts.Expression) => (isPlain(e, isGlobal) ? expr(e) : call(gd('value'), [expr(e)], e));
+        const clauses = node.caseBlock.clauses.map((c) =>
+          ts.isCaseClause(c) ? f.updateCaseClause(c, byValue(c.expression), ts.visitNodes(c.statements, visit, ts.isStatement)) : ts.visitEachChild(c, visit, context),
+        );
+        return f.updateSwitchStatement(node, byValue(node.expression), f.updateCaseBlock(node.caseBlock, clauses));
+      }
+      return undefined;
+    };
+
+    const visit = (node: ts.Node): ts.Node => {
+      // Types, and declarations that are only types, are erased later: nothing to rewrite.
+      if ((ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return node;
+      if (ts.isStatement(node)) {
+        const s = statement(node);
+        if (s) return s;
+      }
+      if (ts.isBinaryExpression(node)) return binary(node);
+      if (ts.isPrefixUnaryExpression(node)) return prefix(node);
+      if (ts.isPostfixUnaryExpression(node)) return update(node);
+      if (ts.isConditionalExpression(node)) return f.updateConditionalExpression(node, condition(node.condition), node.questionToken, expr(node.whenTrue), node.colonToken, expr(node.whenFalse));
+      if (ts.isTypeOfExpression(node)) return typeOf(node);
+      if (ts.isCallExpression(node)) {
+        const m = methodCall(node);
+        if (m) return m;
+      }
+      if (ts.isPropertyAccessExpression(node)) {
+        const g = globalMember(node);
+        if (g) return g;
+      }
+      if (ts.isShorthandPropertyAssignment(node) && !node.objectAssignmentInitializer && isGlobal(node, node.name.text)) {
+        // `{ Math }` → `{ Math: __gd.Math }`
+        const r = globalReplacement(node.name);
+        if (r) return at(f.createPropertyAssignment(node.name.text, r), node);
+      }
+      if (ts.isIdentifier(node)) return identifier(node);
+      return ts.visitEachChild(node, visit, context);
+    };
+
+    return ts.visitNode(file, visit, ts.isSourceFile);
   };
 }

@@ -1,142 +1,138 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileLoss } from '../../../src/runner/compile';
-import { transpile } from '../../../src/runner/moduleLoader';
+import { compileLoss, type CompiledLoss } from '../../../src/runner/compile';
 
-const near = (a: number, b: number, rel = 1e-12) => assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${a} vs ${b}`);
 const fixtures = path.resolve(__dirname, '../../fixtures/learner');
 
-/** Compiles, checks the exact gradient against the hand-derived one and against finite differences. */
-function check(source: string, at: number[], hand: number[], value?: number, fileName = path.join(fixtures, 'inline.ts')) {
-  const loss = compileLoss(source, fileName);
-  const r = loss.valueAndGrad(at);
-  if (value !== undefined) near(r.value, value);
-  hand.forEach((g, i) => near(r.gradient[i], g, 1e-12));
-  const fd = loss.checkGradient(at);
-  assert.ok(fd.maxRelError < 1e-6, `finite differences disagree: ${fd.maxRelError}`);
-  return loss;
+/** |a − b| ≤ rel·max(1, |b|) */
+function near(a: number, b: number, rel = 1e-12, what = ''): void {
+  assert.ok(Math.abs(a - b) <= rel * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
 }
 
-describe('compileLoss on learner-style files', () => {
-  it('1-D: (w − 3)²', () => {
-    const l = check('export function loss(w: number) { return (w - 3) ** 2; }', [1], [-4], 4);
-    assert.deepEqual(l.paramNames, ['w']);
-    assert.equal(l.dimension, 1);
+function load(file: string): CompiledLoss {
+  const full = path.join(fixtures, file);
+  return compileLoss(readFileSync(full, 'utf8'), full);
+}
+
+/** The exact gradient equals the hand-derived one, and central finite differences agree. */
+function check(loss: CompiledLoss, at: number[], hand: number[], value?: number): void {
+  const r = loss.valueAndGrad(at);
+  if (value !== undefined) near(r.value, value, 1e-12, 'value');
+  assert.equal(r.gradient.length, hand.length);
+  hand.forEach((g, i) => near(r.gradient[i], g, 1e-12, `∂/∂${loss.paramNames[i]}`));
+  const fd = loss.checkGradient(at);
+  assert.ok(fd.maxRelError < 1e-6, `finite differences disagree by ${fd.maxRelError}`);
+}
+
+describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
+  it('quadratic.ts — 1-D: L = (w − 3)², dL/dw = 2(w − 3)', () => {
+    const l = load('quadratic.ts');
+    assert.deepEqual([l.dimension, l.paramNames, l.shape], [1, ['w'], { kind: 'scalar' }]);
+    check(l, [1], [-4], 4);
+    check(l, [3], [0], 0);
   });
 
-  it('2-D destructuring, names from the pattern', () => {
-    const l = check('export function loss([x, y]: number[]) { return (1 - x) ** 2 + 100 * (y - x ** 2) ** 2; }', [-1.2, 1], [-215.6, -88], 24.2);
+  it('rosenbrock.ts — [x, y] destructuring, init and bounds', () => {
+    const l = load('rosenbrock.ts');
     assert.deepEqual(l.paramNames, ['x', 'y']);
+    assert.deepEqual(l.init, [-1.2, 1]);
+    assert.deepEqual(l.bounds, [[-2, 2], [-1, 3]]);
+    // ∂x = −2(1 − x) − 400x(y − x²), ∂y = 200(y − x²)
+    check(l, [-1.2, 1], [-215.6, -88], 24.2);
+    check(l, [1, 1], [0, 0], 0);
   });
 
-  it('an array with a for-loop, compound assignment and init giving the length', () => {
-    const src = `export const init = [1, 2, 3, 4];
-export function loss(p: number[]) {
-  let s = 0;
-  for (let i = 0; i < p.length; i++) { s += (p[i] - i) ** 2; }
-  return s;
-}`;
-    // ∂/∂pᵢ = 2(pᵢ − i)
-    check(src, [1, 2, 3, 4], [2, 2, 2, 2], 4);
+  it('vector-loop.ts — p: number[] with for and while loops, compound assignment, Math.sin', () => {
+    const l = load('vector-loop.ts');
+    assert.equal(l.dimension, 5);
+    assert.deepEqual(l.paramNames, ['p[0]', 'p[1]', 'p[2]', 'p[3]', 'p[4]']);
+    const p = [0.5, -1, 2, 0.25, 3];
+    const hand = p.map((v, i) => {
+      const d = v - i / 10;
+      return 2 * d * (1 + 0.1 * Math.sin(v)) + d * d * 0.1 * Math.cos(v);
+    });
+    let value = p.reduce((s, v, i) => s + (v - i / 10) ** 2 * (1 + 0.1 * Math.sin(v)), 0);
+    for (let j = 0; j < p.length - 1; j++) {
+      const d = p[j + 1] - p[j];
+      value += 0.5 * d * d;
+      hand[j + 1] += d;
+      hand[j] -= d;
+    }
+    check(l, p, hand, value);
   });
 
-  it('branches, ternaries, helper and arrow functions, map/reduce, unary minus', () => {
-    const src = `const sq = (v: number) => v * v;
-function clampAbove(v: number, lo: number) { return v < lo ? lo : v; }
-export function loss([a, b]: number[]) {
-  const terms = [a, b].map((t, i) => (i === 0 ? sq(t) : -t * 3));
-  let total = terms.reduce((s, t) => s + t, 0);
-  if (a > 0) total *= 2; else total -= a;
-  return clampAbove(total, -100);
-}`;
-    // a = 0.5 > 0: L = 2(a² − 3b) ⇒ ∂a = 4a = 2, ∂b = −6
-    check(src, [0.5, 1], [2, -6], 2 * (0.25 - 3));
+  it('branches.ts — if/else in a helper, a ternary absolute value, unary minus', () => {
+    const l = load('branches.ts');
+    // a = 0.3: r = −0.7 inside the quadratic zone ⇒ ∂a = r; b = −2 in the linear zone ⇒ ∂b = −1 (Huber) − 3 (|b|)
+    check(l, [0.3, -2], [-0.7, -4], 0.245 + 1.5 + 6);
+    // the other branches: a = 3 (linear zone, ∂a = 1), b = 0.5 (quadratic zone, ∂b = 0.5 + 3)
+    check(l, [3, 0.5], [1, 3.5], 1.5 + 0.125 + 1.5);
   });
 
-  it('named-object parameters with a data batch (mean squared error)', () => {
-    const src = `export const data = [{ x: 1, y: 3 }, { x: 2, y: 5 }];
-export const init = { w: 0, b: 0 };
-export function loss({ w, b }: { w: number; b: number }, batch: { x: number; y: number }[]) {
-  let s = 0;
-  for (const { x, y } of batch) s += (w * x + b - y) ** 2;
-  return s / batch.length;
-}`;
-    // at (0, 0): ∂w = (2/n)Σ(−y)x = −13, ∂b = (2/n)Σ(−y) = −8
-    const l = check(src, [0, 0], [-13, -8], 17);
+  it('helpers-and-arrows.ts — helpers here and in ./lib/helpers, arrows, map/reduce, const tables', () => {
+    const l = load('helpers-and-arrows.ts');
+    const p = [0.5, 1.5, -1];
+    const T = [1, 2, 3];
+    const W = [2, -1, 0.5];
+    // ∂ᵢ = 2(pᵢ − Tᵢ) + 3pᵢ²/10 + wᵢ/2 · exp(pᵢ/2)
+    const hand = p.map((v, i) => 2 * (v - T[i]) + (3 * v * v) / 10 + (W[i] / 2) * Math.exp(v / 2));
+    const value = p.reduce((s, v, i) => s + (v - T[i]) ** 2 + v ** 3 / 10 + W[i] * Math.exp(v / 2), 0);
+    check(l, p, hand, value);
+  });
+
+  it('named-object.ts — the shape and names from a `type` in the file', () => {
+    const l = load('named-object.ts');
+    assert.deepEqual(l.shape, { kind: 'object', keys: ['slope', 'intercept'] });
+    assert.deepEqual(l.paramNames, ['slope', 'intercept']);
+    // ∂s = 2(s − 2) + c, ∂c = 2(c + 1) + s
+    check(l, [1, 2], [0, 7], 1 + 9 + 2);
+  });
+
+  it('linear-regression.ts — data, config and mini-batches', () => {
+    const l = load('linear-regression.ts');
     assert.deepEqual(l.paramNames, ['w', 'b']);
-    assert.equal(l.data?.length, 2);
-    near(l.valueAndGrad([0, 0], [{ x: 1, y: 3 }]).value, 9);
+    assert.equal(l.data?.length, 4);
+    assert.equal(l.config?.optimizer, 'sgd');
+    assert.deepEqual(l.warnings, []);
+    // full data at (0, 0): ∂w = (2/n)Σ(−y)x, ∂b = (2/n)Σ(−y)
+    check(l, [0, 0], [-35.75, -12.25], 171.25 / 4);
+    const batch = l.data?.slice(0, 2) ?? [];
+    const r = l.valueAndGrad([0, 0], batch);
+    near(r.value, 17);
+    assert.deepEqual(Array.from(r.gradient), [-13, -8]);
+    near(l.value([0, 0], batch), 17);
   });
 
-  it('Math.* everywhere, constant data arrays, and a relative import', () => {
-    const src = `import { square, weights } from './helpers';
-export function loss([x, y]: number[]) {
-  return weights[0] * Math.sin(x) + square(Math.tanh(y)) + Math.max(x, y) + Math.hypot(x, y);
-}`;
-    const [x, y] = [0.3, 0.8];
-    const t = Math.tanh(y);
-    const h = Math.hypot(x, y);
-    check(src, [x, y], [Math.cos(x) + x / h, 2 * t * (1 - t * t) + 1 + y / h]);
+  it('updates.ts — += -= *= /= **= %= on variables, properties and elements; x++ and --x', () => {
+    const l = load('updates.ts');
+    // L = (x + y − 0.5)·x/2 + y³ + y + x² ⇒ ∂x = (2x + y − 0.5)/2 + 2x, ∂y = x/2 + 3y² + 1
+    check(l, [1.5, 0.5], [4.5, 2.5], 4);
   });
 
-  it('x ** y with both sides variable', () => {
-    check('export function loss([a, b]: number[]) { return a ** b; }', [2, 3], [12, 8 * Math.LN2], 8);
+  it('plain.js — a JavaScript file, shape from init', () => {
+    const l = load('plain.js');
+    assert.deepEqual(l.paramNames, ['p[0]', 'p[1]']);
+    check(l, [1, 2], [2 * Math.E, Math.E - 0.5], 2 * Math.E - Math.log(2));
   });
 
-  it('postfix/prefix updates keep JavaScript semantics', () => {
-    const src = `export function loss(w: number) {
-  let a = w;
-  const old = a++;
-  const now = ++a;
-  return old * 10 + now;
-}`;
-    // old = w, now = w + 2 ⇒ L = 11w + 2, dL/dw = 11
-    check(src, [1], [11], 13);
+  it('the Hessian is exact (hyper-dual numbers) on Rosenbrock', () => {
+    const l = load('rosenbrock.ts');
+    // H = [[2 − 400(y − 3x²), −400x], [−400x, 200]]
+    const [x, y] = [-1.2, 1];
+    const H = l.hessian([x, y]);
+    const hand = [
+      [2 - 400 * (y - 3 * x * x), -400 * x],
+      [-400 * x, 200],
+    ];
+    H.forEach((row, i) => row.forEach((h, j) => near(h, hand[i][j], 1e-12, `H[${i}][${j}]`)));
   });
 
-  it('compound assignment evaluates the target once', () => {
-    const src = `let calls = 0;
-export function loss(w: number) {
-  calls = 0;
-  const arr = [0, 0];
-  const idx = () => { calls++; return 1; };
-  arr[idx()] += w * 2;
-  return arr[1] + calls;
-}`;
-    // idx() runs once ⇒ L = 2w + 1 (twice would give 2w + 2)
-    check(src, [1], [2], 3);
-  });
-
-  it('typeof, Number(), Number.isFinite and comparisons see active values as numbers', () => {
-    const src = `export function loss(w: number) {
-  if (typeof w !== 'number' || !Number.isFinite(w) || isNaN(w)) throw new Error('not a number?');
-  const v = Number(w) * 3;
-  return w === 2 ? v : v + 1;
-}`;
-    check(src, [2], [3], 6);
-    check(src, [1], [3], 4);
-  });
-
-  it('a local binding named Math is left alone', () => {
-    const src = `const Math = { sq: (v: number) => v * v };
-export function loss(w: number) { return Math.sq(w); }`;
-    check(src, [3], [6], 9);
-  });
-
-  it('string building with active values prints their numbers', () => {
-    const src = `let last = '';
-export function loss(w: number) { last = 'w=' + w; return w * w; }
-export function label() { return last; }`;
-    check(src, [1.5], [3]);
-  });
-
-  it('transpiles to calls on __gd, leaving types and control flow alone', () => {
-    const { code } = transpile('export function loss(w: number): number { let s: number = 0; for (let i = 0; i < 3; i++) s += w * i; return -s; }', 'x.ts');
-    assert.match(code, /__gd\.mul\(w, i\)/);
-    assert.match(code, /s = __gd\.add\(s, /);
-    assert.match(code, /__gd\.lt\(i, 3\)/);
-    assert.match(code, /__gd\.neg\(s\)/);
-    assert.match(code, /__gd\.tick\(\)/);
-    assert.doesNotMatch(code, /: number/);
+  it('valueAndGrad takes a Float64Array and returns a fresh gradient each call', () => {
+    const l = load('rosenbrock.ts');
+    const a = l.valueAndGrad(Float64Array.of(0, 0)).gradient;
+    const b = l.valueAndGrad(Float64Array.of(1, 1)).gradient;
+    assert.notEqual(a, b);
+    assert.deepEqual(Array.from(a), [-2, 0]);
   });
 });

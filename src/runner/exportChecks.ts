@@ -1,0 +1,174 @@
+/**
+ * Checks of a loss file's optional exports — `init`, `bounds`, `config`, `data` — each failing
+ * with a LearnerError at the line that declares it (at the offending `config` property when
+ * there is one), and the parameter shape that `init`, the signature and `bounds` agree on.
+ */
+import ts from 'typescript';
+import { describe, type ParamShape } from '../engine/evaluate';
+import { OPTIMIZER_NAMES } from '../engine/optim';
+import { CONFIG_KEYS } from '../engine/trainOptions';
+import { learnerErrors, koreanDescription, type LearnerError, type Where } from './learnerErrors';
+import { whereOf } from './moduleLoader';
+import { describeShape, flatten, namesFor, sameShape, shapeFromSignature, shapeOfValue, type ShapeInfo } from './paramShape';
+
+/** Positions of the file's top-level declarations, for messages about them. */
+export class Declarations {
+  constructor(private readonly file: ts.SourceFile) {}
+
+  private declaration(name: string): ts.VariableDeclaration | ts.FunctionDeclaration | undefined {
+    for (const st of this.file.statements) {
+      if (ts.isFunctionDeclaration(st) && st.name?.text === name) return st;
+      if (ts.isVariableStatement(st)) {
+        const d = st.declarationList.declarations.find((v) => ts.isIdentifier(v.name) && v.name.text === name);
+        if (d) return d;
+      }
+    }
+    return undefined;
+  }
+
+  /** Where `name` is declared (its name), or nothing when the file does not declare it itself. */
+  of(name: string): Where {
+    const d = this.declaration(name);
+    const id = d?.name;
+    return id ? whereOf(this.file, id.getStart(this.file), id.getEnd()) : {};
+  }
+
+  /** Where `name = { …, key: … }` sets `key`; else where `name` is declared. */
+  property(name: string, key: string): Where {
+    const d = this.declaration(name);
+    let init = d && ts.isVariableDeclaration(d) ? d.initializer : undefined;
+    while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+    if (init && ts.isObjectLiteralExpression(init)) {
+      const p = init.properties.find((q) => q.name && (ts.isIdentifier(q.name) || ts.isStringLiteral(q.name)) && q.name.text === key);
+      if (p) return whereOf(this.file, p.getStart(this.file), p.getEnd());
+    }
+    return this.of(name);
+  }
+}
+
+/** Edit distance, for "did you mean" hints on misspelt names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = up;
+    }
+  }
+  return row[b.length];
+}
+
+const ALIASES: Record<string, string> = { lr: 'learningRate', learning_rate: 'learningRate', learningrate: 'learningRate', iterations: 'steps', maxSteps: 'steps', batch_size: 'batchSize', weight_decay: 'weightDecay' };
+
+export function closest(word: string, choices: readonly string[]): string | undefined {
+  if (ALIASES[word] && choices.includes(ALIASES[word])) return ALIASES[word];
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of choices) {
+    const d = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return bestD <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+const isCount = (v: unknown, min: number) => typeof v === 'number' && Number.isInteger(v) && v >= min;
+
+/** Validates `config`; returns it with the warnings it deserves (unknown keys). */
+export function checkConfig(config: unknown, at: Declarations): { config?: Record<string, unknown>; warnings: LearnerError[] } {
+  if (config === undefined) return { warnings: [] };
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
+    throw learnerErrors.badConfig('`config`는 `{ optimizer: "adam", learningRate: 0.01 }` 같은 객체여야 합니다.', '`config` must be an object such as `{ optimizer: "adam", learningRate: 0.01 }`.', at.of('config'));
+  }
+  const c = config as Record<string, unknown>;
+  const where = (key: string) => at.property('config', key);
+  if (c.optimizer !== undefined && !(OPTIMIZER_NAMES as readonly unknown[]).includes(c.optimizer)) {
+    const guess = typeof c.optimizer === 'string' ? closest(c.optimizer, OPTIMIZER_NAMES) : undefined;
+    throw learnerErrors.badConfig(
+      `알 수 없는 옵티마이저 '${String(c.optimizer)}' 입니다.${guess ? ` 혹시 '${guess}'?` : ''} 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`,
+      `unknown optimizer '${String(c.optimizer)}'.${guess ? ` Did you mean '${guess}'?` : ''} Available: ${OPTIMIZER_NAMES.join(', ')}`,
+      where('optimizer'),
+    );
+  }
+  if (c.learningRate !== undefined && !(typeof c.learningRate === 'number' && Number.isFinite(c.learningRate) && c.learningRate > 0)) {
+    const got = typeof c.learningRate === 'number' ? { ko: String(c.learningRate), en: String(c.learningRate) } : valueText(c.learningRate);
+    throw learnerErrors.badConfig(
+      `학습률(learningRate)은 0보다 큰 숫자여야 하는데 ${got.ko}입니다. 예: \`learningRate: 0.1\``,
+      `learningRate must be a number greater than 0, got ${got.en}. For example \`learningRate: 0.1\`.`,
+      where('learningRate'),
+    );
+  }
+  for (const [key, min] of [['steps', 0], ['epochs', 1], ['batchSize', 1]] as const) {
+    if (c[key] !== undefined && !isCount(c[key], min)) {
+      throw learnerErrors.badConfig(`${key}는 ${min} 이상의 정수여야 하는데 ${String(c[key])}입니다.`, `${key} must be a whole number ≥ ${min}, got ${String(c[key])}.`, where(key));
+    }
+  }
+  if (c.tolerance !== undefined && !(typeof c.tolerance === 'number' && c.tolerance >= 0)) {
+    throw learnerErrors.badConfig(`tolerance는 0 이상의 숫자여야 하는데 ${String(c.tolerance)}입니다.`, `tolerance must be a number ≥ 0, got ${String(c.tolerance)}.`, where('tolerance'));
+  }
+  const known = CONFIG_KEYS as readonly string[];
+  const warnings = Object.keys(c)
+    .filter((k) => !known.includes(k))
+    .map((k) => learnerErrors.unknownConfigKey(k, closest(k, known), where(k)));
+  return { config: c, warnings };
+}
+
+const isPair = (b: unknown): b is [number, number] => Array.isArray(b) && b.length === 2 && b.every((v) => typeof v === 'number' && Number.isFinite(v)) && b[0] < b[1];
+
+/** `bounds`: one [low, high] per parameter; a single flat pair means "this window for every parameter". */
+export function checkBounds(bounds: unknown, dimension: number, at: Declarations): Array<[number, number]> | undefined {
+  if (bounds === undefined) return undefined;
+  if (isPair(bounds)) return Array.from({ length: dimension }, () => [bounds[0], bounds[1]]);
+  if (!Array.isArray(bounds) || bounds.length === 0 || bounds.length > dimension || !bounds.every(isPair)) throw learnerErrors.badBounds(at.of('bounds'));
+  return bounds as Array<[number, number]>;
+}
+
+export function checkData(data: unknown, at: Declarations): unknown[] | undefined {
+  if (data === undefined) return undefined;
+  if (!Array.isArray(data) || data.length === 0) throw learnerErrors.badData(at.of('data'));
+  return data;
+}
+
+export interface Parameters {
+  shape: ParamShape;
+  names: string[];
+  init?: number[];
+}
+
+/**
+ * The parameter shape: from `init` when given (checked against the signature), else from the
+ * signature, else from the length of `bounds` (nested pairs only).
+ */
+export function resolveParameters(exports: Record<string, unknown>, param: ts.ParameterDeclaration | undefined, file: ts.SourceFile, at: Declarations, lossWhere: Where): Parameters {
+  const signature: ShapeInfo | undefined = shapeFromSignature(param, file);
+  const baseName = param && ts.isIdentifier(param.name) ? param.name.text : 'p';
+  if (exports.init !== undefined) {
+    const shape = shapeOfValue(exports.init);
+    const expected = signature && !signature.guessed ? describeShape(signature.shape) : { ko: '유한한 숫자, 숫자 배열, 또는 숫자로 된 객체', en: 'a finite number, an array of numbers or an object of numbers' };
+    if (!shape) throw learnerErrors.badInit(expected.ko, expected.en, valueText(exports.init), at.of('init'));
+    if (signature && !signature.guessed && !sameShape(signature.shape, shape)) {
+      const got = describeShape(shape);
+      throw learnerErrors.badInit(expected.ko, expected.en, got, at.of('init'));
+    }
+    const names = shape.kind === 'object' ? shape.keys : signature && !signature.guessed ? signature.names : namesFor(shape, baseName);
+    return { shape, names, init: flatten(shape, exports.init) };
+  }
+  if (signature) return { shape: signature.shape, names: signature.names };
+  const b = exports.bounds;
+  if (Array.isArray(b) && b.length > 0 && b.every(Array.isArray)) {
+    const shape: ParamShape = { kind: 'array', length: b.length };
+    return { shape, names: namesFor(shape, baseName) };
+  }
+  throw learnerErrors.unknownShape(lossWhere);
+}
+
+/** A value as the messages show it, in both languages. */
+function valueText(v: unknown): { ko: string; en: string } {
+  if (typeof v === 'number') return { ko: `숫자 ${v}`, en: String(v) };
+  if (Array.isArray(v)) return { ko: `원소 ${v.length}개짜리 배열(유한한 숫자가 아닌 원소 포함)`, en: `an array of ${v.length} that holds something other than a finite number` };
+  const en = describe(v);
+  return { ko: koreanDescription(en), en };
+}
