@@ -7,8 +7,7 @@
  * The position reported is the innermost frame in the file being trained — that is where the
  * editor shows it; when the error arose deeper, in an imported helper, the message says where.
  */
-import path from 'node:path';
-import { LearnerError, learnerErrors, type Where } from './learnerErrors';
+import { LearnerError, learnerErrors, baseName, type Where } from './learnerErrors';
 import { originalPosition, type LineMappings } from './sourceMap';
 import { LossNotNumberError, NotDifferentiableError, InterruptedError } from '../engine/runtime';
 import { describe } from '../engine/evaluate';
@@ -68,7 +67,7 @@ export function mapRuntimeError(e: unknown, fileName: string, maps: Map<string, 
   const error = kind(e, where, fallback);
   const innermost = frames[0];
   if (innermost && innermost.file !== fileName) {
-    const name = path.basename(innermost.file);
+    const name = baseName(innermost.file);
     return error.withNote(`(${name} ${innermost.line}번째 줄에서 난 오류입니다.)`, `(It happened in ${name}, line ${innermost.line}.)`);
   }
   return error;

@@ -22,6 +22,8 @@ export class LearnerError extends Error implements LearnerErrorData {
   readonly column?: number;
   readonly endLine?: number;
   readonly endColumn?: number;
+  /** Set when the problem is in an imported file: the message names it, the position is the import. */
+  origin?: { file: string; line?: number };
 
   constructor(
     readonly code: string,
@@ -48,6 +50,17 @@ export class LearnerError extends Error implements LearnerErrorData {
     return new LearnerError(this.code, `${this.ko} ${ko}`, `${this.en} ${en}`, this, this.severity);
   }
 
+  /**
+   * This error, found in the imported `file`, reported at the import in the file being trained
+   * (`where`): the editor shows the trained file, so the message says where the problem really is.
+   */
+  importedFrom(file: string, where: Where): LearnerError {
+    const name = baseName(file);
+    const moved = this.origin ? this.at(where) : this.at(where).withNote(`(${name} ${this.line ?? 1}번째 줄)`, `(in ${name}, line ${this.line ?? 1})`);
+    moved.origin = this.origin ?? { file, line: this.line };
+    return moved;
+  }
+
   /** Plain data for postMessage (an Error's own fields do not survive structured cloning). */
   toData(): LearnerErrorData {
     const { code, ko, en, line, column, endLine, endColumn, severity } = this;
@@ -69,6 +82,9 @@ export function koreanDescription(en: string): string {
   const words: Record<string, string> = { 'an object': '객체', number: '숫자(number)', boolean: '참/거짓 값(boolean)', function: '함수', symbol: '심볼(symbol)' };
   return words[en] ?? en;
 }
+
+/** The file's name without folders, for messages (Windows or POSIX paths alike). */
+export const baseName = (file: string): string => file.split(/[\\/]/).pop() || file;
 
 const error = (code: string, ko: string, en: string, w: Where = {}) => new LearnerError(code, ko, en, w);
 const warning = (code: string, ko: string, en: string, w: Where = {}) => new LearnerError(code, ko, en, w, 'warning');

@@ -16,7 +16,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME } from './transform';
 import { decodeMappings, type LineMappings } from './sourceMap';
-import { learnerErrors, type Where } from './learnerErrors';
+import { LearnerError, learnerErrors, type Where } from './learnerErrors';
 import { syntaxMessage } from './syntaxMessages';
 import { identityRuntime } from './identityRuntime';
 import { gd } from '../engine/runtime';
@@ -141,7 +141,12 @@ export function loadModule(source: string, fileName: string, state: LoaderState 
       state.cache.set(file, data);
       return data.exports;
     }
-    return loadModule(readFileSync(file, 'utf8'), file, state).exports;
+    try {
+      return loadModule(readFileSync(file, 'utf8'), file, state).exports;
+    } catch (e) {
+      // A syntax or import error inside the helper: shown at this file's import of it.
+      throw e instanceof LearnerError ? e.importedFrom(file, importSite(sourceFile, spec)) : e;
+    }
   };
 
   const fn = vm.compileFunction(code, WRAPPER_PARAMS, { filename: fileName });
