@@ -10,6 +10,7 @@
  *
  * Learner code runs in the calling thread: the worker (worker.ts) is what bounds time and memory.
  */
+import ts from 'typescript';
 import { valueAndGrad, value0, hessian, dimensionOf, describe, type ParamShape } from '../engine/evaluate';
 import { loadModule, whereOf } from './moduleLoader';
 import { learnerErrors, LearnerError, type Where } from './learnerErrors';
@@ -94,6 +95,8 @@ export function compileLoss(source: string, fileName = 'loss.ts'): CompiledLoss 
   }
   if (typeof fn !== 'function') throw learnerErrors.lossNotFunction(describe(fn), at.of('loss'));
   const loss = fn as LossFunction;
+  const fnNode = decl?.fn;
+  if (fnNode && (fnNode.asteriskToken || ts.getModifiers(fnNode)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))) throw learnerErrors.lossAsync(lossWhere);
 
   const { shape, names: paramNames, init } = resolveParameters(exports, decl?.param, sourceFile, at, lossWhere);
   const dimension = dimensionOf(shape);

@@ -184,6 +184,15 @@ export const learnerErrors = {
     ),
   badData: (w: Where) =>
     error('badData', '`data`는 샘플이 하나 이상 든 배열이어야 합니다. 예: `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`', '`data` must be an array of at least one sample, e.g. `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`.', w),
+  reservedName: (name: string, w: Where) =>
+    error('reservedName', `'${name}'은(는) 자동 미분이 내부에서 쓰는 이름입니다. 다른 이름으로 바꾸세요.`, `'${name}' is a name automatic differentiation uses internally. Rename it.`, w),
+  lossAsync: (w: Where) =>
+    error(
+      'lossAsync',
+      '`loss`는 async 함수나 제너레이터(function*)일 수 없습니다. 손실 값을 바로 `return` 하는 보통 함수로 쓰세요.',
+      '`loss` cannot be an async function or a generator (function*). Write an ordinary function that returns the loss value.',
+      w,
+    ),
   badImport: (name: string, w: Where) =>
     error(
       'badImport',

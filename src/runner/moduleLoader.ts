@@ -62,10 +62,28 @@ export function transpile(source: string, fileName: string): { code: string; map
     const start = first.start ?? 0;
     throw learnerErrors.syntax(ko, en, whereOf(sourceFile, start, start + (first.length ?? 0)));
   }
+  const reserved = source.includes('__gd') ? reservedDeclaration(sourceFile) : undefined;
+  if (reserved) throw learnerErrors.reservedName(reserved.text, whereOf(sourceFile, reserved.getStart(sourceFile), reserved.getEnd()));
   // transpileModule appends a sourceMappingURL comment; the map itself comes separately.
   const code = out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, '');
   const map = decodeMappings(JSON.parse(out.sourceMapText ?? '{"mappings":""}').mappings);
   return { code, map, sourceFile };
+}
+
+/** A declaration of a name the transformed code needs for itself (`__gd`, `__gdx`). */
+function reservedDeclaration(file: ts.SourceFile): ts.Identifier | undefined {
+  const reserved = new Set([RUNTIME_NAME, IDENTITY_RUNTIME_NAME]);
+  const declares = (p: ts.Node) =>
+    ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p) ||
+    ts.isBindingElement(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p);
+  let found: ts.Identifier | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(n) && reserved.has(n.text) && declares(n.parent) && (n.parent as ts.NamedDeclaration).name === n) found = n;
+    else ts.forEachChild(n, visit);
+  };
+  visit(file);
+  return found;
 }
 
 /** Built-in modules a loss file may import by name, loaded on first use. */

@@ -18,8 +18,8 @@
  * object) would behave unlike its number without any error; those go to `__gdx`
  * (identityRuntime.ts):
  *
- *   if (x), x ? :, !x, while (x), a && b, a || b   → truthiness by value (skipped for conditions
- *                  that are plainly booleans, such as `i < n`)
+ *   if (x), x ? :, !x, while (x), a && b, a || b, x &&= y, x ||= y
+ *                  → truthiness by value (skipped for conditions that are plainly booleans, `i < n`)
  *   r.includes(x), r.indexOf(x), r.lastIndexOf(x), Object.is(a, b)  → compare by value
  *   r.sort(cmp), r.toSorted(cmp)                   → the comparator's result as a number
  *   parseFloat(x), Number.parseFloat(x)            → an active x passes through
@@ -130,6 +130,20 @@ export function gdTransformer(context: ts.TransformationContext): ts.Transformer
       return at(f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, and ? right : t, undefined, and ? t : right)), node);
     };
 
+    /**
+     * `x ||= y` → `__gdx.truthy(t = x) ? t : (x = y)`, `x &&= y` → `__gdx.truthy(t = x) ? (x = y) : t`
+     * (the target's sub-expressions once, as for compound assignment).
+     */
+    const logicalAssignment = (node: ts.BinaryExpression): ts.Expression => {
+      const t = target(node.left);
+      const and = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken;
+      const old = temp(); // the target is read once, as JavaScript does
+      const assign = f.createParenthesizedExpression(t.write(expr(node.right)));
+      const test = call(gdx('truthy'), [f.createAssignment(old, t.read)], node.left);
+      const choice = f.createConditionalExpression(test, undefined, and ? assign : old, undefined, and ? old : assign);
+      return sequence([...t.setup, at(f.createParenthesizedExpression(choice), node)], node);
+    };
+
     /** `__gd.tick();` first in a loop body, so endless loops can be stopped at their line. */
     const withTick = (loop: ts.IterationStatement): ts.Statement => {
       const visited = ts.visitNode(loop.statement, visit, ts.isStatement);
@@ -225,6 +239,7 @@ export function gdTransformer(context: ts.TransformationContext): ts.Transformer
         return sequence([...t.setup, at(t.write(call(gd(compound), [t.read, expr(node.right)], node)), node)], node);
       }
       if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken) return logical(node);
+      if (kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken) return logicalAssignment(node);
       return ts.visitEachChild(node, visit, context);
     };
 

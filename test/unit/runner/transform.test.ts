@@ -318,3 +318,15 @@ describe('transform: everything else', () => {
     assert.equal(out.match(/tail/g)?.length, 1);
   });
 });
+
+describe('transform: logical assignment', () => {
+  it('x ||= y and o[k()] &&= y test truthiness by value and evaluate the target once', () => {
+    assert.match(js('export function f(x) { x ||= 2; return x; }'), /__gdx\.truthy\(_a = x\) \? _a : \(x = 2\)/);
+    const m = run('export function f(k) { const o = { a: 0, b: 1 }; o[k()] ||= 5; o.b &&= 7; return o; }');
+    let calls = 0;
+    assert.deepEqual(m.f(() => (calls++, 'a')), { a: 5, b: 7 });
+    assert.equal(calls, 1);
+    // d = w − 1 is 0 at w = 1: `d ||= 3w` must take 3w
+    assert.deepEqual(grad('export const init = 1;\nexport function loss(w: number) { let d = w - 1; d ||= 3 * w; let e = w; e &&= 2 * w; return d + e; }', [1]), { value: 5, gradient: [5] });
+  });
+});
