@@ -11,11 +11,14 @@
  *   parseFloat(w)               goes through the string "2.5": the number survives, the gradient not
  *   new Set([w]), map.get(w)    keys by identity: answered with a clear error (ActiveKeyError)
  *
+ * and one conversion the operators need: `y = x++` yields ToNumeric(x) (numeric, below).
+ *
  * The transformer (transform.ts) sends those constructs here; everything else about them is the
  * plain JavaScript behaviour (the helpers fall through to the native method).
  */
 import { Var } from '../engine/var';
 import { HyperDual } from '../engine/hyperDual';
+import { toPrimitive } from '../engine/coercion';
 
 const isActive = (x: unknown): x is Var | HyperDual => x instanceof Var || x instanceof HyperDual;
 const valueOf = (x: unknown): unknown => (x instanceof Var ? x.v : x instanceof HyperDual ? x.a : x);
@@ -134,9 +137,21 @@ class GdMap<K, V> extends Map<K, V> {
   }
 }
 
+/**
+ * ToNumeric, the old value `x++` and `x--` return: numbers, bigints and active values as they
+ * are, anything else converted (`'5'` → 5, `[1]` → 1; an object whose valueOf gives an active
+ * value keeps it).
+ */
+function numeric(x: unknown): unknown {
+  if (typeof x === 'number') return x;
+  const p = toPrimitive(x, 'number');
+  return typeof p === 'bigint' || isActive(p) ? p : Number(p);
+}
+
 /** The object transformed code receives as `__gdx` (one per process, like `__gd`). */
 export const identityRuntime = {
   truthy,
+  numeric,
   includes,
   indexOf,
   lastIndexOf,

@@ -8,7 +8,7 @@
  *   -a, +a         → __gd.neg(a), __gd.pos(a)
  *   a < b          → __gd.lt(a, b)           (likewise <= > >= === !== == !=)
  *   x += y         → x = __gd.add(x, y)      (a target's sub-expressions are evaluated once)
- *   x++ / ++x      → x = __gd.inc(x)         (postfix yields the old value when it is used)
+ *   x++ / ++x      → x = __gd.inc(x)         (postfix yields the old value, ToNumeric'd, when used)
  *   Math           → __gd.Math               (any reference to the global: Math.sin, Math[k], const f = Math.exp)
  *   Number(x), Number.isFinite/isNaN/isInteger/isSafeInteger, isFinite, isNaN, typeof x
  *                  → the runtime's versions, which see an active value as a number
@@ -113,8 +113,9 @@ export function gdTransformer(context: ts.TransformationContext): ts.Transformer
       const op = node.operator === ts.SyntaxKind.PlusPlusToken ? 'inc' : 'dec';
       const t = target(node.operand);
       if (ts.isPrefixUnaryExpression(node) || isResultUnused(node)) return sequence([...t.setup, at(t.write(call(gd(op), [t.read], node)), node)], node);
+      // The old value is ToNumeric(x): `s = '5'; y = s++` gives 5, not '5'.
       const old = temp();
-      return sequence([...t.setup, f.createAssignment(old, t.read), at(t.write(call(gd(op), [old], node)), node), old], node);
+      return sequence([...t.setup, f.createAssignment(old, call(gdx('numeric'), [t.read], node.operand)), at(t.write(call(gd(op), [old], node)), node), old], node);
     };
 
     /** A condition as a boolean by value, unless it plainly is one already (`i < n`, `!done`). */
