@@ -128,6 +128,14 @@ describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
     H.forEach((row, i) => row.forEach((h, j) => near(h, hand[i][j], 1e-12, `H[${i}][${j}]`)));
   });
 
+  it('every fixture: the recorded value equals the plain-number value, bit for bit', () => {
+    for (const file of ['quadratic.ts', 'rosenbrock.ts', 'vector-loop.ts', 'branches.ts', 'helpers-and-arrows.ts', 'named-object.ts', 'linear-regression.ts', 'updates.ts', 'plain.js']) {
+      const l = load(file);
+      const at = l.init ?? Array.from({ length: l.dimension }, (_, i) => 0.7 - 0.3 * i);
+      assert.equal(l.valueAndGrad(at).value, l.value(at), file);
+    }
+  });
+
   it('valueAndGrad takes a Float64Array and returns a fresh gradient each call', () => {
     const l = load('rosenbrock.ts');
     const a = l.valueAndGrad(Float64Array.of(0, 0)).gradient;

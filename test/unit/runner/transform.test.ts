@@ -330,3 +330,20 @@ describe('transform: logical assignment', () => {
     assert.deepEqual(grad('export const init = 1;\nexport function loss(w: number) { let d = w - 1; d ||= 3 * w; let e = w; e &&= 2 * w; return d + e; }', [1]), { value: 5, gradient: [5] });
   });
 });
+
+describe('transform: scopes decide what is global', () => {
+  it('var hoisting, catch parameters, for-of bindings, named function and class expressions', () => {
+    const out = js(`export function a() { if (true) { var Math = { f: 1 }; } return Math.f; }
+export function b() { try { return 1; } catch (Math) { return Math.message; } }
+export function c(xs) { for (const Number of xs) Number(1); return Number(2); }
+export const d = function isNaN(n) { return n ? isNaN(n - 1) : 0; };
+export const e = class Set { static make() { return new Set(); } };
+export function g() { return [Math.abs(-1), isNaN(1), new Set()]; }`);
+    assert.match(out, /return Math\.f;/);
+    assert.match(out, /return Math\.message;/);
+    assert.match(out, /Number\(1\);\s*\}?\s*return __gd\.toNumber\(2\);/);
+    assert.match(out, /\? isNaN\(__gd\.sub\(n, 1\)\)/);
+    assert.match(out, /static make\(\) \{ return new Set\(\); \}/);
+    assert.match(out, /\[__gd\.Math\.abs\(-1\), __gd\.isNaN\(1\), new __gdx\.Set\(\)\]/);
+  });
+});
