@@ -38,19 +38,21 @@
  *   - values converted to text and back (`Number(String(w))`, `JSON.parse(JSON.stringify(p))`):
  *     the number survives, its gradient cannot;
  *   - active values kept in module-level variables from one evaluation and used in the next:
- *     they point into a tape that has since been reset (the engine can guard this, not syntax).
+ *     they point into a tape that has since been reset (the engine can guard this, not syntax);
+ *   - `new Array(w)` / `Array(w)` with an active w makes a one-element array, not w elements.
  *
  * Every loop body starts with `__gd.tick()`, so the host can stop an endless loop at its line.
  * Speed: no closures or wrappers per operation — direct `__gd.op(…)` calls on one shared object,
- * which V8 inlines. Leaving provably plain arithmetic native (loop counters, `i / 100`) was
- * measured and bought nothing measurable (the runtime's number fast path is inlined), so only
- * literal-only expressions stay native.
+ * which V8 inlines (`__gd` is a parameter of the module wrapper: measured as fast as a
+ * module-level const). Leaving provably plain arithmetic native (loop counters, `i / 100`) was
+ * measured too and bought nothing measurable (the runtime's number fast path is inlined), so
+ * only literal-only expressions stay native.
  */
 import ts from 'typescript';
 import { Scopes } from './transformScope';
 import { ARITHMETIC, COMPARISON, COMPOUND, bare, isLiteral, isPlain, isResultUnused, isStableReference, isValueReference } from './transformSyntax';
 
-/** Identifiers the transformed code uses; a learner's own binding of these names is not supported. */
+/** Identifiers the transformed code uses; a learner's own declaration of them is a LearnerError (reservedName). */
 export const RUNTIME_NAME = '__gd';
 export const IDENTITY_RUNTIME_NAME = '__gdx';
 
