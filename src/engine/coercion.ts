@@ -74,6 +74,8 @@ function numeric(x: unknown): unknown {
  * it on hyper-dual numbers; `native` is the plain JavaScript version; `concatenates` marks `+`.
  */
 export function slowBinary(a: unknown, b: unknown, again: Native, dual: (a: number | HyperDual, b: number | HyperDual) => HyperDual, native: Native, concatenates: boolean): unknown {
+  // Hyper-duals first: a Hessian runs every operation of the loss n(n + 1)/2 times this way.
+  if ((a instanceof HyperDual && (typeof b === 'number' || b instanceof HyperDual)) || (b instanceof HyperDual && typeof a === 'number')) return dual(a, b);
   if (!isObjectLike(a) && !isObjectLike(b)) return native(a, b);
   const hint = concatenates ? 'default' : 'number';
   const pa = toPrimitive(a, hint);

@@ -26,17 +26,34 @@ export function activeTape(): Tape {
  */
 const pool: Var[] = [];
 
+/**
+ * The pool stops growing at 2¹⁸ Vars (~25 MB): a loss with more operations than that per
+ * evaluation takes milliseconds anyway, and a runaway loop must not leave millions of Vars
+ * behind for the rest of the process. Past the cap, nodes get ordinary fresh Vars.
+ */
+const POOL_MAX = 1 << 18;
+
 function take(k: number, y: number): Var {
-  const o = k < pool.length ? pool[k] : grow(k);
-  o.v = y;
-  return o;
+  if (k < pool.length) {
+    const o = pool[k];
+    o.v = y;
+    return o;
+  }
+  return fresh(k, y);
 }
 
 /** Out of line, so that take() stays small enough to inline everywhere. */
-function grow(k: number): Var {
-  // NaN, not 0: V8 then lays `v` out as a double field from the first Var on.
+function fresh(k: number, y: number): Var {
+  if (k >= POOL_MAX) return new Var(k, y);
+  // NaN first, not 0: V8 then lays `v` out as a double field from the first Var on.
   while (pool.length <= k) pool.push(new Var(pool.length, Number.NaN));
+  pool[k].v = y;
   return pool[k];
+}
+
+/** A parameter (or any input) as a leaf node. */
+export function recLeaf(y: number): Var {
+  return take(tape.leaf(y), y);
 }
 
 /** The parameters as leaves (ids first … first + n − 1, in order): their Vars, in an array. */
@@ -44,11 +61,6 @@ export function recLeaves(values: ArrayLike<number>): Var[] {
   const out = new Array<Var>(values.length);
   for (let i = 0; i < values.length; i++) out[i] = take(tape.leaf(values[i]), values[i]);
   return out;
-}
-
-/** A parameter (or any input) as a leaf node. */
-export function recLeaf(y: number): Var {
-  return take(tape.leaf(y), y);
 }
 
 /** y = f(a): one node with ∂y/∂a, returned as an active value. */
