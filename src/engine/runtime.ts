@@ -16,7 +16,8 @@
  */
 import { Var, TapeEscapeError } from './var';
 import { HyperDual } from './hyperDual';
-import { tape, activeTape } from './recording';
+import { tape, activeTape, fusedIds, fusedPartials, recordFused } from './recording';
+import { UNARY } from './rules';
 import { add, sub, mul, div, mod, pow, neg, pos, inc, dec } from './arithmetic';
 import { MathRuntime } from './runtimeMath';
 import { lt, le, gt, ge, eq, ne, looseEq, looseNe, NumberRuntime, typeOf, toNumber, isFiniteGlobal, isNaNGlobal, value, isActive } from './valueChecks';
@@ -61,6 +62,12 @@ export const gd = {
   isNaN: isNaNGlobal,
   value,
   isActive,
+  /** Fused expressions (runner/transformFusion.ts): the Var class, the rules, the node they record. */
+  Var,
+  U: UNARY,
+  fusedIds,
+  fusedPartials,
+  recordFused,
   /** The process's tape: the nn library records its tensor ops on it as custom nodes. */
   tape,
   activeTape,

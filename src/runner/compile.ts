@@ -10,6 +10,7 @@
  *
  * Learner code runs in the calling thread: the worker (worker.ts) is what bounds time and memory.
  */
+import type { TransformOptions } from './transform';
 import ts from 'typescript';
 import { valueAndGrad, value0, hessian, dimensionOf, describe, type ParamShape } from '../engine/evaluate';
 import { loadModule, whereOf } from './moduleLoader';
@@ -74,8 +75,8 @@ function ignoresParameters(evaluate: (p: number[]) => { constant: boolean }, sta
   });
 }
 
-export function compileLoss(source: string, fileName = 'loss.ts'): CompiledLoss {
-  const state = { maps: new Map<string, LineMappings>(), cache: new Map() };
+export function compileLoss(source: string, fileName = 'loss.ts', transform: TransformOptions = {}): CompiledLoss {
+  const state = { maps: new Map<string, LineMappings>(), cache: new Map(), transform };
   const mod = (() => {
     try {
       return loadModule(source, fileName, state);

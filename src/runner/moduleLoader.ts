@@ -14,7 +14,7 @@ import ts from 'typescript';
 import vm from 'node:vm';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME } from './transform';
+import { createGdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME, type TransformOptions } from './transform';
 import { decodeMappings, type LineMappings } from './sourceMap';
 import { LearnerError, learnerErrors, type Where } from './learnerErrors';
 import { syntaxMessage } from './syntaxMessages';
@@ -48,12 +48,13 @@ export function whereOf(file: ts.SourceFile, start: number, end = start): Where 
 }
 
 /** Transpiles one file; throws a LearnerError at the first syntax error. */
-export function transpile(source: string, fileName: string): { code: string; map: LineMappings; sourceFile: ts.SourceFile } {
+export function transpile(source: string, fileName: string, options: TransformOptions = {}): { code: string; map: LineMappings; sourceFile: ts.SourceFile } {
+  const { transformer, fusedFunctions } = createGdTransformer(options);
   const out = ts.transpileModule(source, {
     fileName,
     reportDiagnostics: true,
     compilerOptions: COMPILER_OPTIONS,
-    transformers: { before: [gdTransformer] },
+    transformers: { before: [transformer] },
   });
   const sourceFile = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true, scriptKind(fileName));
   const first = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
@@ -65,12 +66,17 @@ export function transpile(source: string, fileName: string): { code: string; map
   const reserved = source.includes('__gd') ? reservedDeclaration(sourceFile) : undefined;
   if (reserved) throw learnerErrors.reservedName(reserved.text, whereOf(sourceFile, reserved.getStart(sourceFile), reserved.getEnd()));
   // transpileModule appends a sourceMappingURL comment; the map itself comes separately.
-  const code = out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, '');
+  // The fused expressions' functions go after the mapped code: their lines map to nothing, so an
+  // error inside one is reported at the learner's expression that called it (errorMapping.ts).
+  const code = out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, '') + (fusedFunctions.length ? `\n${fusedFunctions.join('\n')}\n` : '');
   const map = decodeMappings(JSON.parse(out.sourceMapText ?? '{"mappings":""}').mappings);
   return { code, map, sourceFile };
 }
 
-/** A declaration of a name the transformed code needs for itself (`__gd`, `__gdx`). */
+/** Names of the fused-expression functions (transformFusion.ts). */
+const FUSED_NAME = /^__gdf\d+a?$/;
+
+/** A declaration of a name the transformed code needs for itself (`__gd`, `__gdx`, `__gdf0`). */
 function reservedDeclaration(file: ts.SourceFile): ts.Identifier | undefined {
   const reserved = new Set([RUNTIME_NAME, IDENTITY_RUNTIME_NAME]);
   const declares = (p: ts.Node) =>
@@ -79,7 +85,7 @@ function reservedDeclaration(file: ts.SourceFile): ts.Identifier | undefined {
   let found: ts.Identifier | undefined;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isIdentifier(n) && reserved.has(n.text) && declares(n.parent) && (n.parent as ts.NamedDeclaration).name === n) found = n;
+    if (ts.isIdentifier(n) && (reserved.has(n.text) || FUSED_NAME.test(n.text)) && declares(n.parent) && (n.parent as ts.NamedDeclaration).name === n) found = n;
     else ts.forEachChild(n, visit);
   };
   visit(file);
@@ -129,6 +135,8 @@ function resolveRelative(dir: string, spec: string): { file?: string; tried: str
 interface LoaderState {
   maps: Map<string, LineMappings>;
   cache: Map<string, { exports: Record<string, unknown> }>;
+  /** How every module of this load is transformed (imports included). */
+  transform?: TransformOptions;
 }
 
 const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', RUNTIME_NAME, IDENTITY_RUNTIME_NAME];
@@ -138,7 +146,7 @@ const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname
  * map); relative imports resolve against its directory.
  */
 export function loadModule(source: string, fileName: string, state: LoaderState = { maps: new Map(), cache: new Map() }): LoadedModule {
-  const { code, map, sourceFile } = transpile(source, fileName);
+  const { code, map, sourceFile } = transpile(source, fileName, state.transform);
   state.maps.set(fileName, map);
   const module = { exports: {} as Record<string, unknown> };
   const dir = path.dirname(path.resolve(fileName));

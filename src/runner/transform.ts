@@ -50,6 +50,7 @@
  */
 import ts from 'typescript';
 import { Scopes } from './transformScope';
+import { Fusion, isFusionCandidate } from './transformFusion';
 import { ARITHMETIC, COMPARISON, COMPOUND, bare, isLiteral, isPlain, isResultUnused, isStableReference, isValueReference } from './transformSyntax';
 
 /** Identifiers the transformed code uses; a learner's own declaration of them is a LearnerError (reservedName). */
@@ -61,7 +62,25 @@ const NUMBER_FORMATS = new Set(['toFixed', 'toPrecision', 'toExponential']);
 const SEARCHES = new Set(['includes', 'indexOf', 'lastIndexOf']);
 const SORTS = new Set(['sort', 'toSorted']);
 
-export function gdTransformer(context: ts.TransformationContext): ts.Transformer<ts.SourceFile> {
+export interface TransformOptions {
+  /**
+   * Fuse arithmetic expressions into one tape node each (transformFusion.ts): on by default; off
+   * where every operator must be its own node (the backprop graph shows each one).
+   */
+  fuse?: boolean;
+}
+
+/**
+ * The transformer, and the JavaScript of the fused functions it writes (filled in as it runs;
+ * the loader appends them to the module).
+ */
+export function createGdTransformer(options: TransformOptions = {}): { transformer: ts.TransformerFactory<ts.SourceFile>; fusedFunctions: string[] } {
+  const fusedFunctions: string[] = [];
+  const transformer = (context: ts.TransformationContext) => gdTransformer(context, options.fuse !== false, fusedFunctions);
+  return { transformer, fusedFunctions };
+}
+
+function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFunctions: string[]): ts.Transformer<ts.SourceFile> {
   const f = context.factory;
   return (file) => {
     const scopes = new Scopes(file);
@@ -78,6 +97,7 @@ export function gdTransformer(context: ts.TransformationContext): ts.Transformer
       return t;
     };
     const expr = (n: ts.Expression): ts.Expression => ts.visitNode(n, visit, ts.isExpression);
+    const fusion = fuse ? new Fusion({ factory: f, visit: expr, isGlobal, at, runtime: RUNTIME_NAME }) : undefined;
     const sequence = (parts: ts.Expression[], original: ts.Node): ts.Expression =>
       parts.length === 1 ? parts[0] : at(f.createParenthesizedExpression(f.createCommaListExpression(parts)), original);
 
@@ -239,7 +259,8 @@ export function gdTransformer(context: ts.TransformationContext): ts.Transformer
       const compound = COMPOUND[kind];
       if (compound) {
         const t = target(node.left);
-        return sequence([...t.setup, at(t.write(call(gd(compound), [t.read, expr(node.right)], node)), node)], node);
+        const value = fusion?.compound(node, t.read) ?? call(gd(compound), [t.read, expr(node.right)], node);
+        return sequence([...t.setup, at(t.write(value), node)], node);
       }
       if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken) return logical(node);
       if (kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken || kind === ts.SyntaxKind.BarBarEqualsToken) return logicalAssignment(node);
@@ -293,6 +314,10 @@ export function gdTransformer(context: ts.TransformationContext): ts.Transformer
         const s = statement(node);
         if (s) return s;
       }
+      if (fusion && isFusionCandidate(node, isGlobal)) {
+        const fused = fusion.expression(node);
+        if (fused) return fused;
+      }
       if (ts.isBinaryExpression(node)) return binary(node);
       if (ts.isPrefixUnaryExpression(node)) return prefix(node);
       if (ts.isPostfixUnaryExpression(node)) return update(node);
@@ -315,6 +340,8 @@ export function gdTransformer(context: ts.TransformationContext): ts.Transformer
       return ts.visitEachChild(node, visit, context);
     };
 
-    return ts.visitNode(file, visit, ts.isSourceFile);
+    const out = ts.visitNode(file, visit, ts.isSourceFile);
+    fusedFunctions.push(...(fusion?.functions ?? []));
+    return out;
   };
 }

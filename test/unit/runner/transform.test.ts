@@ -6,9 +6,9 @@ import { LearnerError } from '../../../src/runner/learnerErrors';
 
 const FILE = path.resolve(__dirname, '../../fixtures/learner/rule.ts');
 
-/** The transformed JavaScript, whitespace collapsed, for textual assertions. */
+/** The transformed JavaScript, one runtime call per operator (no fusion), whitespace collapsed. */
 function js(source: string): string {
-  return transpile(source, FILE).code.replace(/\s+/g, ' ');
+  return transpile(source, FILE, { fuse: false }).code.replace(/\s+/g, ' ');
 }
 
 /** Runs a module and returns its exports (plain numbers in, no tape). */

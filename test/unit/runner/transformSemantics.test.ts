@@ -43,6 +43,32 @@ const PROGRAMS: Record<string, string> = {
   }
   return out;
 }`,
+  'fused expressions on mixed types (one function per expression tree)': `export function main() {
+  const xs: any[] = [1, -0, 0.5, NaN, Infinity, -2, '3', '', 'a', true, null, undefined, [2], {}, 10n];
+  const out: unknown[] = [];
+  for (const a of xs) for (const b of xs) {
+    for (const f of [(p: any, q: any) => p * q + p, (p: any, q: any) => -(p - q) / 2, (p: any, q: any) => (p + q) ** 2 * Math.sin(q),
+                     (p: any, q: any) => Math.exp(p) - Math.tanh(q * 3), (p: any, q: any) => p / q - q / p, (p: any, q: any) => 1 + p ** 3 - 0.5 * q ** 0.5,
+                     (p: any, q: any) => { let s = p; s += q * q; s -= p / 3; s *= q + 1; s /= p - 2; s **= 2; return s; }]) {
+      try { out.push(f(a, b)); } catch (e) { out.push('throws'); }
+    }
+  }
+  return out;
+}`,
+  'fused expressions keep the order of side effects': `export function main() {
+  const log: string[] = [];
+  const o = (name: string, v: any) => ({ valueOf() { log.push(name); return v; } });
+  const f = (v: any) => { log.push('f'); return v; };
+  const r: unknown[] = [];
+  r.push(o('a', 2) * f(3) + o('b', 1));
+  r.push(o('c', 2) * o('d', 3) + f(4));
+  r.push(f(1) + o('e', 2) * f(o('g', 5)) - o('h', 1));
+  let i = 0; const arr = [1, 2, 3, 4];
+  r.push(arr[i++] * arr[i++] + arr[i++] * 2);
+  try { r.push(o('x', 1) * 1n + f(2)); } catch (e) { r.push((e as Error).constructor.name); }
+  try { r.push(f(1n) * 2 - f(3)); } catch (e) { r.push((e as Error).constructor.name); }
+  return [r, log, i];
+}`,
   'unary operators and updates': `export function main() {
   let a: any = '5', b: any = 2, c: any = [1], d = 7n;
   const r = [-a, +a, -b, +c, a++, a, ++b, b--, --b, c++, c, d++, ++d, -d, !0, !'', typeof a, void 0];

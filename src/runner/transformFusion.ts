@@ -1,0 +1,454 @@
+/**
+ * Expression fusion: one tape node per *expression* instead of one per operator.
+ *
+ * A learner's loop body such as
+ *
+ *     s += (p[i] - i / 100) ** 2 * (1 + 0.1 * Math.sin(p[i]))
+ *
+ * is eight operators. Transformed one operator at a time it makes eight runtime calls and records
+ * eight tape nodes per iteration. Fused, the transformer writes one function for the whole
+ * expression tree — straight-line JavaScript that computes the value and, by reverse mode inside
+ * the expression, the partial derivative of the result with respect to each leaf (here s, p[i],
+ * i, p[i]) — and records a single node whose parents are the leaves that are active. This is
+ * statement-level preaccumulation (as in ADOL-C and Tapenade): the chain rule is the same, it is
+ * just applied to the small expression tree at compile time instead of node by node at run time.
+ *
+ *     __gdf0(s, p[i], i, p[i])                     the call that replaces the expression
+ *     function __gdf0(x0, x1, x2, x3)              all plain numbers → native arithmetic
+ *     function __gdf0a(x0, x1, x2, x3)             numbers and Vars → value, partials, one node
+ *                                                   anything else (hyper-duals, strings …) → the
+ *                                                   per-operator runtime calls, as unfused
+ *
+ * Exactness. Forward values are computed by the same formulas as the per-operator runtime (x ** 2
+ * is x·x, Math.f through the rules table), so values are identical to the bit. Each partial is
+ * formed exactly as the tape's reverse sweep would form it — local derivative × adjoint, with a
+ * zero adjoint passing nothing on (which keeps 0·∞ out, tape.ts) — and only the order of the final
+ * multiplications differs, so gradients agree to rounding (~1e-16 relative).
+ *
+ * Evaluation order. The call evaluates every leaf, left to right, before any operator. JavaScript
+ * applies each operator as soon as its operands are ready, which can only be told apart when an
+ * operator has a side effect (an object's valueOf, a BigInt mix that throws) *and* a later leaf
+ * has one too. So a leaf that might have side effects (a call, an assignment) is allowed only
+ * where no operator of the tree has completed before it (`w * relu(x) + b` fuses; `a * b + f()`
+ * does not, its parts are fused separately).
+ *
+ * What fuses: + − × ÷, unary −, `** k` with a literal k, and the one-argument Math functions of
+ * the rules table. `%`, `**` with a computed exponent and other calls are leaves. A tree needs at
+ * least two operators to be worth a function; at most MAX_LEAVES leaves.
+ *
+ * The functions are appended to the module's JavaScript (moduleLoader.ts), after the source-mapped
+ * code: a frame inside one maps to no line, so an error there is reported at the learner's call.
+ */
+import ts from 'typescript';
+import { bare } from './transformSyntax';
+
+/** Scratch size in the runtime (engine/recording.ts, FUSED_MAX_PARENTS) is at least this. */
+export const MAX_LEAVES = 24;
+
+/** One-argument Math functions whose runtime is `Math.f(x)` for numbers and one rules-table node for a Var. */
+const FUSIBLE_MATH = new Set([
+  'exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sqrt', 'cbrt', 'sin', 'cos', 'tan',
+  'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'abs',
+]);
+
+type BinaryOp = 'add' | 'sub' | 'mul' | 'div';
+
+const BINARY_KIND: Partial<Record<ts.SyntaxKind, BinaryOp>> = {
+  [ts.SyntaxKind.PlusToken]: 'add',
+  [ts.SyntaxKind.MinusToken]: 'sub',
+  [ts.SyntaxKind.AsteriskToken]: 'mul',
+  [ts.SyntaxKind.SlashToken]: 'div',
+};
+
+const COMPOUND_KIND: Partial<Record<ts.SyntaxKind, BinaryOp | 'pow'>> = {
+  [ts.SyntaxKind.PlusEqualsToken]: 'add',
+  [ts.SyntaxKind.MinusEqualsToken]: 'sub',
+  [ts.SyntaxKind.AsteriskEqualsToken]: 'mul',
+  [ts.SyntaxKind.SlashEqualsToken]: 'div',
+  [ts.SyntaxKind.AsteriskAsteriskEqualsToken]: 'pow',
+};
+
+const SYMBOL: Record<BinaryOp, string> = { add: '+', sub: '-', mul: '*', div: '/' };
+
+/** The expression tree of a fusion candidate. */
+type Tree =
+  | { kind: 'leaf'; index: number }
+  | { kind: 'const'; value: number }
+  | { kind: 'binary'; op: BinaryOp; a: Tree; b: Tree }
+  | { kind: 'neg'; a: Tree }
+  | { kind: 'pow'; a: Tree; k: number }
+  | { kind: 'math'; fn: string; a: Tree };
+
+/** A leaf: an original expression still to be transformed, or one the caller already transformed. */
+type Leaf = { source: ts.Expression } | { ready: ts.Expression };
+
+export interface FusionContext {
+  factory: ts.NodeFactory;
+  /** Transforms a leaf expression (the transformer's own visitor). */
+  visit: (e: ts.Expression) => ts.Expression;
+  /** Whether `name` at `node` is the JavaScript global. */
+  isGlobal: (node: ts.Node, name: string) => boolean;
+  /** Places a new node where `original` was, for the source map. */
+  at: <T extends ts.Node>(node: T, original: ts.Node) => T;
+  /** The runtime object's name in the module (`__gd`). */
+  runtime: string;
+}
+
+/** Numeric value of a literal as written (`1_000`, `0x10`, `1e-3`). */
+function literalValue(n: ts.NumericLiteral): number {
+  return Number(n.text.replace(/_/g, ''));
+}
+
+/** A numeric literal, or − / + before one: a number written down. */
+function constantOf(e: ts.Expression): number | undefined {
+  const x = bare(e);
+  if (ts.isNumericLiteral(x)) return literalValue(x);
+  if (ts.isPrefixUnaryExpression(x) && ts.isNumericLiteral(bare(x.operand))) {
+    if (x.operator === ts.SyntaxKind.MinusToken) return -literalValue(bare(x.operand) as ts.NumericLiteral);
+    if (x.operator === ts.SyntaxKind.PlusToken) return literalValue(bare(x.operand) as ts.NumericLiteral);
+  }
+  return undefined;
+}
+
+/** `x ** k` exactly as the runtime computes it for numbers (arithmetic.ts): k = 2 is x·x. */
+function powValue(x: number, k: number): number {
+  return k === 2 ? x * x : x ** k;
+}
+
+function fold(op: BinaryOp, a: number, b: number): number {
+  switch (op) {
+    case 'add':
+      return a + b;
+    case 'sub':
+      return a - b;
+    case 'mul':
+      return a * b;
+    case 'div':
+      return a / b;
+  }
+}
+
+/**
+ * Reading it has no side effect and cannot throw in a way an operator's timing could reveal:
+ * names, literals, `this`, member reads of such, and operators and Math calls over them.
+ */
+function isPure(e: ts.Expression, isGlobal: (node: ts.Node, name: string) => boolean): boolean {
+  const x = bare(e);
+  if (ts.isIdentifier(x) || ts.isNumericLiteral(x) || ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x)) return true;
+  if (x.kind === ts.SyntaxKind.ThisKeyword || x.kind === ts.SyntaxKind.TrueKeyword || x.kind === ts.SyntaxKind.FalseKeyword || x.kind === ts.SyntaxKind.NullKeyword) return true;
+  if (ts.isPropertyAccessExpression(x)) return !x.questionDotToken && x.expression.kind !== ts.SyntaxKind.SuperKeyword && isPure(x.expression, isGlobal);
+  if (ts.isElementAccessExpression(x)) return !x.questionDotToken && x.expression.kind !== ts.SyntaxKind.SuperKeyword && isPure(x.expression, isGlobal) && isPure(x.argumentExpression, isGlobal);
+  if (ts.isBinaryExpression(x)) {
+    const k = x.operatorToken.kind;
+    const operator = BINARY_KIND[k] || k === ts.SyntaxKind.PercentToken || k === ts.SyntaxKind.AsteriskAsteriskToken;
+    return !!operator && isPure(x.left, isGlobal) && isPure(x.right, isGlobal);
+  }
+  if (ts.isPrefixUnaryExpression(x)) return (x.operator === ts.SyntaxKind.MinusToken || x.operator === ts.SyntaxKind.PlusToken) && isPure(x.operand, isGlobal);
+  if (ts.isCallExpression(x)) return mathCallee(x, isGlobal) !== undefined && x.arguments.every((a) => !ts.isSpreadElement(a) && isPure(a, isGlobal));
+  return false;
+}
+
+/** `Math.f(…)` with the global Math: the function's name. */
+function mathCallee(call: ts.CallExpression, isGlobal: (node: ts.Node, name: string) => boolean): string | undefined {
+  const callee = bare(call.expression);
+  if (call.questionDotToken || !ts.isPropertyAccessExpression(callee) || callee.questionDotToken) return undefined;
+  const owner = bare(callee.expression);
+  if (!ts.isIdentifier(owner) || owner.text !== 'Math' || !isGlobal(owner, 'Math')) return undefined;
+  return callee.name.text;
+}
+
+/** A fusible root: + − × ÷ with an operator, unary −, `** k`, or `Math.f(x)`. */
+export function isFusionCandidate(node: ts.Node, isGlobal: (node: ts.Node, name: string) => boolean): node is ts.Expression {
+  if (ts.isBinaryExpression(node)) {
+    const k = node.operatorToken.kind;
+    return !!BINARY_KIND[k] || (k === ts.SyntaxKind.AsteriskAsteriskToken && constantOf(node.right) !== undefined);
+  }
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.MinusToken && constantOf(node) === undefined;
+  if (ts.isCallExpression(node)) {
+    const fn = mathCallee(node, isGlobal);
+    return fn !== undefined && FUSIBLE_MATH.has(fn) && node.arguments.length === 1 && !ts.isSpreadElement(node.arguments[0]);
+  }
+  return false;
+}
+
+/** Builds the tree of one candidate, or says it cannot be fused. */
+class TreeBuilder {
+  readonly leaves: Leaf[] = [];
+  operators = 0;
+  ok = true;
+
+  constructor(private readonly isGlobal: (node: ts.Node, name: string) => boolean) {}
+
+  leaf(leaf: Leaf): Tree {
+    if ('source' in leaf) {
+      const x = bare(leaf.source);
+      // A string is concatenated, not added: fusing would only ever take the slow path.
+      if (ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x) || ts.isTemplateExpression(x)) this.ok = false;
+      // A leaf with side effects after an operator has been applied would change the order.
+      else if (this.operators > 0 && !isPure(leaf.source, this.isGlobal)) this.ok = false;
+    }
+    this.leaves.push(leaf);
+    return { kind: 'leaf', index: this.leaves.length - 1 };
+  }
+
+  /** The tree of `e`, in JavaScript's evaluation order (left operand first). */
+  build(e: ts.Expression): Tree {
+    const c = constantOf(e);
+    if (c !== undefined) return { kind: 'const', value: c };
+    const x = bare(e);
+    if (!isFusionCandidate(x, this.isGlobal)) return this.leaf({ source: e });
+    if (ts.isBinaryExpression(x)) {
+      if (x.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken) {
+        const a = this.build(x.left);
+        return this.pow(a, constantOf(x.right) as number);
+      }
+      const a = this.build(x.left);
+      const b = this.build(x.right);
+      return this.binary(BINARY_KIND[x.operatorToken.kind] as BinaryOp, a, b);
+    }
+    if (ts.isPrefixUnaryExpression(x)) {
+      const a = this.build(x.operand);
+      this.operators++;
+      return a.kind === 'const' ? { kind: 'const', value: -a.value } : { kind: 'neg', a };
+    }
+    const call = x as ts.CallExpression;
+    const a = this.build(call.arguments[0]);
+    this.operators++;
+    const fn = mathCallee(call, this.isGlobal) as string;
+    return { kind: 'math', fn, a };
+  }
+
+  binary(op: BinaryOp, a: Tree, b: Tree): Tree {
+    this.operators++;
+    if (a.kind === 'const' && b.kind === 'const') return { kind: 'const', value: fold(op, a.value, b.value) };
+    return { kind: 'binary', op, a, b };
+  }
+
+  pow(a: Tree, k: number): Tree {
+    this.operators++;
+    if (a.kind === 'const') return { kind: 'const', value: powValue(a.value, k) };
+    return { kind: 'pow', a, k };
+  }
+}
+
+/** A number as JavaScript source that reads back to the same double (−0 and ∞ included). */
+function numberText(v: number): string {
+  if (Number.isNaN(v)) return '(0 / 0)';
+  if (!Number.isFinite(v)) return v > 0 ? '(1 / 0)' : '(-1 / 0)';
+  if (Object.is(v, -0)) return '(-0)';
+  return v < 0 ? `(${String(v)})` : String(v);
+}
+
+/**
+ * Writes the two functions of one fused tree. `rt` is the runtime's name; leaves are x0…xn−1.
+ * Returned as JavaScript text, appended to the module by the loader.
+ */
+export function fusedFunctionSource(name: string, tree: Tree, leafCount: number, rt: string): string {
+  const params = Array.from({ length: leafCount }, (_, i) => `x${i}`).join(', ');
+  let temps = 0;
+
+  // Forward pass: one const per operator, leaves read through `leafName`.
+  const forward = (leafName: (i: number) => string) => {
+    const lines: string[] = [];
+    const values = new Map<Tree, string>();
+    const emit = (t: Tree): string => {
+      switch (t.kind) {
+        case 'leaf':
+          return leafName(t.index);
+        case 'const':
+          return numberText(t.value);
+        case 'binary': {
+          const a = emit(t.a);
+          const b = emit(t.b);
+          const v = `t${temps++}`;
+          lines.push(`const ${v} = ${a} ${SYMBOL[t.op]} ${b};`);
+          values.set(t, v);
+          return v;
+        }
+        case 'neg': {
+          const a = emit(t.a);
+          const v = `t${temps++}`;
+          lines.push(`const ${v} = -${a};`);
+          values.set(t, v);
+          return v;
+        }
+        case 'pow': {
+          const a = emit(t.a);
+          const v = `t${temps++}`;
+          lines.push(t.k === 2 ? `const ${v} = ${a} * ${a};` : `const ${v} = ${a} ** ${numberText(t.k)};`);
+          values.set(t, v);
+          return v;
+        }
+        case 'math': {
+          const a = emit(t.a);
+          const v = `t${temps++}`;
+          lines.push(`const ${v} = U.${t.fn}.f(${a});`);
+          values.set(t, v);
+          return v;
+        }
+      }
+    };
+    const result = emit(tree);
+    return { lines, result, values };
+  };
+
+  // Plain numbers: native arithmetic, nothing recorded.
+  const plain = forward((i) => `x${i}`);
+  const numbersTest = Array.from({ length: leafCount }, (_, i) => `typeof x${i} === "number"`).join(' && ');
+
+  // Numbers and Vars: value, then the adjoint of every node of the tree (root first), then a node.
+  const active = forward((i) => `a${i}`);
+  const valueOf = (t: Tree): string => (t.kind === 'leaf' ? `a${t.index}` : t.kind === 'const' ? numberText(t.value) : (active.values.get(t) as string));
+  const reverse: string[] = [];
+  const leafAdjoint = new Map<number, string>();
+  let adjoints = 0;
+  /** adjoint of a child = local derivative × adjoint of the node, or 0 when that adjoint is 0. */
+  const through = (partial: string, g: string): string => {
+    // With the root's adjoint 1 the child's adjoint is the local derivative itself (× 1 is exact).
+    if (g === '1' && /^[\w.]+$/.test(partial)) return partial;
+    const v = `g${adjoints++}`;
+    reverse.push(g === '1' ? `const ${v} = ${partial};` : `const ${v} = ${g} === 0 ? 0 : ${partial} * ${g};`);
+    return v;
+  };
+  const negated = (g: string): string => {
+    const v = `g${adjoints++}`;
+    reverse.push(`const ${v} = -${g};`);
+    return v;
+  };
+  const back = (t: Tree, g: string): void => {
+    switch (t.kind) {
+      case 'leaf':
+        leafAdjoint.set(t.index, g);
+        return;
+      case 'const':
+        return;
+      case 'binary': {
+        const a = valueOf(t.a);
+        const b = valueOf(t.b);
+        const y = valueOf(t);
+        switch (t.op) {
+          case 'add': // y = a + b; ∂y/∂a = 1, ∂y/∂b = 1
+            back(t.a, g);
+            back(t.b, g);
+            return;
+          case 'sub': // y = a − b; ∂y/∂a = 1, ∂y/∂b = −1
+            back(t.a, g);
+            if (t.b.kind !== 'const') back(t.b, negated(g));
+            return;
+          case 'mul': // y = a·b; ∂y/∂a = b, ∂y/∂b = a
+            if (t.a.kind !== 'const') back(t.a, through(b, g));
+            if (t.b.kind !== 'const') back(t.b, through(a, g));
+            return;
+          case 'div': // y = a/b; ∂y/∂a = 1/b, ∂y/∂b = −y/b
+            if (t.a.kind !== 'const') back(t.a, through(`(1 / ${b})`, g));
+            if (t.b.kind !== 'const') back(t.b, through(`(-${y} / ${b})`, g));
+            return;
+        }
+        return;
+      }
+      case 'neg': // y = −a; ∂y/∂a = −1
+        back(t.a, negated(g));
+        return;
+      case 'pow': {
+        // y = aᵏ; ∂y/∂a = k·aᵏ⁻¹ (2a for k = 2, 0 for k = 0), as arithmetic.ts
+        const a = valueOf(t.a);
+        const d = t.k === 2 ? `(2 * ${a})` : t.k === 0 ? '0' : `(${numberText(t.k)} * ${a} ** ${numberText(t.k - 1)})`;
+        back(t.a, through(d, g));
+        return;
+      }
+      case 'math': // y = f(a); ∂y/∂a from the rules table
+        back(t.a, through(`U.${t.fn}.d(${valueOf(t.a)}, ${valueOf(t)})`, g));
+        return;
+    }
+  };
+  back(tree, '1');
+
+  // The per-operator runtime calls: what the unfused transform would have run.
+  const generic = (t: Tree): string => {
+    switch (t.kind) {
+      case 'leaf':
+        return `x${t.index}`;
+      case 'const':
+        return numberText(t.value);
+      case 'binary':
+        return `${rt}.${t.op}(${generic(t.a)}, ${generic(t.b)})`;
+      case 'neg':
+        return `${rt}.neg(${generic(t.a)})`;
+      case 'pow':
+        return `${rt}.pow(${generic(t.a)}, ${numberText(t.k)})`;
+      case 'math':
+        return `${rt}.Math.${t.fn}(${generic(t.a)})`;
+    }
+  };
+
+  const leafIndices = Array.from({ length: leafCount }, (_, i) => i);
+  const usesU = /\bU\./;
+  const activeBody = [...active.lines, ...reverse].join('\n  ');
+  return [
+    `function ${name}(${params}) {`,
+    usesU.test(plain.lines.join('')) ? `  const U = ${rt}.U;` : '',
+    `  if (${numbersTest}) {`,
+    ...plain.lines.map((l) => `    ${l}`),
+    `    return ${plain.result};`,
+    '  }',
+    `  return ${name}a(${params});`,
+    '}',
+    `function ${name}a(${params}) {`,
+    `  const V = ${rt}.Var;`,
+    `  if (!(${leafIndices.map((i) => `(typeof x${i} === "number" || x${i} instanceof V)`).join(' && ')})) return ${generic(tree)};`,
+    usesU.test(activeBody) ? `  const U = ${rt}.U;` : '',
+    ...leafIndices.map((i) => `  const a${i} = typeof x${i} === "number" ? x${i} : x${i}.v;`),
+    `  ${activeBody}`,
+    `  const I = ${rt}.fusedIds, D = ${rt}.fusedPartials;`,
+    '  let n = 0;',
+    ...leafIndices.map((i) => `  if (typeof x${i} !== "number") { I[n] = x${i}.id; D[n] = ${leafAdjoint.get(i) ?? '0'}; n++; }`),
+    `  return ${rt}.recordFused(${valueOf(tree)}, n);`,
+    '}',
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/**
+ * The fusion pass's state for one file: tries candidates and collects the functions it writes.
+ */
+export class Fusion {
+  /** JavaScript of every fused function so far, to append to the module. */
+  readonly functions: string[] = [];
+
+  constructor(private readonly ctx: FusionContext) {}
+
+  /** `node` (a candidate the visitor reached first, so the root of its tree) as one call, or undefined. */
+  expression(node: ts.Expression): ts.Expression | undefined {
+    const builder = new TreeBuilder(this.ctx.isGlobal);
+    const tree = builder.build(node);
+    return this.emit(builder, tree, node);
+  }
+
+  /** `x op= right` as `x = <fused read op right>`: `read` is the target's (already transformed) read. */
+  compound(node: ts.BinaryExpression, read: ts.Expression): ts.Expression | undefined {
+    const op = COMPOUND_KIND[node.operatorToken.kind];
+    if (!op) return undefined;
+    const builder = new TreeBuilder(this.ctx.isGlobal);
+    const a = builder.leaf({ ready: read });
+    let tree: Tree;
+    if (op === 'pow') {
+      const k = constantOf(node.right);
+      if (k === undefined) return undefined;
+      tree = builder.pow(a, k);
+    } else {
+      tree = builder.binary(op, a, builder.build(node.right));
+    }
+    return this.emit(builder, tree, node);
+  }
+
+  private emit(builder: TreeBuilder, tree: Tree, original: ts.Node): ts.Expression | undefined {
+    if (!builder.ok || builder.operators < 2 || builder.leaves.length === 0 || builder.leaves.length > MAX_LEAVES) return undefined;
+    if (tree.kind === 'const' || tree.kind === 'leaf') return undefined;
+    const f = this.ctx.factory;
+    const name = `__gdf${this.functions.length}`;
+    this.functions.push(fusedFunctionSource(name, tree, builder.leaves.length, this.ctx.runtime));
+    const args = builder.leaves.map((l) => ('ready' in l ? l.ready : this.ctx.visit(l.source)));
+    return this.ctx.at(f.createCallExpression(f.createIdentifier(name), undefined, args), original);
+  }
+}
