@@ -74,23 +74,11 @@ export function rec2(y: number, a: number, da: number, b: number, db: number): V
 }
 
 /**
- * Most active leaves one fused expression may have (runner/transformFusion.ts, MAX_LEAVES ≤ this).
- * The transformed code writes the leaves' node ids and partials here, then calls recordFused.
+ * The Var of node k with value y, for fused expressions (runner/transformFusion.ts), which write
+ * their nodes themselves: y = f(x₁ … xₙ) with ∂y/∂xⱼ known, and the tape's nodes have two parents,
+ * so n > 2 active leaves become a chain — node₁ holds x₁ and x₂, each next node the previous one
+ * (∂ = 1) and one more leaf — which the reverse sweep turns back into exactly Σⱼ ∂y/∂xⱼ · ȳ.
  */
-export const FUSED_MAX_PARENTS = 32;
-export const fusedIds = new Int32Array(FUSED_MAX_PARENTS);
-export const fusedPartials = new Float64Array(FUSED_MAX_PARENTS);
-
-/**
- * y = f(x₁ … xₙ) with ∂y/∂xⱼ = fusedPartials[j] for the n parents in fusedIds: one fused
- * expression. The tape's nodes have two parents, so n > 2 parents become a chain — node₁ holds
- * x₁ and x₂, each next node holds the previous one (∂ = 1) and one more parent — which the reverse
- * sweep turns back into exactly Σⱼ ∂y/∂xⱼ · ȳ.
- */
-export function recordFused(y: number, n: number): Var | number {
-  if (n === 0) return y;
-  if (n === 1) return take(tape.unary(y, fusedIds[0], fusedPartials[0]), y);
-  let k = tape.binary(y, fusedIds[0], fusedPartials[0], fusedIds[1], fusedPartials[1]);
-  for (let j = 2; j < n; j++) k = tape.binary(y, k, 1, fusedIds[j], fusedPartials[j]);
+export function fusedNode(k: number, y: number): Var {
   return take(k, y);
 }

@@ -16,7 +16,7 @@
  */
 import { Var, TapeEscapeError } from './var';
 import { HyperDual } from './hyperDual';
-import { tape, activeTape, fusedIds, fusedPartials, recordFused } from './recording';
+import { tape, activeTape, fusedNode } from './recording';
 import { UNARY } from './rules';
 import { add, sub, mul, div, mod, pow, neg, pos, inc, dec } from './arithmetic';
 import { MathRuntime } from './runtimeMath';
@@ -62,12 +62,10 @@ export const gd = {
   isNaN: isNaNGlobal,
   value,
   isActive,
-  /** Fused expressions (runner/transformFusion.ts): the Var class, the rules, the node they record. */
+  /** Fused expressions (runner/transformFusion.ts): the Var class, the rules table, a node's Var. */
   Var,
   U: UNARY,
-  fusedIds,
-  fusedPartials,
-  recordFused,
+  fusedNode,
   /** The process's tape: the nn library records its tensor ops on it as custom nodes. */
   tape,
   activeTape,

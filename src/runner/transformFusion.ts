@@ -16,6 +16,8 @@
  *     __gdf0(s, p[i], i, p[i])                     the call that replaces the expression
  *     function __gdf0(x0, x1, x2, x3)              all plain numbers → native arithmetic
  *     function __gdf0a(x0, x1, x2, x3)             numbers and Vars → value, partials, one node
+ *                                                   (a chain of k − 1 nodes for k active leaves:
+ *                                                   the tape's nodes have two parents)
  *                                                   anything else (hyper-duals, strings …) → the
  *                                                   per-operator runtime calls, as unfused
  *
@@ -42,7 +44,7 @@
 import ts from 'typescript';
 import { bare } from './transformSyntax';
 
-/** Scratch size in the runtime (engine/recording.ts, FUSED_MAX_PARENTS) is at least this. */
+/** Larger trees are split (their subtrees fuse on their own): the functions stay small. */
 export const MAX_LEAVES = 24;
 
 /** One-argument Math functions whose runtime is `Math.f(x)` for numbers and one rules-table node for a Var. */
@@ -382,6 +384,13 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
   };
 
   const leafIndices = Array.from({ length: leafCount }, (_, i) => i);
+  // The node: written straight onto the tape (a scratch array and a loop cost a quarter of a fused
+  // call). The first active leaf waits in (p, q); each next one adds a node: the first holds both,
+  // later ones the previous node (∂ = 1) and the new leaf. One active leaf: a unary node.
+  const recordLeaf = (i: number) => {
+    const d = leafAdjoint.get(i) ?? '0';
+    return `  if (typeof x${i} !== "number") { if (k >= 0) k = T.binary(y, k, 1, x${i}.id, ${d}); else if (p >= 0) k = T.binary(y, p, q, x${i}.id, ${d}); else { p = x${i}.id; q = ${d}; } }`;
+  };
   const usesU = /\bU\./;
   const activeBody = [...active.lines, ...reverse].join('\n  ');
   return [
@@ -399,10 +408,11 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
     usesU.test(activeBody) ? `  const U = ${rt}.U;` : '',
     ...leafIndices.map((i) => `  const a${i} = typeof x${i} === "number" ? x${i} : x${i}.v;`),
     `  ${activeBody}`,
-    `  const I = ${rt}.fusedIds, D = ${rt}.fusedPartials;`,
-    '  let n = 0;',
-    ...leafIndices.map((i) => `  if (typeof x${i} !== "number") { I[n] = x${i}.id; D[n] = ${leafAdjoint.get(i) ?? '0'}; n++; }`),
-    `  return ${rt}.recordFused(${valueOf(tree)}, n);`,
+    `  const T = ${rt}.tape, y = ${valueOf(tree)};`,
+    '  let k = -1, p = -1, q = 0;',
+    ...leafIndices.map(recordLeaf),
+    '  if (k < 0) k = T.unary(y, p, q);',
+    `  return ${rt}.fusedNode(k, y);`,
     '}',
   ]
     .filter((l) => l !== '')

@@ -52,7 +52,7 @@ describe('transform: expression fusion', () => {
     assert.match(out, /s = __gdf0\(s, p\[i\], i, p\[i\]\)/);
     assert.match(out, /function __gdf0\(x0, x1, x2, x3\)/);
     assert.match(out, /function __gdf0a\(x0, x1, x2, x3\)/);
-    assert.match(out, /__gd\.recordFused\(/);
+    assert.match(out, /__gd\.fusedNode\(/);
   });
 
   it('leaves single operators, % and computed exponents to the per-operator runtime', () => {
