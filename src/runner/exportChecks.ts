@@ -93,11 +93,12 @@ export function checkConfig(config: unknown, at: Declarations): { config?: Recor
       where('optimizer'),
     );
   }
-  if (c.learningRate !== undefined && !(typeof c.learningRate === 'number' && Number.isFinite(c.learningRate) && c.learningRate > 0)) {
+  if (c.learningRate !== undefined && !(typeof c.learningRate === 'number' && Number.isFinite(c.learningRate) && c.learningRate >= 0)) {
+    // 0 is allowed, as torch.optim allows it (and the CLI's --lr): the run then shows no movement.
     const got = typeof c.learningRate === 'number' ? { ko: String(c.learningRate), en: String(c.learningRate) } : valueText(c.learningRate);
     throw learnerErrors.badConfig(
-      `학습률(learningRate)은 0보다 큰 숫자여야 하는데 ${got.ko}입니다. 예: \`learningRate: 0.1\``,
-      `learningRate must be a number greater than 0, got ${got.en}. For example \`learningRate: 0.1\`.`,
+      `학습률(learningRate)은 0 이상의 숫자여야 하는데 ${got.ko}입니다. 예: \`learningRate: 0.1\``,
+      `learningRate must be a number of at least 0, got ${got.en}. For example \`learningRate: 0.1\`.`,
       where('learningRate'),
     );
   }

@@ -89,6 +89,11 @@ describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
     check(l, [1, 2], [0, 7], 1 + 9 + 2);
   });
 
+  it('accepts learningRate 0 in config, as torch.optim and the CLI do', () => {
+    const l = compileLoss("export const config = { optimizer: 'sgd', learningRate: 0 };\nexport const loss = (w: number) => (w - 3) ** 2;", 'lr0.ts');
+    assert.equal(l.config?.learningRate, 0);
+  });
+
   it('linear-regression.ts — data, config and mini-batches', () => {
     const l = load('linear-regression.ts');
     assert.deepEqual(l.paramNames, ['w', 'b']);
