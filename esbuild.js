@@ -62,6 +62,8 @@ if (!production) {
   }
 }
 
+const { emitGdtutorTypes } = require('./scripts/emitGdtutorTypes');
+
 /** Static files the webview loads besides the bundle (codicon font for @vscode-elements). */
 function copyAssets() {
   const dest = path.join('dist', 'codicons');
@@ -74,6 +76,7 @@ function copyAssets() {
 async function main() {
   if (production) fs.rmSync('dist', { recursive: true, force: true });
   copyAssets();
+  emitGdtutorTypes();
   const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));
