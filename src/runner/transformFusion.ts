@@ -38,8 +38,9 @@
  * the rules table. `%`, `**` with a computed exponent and other calls are leaves. A tree needs at
  * least two operators to be worth a function; at most MAX_LEAVES leaves.
  *
- * The code of each function is written by transformFusionCode.ts. They are appended to the module's JavaScript (moduleLoader.ts), after the source-mapped
- * code: a frame inside one maps to no line, so an error there is reported at the learner's call.
+ * transformFusionCode.ts writes each function's code. The functions are appended to the module's
+ * JavaScript (moduleLoader.ts), after the source-mapped code: a frame inside one maps to no line,
+ * so an error there is reported at the learner's call.
  */
 import ts from 'typescript';
 import { bare } from './transformSyntax';
