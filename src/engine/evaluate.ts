@@ -84,7 +84,7 @@ function gradientArray(n: number): Float64Array {
 
 /**
  * Value and exact gradient of fn at params: reset the tape, record the parameters as leaves
- * 0…n−1 (in order, so nn ops can read them straight from the tape), run fn, sweep back once.
+ * 0…n−1 (in order, so the gradient is adj[0…n−1]), run fn, sweep back once.
  * A NaN or infinite result is returned as the value (training reports it as divergence).
  */
 export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Evaluation {

@@ -6,13 +6,13 @@ type Loss = (params: unknown, ...rest: unknown[]) => unknown;
 const shape3: ParamShape = { kind: 'array', length: 3 };
 
 describe('evaluation: valueAndGrad, value0, hessian', () => {
-  it('records the parameters as leaves 0…n−1, in order, readable from the tape (nn relies on it)', () => {
+  it('records the parameters as leaves 0…n−1, in order, each Var carrying its value', () => {
     let ids: number[] = [];
     let values: number[] = [];
     valueAndGrad(
       (p) => {
         ids = (p as Var[]).map((v) => v.id);
-        values = ids.map((k) => gd.tape.value[k]);
+        values = (p as Var[]).map((v) => v.v);
         return gd.add(gd.mul((p as Var[])[0], 2), 1);
       },
       [0.5, -1, 7],

@@ -4,7 +4,7 @@ import { Tape, TapeOverflowError } from '../../../src/engine/tape';
 describe('Tape', () => {
   it('propagates adjoints through shared subexpressions (y = (a·b) + a)', () => {
     // y = a·b + a  ⇒  ∂y/∂a = b + 1,  ∂y/∂b = a
-    const t = new Tape(2);
+    const t = new Tape(2, undefined, true);
     const a = t.leaf(3);
     const b = t.leaf(-2);
     const ab = t.binary(3 * -2, a, -2, b, 3);
@@ -16,7 +16,7 @@ describe('Tape', () => {
   });
 
   it('grows past its initial capacity and keeps earlier nodes', () => {
-    const t = new Tape(1);
+    const t = new Tape(1, undefined, true);
     let x = t.leaf(1);
     const x0 = x;
     for (let i = 0; i < 100; i++) x = t.unary(t.value[x] * 2, x, 2); // x ← 2x, 100 times
@@ -27,7 +27,7 @@ describe('Tape', () => {
 
   it('runs custom nodes in reverse order with their adjoint', () => {
     // s = sum(v) recorded as one custom node over three leaves, then y = 5·s.
-    const t = new Tape();
+    const t = new Tape(undefined, undefined, true);
     const v = [t.leaf(1), t.leaf(2), t.leaf(3)];
     const s = t.custom(6, (tape, g) => v.forEach((k) => tape.accumulate(k, g)));
     const y = t.unary(30, s, 5);
@@ -38,7 +38,7 @@ describe('Tape', () => {
   it('carries the adjoint of the previous node in a register without losing other contributions', () => {
     // a (leaf 0), s = a² (1, both parents = node 0 … recorded as one parent with 2a),
     // t = s·s (2, both parents the previous node), u = t + s (3: s again, from memory), y = 3u (4)
-    const t = new Tape();
+    const t = new Tape(undefined, undefined, true);
     const a = t.leaf(1.5);
     const s = t.unary(2.25, a, 3);
     const q = t.binary(2.25 * 2.25, s, 2.25, s, 2.25);
@@ -50,7 +50,7 @@ describe('Tape', () => {
   });
 
   it('a custom node right after its input sees the carried adjoint and may add to the previous node', () => {
-    const t = new Tape();
+    const t = new Tape(undefined, undefined, true);
     const a = t.leaf(2);
     const b = t.unary(4, a, 2); // b = 2a
     const c = t.custom(8, (tape, g) => tape.accumulate(b, 2 * g)); // c = 2b
@@ -60,7 +60,7 @@ describe('Tape', () => {
   });
 
   it('skips nodes whose adjoint is 0, so an unused infinite partial does not turn into NaN', () => {
-    const t = new Tape();
+    const t = new Tape(undefined, undefined, true);
     const a = t.leaf(0);
     const r = t.unary(0, a, Infinity); // √a at 0
     const z = t.unary(0, r, 0); // 0·√a
@@ -69,7 +69,7 @@ describe('Tape', () => {
   });
 
   it('reset forgets nodes and stale adjoints', () => {
-    const t = new Tape();
+    const t = new Tape(undefined, undefined, true);
     const a = t.leaf(1);
     t.backward(t.unary(2, a, 2));
     t.reset();
@@ -80,7 +80,7 @@ describe('Tape', () => {
   });
 
   it('refuses to grow past maxNodes with a typed error', () => {
-    const t = new Tape(4, 8);
+    const t = new Tape(4, 8, true);
     assert.throws(() => {
       for (let i = 0; i < 100; i++) t.leaf(i);
     }, TapeOverflowError);
