@@ -1,0 +1,132 @@
+/**
+ * Automatic diagnosis after a run, from the run's own numbers (and the exact Hessian where the
+ * run stopped): what happened, in one Korean sentence with one piece of advice, and the glossary
+ * entry that explains it (the hover's id, so the panel can link to it).
+ *
+ *   diverged      non-finite loss, or it ended above where it started
+ *   oscillating   the step keeps reversing direction (most successive updates change sign)
+ *   saddle        gradient ≈ 0 and the Hessian has eigenvalues of both signs
+ *   plateau       gradient ≈ 0 and the Hessian ≈ 0 too, with the loss not going down
+ *   localMinimum  converged, but another start reached a lower loss (given by a restart search)
+ *   converged     gradient ≈ 0 at a positive-definite Hessian
+ *   slow          still going down at the end: more steps or a larger learning rate
+ */
+import type { RunResult } from '../runner/trainLoss';
+import { definiteness, symmetricEigenvalues } from './curvature';
+
+export type FindingCode = 'diverged' | 'oscillating' | 'saddle' | 'plateau' | 'localMinimum' | 'converged' | 'slow';
+
+export interface Finding {
+  code: FindingCode;
+  ko: string;
+  en: string;
+  /** Glossary entry id (src/hover/glossary) that explains the idea. */
+  glossary: string;
+}
+
+export interface DiagnosisInput {
+  run: Pick<RunResult, 'params' | 'losses' | 'gradNorms' | 'reason' | 'options'>;
+  /** Exact Hessian at the run's last point (small dimension only). */
+  hessianAtEnd?: number[][];
+  /** Largest learning rate that did not diverge (a quick search after a divergence). */
+  largestStableLearningRate?: number;
+  /** A lower minimum another start reached (from random restarts). */
+  betterMinimum?: { point: number[]; loss: number };
+}
+
+const fmt = (v: number) => (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(2));
+
+/** Fraction of successive updates (in any coordinate) whose direction reversed, over the second half. */
+export function reversalRate(params: number[][]): number {
+  const from = Math.floor(params.length / 2);
+  let flips = 0;
+  let pairs = 0;
+  for (let k = Math.max(from, 1) + 1; k < params.length; k++) {
+    for (let i = 0; i < params[k].length; i++) {
+      const a = params[k - 1][i] - params[k - 2][i];
+      const b = params[k][i] - params[k - 1][i];
+      if (a === 0 || b === 0) continue;
+      pairs++;
+      if (Math.sign(a) !== Math.sign(b)) flips++;
+    }
+  }
+  return pairs ? flips / pairs : 0;
+}
+
+export function diagnose(input: DiagnosisInput): Finding[] {
+  const { run } = input;
+  const out: Finding[] = [];
+  const losses = run.losses;
+  const start = losses[0];
+  const last = losses[losses.length - 1];
+  const lr = run.options.learningRate;
+  if (run.reason === 'diverged' || !Number.isFinite(last) || last > start + 1e-9 * Math.max(1, Math.abs(start))) {
+    const known = input.largestStableLearningRate;
+    out.push({
+      code: 'diverged',
+      ko: `손실이 발산했습니다: 학습률 ${fmt(lr)}이(가) 너무 커서 한 걸음마다 최소점을 넘어 더 멀리 갑니다. ${known !== undefined ? `이 파일에서는 약 ${fmt(known)} 이하의 학습률이 발산하지 않았습니다.` : '학습률을 1/10로 줄여 보세요.'}`,
+      en: `The loss diverged: learning rate ${fmt(lr)} is too large, every step overshoots the minimum by more. ${known !== undefined ? `On this file learning rates up to about ${fmt(known)} did not diverge.` : 'Try a learning rate ten times smaller.'}`,
+      glossary: 'divergence',
+    });
+    return out;
+  }
+  const grads = run.gradNorms;
+  const g0 = grads[0];
+  const gEnd = grads[grads.length - 1];
+  const small = gEnd <= 1e-6 * Math.max(1, g0) || gEnd <= 1e-8;
+  if (reversalRate(run.params) > 0.6 && !small) {
+    out.push({
+      code: 'oscillating',
+      ko: '매개변수가 지그재그로 진동합니다: 한 걸음마다 방향이 뒤집힙니다. 학습률을 줄이거나 모멘텀·Adam처럼 진동을 누그러뜨리는 옵티마이저를 써 보세요.',
+      en: 'The parameters zigzag: nearly every step reverses direction. Lower the learning rate, or use an optimizer that damps oscillation (momentum, Adam).',
+      glossary: 'learningRate',
+    });
+  }
+  if (small && input.hessianAtEnd) {
+    const eig = symmetricEigenvalues(input.hessianAtEnd);
+    const kind = definiteness(eig, 1e-6);
+    if (kind === 'indefinite') {
+      out.push({
+        code: 'saddle',
+        ko: `안장점 근처에서 멈췄습니다: 기울기는 거의 0이지만 헤세 행렬의 고유값이 양수와 음수(${eig.map(fmt).join(', ')})를 함께 가집니다. 시작점을 조금 바꾸거나 모멘텀을 쓰면 빠져나갑니다.`,
+        en: `Stopped near a saddle point: the gradient is almost zero but the Hessian has eigenvalues of both signs (${eig.map(fmt).join(', ')}). A slightly different start or momentum escapes it.`,
+        glossary: 'saddlePoint',
+      });
+    } else if (kind === 'semidefinite' || Math.max(...eig.map(Math.abs)) < 1e-6) {
+      out.push({
+        code: 'plateau',
+        ko: '고원(평탄한 영역)에 갇혔습니다: 기울기와 곡률이 모두 거의 0이라 걸음이 아주 작아집니다. 학습률을 키우거나 Adam처럼 걸음 크기를 스스로 맞추는 옵티마이저를 써 보세요.',
+        en: 'Stuck on a plateau: gradient and curvature are both almost zero, so the steps become tiny. Raise the learning rate or use an optimizer that scales its steps (Adam).',
+        glossary: 'plateau',
+      });
+    } else if (kind === 'positive') {
+      const better = input.betterMinimum;
+      if (better && better.loss < last - 1e-6 * Math.max(1, Math.abs(last))) {
+        out.push({
+          code: 'localMinimum',
+          ko: `지역 최소에 수렴했습니다(손실 ${fmt(last)}). 다른 시작점에서는 더 낮은 손실 ${fmt(better.loss)}에 도달했습니다(${better.point.map(fmt).join(', ')}). 무작위 재시작으로 여러 골짜기를 비교해 보세요.`,
+          en: `Converged to a local minimum (loss ${fmt(last)}). Another start reached a lower loss ${fmt(better.loss)} at (${better.point.map(fmt).join(', ')}). Compare valleys with random restarts.`,
+          glossary: 'localMinimum',
+        });
+      } else {
+        out.push({
+          code: 'converged',
+          ko: `수렴했습니다: 기울기가 거의 0이고 헤세 행렬이 양의 정부호라 이곳은 (적어도 지역) 최소점입니다. 손실 ${fmt(last)}.`,
+          en: `Converged: the gradient is almost zero and the Hessian is positive definite, so this is a (at least local) minimum. Loss ${fmt(last)}.`,
+          glossary: 'convergence',
+        });
+      }
+    }
+  } else if (!small && out.length === 0) {
+    const half = losses[Math.floor(losses.length / 2)];
+    if (last < half) {
+      out.push({
+        code: 'slow',
+        ko: '아직 내려가는 중에 끝났습니다: 걸음 수를 늘리거나 학습률을 조금 키워 보세요.',
+        en: 'The run ended while the loss was still going down: give it more steps or a somewhat larger learning rate.',
+        glossary: 'convergence',
+      });
+    }
+  }
+  return out;
+}
