@@ -5,6 +5,7 @@
  *
  * Exit codes: 0 success, 1 the loss file has a problem (message names the line), 2 usage error.
  */
+import type { Finding } from './teaching/diagnosis';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, UsageError, type CliArgs } from './cli/args';
@@ -47,11 +48,13 @@ async function main(argv: string[]): Promise<number> {
 
   const showProgress = !args.json && args.command === 'train' && process.stderr.isTTY;
   const steps = args.train.steps;
+  let findings: Finding[] = [];
   const run = runIsolated(
     job,
     {
       onProgress: showProgress ? (points: ProgressPoint[]) => process.stderr.write(progressBar(points[points.length - 1], steps)) : undefined,
       onOutput: (text) => process.stderr.write(text),
+      onDiagnosis: (f) => (findings = f),
     },
     args.timeout ? { timeoutMs: args.timeout * 1000 } : {},
   );
@@ -67,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(jsonShape(args, outcome.result))}\n`);
   } else if (args.command === 'train') {
     process.stdout.write(`${summary(args.file, outcome.result as RunResult)}\n`);
+    // The automatic diagnosis (teaching/diagnosis.ts): what happened and one piece of advice.
+    for (const f of findings) process.stdout.write(`진단: ${f.ko}\n`);
   } else {
     process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
   }

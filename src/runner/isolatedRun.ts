@@ -15,6 +15,7 @@ import path from 'node:path';
 import { CONTROL, type LearnerErrorData, type ProgressPoint, type WorkerData, type WorkerJob, type WorkerMessage } from './workerProtocol';
 import { runnerMessages } from './runnerMessages';
 import type { Surface } from './surface';
+import type { Finding } from '../teaching/diagnosis';
 
 export interface IsolationLimits {
   /** Wall-clock limit of the whole job (ms). */
@@ -46,6 +47,8 @@ export interface RunHooks {
   onSurface?: (surface: Surface) => void;
   /** Text the learner's code printed (console.log) — for the log channel. */
   onOutput?: (text: string) => void;
+  /** The automatic diagnosis of a finished training run (teaching/diagnosis.ts), just before its result. */
+  onDiagnosis?: (findings: Finding[]) => void;
 }
 
 /** dist/worker.js beside the running bundle; from TypeScript sources (tests), the built one. */
@@ -104,6 +107,9 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
         break;
       case 'progress':
         hooks.onProgress?.(m.points);
+        break;
+      case 'diagnosis':
+        hooks.onDiagnosis?.(m.findings);
         break;
       case 'result':
         finish({ ok: true, result: m.result, warnings });

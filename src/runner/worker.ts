@@ -10,6 +10,8 @@ import { trainLoss } from './trainLoss';
 import { sampleSurface } from './surface';
 import { toLearnerErrorData } from './learnerErrorData';
 import { setInterruptCheck } from '../engine/runtime';
+import { runAnalysis } from '../teaching/analysis';
+import { diagnoseRun } from '../teaching/diagnoseRun';
 
 const job = workerData as WorkerData;
 const control = new Int32Array(job.control);
@@ -35,6 +37,11 @@ function main(): void {
     case 'surface':
       post({ type: 'result', result: sampleSurface(loss, { grid: job.grid, bounds: job.bounds, center: job.center }) });
       return;
+    case 'analysis': {
+      if (job.withSurface) post({ type: 'surface', surface: sampleSurface(loss, { center: job.request.options?.init ?? loss.init }) });
+      post({ type: 'result', result: runAnalysis(loss, job.analysis, job.request, () => Atomics.load(control, 0) !== CONTROL.run) });
+      return;
+    }
     case 'train': {
       if (job.withSurface) {
         // Sampled before training so the picture is there when the first step arrives.
@@ -78,6 +85,8 @@ function main(): void {
       // A stop request that the loop honoured: say which one it was.
       const why = Atomics.load(control, 0);
       if (result.reason === 'cancelled' && why === CONTROL.timeout) result.reason = 'timeout';
+      // Advice from the run's own numbers, before the result (the host shows both together).
+      if (why === CONTROL.run) post({ type: 'diagnosis', findings: diagnoseRun(loss, result, job.options) });
       post({ type: 'result', result });
       return;
     }

@@ -4,11 +4,14 @@
  */
 import type { TrainOptions } from '../engine/trainOptions';
 import type { Surface } from './surface';
+import type { AnalysisName, AnalysisRequest } from '../teaching/analysis';
+import type { Finding } from '../teaching/diagnosis';
 
 export type WorkerJob =
   | { kind: 'train'; source: string; fileName: string; options: TrainOptions; progressIntervalMs?: number; withSurface?: boolean }
   | { kind: 'grad'; source: string; fileName: string; at: number[] }
-  | { kind: 'surface'; source: string; fileName: string; grid?: number; bounds?: Array<[number, number]>; center?: number[] };
+  | { kind: 'surface'; source: string; fileName: string; grid?: number; bounds?: Array<[number, number]>; center?: number[] }
+  | { kind: 'analysis'; source: string; fileName: string; analysis: AnalysisName; request: AnalysisRequest; withSurface?: boolean };
 
 /** workerData: the job plus the shared cancel flag (Atomics: 0 = run, 1 = cancel, 2 = timeout). */
 export type WorkerData = WorkerJob & { control: SharedArrayBuffer };
@@ -41,5 +44,6 @@ export type WorkerMessage =
   | { type: 'compiled'; dimension: number; paramNames: string[]; warnings: LearnerErrorData[] }
   | { type: 'surface'; surface: Surface }
   | { type: 'progress'; points: ProgressPoint[] }
+  | { type: 'diagnosis'; findings: Finding[] }
   | { type: 'result'; result: unknown }
   | { type: 'error'; error: LearnerErrorData };

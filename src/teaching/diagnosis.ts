@@ -73,7 +73,8 @@ export function diagnose(input: DiagnosisInput): Finding[] {
   const grads = run.gradNorms;
   const g0 = grads[0];
   const gEnd = grads[grads.length - 1];
-  const small = gEnd <= 1e-6 * Math.max(1, g0) || gEnd <= 1e-8;
+  // "Stopped moving": the gradient fell by four orders of magnitude (or is negligible outright).
+  const small = gEnd <= 1e-4 * Math.max(1, g0) || gEnd <= 1e-8;
   if (reversalRate(run.params) > 0.6 && !small) {
     out.push({
       code: 'oscillating',

@@ -95,7 +95,7 @@ export function learningRateSweep(loss: CompiledLoss, req: SweepRequest = {}): S
  * The largest learning rate (to a factor of `precision`) at which the run does not diverge, by
  * bisection in log space below a rate that did — for the diagnosis after a diverged run.
  */
-export function largestStableLearningRate(loss: CompiledLoss, diverging: number, options: TrainOptions = {}, precision = 1.05): number | undefined {
+export function largestStableLearningRate(loss: CompiledLoss, diverging: number, options: TrainOptions = {}, precision = 1.01): number | undefined {
   const steps = Math.min(options.steps ?? 100, 100);
   const diverges = (learningRate: number) => {
     const r = trainLoss(loss, { ...options, steps, learningRate, tolerance: undefined });

@@ -53,6 +53,16 @@ describe('CLI (node dist/cli.js), the contract of DESIGN.md', function () {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /최종 손실/);
     assert.match(r.stdout, /50 스텝에서/);
+    assert.match(r.stdout, /^진단: 수렴했습니다/m);
+  });
+
+  it('ends a diverged run with the diagnosis and the largest learning rate that did not diverge', () => {
+    const r = cli('train', example('learning-rate.ts'));
+    assert.equal(r.status, 0, r.stderr);
+    const m = /^진단: 손실이 발산했습니다: 학습률 1\.05.* 약 ([0-9.]+) 이하의 학습률이 발산하지 않았습니다\.$/m.exec(r.stdout);
+    assert.ok(m, r.stdout);
+    // (w − 3)² under SGD is stable exactly for η ≤ 1: the search brackets it within 1%.
+    assert.ok(Number(m[1]) <= 1 && Number(m[1]) >= 0.99, m[1]);
   });
 
   it('an unknown flag or malformed number is a usage error (exit 2), never a silent default', () => {
