@@ -15,6 +15,9 @@ import { newLossFile } from './snippets/newLossFile';
 import { GlossaryHoverProvider, HOVER_LANGUAGES } from './hover/hoverProvider';
 import { showGlossary } from './hover/glossaryCommand';
 import { explain } from './hover/explain';
+import { AnalysisController } from './training/analysisController';
+import type { AnalysisName, AnalysisRequest, AnalysisResult } from './teaching/analysis';
+import type { Finding } from './teaching/diagnosis';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
 export interface GdTutorApi {
@@ -23,7 +26,20 @@ export interface GdTutorApi {
   lastRun(file: vscode.Uri): RunResult | undefined;
   /** The glossary entry for a term (id, Korean, English or a code spelling). */
   explain(term: string): { ko: string; en: string; markdown: string } | undefined;
+  /** Runs a teaching view's analysis of a file and shows it in the panel (#6). */
+  analyze(file: vscode.Uri, analysis: AnalysisName, request?: AnalysisRequest): Promise<AnalysisResult | undefined>;
+  /** The automatic diagnosis of the file's last run. */
+  lastDiagnosis(file: vscode.Uri): Finding[] | undefined;
 }
+
+/** Command id → the analysis it shows (the teaching views). */
+const ANALYSIS_COMMANDS: ReadonlyArray<[string, AnalysisName]> = [
+  ['gdTutor.compareOptimizers', 'race'],
+  ['gdTutor.randomRestarts', 'restarts'],
+  ['gdTutor.learningRateSweep', 'sweep'],
+  ['gdTutor.showCurvature', 'curvature'],
+  ['gdTutor.whyIterate', 'whyIterate'],
+];
 
 const LOSS_FILES: vscode.DocumentSelector = [
   { language: 'typescript', scheme: 'file' },
@@ -34,7 +50,9 @@ const LOSS_FILES: vscode.DocumentSelector = [
 
 export function activate(context: vscode.ExtensionContext): GdTutorApi {
   applyLanguageSetting();
-  const trainer = new TrainController(context.extensionUri, path.join(context.extensionPath, 'dist', 'worker.js'));
+  const workerPath = path.join(context.extensionPath, 'dist', 'worker.js');
+  const trainer = new TrainController(context.extensionUri, workerPath);
+  const analyses = new AnalysisController(context.extensionUri, workerPath);
   /** The file the panel's "run again" applies to: the last one trained. */
   let lastTrained: vscode.Uri | undefined;
   /** Editors opened from examples/ → example id, so a successful run completes its walkthrough step. */
@@ -59,7 +77,18 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
       if (m.type === 'rerun' && lastTrained) void trainFile(lastTrained, m.settings);
       if (m.type === 'stop') trainer.stop(lastTrained);
       if (m.type === 'export') void exportRun(trainer, m);
+      if (m.type === 'explain') void showGlossary(m.term);
     });
+
+  const analyzeFile = async (uri: vscode.Uri | undefined, analysis: AnalysisName, request?: AnalysisRequest) => {
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || !['typescript', 'javascript'].includes(document.languageId)) {
+      void vscode.window.showWarningMessage(t('Open a TypeScript or JavaScript loss file to train it.'));
+      return undefined;
+    }
+    lastTrained = document.uri;
+    return analyses.analyze(document, analysis, request);
+  };
 
   context.subscriptions.push(
     trainer,
@@ -82,6 +111,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     vscode.languages.registerCodeLensProvider(LOSS_FILES, new LossCodeLensProvider()),
     vscode.languages.registerHoverProvider(HOVER_LANGUAGES, new GlossaryHoverProvider((uri) => trainer.lastRunInfo(uri))),
     vscode.commands.registerCommand('gdTutor.showGlossary', (id?: unknown) => showGlossary(id)),
+    ...ANALYSIS_COMMANDS.map(([command, analysis]) => vscode.commands.registerCommand(command, (uri?: vscode.Uri) => analyzeFile(uri instanceof vscode.Uri ? uri : undefined, analysis))),
     vscode.window.registerWebviewPanelSerializer(LossPanel.viewType, {
       async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
         LossPanel.revive(webviewPanel, context.extensionUri, state);
@@ -93,6 +123,8 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     train: (file, options) => trainFile(file, options),
     lastRun: (file) => trainer.lastRun(file),
     explain,
+    analyze: (file, analysis, request) => analyzeFile(file, analysis, request),
+    lastDiagnosis: (file) => trainer.lastDiagnosis(file),
   };
 }
 

@@ -96,7 +96,7 @@ export function diagnose(input: DiagnosisInput): Finding[] {
     } else if (kind === 'semidefinite' || Math.max(...eig.map(Math.abs)) < 1e-6) {
       out.push({
         code: 'plateau',
-        ko: '고원(평탄한 영역)에 갇혔습니다: 기울기와 곡률이 모두 거의 0이라 걸음이 아주 작아집니다. 학습률을 키우거나 Adam처럼 걸음 크기를 스스로 맞추는 옵티마이저를 써 보세요.',
+        ko: '고원(plateau)에 갇혔습니다: 기울기와 곡률이 모두 거의 0이라 걸음이 아주 작아집니다. 학습률을 키우거나 Adam처럼 걸음 크기를 스스로 맞추는 옵티마이저를 써 보세요.',
         en: 'Stuck on a plateau: gradient and curvature are both almost zero, so the steps become tiny. Raise the learning rate or use an optimizer that scales its steps (Adam).',
         glossary: 'plateau',
       });
@@ -105,14 +105,14 @@ export function diagnose(input: DiagnosisInput): Finding[] {
       if (better && better.loss < last - 1e-6 * Math.max(1, Math.abs(last))) {
         out.push({
           code: 'localMinimum',
-          ko: `지역 최소에 수렴했습니다(손실 ${fmt(last)}). 다른 시작점에서는 더 낮은 손실 ${fmt(better.loss)}에 도달했습니다(${better.point.map(fmt).join(', ')}). 무작위 재시작으로 여러 골짜기를 비교해 보세요.`,
+          ko: `국소 최솟값에 수렴했습니다(손실 ${fmt(last)}). 다른 시작점에서는 더 낮은 손실 ${fmt(better.loss)}에 도달했습니다(${better.point.map(fmt).join(', ')}). 무작위 재시작으로 여러 골짜기를 비교해 보세요.`,
           en: `Converged to a local minimum (loss ${fmt(last)}). Another start reached a lower loss ${fmt(better.loss)} at (${better.point.map(fmt).join(', ')}). Compare valleys with random restarts.`,
           glossary: 'localMinimum',
         });
       } else {
         out.push({
           code: 'converged',
-          ko: `수렴했습니다: 기울기가 거의 0이고 헤세 행렬이 양의 정부호라 이곳은 (적어도 지역) 최소점입니다. 손실 ${fmt(last)}.`,
+          ko: `수렴했습니다: 기울기가 거의 0이고 헤세 행렬이 양의 정부호라 이곳은 (적어도 국소) 최솟값입니다. 손실 ${fmt(last)}.`,
           en: `Converged: the gradient is almost zero and the Hessian is positive definite, so this is a (at least local) minimum. Loss ${fmt(last)}.`,
           glossary: 'convergence',
         });

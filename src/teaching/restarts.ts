@@ -17,8 +17,9 @@ export interface RestartRun {
   finalLoss: number | null;
   /** Index into `basins`, or −1 when the run diverged (no minimum reached). */
   basin: number;
-  /** The path (decimated by the training loop for long runs). */
+  /** The path and its losses (decimated by the training loop for long runs). */
   path: number[][];
+  losses: number[];
 }
 
 export interface Basin {
@@ -92,7 +93,7 @@ export function randomRestarts(loss: CompiledLoss, req: RestartsRequest = {}): R
     if (req.isCancelled?.()) break;
     const start = bounds.map(([lo, hi]) => uniform(random, lo, hi));
     const { r, end, last, basin } = one(start);
-    runs.push({ start, end, finalLoss: Number.isFinite(last) ? last : null, basin, path: r.params });
+    runs.push({ start, end, finalLoss: Number.isFinite(last) ? last : null, basin, path: r.params, losses: r.losses });
   }
   let map: RestartsResult['map'];
   const g = req.mapGrid ?? 0;

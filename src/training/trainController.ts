@@ -16,6 +16,7 @@ import { isOptimizerName, type StopReason } from '../webviews/protocol';
 import { toDiagnostic } from './diagnostics';
 import { stopReasons } from '../webviews/panelStrings';
 import { t, pick } from '../l10n/localize';
+import type { Finding } from '../teaching/diagnosis';
 
 /** Runs shorter than this never flash a notification. */
 const NOTIFY_AFTER_MS = 700;
@@ -28,6 +29,7 @@ interface ActiveRun {
 export class TrainController implements vscode.Disposable {
   private readonly active = new Map<string, ActiveRun>();
   private readonly results = new Map<string, RunResult>();
+  private readonly findings = new Map<string, Finding[]>();
   /** Finished runs by panel run id (for export), the newest few only. */
   private readonly byRunId = new Map<string, { uri: vscode.Uri; result: RunResult; paramNames: string[] }>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('gdTutor');
@@ -45,6 +47,11 @@ export class TrainController implements vscode.Disposable {
 
   lastRun(uri: vscode.Uri): RunResult | undefined {
     return this.results.get(uri.toString());
+  }
+
+  /** The automatic diagnosis of the file's last finished run (teaching/diagnosis.ts). */
+  lastDiagnosis(uri: vscode.Uri): Finding[] | undefined {
+    return this.findings.get(uri.toString());
   }
 
   /** The last run with its parameter names (hovers show live values from it). */
@@ -114,6 +121,11 @@ export class TrainController implements vscode.Disposable {
           this.showStatus(lastPoint);
         },
         onOutput: (text) => this.log.info(text.trimEnd()),
+        onDiagnosis: (findings) => {
+          this.findings.set(key, findings);
+          for (const f of findings) this.log.info(`${t('Diagnosis')}: ${pick(f)}`);
+          panel?.post({ type: 'diagnosis', runId: id, findings: findings.map((f) => ({ code: f.code, text: pick(f), glossary: f.glossary })) });
+        },
       },
       {},
       this.workerPath,

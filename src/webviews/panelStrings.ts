@@ -32,6 +32,7 @@ export function panelStrings(): PanelStrings {
     exportCsv: t('Save as CSV'),
     exportJson: t('Save as JSON'),
     exportPng: t('Save charts as PNG'),
+    explain: t('Explain this'),
     reasons: stopReasons(),
   };
 }

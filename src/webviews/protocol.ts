@@ -66,6 +66,8 @@ export interface PanelStrings {
   exportCsv: string;
   exportJson: string;
   exportPng: string;
+  /** The button beside a diagnosis that opens its glossary entry. */
+  explain: string;
   reasons: Record<StopReason, string>;
 }
 
@@ -76,7 +78,38 @@ export type HostMessage =
   | { type: 'runStarted'; runId: string; file: string; dimension: number; paramNames: string[]; settings: RunSettings }
   | { type: 'surface'; runId: string; surface: SurfaceData }
   | { type: 'progress'; runId: string; points: StepPoint[] }
-  | { type: 'runFinished'; runId: string; reason: StopReason; message?: string };
+  | { type: 'runFinished'; runId: string; reason: StopReason; message?: string }
+  /** The automatic diagnosis of a finished run: one sentence each, and the glossary entry behind it. */
+  | { type: 'diagnosis'; runId: string; findings: DiagnosisItem[] }
+  /** A teaching view's numbers (race, restarts, sweep, why-iterate, stationary points) as a table. */
+  | { type: 'table'; id: string; title: string; columns: string[]; rows: TableCell[][]; highlight?: number }
+  /** A categorical map over a 2-D surface (basins of attraction, Hessian definiteness). */
+  | { type: 'cellMap'; id: string; title: string; x: number[]; y: number[]; cells: number[][]; categories: string[]; marks?: MapMark[] }
+  /** Final loss against learning rate: the sweep. A click on a point reruns with that rate. */
+  | { type: 'sweep'; id: string; title: string; axis: { learningRate: string; finalLoss: string; diverged: string }; points: SweepPointData[]; boundary: { stable?: number; diverged?: number } }
+  /** Starts a teaching view: clears the previous one (its tables, maps, charts). */
+  | { type: 'analysisStarted'; title: string };
+
+export interface DiagnosisItem {
+  code: string;
+  text: string;
+  /** Glossary entry id (the "explain" message asks the host to show it). */
+  glossary: string;
+}
+
+export type TableCell = string | number | null;
+
+export interface MapMark {
+  x: number;
+  y: number;
+  label: string;
+}
+
+export interface SweepPointData {
+  learningRate: number;
+  finalLoss: number | null;
+  diverged: boolean;
+}
 
 // ── webview → host ──────────────────────────────────────────────────────────
 
@@ -87,7 +120,9 @@ export type WebviewMessage =
   | { type: 'rerun'; settings: RunSettings }
   | { type: 'stop' }
   /** Save a run's numbers (csv/json, the host has them) or the charts as a PNG (dataUrl). */
-  | { type: 'export'; format: ExportFormat; runId: string; dataUrl?: string };
+  | { type: 'export'; format: ExportFormat; runId: string; dataUrl?: string }
+  /** Show a glossary entry (a diagnosis' link). */
+  | { type: 'explain'; term: string };
 
 // ── validation ──────────────────────────────────────────────────────────────
 
@@ -139,6 +174,8 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
       return Object.keys(x).length === 1;
     case 'rerun':
       return isRunSettings(x.settings);
+    case 'explain':
+      return typeof x.term === 'string' && /^[A-Za-z]{1,40}$/.test(x.term) && Object.keys(x).length === 2;
     case 'export':
       return (
         (x.format === 'csv' || x.format === 'json' || x.format === 'png') &&
@@ -211,9 +248,56 @@ export function isHostMessage(x: unknown): x is HostMessage {
         REASONS.includes(x.reason as StopReason) &&
         (x.message === undefined || typeof x.message === 'string')
       );
+    case 'diagnosis':
+      return (
+        typeof x.runId === 'string' &&
+        Array.isArray(x.findings) &&
+        x.findings.every((f) => isObject(f) && typeof f.code === 'string' && typeof f.text === 'string' && typeof f.glossary === 'string')
+      );
+    case 'table':
+      return (
+        typeof x.id === 'string' &&
+        typeof x.title === 'string' &&
+        isStringArray(x.columns) &&
+        Array.isArray(x.rows) &&
+        x.rows.every((r) => Array.isArray(r) && r.length === (x.columns as string[]).length && r.every((c) => c === null || typeof c === 'string' || isNumber(c))) &&
+        (x.highlight === undefined || Number.isInteger(x.highlight))
+      );
+    case 'cellMap':
+      return (
+        typeof x.id === 'string' &&
+        typeof x.title === 'string' &&
+        isNumberArray(x.x, isFiniteNumber) &&
+        isNumberArray(x.y, isFiniteNumber) &&
+        Array.isArray(x.cells) &&
+        x.cells.length === x.y.length &&
+        x.cells.every((row) => isNumberArray(row, (c) => Number.isInteger(c)) && row.length === (x.x as number[]).length) &&
+        isStringArray(x.categories) &&
+        (x.marks === undefined || (Array.isArray(x.marks) && x.marks.every((m) => isObject(m) && isFiniteNumber(m.x) && isFiniteNumber(m.y) && typeof m.label === 'string')))
+      );
+    case 'sweep':
+      return (
+        typeof x.id === 'string' &&
+        typeof x.title === 'string' &&
+        isObject(x.axis) &&
+        typeof x.axis.learningRate === 'string' &&
+        typeof x.axis.finalLoss === 'string' &&
+        typeof x.axis.diverged === 'string' &&
+        Array.isArray(x.points) &&
+        x.points.every((p) => isObject(p) && isFiniteNumber(p.learningRate) && (p.finalLoss === null || isNumber(p.finalLoss)) && typeof p.diverged === 'boolean') &&
+        isObject(x.boundary) &&
+        (x.boundary.stable === undefined || isFiniteNumber(x.boundary.stable)) &&
+        (x.boundary.diverged === undefined || isFiniteNumber(x.boundary.diverged))
+      );
+    case 'analysisStarted':
+      return typeof x.title === 'string';
     default:
       return false;
   }
+}
+
+function isStringArray(x: unknown): x is string[] {
+  return Array.isArray(x) && x.every((s) => typeof s === 'string');
 }
 
 /** State the webview keeps with `setState` so a reload restores the panel. */

@@ -13,6 +13,7 @@ import { exportPng } from './exportPng';
 import { createControls, type Controls } from './controls';
 import { onThemeChange } from './theme';
 import { vscode } from './vscodeApi';
+import { CellMap, SweepChart, renderDiagnosis, renderTable } from './teachingViews';
 
 interface View {
   strings: PanelStrings;
@@ -35,6 +36,12 @@ interface View {
   /** The run playback and export act on: the newest. */
   latest?: string;
   playback: Playback;
+  /** A teaching view's tables, maps and sweep chart (below the charts). */
+  analysis: HTMLElement;
+  cellMaps: CellMap[];
+  sweep?: SweepChart;
+  /** The newest run's automatic diagnosis. */
+  diagnosis: HTMLElement;
 }
 
 const saved = vscode.getState();
@@ -118,7 +125,10 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   });
   playback.element.hidden = true;
 
-  app.append(controls.element, toolbar, empty, legend, playback.element, charts);
+  const diagnosis = el('div', 'diagnosis-box');
+  const analysis = el('div', 'analysis');
+  analysis.id = 'analysis';
+  app.append(controls.element, toolbar, diagnosis, empty, legend, playback.element, charts, analysis);
 
   const chart = new LossChart(loss.canvas, { step: strings.step, loss: strings.loss });
   state = { settings, logScale: state?.logScale ?? false };
@@ -129,11 +139,12 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     chart.setLogScale(checked);
     save({ logScale: checked });
   });
-  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, status, colors: new Map(), runs: new Map(), playback };
+  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, status, colors: new Map(), runs: new Map(), playback, analysis, cellMaps: [], diagnosis };
   onThemeChange(() => {
     chart.applyTheme();
     v.curve?.applyTheme();
     v.map?.redraw();
+    for (const m of v.cellMaps) m.draw();
   });
   return v;
 }
@@ -229,8 +240,38 @@ function handle(msg: HostMessage): void {
     return;
   }
   if (!view) return;
+  if (msg.type === 'analysisStarted') {
+    // A teaching view starts from a clean panel: its runs, tables and maps only.
+    view.sweep?.destroy();
+    view = build(view.strings, view.controls.settings());
+    view.analysis.append(Object.assign(document.createElement('h2'), { className: 'analysis-title', textContent: msg.title }));
+    view.empty.hidden = true;
+    return;
+  }
   const v = view;
   switch (msg.type) {
+    case 'table':
+      v.analysis.append(renderTable(msg));
+      break;
+    case 'cellMap': {
+      const map = new CellMap(msg);
+      v.cellMaps.push(map);
+      v.analysis.append(map.element);
+      break;
+    }
+    case 'sweep':
+      v.sweep?.destroy();
+      v.sweep = new SweepChart(msg, (learningRate) => {
+        const s = { ...v.controls.settings(), learningRate };
+        v.controls.set(s);
+        save({ settings: s });
+        vscode.postMessage({ type: 'rerun', settings: s });
+      });
+      v.analysis.append(v.sweep.element);
+      break;
+    case 'diagnosis':
+      if (msg.runId === v.latest) v.diagnosis.replaceChildren(renderDiagnosis(msg.findings, v.strings.explain, (term) => vscode.postMessage({ type: 'explain', term })));
+      break;
     case 'runStarted': {
       v.empty.hidden = true;
       v.charts.hidden = false;
@@ -249,6 +290,7 @@ function handle(msg: HostMessage): void {
       renderLegend(v);
       v.status.classList.remove('error');
       v.status.textContent = '';
+      v.diagnosis.replaceChildren();
       break;
     }
     case 'surface':

@@ -1,0 +1,224 @@
+/**
+ * The teaching views' own pictures (the runs of a race or of restarts are drawn by the ordinary
+ * charts): a table of numbers, a categorical map (basins, Hessian definiteness), the learning-rate
+ * sweep chart, and the diagnosis list. Each draws exactly the numbers the host sent.
+ */
+import { Chart, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartDataset } from 'chart.js';
+import type { DiagnosisItem, HostMessage, MapMark, SweepPointData, TableCell } from '../protocol';
+import { chartTheme } from './theme';
+
+Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, Tooltip);
+
+type TableMessage = Extract<HostMessage, { type: 'table' }>;
+type CellMapMessage = Extract<HostMessage, { type: 'cellMap' }>;
+type SweepMessage = Extract<HostMessage, { type: 'sweep' }>;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const cellText = (c: TableCell) => (c === null ? '—' : typeof c === 'number' ? String(c) : c);
+
+/** An accessible table: caption = title, header cells with scope, the highlighted row marked. */
+export function renderTable(msg: TableMessage): HTMLElement {
+  const box = el('section', 'analysis-table');
+  box.id = `table-${msg.id}`;
+  const table = el('table');
+  table.append(el('caption', undefined, msg.title));
+  const head = el('tr');
+  for (const c of msg.columns) {
+    const th = el('th', undefined, c);
+    th.scope = 'col';
+    head.append(th);
+  }
+  const thead = el('thead');
+  thead.append(head);
+  const tbody = el('tbody');
+  msg.rows.forEach((row, i) => {
+    const tr = el('tr');
+    if (i === msg.highlight) {
+      tr.className = 'best';
+      tr.setAttribute('aria-current', 'true');
+    }
+    for (const c of row) tr.append(el('td', typeof c === 'number' ? 'number' : undefined, cellText(c)));
+    tbody.append(tr);
+  });
+  table.append(thead, tbody);
+  box.append(table);
+  return box;
+}
+
+/** A categorical grid over the surface's two parameters, with labelled marks and a legend. */
+export class CellMap {
+  readonly element: HTMLElement;
+  private readonly canvas: HTMLCanvasElement;
+
+  constructor(private readonly msg: CellMapMessage) {
+    this.element = el('section', 'analysis-map');
+    this.element.id = `map-${msg.id}`;
+    this.element.setAttribute('aria-label', msg.title);
+    this.element.append(el('h3', undefined, msg.title));
+    this.canvas = el('canvas');
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', msg.title);
+    this.canvas.width = 360;
+    this.canvas.height = 360;
+    const legend = el('ul', 'map-legend');
+    const colors = this.colors();
+    msg.categories.forEach((c, i) => {
+      if (!msg.cells.some((row) => row.includes(i))) return;
+      const li = el('li');
+      const swatch = el('span', 'swatch');
+      swatch.style.backgroundColor = colors[i % colors.length];
+      li.append(swatch, el('span', undefined, c));
+      legend.append(li);
+    });
+    this.element.append(this.canvas, legend);
+    this.draw();
+  }
+
+  private colors(): string[] {
+    return chartTheme().series;
+  }
+
+  draw(): void {
+    const { x, y, cells, marks } = this.msg;
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx || !x.length || !y.length) return;
+    const w = this.canvas.width;
+    const h = this.canvas.height;
+    const colors = this.colors();
+    const cw = w / x.length;
+    const ch = h / y.length;
+    ctx.clearRect(0, 0, w, h);
+    // Row j is y[j] from the bottom, as on the contour map.
+    cells.forEach((row, j) =>
+      row.forEach((c, i) => {
+        if (c < 0) return;
+        ctx.fillStyle = colors[c % colors.length];
+        ctx.globalAlpha = 0.55;
+        ctx.fillRect(i * cw, h - (j + 1) * ch, Math.ceil(cw), Math.ceil(ch));
+      }),
+    );
+    ctx.globalAlpha = 1;
+    const toPx = (m: MapMark): [number, number] => {
+      const sx = (m.x - x[0]) / (x[x.length - 1] - x[0] || 1);
+      const sy = (m.y - y[0]) / (y[y.length - 1] - y[0] || 1);
+      return [cw / 2 + sx * (w - cw), h - ch / 2 - sy * (h - ch)];
+    };
+    const theme = chartTheme();
+    ctx.font = `12px ${theme.fontFamily}`;
+    for (const m of marks ?? []) {
+      const [px, py] = toPx(m);
+      ctx.fillStyle = theme.foreground;
+      ctx.beginPath();
+      ctx.arc(px, py, 4, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillText(m.label, px + 6, py - 6);
+    }
+  }
+}
+
+/** Final loss against learning rate (both logarithmic); diverged rates in red, a click reruns that rate. */
+export class SweepChart {
+  readonly element: HTMLElement;
+  private readonly chart: Chart<'scatter', Array<{ x: number; y: number }>>;
+
+  constructor(msg: SweepMessage, onPick: (learningRate: number) => void) {
+    this.element = el('section', 'analysis-sweep');
+    this.element.id = `sweep-${msg.id}`;
+    this.element.append(el('h3', undefined, msg.title));
+    const canvas = el('canvas');
+    canvas.id = 'sweep-chart';
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `${msg.title}: ${msg.axis.learningRate} / ${msg.axis.finalLoss}`);
+    this.element.append(canvas);
+    const theme = chartTheme();
+    const finite = msg.points.filter((p) => p.finalLoss !== null && p.finalLoss > 0) as Array<SweepPointData & { finalLoss: number }>;
+    const top = finite.length ? Math.max(...finite.map((p) => p.finalLoss)) : 1;
+    const ok: ChartDataset<'scatter', Array<{ x: number; y: number }>> = {
+      label: msg.axis.finalLoss,
+      data: finite.filter((p) => !p.diverged).map((p) => ({ x: p.learningRate, y: p.finalLoss })),
+      borderColor: theme.series[0],
+      backgroundColor: theme.series[0],
+      showLine: true,
+      pointRadius: 4,
+    };
+    // Diverged rates: at their final loss, or at the top edge when it was not finite.
+    const bad: ChartDataset<'scatter', Array<{ x: number; y: number }>> = {
+      label: msg.axis.diverged,
+      data: msg.points.filter((p) => p.diverged).map((p) => ({ x: p.learningRate, y: p.finalLoss !== null && p.finalLoss > 0 ? p.finalLoss : top })),
+      borderColor: theme.series[4],
+      backgroundColor: theme.series[4],
+      pointStyle: 'crossRot',
+      pointRadius: 7,
+    };
+    const all = [ok, bad];
+    this.chart = new Chart<'scatter', Array<{ x: number; y: number }>>(canvas, {
+      type: 'scatter',
+      data: { datasets: all },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        color: theme.foreground,
+        scales: {
+          x: { type: 'logarithmic', title: { display: true, text: msg.axis.learningRate, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+          y: { type: 'logarithmic', title: { display: true, text: msg.axis.finalLoss, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+        },
+        plugins: { tooltip: { enabled: true } },
+        onClick: (_e, elements) => {
+          const hit = elements[0];
+          if (!hit) return;
+          const p = all[hit.datasetIndex].data[hit.index];
+          if (p) onPick(p.x);
+        },
+      },
+      plugins: [
+        {
+          // The diverged region: shaded from the first diverged rate to the right edge.
+          id: 'divergedRegion',
+          beforeDatasetsDraw: (chart) => {
+            const from = msg.boundary.diverged;
+            if (from === undefined) return;
+            const { ctx, chartArea, scales } = chart;
+            const x0 = Math.max(chartArea.left, scales.x.getPixelForValue(Math.sqrt(from * (msg.boundary.stable ?? from))));
+            ctx.save();
+            ctx.fillStyle = theme.series[4];
+            ctx.globalAlpha = 0.12;
+            ctx.fillRect(x0, chartArea.top, chartArea.right - x0, chartArea.bottom - chartArea.top);
+            ctx.restore();
+          },
+        },
+      ],
+    });
+    this.element.dataset.stable = String(msg.boundary.stable ?? '');
+    this.element.dataset.diverged = String(msg.boundary.diverged ?? '');
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+}
+
+/** The diagnosis: one item per finding, each with a button that opens its glossary entry. */
+export function renderDiagnosis(findings: DiagnosisItem[], explainLabel: string, onExplain: (term: string) => void): HTMLElement {
+  const list = el('ul', 'diagnosis');
+  list.id = 'diagnosis';
+  list.setAttribute('aria-live', 'polite');
+  for (const f of findings) {
+    const li = el('li', `finding finding-${f.code}`);
+    li.dataset.code = f.code;
+    li.append(el('span', 'finding-text', f.text));
+    const b = el('button', 'explain', explainLabel);
+    b.type = 'button';
+    b.dataset.term = f.glossary;
+    b.addEventListener('click', () => onExplain(f.glossary));
+    li.append(b);
+    list.append(li);
+  }
+  return list;
+}
