@@ -9,48 +9,14 @@
  *   a zero    semidefinite       — the test cannot tell (flat direction)
  */
 import type { CompiledLoss } from '../runner/compile';
+import { symmetricEigenvalues as jacobiEigenvalues } from '../engine/optim/linalg';
 
 export type Definiteness = 'positive' | 'negative' | 'indefinite' | 'semidefinite';
 export type StationaryKind = 'minimum' | 'maximum' | 'saddle' | 'flat';
 
-/** Eigenvalues of a symmetric matrix: exact for 2×2, Jacobi rotations beyond (small n only). */
+/** Eigenvalues of a symmetric matrix, ascending (the optimizers' Jacobi routine, optim/linalg.ts). */
 export function symmetricEigenvalues(H: number[][]): number[] {
-  const n = H.length;
-  if (n === 1) return [H[0][0]];
-  if (n === 2) {
-    const [[a, b], [, c]] = H;
-    const m = (a + c) / 2;
-    const r = Math.hypot((a - c) / 2, b);
-    return [m - r, m + r];
-  }
-  const A = H.map((row) => row.slice());
-  for (let sweep = 0; sweep < 60; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off += A[i][j] ** 2;
-    if (off < 1e-30) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        if (A[p][q] === 0) continue;
-        const theta = (A[q][q] - A[p][p]) / (2 * A[p][q]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = A[k][p];
-          const akq = A[k][q];
-          A[k][p] = c * akp - s * akq;
-          A[k][q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = A[p][k];
-          const aqk = A[q][k];
-          A[p][k] = c * apk - s * aqk;
-          A[q][k] = s * apk + c * aqk;
-        }
-      }
-    }
-  }
-  return A.map((row, i) => row[i]).sort((x, y) => x - y);
+  return Array.from(jacobiEigenvalues(Float64Array.from(H.flat()), H.length)).sort((x, y) => x - y);
 }
 
 /** Definiteness from eigenvalues, with `eps` relative to the largest magnitude counting as zero. */

@@ -5,7 +5,7 @@
  * one run from the centre of every grid cell, each cell coloured by the basin it reached.
  */
 import type { CompiledLoss } from '../runner/compile';
-import { trainLoss } from '../runner/trainLoss';
+import { trainLoss, type RunResult } from '../runner/trainLoss';
 import type { TrainOptions } from '../engine/trainOptions';
 import { mulberry32, uniform } from '../engine/random';
 
@@ -30,6 +30,8 @@ export interface Basin {
 }
 
 export interface RestartsResult {
+  /** What every run used (after defaults and the file's config), start point aside. */
+  options?: RunResult['options'];
   runs: RestartRun[];
   /** Basins in order of their loss (lowest first); basins[0] is the best. */
   basins: Basin[];
@@ -89,10 +91,12 @@ export function randomRestarts(loss: CompiledLoss, req: RestartsRequest = {}): R
     return { r, end, last, basin: ok ? set.assign(end, last) : -1 };
   };
   const runs: RestartRun[] = [];
+  let options: RunResult['options'] | undefined;
   for (let k = 0; k < (req.count ?? 16); k++) {
     if (req.isCancelled?.()) break;
     const start = bounds.map(([lo, hi]) => uniform(random, lo, hi));
     const { r, end, last, basin } = one(start);
+    options ??= r.options;
     runs.push({ start, end, finalLoss: Number.isFinite(last) ? last : null, basin, path: r.params, losses: r.losses });
   }
   let map: RestartsResult['map'];
@@ -110,5 +114,5 @@ export function randomRestarts(loss: CompiledLoss, req: RestartsRequest = {}): R
   const basins: Basin[] = order.map((b) => ({ point: set.sums[b].map((s) => s / set.counts[b]), loss: set.losses[b], runs: set.counts[b] }));
   for (const run of runs) run.basin = run.basin < 0 ? -1 : (renumber.get(run.basin) as number);
   if (map) map.basin = map.basin.map((row) => row.map((b) => (b < 0 ? -1 : (renumber.get(b) as number))));
-  return { runs, basins, map };
+  return { options, runs, basins, map };
 }

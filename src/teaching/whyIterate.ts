@@ -18,7 +18,7 @@ export interface WhyIterateResult {
   /** Newton's one step from the start, and the slope L′ there (0 for a quadratic). */
   newton: { point: number; slope: number; loss: number };
   /** Gradient descent: its path and the first step within `accuracy` of Newton's point (absent if never). */
-  descent: { path: number[]; losses: number[]; stepsToAccuracy?: number; learningRate: number };
+  descent: { path: number[]; losses: number[]; stepsToAccuracy?: number; learningRate: number; optimizer: string };
   /** A real grid search over the bounds at the given accuracy. */
   grid: { evaluations: number; best: number; loss: number };
   /** Evaluations a grid of the same accuracy needs for d parameters: log₁₀ of the count. */
@@ -53,7 +53,7 @@ export function whyIterate(loss: CompiledLoss, req: { accuracy?: number; options
   return {
     start,
     newton,
-    descent: { path, losses: run.losses, stepsToAccuracy: k >= 0 ? (run.steps ? run.steps[k] : k) : undefined, learningRate: run.options.learningRate },
+    descent: { path, losses: run.losses, stepsToAccuracy: k >= 0 ? (run.steps ? run.steps[k] : k) : undefined, learningRate: run.options.learningRate, optimizer: run.options.optimizer },
     grid: { evaluations, best, loss: bestLoss },
     gridCostLog10: [1, 2, 3, 5, 10, 100].map((dimension) => ({ dimension, log10Evaluations: dimension * perAxis })),
     accuracy,

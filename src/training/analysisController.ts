@@ -9,35 +9,11 @@
  */
 import * as vscode from 'vscode';
 import { runIsolated } from '../runner/isolatedRun';
-import type { RunResult } from '../runner/trainLoss';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from '../teaching/analysis';
 import { LossPanel } from '../webviews/lossPanel';
-import { isOptimizerName, LIMITS, type HostMessage, type StepPoint, type TableCell } from '../webviews/protocol';
 import { toDiagnostic } from './diagnostics';
 import { t, pick } from '../l10n/localize';
-
-const fmt = (v: number | null | undefined): TableCell => (v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(6)));
-const point = (p: number[]) => `(${p.map((v) => Number(v.toPrecision(5))).join(', ')})`;
-
-/** A finished run as the panel's stream of points (the loop's decimation kept as step numbers). */
-export function stepPoints(r: RunResult): StepPoint[] {
-  return r.params.map((params, k) => ({ step: r.steps ? r.steps[k] : k, loss: r.losses[k], params, gradNorm: r.gradNorms[k] ?? NaN }));
-}
-
-export function analysisTitle(analysis: AnalysisName): string {
-  switch (analysis) {
-    case 'race':
-      return t('Optimizer race');
-    case 'restarts':
-      return t('Random restarts and basins');
-    case 'sweep':
-      return t('Learning-rate sweep');
-    case 'curvature':
-      return t('Convex or not: the Hessian');
-    case 'whyIterate':
-      return t('Why iterate: closed form, descent, brute force');
-  }
-}
+import { analysisMessages, analysisTitle } from './analysisMessages';
 
 export class AnalysisController {
   private counter = 0;
@@ -85,115 +61,7 @@ export class AnalysisController {
     diagnostics.set(document.uri, outcome.warnings.map((w) => toDiagnostic(w, document)));
     setTimeout(() => diagnostics.dispose(), 10_000);
     const result = outcome.result as AnalysisResult;
-    for (const m of this.messages(result, fileName, dimension, paramNames)) panel.post(m);
+    for (const m of analysisMessages(result, fileName, dimension, paramNames, () => `analysis-${++this.counter}`)) panel.post(m);
     return result;
-  }
-
-  /** The panel messages of one result. */
-  private messages(result: AnalysisResult, fileName: string, dimension: number, paramNames: string[]): HostMessage[] {
-    const name = fileName.split(/[\\/]/).pop() ?? fileName;
-    const out: HostMessage[] = [];
-    const showRun = (label: string, r: RunResult) => {
-      const runId = `analysis-${++this.counter}`;
-      const optimizer = isOptimizerName(r.options.optimizer) ? r.options.optimizer : 'sgd';
-      const learningRate = Math.min(Math.max(r.options.learningRate, LIMITS.minLearningRate), LIMITS.maxLearningRate);
-      out.push({ type: 'runStarted', runId, file: `${name} · ${label}`, dimension, paramNames, settings: { optimizer, learningRate, steps: Math.max(1, r.options.steps), init: r.options.init } });
-      out.push({ type: 'progress', runId, points: stepPoints(r) });
-      out.push({ type: 'runFinished', runId, reason: r.reason ?? 'completed' });
-    };
-    switch (result.analysis) {
-      case 'race': {
-        for (const row of result.rows) showRun(row.label, row.run);
-        const best = result.rows.reduce((b, r, i) => ((r.finalLoss ?? Infinity) < (result.rows[b].finalLoss ?? Infinity) ? i : b), 0);
-        out.push({
-          type: 'table',
-          id: 'race',
-          title: t('Optimizer race'),
-          columns: [t('Optimizer'), t('Learning rate'), t('Steps to tolerance'), t('Final loss'), t('End point')],
-          rows: result.rows.map((r) => [r.label, fmt(r.run.options.learningRate), r.stepsToTolerance ?? t('not reached'), fmt(r.finalLoss), point(r.run.params[r.run.params.length - 1])]),
-          highlight: best,
-        });
-        break;
-      }
-      case 'restarts': {
-        const r = result.result;
-        r.runs.forEach((run, i) => showRun(`${t('start')} ${i + 1}`, { params: run.path, losses: run.losses, gradNorms: [], options: { optimizer: 'sgd', learningRate: 0.1, steps: run.path.length - 1, seed: 0, init: run.start } } as RunResult));
-        out.push({
-          type: 'table',
-          id: 'basins',
-          title: t('Minima reached'),
-          columns: [t('Basin'), t('Minimum'), t('Loss'), t('Runs')],
-          rows: r.basins.map((b, i) => [i + 1, point(b.point), fmt(b.loss), b.runs]),
-          highlight: r.basins.length ? 0 : undefined,
-        });
-        if (r.map) out.push({ type: 'cellMap', id: 'basin-map', title: t('Basin map: which minimum each start reaches'), x: r.map.x, y: r.map.y, cells: r.map.basin, categories: r.basins.map((b, i) => `${i + 1}: ${point(b.point)}`), marks: r.basins.map((b, i) => ({ x: b.point[0], y: b.point[1], label: String(i + 1) })) });
-        break;
-      }
-      case 'sweep': {
-        const r = result.result;
-        out.push({
-          type: 'sweep',
-          id: 'sweep',
-          title: t('Learning-rate sweep'),
-          axis: { learningRate: t('Learning rate'), finalLoss: t('Final loss'), diverged: t('Diverged') },
-          points: r.points.map((p) => ({ learningRate: p.learningRate, finalLoss: p.finalLoss, diverged: p.outcome === 'diverged' })),
-          boundary: r.boundary,
-        });
-        const outcome = { decreased: t('decreased'), stalled: t('no change'), diverged: t('diverged') };
-        out.push({
-          type: 'table',
-          id: 'sweep-table',
-          title: r.boundary.stable !== undefined && r.boundary.diverged !== undefined ? t('Divergence begins between η = {0} and η = {1}', fmt(r.boundary.stable) ?? '', fmt(r.boundary.diverged) ?? '') : t('Learning-rate sweep'),
-          columns: [t('Learning rate'), t('Outcome'), t('Final loss')],
-          rows: r.points.map((p) => [fmt(p.learningRate), outcome[p.outcome], fmt(p.finalLoss)]),
-          highlight: r.best === undefined ? undefined : r.points.findIndex((p) => p.learningRate === r.best),
-        });
-        break;
-      }
-      case 'curvature': {
-        const r = result.result;
-        const kinds = { minimum: t('minimum'), maximum: t('maximum'), saddle: t('saddle point'), flat: t('flat (undecided)') };
-        if (r.map) {
-          const order = ['positive', 'indefinite', 'negative', 'semidefinite'] as const;
-          out.push({
-            type: 'cellMap',
-            id: 'definiteness',
-            title: t('Hessian: positive definite, indefinite (saddle) or negative definite'),
-            x: r.map.x,
-            y: r.map.y,
-            cells: r.map.definiteness.map((row) => row.map((d) => order.indexOf(d))),
-            categories: [t('positive definite (locally convex)'), t('indefinite (saddle-shaped)'), t('negative definite (locally concave)'), t('semidefinite')],
-            marks: r.stationary.filter((s) => s.point.length === 2).map((s) => ({ x: s.point[0], y: s.point[1], label: kinds[s.kind] })),
-          });
-        }
-        out.push({
-          type: 'table',
-          id: 'stationary',
-          title: t('Stationary points (∇L = 0)'),
-          columns: [t('Point'), t('Kind'), t('Loss'), t('Hessian eigenvalues')],
-          rows: r.stationary.map((s) => [point(s.point), kinds[s.kind], fmt(s.loss), s.eigenvalues.map((e) => Number(e.toPrecision(4))).join(', ')]),
-        });
-        break;
-      }
-      case 'whyIterate': {
-        const r = result.result;
-        showRun(t('gradient descent'), { params: r.descent.path.map((w) => [w]), losses: r.descent.losses, gradNorms: [], options: { optimizer: 'sgd', learningRate: r.descent.learningRate, steps: r.descent.path.length - 1, seed: 0, init: [r.start] } } as RunResult);
-        showRun(t("Newton's method"), { params: [[r.start], [r.newton.point]], losses: [r.descent.losses[0], r.newton.loss], gradNorms: [], options: { optimizer: 'newton', learningRate: 1, steps: 1, seed: 0, init: [r.start] } } as RunResult);
-        out.push({
-          type: 'table',
-          id: 'why-iterate',
-          title: t('Why iterate: closed form, descent, brute force'),
-          columns: [t('Method'), t('Result'), t('Work')],
-          rows: [
-            [t("Newton's method (one step = closed form for a quadratic)"), `w = ${fmt(r.newton.point)}, L′(w) = ${fmt(r.newton.slope)}`, t('{0} step', 1)],
-            [t('Gradient descent (η = {0})', fmt(r.descent.learningRate) ?? ''), r.descent.stepsToAccuracy === undefined ? t('not reached') : `|w − w*| ≤ ${r.accuracy}`, r.descent.stepsToAccuracy === undefined ? t('not reached') : t('{0} steps', r.descent.stepsToAccuracy)],
-            [t('Grid search (brute force)'), `w ≈ ${fmt(r.grid.best)}`, t('{0} evaluations', r.grid.evaluations)],
-            ...r.gridCostLog10.slice(1).map((c): TableCell[] => [t('Grid search with {0} parameters', c.dimension), '', t('about 10^{0} evaluations', Number(c.log10Evaluations.toFixed(1)))]),
-          ],
-        });
-        break;
-      }
-    }
-    return out;
   }
 }

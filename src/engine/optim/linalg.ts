@@ -3,38 +3,44 @@
  * (the Hessian has n² entries), so plain O(n³) loops are the right tool.
  */
 
-/** Cholesky factor L (lower triangle, row-major) of A = L·Lᵀ, or undefined if A is not positive definite. Reads A's lower triangle. */
-export function cholesky(A: Float64Array, n: number): Float64Array | undefined {
+/**
+ * A = L·D·Lᵀ with L unit lower-triangular and D diagonal (the square-root-free Cholesky), or
+ * undefined when a pivot is not clearly positive (A is not positive definite). No square roots:
+ * a diagonal Hessian gives L = I and the Newton step d = g/D exactly — one step solves a
+ * quadratic to the bit, not to the last rounding of √.
+ */
+export function ldlt(A: Float64Array, n: number): { L: Float64Array; D: Float64Array } | undefined {
   const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
+  const D = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let d = A[j * n + j];
+    for (let k = 0; k < j; k++) d -= L[j * n + k] * L[j * n + k] * D[k];
+    // `!(d > 0)` also rejects NaN: a pivot that is not clearly positive means "not PD".
+    if (!(d > 0)) return undefined;
+    D[j] = d;
+    L[j * n + j] = 1;
+    for (let i = j + 1; i < n; i++) {
       let s = A[i * n + j];
-      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k];
-      if (i === j) {
-        // `!(s > 0)` also rejects NaN: a pivot that is not clearly positive means "not PD".
-        if (!(s > 0)) return undefined;
-        L[i * n + i] = Math.sqrt(s);
-      } else {
-        L[i * n + j] = s / L[j * n + j];
-      }
+      for (let k = 0; k < j; k++) s -= L[i * n + k] * L[j * n + k] * D[k];
+      L[i * n + j] = s / d;
     }
   }
-  return L;
+  return { L, D };
 }
 
-/** Solves L·Lᵀ·x = b by forward then backward substitution. */
-export function choleskySolve(L: Float64Array, n: number, b: ArrayLike<number>): Float64Array {
+/** Solves L·D·Lᵀ·x = b: forward substitution, division by D, backward substitution. */
+export function ldltSolve({ L, D }: { L: Float64Array; D: Float64Array }, n: number, b: ArrayLike<number>): Float64Array {
   const y = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = b[i];
     for (let k = 0; k < i; k++) s -= L[i * n + k] * y[k];
-    y[i] = s / L[i * n + i];
+    y[i] = s;
   }
   const x = new Float64Array(n);
   for (let i = n - 1; i >= 0; i--) {
-    let s = y[i];
+    let s = y[i] / D[i];
     for (let k = i + 1; k < n; k++) s -= L[k * n + i] * x[k];
-    x[i] = s / L[i * n + i];
+    x[i] = s;
   }
   return x;
 }

@@ -25,7 +25,7 @@
  * start at t = lr and halve t until the Armijo condition L(θ − t·d) ≤ L(θ) − c·t·∇Lᵀd holds
  * (c = 1e−4), at most 50 times.
  */
-import { cholesky, choleskySolve, symmetricEigenvalues } from './linalg';
+import { ldlt, ldltSolve, symmetricEigenvalues } from './linalg';
 import { OptimizerStepError, requireLearningRate, requireThat, type Optimizer, type StepContext } from './types';
 
 export interface NewtonOptions {
@@ -79,7 +79,7 @@ export class Newton implements Optimizer {
 
     let lambda = 0;
     this.minEigenvalue = undefined;
-    let L = cholesky(H, n);
+    let L = ldlt(H, n);
     if (!L) {
       this.minEigenvalue = Math.min(...symmetricEigenvalues(H, n));
       let gNorm = 0;
@@ -90,13 +90,13 @@ export class Newton implements Optimizer {
       // ‖∇L‖ may be 0 exactly at a stationary point: keep the shift strictly positive then.
       lambda = Math.max(0, -this.minEigenvalue) + Math.max(gNorm, 1e-12 * scale);
       for (let tries = 0; ; tries++) {
-        L = cholesky(shifted(H, n, lambda), n);
+        L = ldlt(shifted(H, n, lambda), n);
         if (L || tries === 60) break;
         lambda *= 2;
       }
       if (!L) throw new OptimizerStepError('헤세 행렬을 양의 정부호로 만들 수 없었습니다.', 'The Hessian could not be made positive definite.');
     }
-    const d = choleskySolve(L, n, g);
+    const d = ldltSolve(L, n, g);
 
     const t = this.lineSearch === 'backtracking' ? backtrack(params, d, ctx, this.lr) : this.lr;
     for (let i = 0; i < n; i++) params[i] = params[i] - t * d[i];

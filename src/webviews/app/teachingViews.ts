@@ -179,6 +179,13 @@ export class SweepChart {
       },
       plugins: [
         {
+          // Where each point landed, after every layout (tests click them; assistive notes could use them).
+          id: 'pointPositions',
+          afterRender: () => {
+            this.element.dataset.points = JSON.stringify(this.pointPositions());
+          },
+        },
+        {
           // The diverged region: shaded from the first diverged rate to the right edge.
           id: 'divergedRegion',
           beforeDatasetsDraw: (chart) => {
@@ -197,6 +204,11 @@ export class SweepChart {
     });
     this.element.dataset.stable = String(msg.boundary.stable ?? '');
     this.element.dataset.diverged = String(msg.boundary.diverged ?? '');
+  }
+
+  /** Where each drawn point is on the canvas (CSS pixels) and its learning rate: for tests and keyboard help. */
+  pointPositions(): Array<{ learningRate: number; x: number; y: number }> {
+    return this.chart.data.datasets.flatMap((d, i) => this.chart.getDatasetMeta(i).data.map((e, j) => ({ learningRate: d.data[j].x, x: e.x, y: e.y })));
   }
 
   destroy(): void {

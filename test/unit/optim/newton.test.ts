@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cholesky, symmetricEigenvalues } from '../../../src/engine/optim/linalg';
+import { ldlt, symmetricEigenvalues } from '../../../src/engine/optim/linalg';
 import { Newton, type NewtonOptions } from '../../../src/engine/optim/newton';
 import { OptimizerConfigError, OptimizerStepError } from '../../../src/engine/optim/types';
 import { PROBLEMS, assertClose, assertMoved, context, quadratic, quadraticHessian, rosenbrock, rosenbrockHessian, trajectory, type Fn, type HessianFn } from './helpers';
@@ -200,9 +200,11 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
 
   describe('linear algebra', () => {
     it('Cholesky rejects indefinite and singular matrices', () => {
-      assert.equal(cholesky(Float64Array.of(2, 0, 0, -2), 2), undefined);
-      assert.equal(cholesky(Float64Array.of(1, 1, 1, 1), 2), undefined);
-      assert.deepEqual(Array.from(cholesky(Float64Array.of(4, 2, 2, 5), 2) ?? []), [2, 0, 1, 2]);
+      assert.equal(ldlt(Float64Array.of(2, 0, 0, -2), 2), undefined);
+      assert.equal(ldlt(Float64Array.of(1, 1, 1, 1), 2), undefined);
+      const f = ldlt(Float64Array.of(4, 2, 2, 5), 2);
+      // [[4, 2], [2, 5]] = [[1, 0], [½, 1]] · diag(4, 4) · [[1, ½], [0, 1]]
+      assert.deepEqual([Array.from(f?.L ?? []), Array.from(f?.D ?? [])], [[1, 0, 0.5, 1], [4, 4]]);
     });
     it('Jacobi eigenvalues of a 3×3 symmetric matrix', () => {
       // [[2, −1, 0], [−1, 2, −1], [0, −1, 2]] has eigenvalues 2 − √2, 2, 2 + √2

@@ -119,6 +119,12 @@ describe('teaching: convex or not', () => {
 });
 
 describe('teaching: why iterate, brute force', () => {
+  it("Newton's method (lr 1) solves examples/quadratic.ts in one step, to the bit", () => {
+    const r = trainLoss(example('quadratic.ts'), { optimizer: 'newton', learningRate: 1, steps: 1 });
+    assert.deepEqual(r.params, [[-2], [3]]);
+    assert.equal(r.losses[1], 0);
+  });
+
   it('Newton solves the quadratic in one step; gradient descent needs many; the grid needs 12,001 evaluations', () => {
     const r = whyIterate(example('quadratic.ts'), { accuracy: 1e-3 });
     assert.equal(r.start, -2);

@@ -1,0 +1,168 @@
+/**
+ * The teaching views (#6) in the real panel bundle, in headless Chromium, light and dark: each view
+ * is computed by the engine on an example file (as the worker would), turned into panel messages
+ * by the extension's own analysisMessages, and the numbers on screen are checked against the
+ * result they came from — label and value together. Screenshots go to .artifacts/webview/.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startHarness, openPanel, canvasInk, type Harness, type Theme, type PanelPage } from './harness';
+import { panelStrings } from '../../src/webviews/panelStrings';
+import type { HostMessage, RunSettings } from '../../src/webviews/protocol';
+import { compileLoss } from '../../src/runner/compile';
+import { sampleSurface } from '../../src/runner/surface';
+import { runAnalysis, type AnalysisName, type AnalysisRequest, type AnalysisResult } from '../../src/teaching/analysis';
+import { analysisMessages, analysisTitle } from '../../src/training/analysisMessages';
+
+const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 30 };
+
+function analyze(example: string, analysis: AnalysisName, request: AnalysisRequest = {}): { result: AnalysisResult; messages: HostMessage[] } {
+  const file = path.resolve(__dirname, '../../examples', example);
+  const loss = compileLoss(readFileSync(file, 'utf8'), file);
+  const result = runAnalysis(loss, analysis, request);
+  let n = 0;
+  const messages: HostMessage[] = [
+    { type: 'analysisStarted', title: analysisTitle(analysis) },
+    { type: 'surface', runId: 'surface', surface: sampleSurface(loss, { grid: 60 }) },
+    ...analysisMessages(result, file, loss.dimension, loss.paramNames, () => `run-${++n}`),
+  ];
+  return { result, messages };
+}
+
+async function show(p: PanelPage, messages: HostMessage[]): Promise<void> {
+  await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+  await p.page.locator('#empty-state').waitFor();
+  for (const m of messages) await p.send(m);
+  await p.page.locator('.analysis-title').waitFor();
+  await p.page.waitForTimeout(200);
+}
+
+/** The table's rows as text cells. */
+async function tableRows(p: PanelPage, id: string): Promise<string[][]> {
+  return p.page.evaluate(`[...document.querySelectorAll('#table-${id} tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`) as Promise<string[][]>;
+}
+
+const num = (v: number | null) => (v === null ? '—' : String(Number(v.toPrecision(6))));
+
+for (const theme of ['light', 'dark'] as Theme[]) {
+  describe(`teaching views (${theme} theme)`, function () {
+    this.timeout(60_000);
+    let h: Harness;
+    before(async () => {
+      h = await startHarness();
+    });
+    after(async () => {
+      await h?.close();
+    });
+
+    it('optimizer race: every optimizer a run on the map, the table row by row equal to its run', async () => {
+      const { result, messages } = analyze('rosenbrock.ts', 'race', { options: { steps: 40 } });
+      assert.ok(result.analysis === 'race');
+      const p = await openPanel(h, theme);
+      await show(p, messages);
+      assert.equal(await p.page.locator('.legend-item').count(), 9);
+      const rows = await tableRows(p, 'race');
+      assert.equal(rows.length, 9);
+      result.rows.forEach((r, i) => {
+        assert.equal(rows[i][0], r.label);
+        assert.equal(rows[i][3], num(r.finalLoss), `${r.label}: final loss`);
+        assert.equal(rows[i][2], r.stepsToTolerance === undefined ? '도달하지 못함' : String(r.stepsToTolerance), `${r.label}: steps`);
+      });
+      const best = result.rows.reduce((b, r, i) => ((r.finalLoss ?? Infinity) < (result.rows[b].finalLoss ?? Infinity) ? i : b), 0);
+      assert.equal(await p.page.locator('#table-race tr.best td').first().textContent(), result.rows[best].label);
+      assert.ok((await canvasInk(p.page, '#surface-map')) > 0.2);
+      await p.screenshot('race');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('random restarts on Himmelblau: four basins in the table and on the basin map', async () => {
+      const { result, messages } = analyze('himmelblau.ts', 'restarts', { count: 12, seed: 1, mapGrid: 16 });
+      assert.ok(result.analysis === 'restarts');
+      const p = await openPanel(h, theme);
+      await show(p, messages);
+      const rows = await tableRows(p, 'basins');
+      assert.equal(rows.length, 4);
+      result.result.basins.forEach((b, i) => {
+        assert.equal(rows[i][0], String(i + 1));
+        assert.equal(rows[i][1], `(${b.point.map((v) => Number(v.toPrecision(5))).join(', ')})`);
+        assert.equal(rows[i][3], String(b.runs));
+      });
+      assert.equal(await p.page.locator('#map-basin-map .map-legend li').count(), 4);
+      assert.ok((await canvasInk(p.page, '#map-basin-map canvas')) > 0.5, 'basin map looks blank');
+      await p.screenshot('restarts');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('learning-rate sweep: the boundary around η = 1 on the chart and in the table; a click reruns that rate', async () => {
+      const { result, messages } = analyze('quadratic.ts', 'sweep', { from: 1e-3, to: 10, count: 25 });
+      assert.ok(result.analysis === 'sweep');
+      const p = await openPanel(h, theme);
+      await show(p, messages);
+      const sweep = p.page.locator('#sweep-sweep');
+      assert.equal(Number(await sweep.getAttribute('data-stable')), result.result.boundary.stable);
+      assert.equal(Number(await sweep.getAttribute('data-diverged')), result.result.boundary.diverged);
+      const { stable, diverged } = result.result.boundary;
+      assert.ok(stable !== undefined && diverged !== undefined && stable <= 1 && diverged > 1);
+      assert.equal(await p.page.locator('#table-sweep-table caption').textContent(), `η = ${num(stable)}과 η = ${num(diverged)} 사이에서 발산이 시작됩니다`);
+      const rows = await tableRows(p, 'sweep-table');
+      result.result.points.forEach((pt, i) => {
+        assert.equal(rows[i][0], num(pt.learningRate));
+        assert.equal(rows[i][1], { decreased: '감소', stalled: '변화 없음', diverged: '발산' }[pt.outcome]);
+      });
+      assert.ok((await canvasInk(p.page, '#sweep-chart')) > 0.01, 'sweep chart looks blank');
+      await p.screenshot('sweep');
+      // Click a point: the panel asks the host to rerun with that learning rate.
+      await p.page.waitForFunction(`(JSON.parse(document.querySelector('#sweep-sweep').dataset.points ?? '[]')[0]?.x ?? 0) > 0`);
+      const positions = JSON.parse((await sweep.getAttribute('data-points')) ?? '[]') as Array<{ learningRate: number; x: number; y: number }>;
+      assert.equal(positions.length, result.result.points.filter((q) => q.outcome === 'diverged' || (q.finalLoss ?? 0) > 0).length);
+      const target = positions.find((q) => Math.abs(q.learningRate - 0.1) < 0.05) ?? positions[0];
+      await p.page.locator('#sweep-chart').click({ position: { x: target.x, y: target.y } });
+      const posted = await p.posted();
+      const last = posted[posted.length - 1];
+      assert.ok(last.type === 'rerun' && last.settings.learningRate === target.learningRate, JSON.stringify(last));
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('convex or not: the saddle example is indefinite everywhere with one saddle at (0, 0)', async () => {
+      const { result, messages } = analyze('saddle.ts', 'curvature', { grid: 16 });
+      assert.ok(result.analysis === 'curvature');
+      const p = await openPanel(h, theme);
+      await show(p, messages);
+      const rows = await tableRows(p, 'stationary');
+      assert.equal(rows.length, 1);
+      assert.deepEqual([rows[0][0], rows[0][1], rows[0][3]], ['(0, 0)', '안장점', '-2, 2']);
+      assert.deepEqual(await p.page.locator('#map-definiteness .map-legend li').allTextContents(), ['부정부호 (안장 모양)']);
+      await p.screenshot('curvature');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('why iterate: Newton’s one step at w = 3, descent’s steps, the grid’s evaluations', async () => {
+      const { result, messages } = analyze('quadratic.ts', 'whyIterate');
+      assert.ok(result.analysis === 'whyIterate');
+      const p = await openPanel(h, theme);
+      await show(p, messages);
+      const rows = await tableRows(p, 'why-iterate');
+      assert.equal(rows[0][1], 'w = 3, L′(w) = 0');
+      assert.equal(rows[1][2], `${result.result.descent.stepsToAccuracy} 스텝`);
+      assert.equal(rows[2][2], `함수 값 ${result.result.grid.evaluations}번 계산`);
+      await p.screenshot('why-iterate');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('the diagnosis of a run, with a link to its glossary entry', async () => {
+      const p = await openPanel(h, theme);
+      await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+      await p.send({ type: 'runStarted', runId: 'r1', file: '/ws/learning-rate.ts', dimension: 1, paramNames: ['w'], settings } satisfies HostMessage);
+      await p.send({ type: 'diagnosis', runId: 'r1', findings: [{ code: 'diverged', text: '손실이 발산했습니다: 학습률 1.05이(가) 너무 큽니다.', glossary: 'divergence' }] } satisfies HostMessage);
+      const item = p.page.locator('#diagnosis li[data-code="diverged"]');
+      await item.waitFor();
+      assert.match((await item.textContent()) ?? '', /발산했습니다/);
+      await item.locator('button.explain').click();
+      const posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], { type: 'explain', term: 'divergence' });
+      await p.screenshot('diagnosis');
+      assert.deepEqual(await p.problems(), []);
+    });
+  });
+}
