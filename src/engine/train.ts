@@ -33,6 +33,11 @@ export interface ProgressEvent {
   params: Float64Array;
   gradient: Float64Array;
   gradNorm: number;
+  /**
+   * The optimizer's state going into this step's update (momentum buffer, Adam's moments …, by
+   * torch's names): a copy, made only when called — the timeline asks for it on small problems.
+   */
+  optimizerState: () => Record<string, number | number[]>;
 }
 
 export interface LoopOptions {
@@ -93,7 +98,7 @@ export function runLoop(objective: Objective, o: LoopOptions): LoopResult {
     const { value, gradient } = objective.valueAndGrad(params, batch);
     const gradNorm = gradientNorm(gradient);
     history.push(k, params, value, gradNorm);
-    o.onProgress?.({ step: k, loss: value, params, gradient, gradNorm });
+    o.onProgress?.({ step: k, loss: value, params, gradient, gradNorm, optimizerState: () => o.optimizer.state() });
 
     if (!Number.isFinite(value)) {
       reason = 'diverged';

@@ -66,6 +66,8 @@ function main(): void {
               params: Array.from(e.params),
               gradNorm: e.gradNorm,
               gradient: e.gradient.length <= MAX_GRADIENT_DIMENSION ? Array.from(e.gradient) : undefined,
+              // The timeline shows the update formula with the optimizer's own numbers in it.
+              state: e.gradient.length <= MAX_GRADIENT_DIMENSION ? e.optimizerState() : undefined,
             });
             // Thin the pending batch instead of growing it: keep every other point, double the stride.
             if (pending.length > MAX_POINTS_PER_MESSAGE) {

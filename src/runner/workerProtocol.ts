@@ -25,6 +25,8 @@ export interface ProgressPoint {
   gradNorm: number;
   /** ∇L at this point; sent only for small parameter counts (see worker.ts). */
   gradient?: number[];
+  /** The optimizer's state before this step's update (torch's names); small parameter counts only. */
+  state?: Record<string, number | number[]>;
 }
 
 /** A learner-facing error: Korean and English, with the learner's own 1-based line and column. */

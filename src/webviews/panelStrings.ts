@@ -33,6 +33,8 @@ export function panelStrings(): PanelStrings {
     exportJson: t('Save as JSON'),
     exportPng: t('Save charts as PNG'),
     explain: t('Explain this'),
+    update: t('Update'),
+    optimizerState: t('Optimizer state used by this update'),
     reasons: stopReasons(),
   };
 }

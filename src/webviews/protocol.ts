@@ -27,6 +27,8 @@ export interface StepPoint {
   gradNorm: number;
   /** ∇L at this point, for small parameter counts (tangent lines, arrows, the timeline). */
   gradient?: number[];
+  /** The optimizer's state going into this step's update (torch's names: momentum_buffer, exp_avg …). */
+  state?: Record<string, number | number[]>;
 }
 
 /** The loss sampled by the engine (in the worker) for the pictures; null where not finite. */
@@ -68,6 +70,9 @@ export interface PanelStrings {
   exportPng: string;
   /** The button beside a diagnosis that opens its glossary entry. */
   explain: string;
+  /** Timeline: the update a step took, and the optimizer state it used. */
+  update: string;
+  optimizerState: string;
   reasons: Record<StopReason, string>;
 }
 
@@ -197,7 +202,8 @@ function isStepPoint(x: unknown): x is StepPoint {
     isNumber(x.loss) &&
     isNumberArray(x.params) &&
     isNumber(x.gradNorm) &&
-    (x.gradient === undefined || isNumberArray(x.gradient))
+    (x.gradient === undefined || isNumberArray(x.gradient)) &&
+    (x.state === undefined || (isObject(x.state) && Object.values(x.state).every((v) => isNumber(v) || isNumberArray(v))))
   );
 }
 

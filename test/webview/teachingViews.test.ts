@@ -14,6 +14,8 @@ import { compileLoss } from '../../src/runner/compile';
 import { sampleSurface } from '../../src/runner/surface';
 import { runAnalysis, type AnalysisName, type AnalysisRequest, type AnalysisResult } from '../../src/teaching/analysis';
 import { analysisMessages, analysisTitle } from '../../src/training/analysisMessages';
+import { trainLoss } from '../../src/runner/trainLoss';
+import type { StepPoint } from '../../src/webviews/protocol';
 
 const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 30 };
 
@@ -147,6 +149,36 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.equal(rows[1][2], `${result.result.descent.stepsToAccuracy} 스텝`);
       assert.equal(rows[2][2], `함수 값 ${result.result.grid.evaluations}번 계산`);
       await p.screenshot('why-iterate');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('timeline: each step of a momentum run shows w, L, ∇L, the update and the momentum buffer it used', async () => {
+      // Recorded as the worker records it: every step's point with the optimizer's state going into it.
+      const file = path.resolve(__dirname, '../../examples/quadratic.ts');
+      const loss = compileLoss(readFileSync(file, 'utf8'), file);
+      const points: StepPoint[] = [];
+      const run = { optimizer: 'momentum', learningRate: 0.1, steps: 10 } as const;
+      trainLoss(loss, run, { onProgress: (e) => points.push({ step: e.step, loss: e.loss, params: Array.from(e.params), gradNorm: e.gradNorm, gradient: Array.from(e.gradient), state: e.optimizerState() }) });
+      const p = await openPanel(h, theme);
+      await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+      await p.send({ type: 'runStarted', runId: 'm', file, dimension: 1, paramNames: ['w'], settings: { ...run, init: [-2] } } satisfies HostMessage);
+      await p.send({ type: 'progress', runId: 'm', points } satisfies HostMessage);
+      await p.send({ type: 'runFinished', runId: 'm', reason: 'completed' } satisfies HostMessage);
+      await p.page.locator('#timeline').focus();
+      await p.page.keyboard.press('Home');
+      for (let k = 0; k < 3; k++) await p.page.keyboard.press('ArrowRight');
+      const at = points[3];
+      const next = points[4];
+      const r5 = (v: number) => String(Number(v.toPrecision(5)));
+      const detail = p.page.locator('#step-detail');
+      await p.page.waitForFunction(`document.querySelector('#step-detail .detail-point')?.textContent.startsWith('스텝 3:')`);
+      assert.equal(await detail.locator('.detail-point').textContent(), `스텝 3: w = ${r5(at.params[0])}, L(w) = ${r5(at.loss)}, ∇L(w) = ${r5((at.gradient as number[])[0])}`);
+      assert.equal(await detail.locator('.detail-update').textContent(), `갱신: Δw = ${r5(next.params[0] - at.params[0])}`);
+      const buffer = (next.state?.momentum_buffer as number[])[0];
+      assert.equal(await detail.locator('.detail-state').textContent(), `이번 갱신에 쓰인 옵티마이저 상태: momentum_buffer = ${r5(buffer)}`);
+      // torch's momentum: w₄ = w₃ − η·v₄ — the numbers on screen satisfy the formula.
+      assert.ok(Math.abs(next.params[0] - (at.params[0] - 0.1 * buffer)) < 1e-12);
+      await p.screenshot('timeline');
       assert.deepEqual(await p.problems(), []);
     });
 

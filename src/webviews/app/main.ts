@@ -14,6 +14,8 @@ import { createControls, type Controls } from './controls';
 import { onThemeChange } from './theme';
 import { vscode } from './vscodeApi';
 import { CellMap, SweepChart, renderDiagnosis, renderTable } from './teachingViews';
+import { renderStepDetail } from './stepDetail';
+import type { RunSettings as Settings } from '../protocol';
 
 interface View {
   strings: PanelStrings;
@@ -42,6 +44,9 @@ interface View {
   sweep?: SweepChart;
   /** The newest run's automatic diagnosis. */
   diagnosis: HTMLElement;
+  /** Timeline: the numbers of the step under the playback cursor. */
+  stepDetail: HTMLElement;
+  settings: Map<string, Settings>;
 }
 
 const saved = vscode.getState();
@@ -117,18 +122,26 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   surfaceBox.hidden = true;
   charts.append(loss.box, surfaceBox);
 
+  const stepDetail = el('div', 'step-detail');
+  stepDetail.id = 'step-detail';
+  stepDetail.setAttribute('aria-live', 'polite');
   const playback = new Playback(strings, (p) => {
     const color = (view?.latest && view.colors.get(view.latest)) || 'currentColor';
     view?.chart.setCursor(p, color);
     view?.curve?.setCursor(p, color);
     view?.map?.setCursor(p, color);
+    if (view?.latest) {
+      const points = view.runs.get(view.latest) ?? [];
+      const i = p ? points.indexOf(p) : -1;
+      renderStepDetail(stepDetail, strings, view.settings.get(view.latest), p, i >= 0 ? points[i + 1] : undefined);
+    }
   });
   playback.element.hidden = true;
 
   const diagnosis = el('div', 'diagnosis-box');
   const analysis = el('div', 'analysis');
   analysis.id = 'analysis';
-  app.append(controls.element, toolbar, diagnosis, empty, legend, playback.element, charts, analysis);
+  app.append(controls.element, toolbar, diagnosis, empty, legend, playback.element, stepDetail, charts, analysis);
 
   const chart = new LossChart(loss.canvas, { step: strings.step, loss: strings.loss });
   state = { settings, logScale: state?.logScale ?? false };
@@ -139,7 +152,7 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     chart.setLogScale(checked);
     save({ logScale: checked });
   });
-  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, status, colors: new Map(), runs: new Map(), playback, analysis, cellMaps: [], diagnosis };
+  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, status, colors: new Map(), runs: new Map(), playback, analysis, cellMaps: [], diagnosis, stepDetail, settings: new Map() };
   onThemeChange(() => {
     chart.applyTheme();
     v.curve?.applyTheme();
@@ -281,6 +294,7 @@ function handle(msg: HostMessage): void {
       const color = v.chart.legendItems().find((i) => i.runId === msg.runId)?.color ?? 'currentColor';
       v.colors.set(msg.runId, color);
       v.runs.set(msg.runId, []);
+      v.settings.set(msg.runId, msg.settings);
       v.latest = msg.runId;
       v.playback.element.hidden = false;
       v.curve?.addRun(msg.runId, color);
