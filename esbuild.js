@@ -58,7 +58,8 @@ if (!production) {
   }
   const bench = listTs('bench');
   if (bench.length) {
-    targets.push({ ...node, sourcemap: true, minify: false, entryPoints: bench, outbase: '.', outdir: 'out' });
+    // playwright-core stays external: it is loaded from node_modules, as the webview tests load it.
+    targets.push({ ...node, sourcemap: true, minify: false, entryPoints: bench, outbase: '.', outdir: 'out', external: ['vscode', 'playwright-core'] });
   }
 }
 

@@ -21,6 +21,7 @@ import { mulberry32 } from '../src/engine/random';
 import { runIsolated } from '../src/runner/isolatedRun';
 import { contextAt, termAt } from '../src/hover/termMatcher';
 import { readFileSync } from 'node:fs';
+import { nineRunViewTimings } from './viewsInteractivity';
 
 interface Row {
   workload: string;
@@ -257,6 +258,18 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
     });
     rows.push({ workload: 'hover on a 5,000-line file', implementation: 'termAt', perSecond: r.perSecond, microseconds: r.microseconds, vsHandWritten: NaN });
     console.log(`Hover on a 5,000-line file: ${r.microseconds.toFixed(1)} µs per hover (median)`);
+  }
+
+  // ── Teaching views: a 2-D surface with nine runs stays interactive (headless Chromium) ──
+  {
+    const t = await nineRunViewTimings();
+    if (t) {
+      rows.push({ workload: 'race view, 9 runs on a 2-D surface: playback step', implementation: 'panel in Chromium', perSecond: 1000 / t.stepMs, microseconds: t.stepMs * 1000, vsHandWritten: NaN });
+      rows.push({ workload: 'race view, 9 runs on a 2-D surface: hide/show a run', implementation: 'panel in Chromium', perSecond: 1000 / t.toggleMs, microseconds: t.toggleMs * 1000, vsHandWritten: NaN });
+      console.log(`Race view, 9 runs on the Rosenbrock contour map: playback step ${t.stepMs.toFixed(1)} ms, hide/show a run ${t.toggleMs.toFixed(1)} ms (median, incl. the next painted frame)`);
+    } else {
+      console.log('Race view: skipped (no Chromium at /usr/bin/chromium or CHROMIUM_PATH)');
+    }
   }
 
   const out = path.resolve(__dirname, '..', '..', 'bench-results.json');

@@ -17,6 +17,7 @@ import { showGlossary } from './hover/glossaryCommand';
 import { explain } from './hover/explain';
 import { AnalysisController } from './training/analysisController';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from './teaching/analysis';
+import { DEFAULT_RACE } from './teaching/raceEntries';
 import type { Finding } from './teaching/diagnosis';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
@@ -111,7 +112,19 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     vscode.languages.registerCodeLensProvider(LOSS_FILES, new LossCodeLensProvider()),
     vscode.languages.registerHoverProvider(HOVER_LANGUAGES, new GlossaryHoverProvider((uri) => trainer.lastRunInfo(uri))),
     vscode.commands.registerCommand('gdTutor.showGlossary', (id?: unknown) => showGlossary(id)),
-    ...ANALYSIS_COMMANDS.map(([command, analysis]) => vscode.commands.registerCommand(command, (uri?: vscode.Uri) => analyzeFile(uri instanceof vscode.Uri ? uri : undefined, analysis))),
+    ...ANALYSIS_COMMANDS.map(([command, analysis]) =>
+      vscode.commands.registerCommand(command, async (uri?: vscode.Uri) => {
+        const file = uri instanceof vscode.Uri ? uri : undefined;
+        if (analysis !== 'race') return analyzeFile(file, analysis);
+        // The race: the learner picks the runners (all by default); hyper-parameters come from the file's config.
+        const picked = await vscode.window.showQuickPick(
+          DEFAULT_RACE.map((e) => ({ label: e.label, picked: true, entry: e })),
+          { canPickMany: true, title: t('Optimizer race'), placeHolder: t('Choose the optimizers to compare') },
+        );
+        if (!picked?.length) return undefined;
+        return analyzeFile(file, 'race', { entries: picked.map((p) => p.entry) });
+      }),
+    ),
     vscode.window.registerWebviewPanelSerializer(LossPanel.viewType, {
       async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown) {
         LossPanel.revive(webviewPanel, context.extensionUri, state);

@@ -6,12 +6,9 @@
 import type { CompiledLoss } from '../runner/compile';
 import { trainLoss, type RunResult } from '../runner/trainLoss';
 import type { TrainOptions } from '../engine/trainOptions';
+import { DEFAULT_RACE, type RaceEntry } from './raceEntries';
 
-export interface RaceEntry {
-  /** Label shown in the table: the optimizer name, or the caller's. */
-  label: string;
-  options: TrainOptions;
-}
+export { DEFAULT_RACE, type RaceEntry };
 
 export interface RaceRow {
   label: string;
@@ -21,17 +18,6 @@ export interface RaceRow {
   stepsToTolerance?: number;
 }
 
-export const DEFAULT_RACE: readonly RaceEntry[] = [
-  { label: 'sgd', options: { optimizer: 'sgd' } },
-  { label: 'momentum', options: { optimizer: 'momentum' } },
-  { label: 'nesterov', options: { optimizer: 'nesterov' } },
-  { label: 'adagrad', options: { optimizer: 'adagrad' } },
-  { label: 'rmsprop', options: { optimizer: 'rmsprop' } },
-  { label: 'adam', options: { optimizer: 'adam' } },
-  { label: 'adamw', options: { optimizer: 'adamw' } },
-  { label: 'newton', options: { optimizer: 'newton', learningRate: 1 } },
-  { label: 'lbfgs', options: { optimizer: 'lbfgs', learningRate: 1 } },
-];
 
 export interface RaceRequest {
   entries?: readonly RaceEntry[];

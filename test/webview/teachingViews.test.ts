@@ -116,10 +116,13 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.screenshot('sweep');
       // Click a point: the panel asks the host to rerun with that learning rate.
       await p.page.waitForFunction(`(JSON.parse(document.querySelector('#sweep-sweep').dataset.points ?? '[]')[0]?.x ?? 0) > 0`);
+      // Positions after the layout has settled (two painted frames).
+      await p.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
       const positions = JSON.parse((await sweep.getAttribute('data-points')) ?? '[]') as Array<{ learningRate: number; x: number; y: number }>;
       assert.equal(positions.length, result.result.points.filter((q) => q.outcome === 'diverged' || (q.finalLoss ?? 0) > 0).length);
       const target = positions.find((q) => Math.abs(q.learningRate - 0.1) < 0.05) ?? positions[0];
       await p.page.locator('#sweep-chart').click({ position: { x: target.x, y: target.y } });
+      await p.page.waitForFunction(`window.__posted.some((m) => m.type === 'rerun')`);
       const posted = await p.posted();
       const last = posted[posted.length - 1];
       assert.ok(last.type === 'rerun' && last.settings.learningRate === target.learningRate, JSON.stringify(last));

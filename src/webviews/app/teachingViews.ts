@@ -169,6 +169,8 @@ export class SweepChart {
           x: { type: 'logarithmic', title: { display: true, text: msg.axis.learningRate, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
           y: { type: 'logarithmic', title: { display: true, text: msg.axis.finalLoss, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
         },
+        // A click picks the nearest point (a learner need not hit a 4-pixel dot).
+        interaction: { mode: 'nearest', intersect: false },
         plugins: { tooltip: { enabled: true } },
         onClick: (_e, elements) => {
           const hit = elements[0];
