@@ -45,6 +45,18 @@ async function tableRows(p: PanelPage, id: string): Promise<string[][]> {
   return p.page.evaluate(`[...document.querySelectorAll('#table-${id} tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`) as Promise<string[][]>;
 }
 
+/**
+ * Polls a page expression until it is truthy. (page.waitForFunction would evaluate a string with
+ * `new Function` inside the page, which the panel's CSP rightly forbids.)
+ */
+async function until(p: PanelPage, expression: string, timeoutMs = 5000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await p.page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 const num = (v: number | null) => (v === null ? '—' : String(Number(v.toPrecision(6))));
 
 for (const theme of ['light', 'dark'] as Theme[]) {
@@ -115,14 +127,14 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.ok((await canvasInk(p.page, '#sweep-chart')) > 0.01, 'sweep chart looks blank');
       await p.screenshot('sweep');
       // Click a point: the panel asks the host to rerun with that learning rate.
-      await p.page.waitForFunction(`(JSON.parse(document.querySelector('#sweep-sweep').dataset.points ?? '[]')[0]?.x ?? 0) > 0`);
+      await until(p, `(JSON.parse(document.querySelector('#sweep-sweep').dataset.points ?? '[]')[0]?.x ?? 0) > 0`);
       // Positions after the layout has settled (two painted frames).
       await p.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
       const positions = JSON.parse((await sweep.getAttribute('data-points')) ?? '[]') as Array<{ learningRate: number; x: number; y: number }>;
       assert.equal(positions.length, result.result.points.filter((q) => q.outcome === 'diverged' || (q.finalLoss ?? 0) > 0).length);
       const target = positions.find((q) => Math.abs(q.learningRate - 0.1) < 0.05) ?? positions[0];
       await p.page.locator('#sweep-chart').click({ position: { x: target.x, y: target.y } });
-      await p.page.waitForFunction(`window.__posted.some((m) => m.type === 'rerun')`);
+      await until(p, `window.__posted.some((m) => m.type === 'rerun')`);
       const posted = await p.posted();
       const last = posted[posted.length - 1];
       assert.ok(last.type === 'rerun' && last.settings.learningRate === target.learningRate, JSON.stringify(last));
@@ -174,7 +186,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const next = points[4];
       const r5 = (v: number) => String(Number(v.toPrecision(5)));
       const detail = p.page.locator('#step-detail');
-      await p.page.waitForFunction(`document.querySelector('#step-detail .detail-point')?.textContent.startsWith('스텝 3:')`);
+      await until(p, `document.querySelector('#step-detail .detail-point')?.textContent.startsWith('스텝 3:')`);
       assert.equal(await detail.locator('.detail-point').textContent(), `스텝 3: w = ${r5(at.params[0])}, L(w) = ${r5(at.loss)}, ∇L(w) = ${r5((at.gradient as number[])[0])}`);
       assert.equal(await detail.locator('.detail-update').textContent(), `갱신: Δw = ${r5(next.params[0] - at.params[0])}`);
       const buffer = (next.state?.momentum_buffer as number[])[0];
