@@ -86,6 +86,11 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const best = result.rows.reduce((b, r, i) => ((r.finalLoss ?? Infinity) < (result.rows[b].finalLoss ?? Infinity) ? i : b), 0);
       assert.equal(await p.page.locator('#table-race tr.best td').first().textContent(), result.rows[best].label);
       assert.ok((await canvasInk(p.page, '#surface-map')) > 0.2);
+      // Playback moves every runner together: the other eight are drawn at the cursor's step.
+      await p.page.locator('#timeline').focus();
+      await p.page.keyboard.press('Home');
+      for (let k = 0; k < 5; k++) await p.page.keyboard.press('ArrowRight');
+      assert.equal(await p.page.locator('#surface-map').getAttribute('data-companions'), '8');
       await p.screenshot('race');
       assert.deepEqual(await p.problems(), []);
     });

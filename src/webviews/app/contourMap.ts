@@ -31,6 +31,7 @@ export class ContourMap {
   private isolines: Array<Array<Array<[number, number]>>> = [];
   private readonly paths = new Map<string, Path>();
   private cursor: { point: StepPoint; color: string } | undefined;
+  private companions: Array<{ point: StepPoint; color: string }> = [];
   private frame = 0;
   private width = 0;
   private height = 0;
@@ -76,6 +77,13 @@ export class ContourMap {
   setVisible(runId: string, visible: boolean): void {
     const p = this.paths.get(runId);
     if (p) (p as Path & { hidden?: boolean }).hidden = !visible;
+    this.schedule();
+  }
+
+  /** Playback of several runs (a race, restarts): every other run's position at the same step. */
+  setCompanions(points: Array<{ point: StepPoint; color: string }>): void {
+    this.companions = points.filter((c) => c.point.params.length >= 2 && c.point.params.every(Number.isFinite));
+    this.canvas.dataset.companions = String(this.companions.length);
     this.schedule();
   }
 
@@ -160,6 +168,16 @@ export class ContourMap {
     }
     this.drawIsolines(ctx, s);
     for (const path of this.paths.values()) if (!(path as Path & { hidden?: boolean }).hidden) this.drawPath(ctx, path);
+    for (const { point, color } of this.companions) {
+      const [x, y] = this.toPixel(point.params[0], point.params[1]);
+      ctx.fillStyle = color;
+      ctx.strokeStyle = chartTheme().foreground;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(x, y, 5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
     if (this.cursor) {
       const { point, color } = this.cursor;
       const [x, y] = this.toPixel(point.params[0], point.params[1]);

@@ -130,6 +130,18 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     view?.chart.setCursor(p, color);
     view?.curve?.setCursor(p, color);
     view?.map?.setCursor(p, color);
+    if (view?.map) {
+      // Every other visible run at the same step moves with the cursor: a race or restarts animate together.
+      const hidden = new Set(view.chart.legendItems().filter((i) => i.hidden).map((i) => i.runId));
+      const companions = p
+        ? [...view.runs].flatMap(([runId, pts]) => {
+            if (runId === view?.latest || hidden.has(runId)) return [];
+            const at = pts.find((q) => q.step === p.step) ?? (pts.length && pts[pts.length - 1].step < p.step ? pts[pts.length - 1] : undefined);
+            return at ? [{ point: at, color: view?.colors.get(runId) ?? 'currentColor' }] : [];
+          })
+        : [];
+      view.map.setCompanions(companions);
+    }
     if (view?.latest) {
       const points = view.runs.get(view.latest) ?? [];
       const i = p ? points.indexOf(p) : -1;
