@@ -21,7 +21,7 @@ import { mulberry32 } from '../src/engine/random';
 import { runIsolated } from '../src/runner/isolatedRun';
 import { contextAt, termAt } from '../src/hover/termMatcher';
 import { readFileSync } from 'node:fs';
-import { nineRunViewTimings } from './viewsInteractivity';
+import { nineRunViewTimings, tenThousandNodeGraphTiming } from './viewsInteractivity';
 
 interface Row {
   workload: string;
@@ -269,6 +269,16 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
       console.log(`Race view, 9 runs on the Rosenbrock contour map: playback step ${t.stepMs.toFixed(1)} ms, hide/show a run ${t.toggleMs.toFixed(1)} ms (median, incl. the next painted frame)`);
     } else {
       console.log('Race view: skipped (no Chromium at /usr/bin/chromium or CHROMIUM_PATH)');
+    }
+  }
+
+  // ── Backprop graph: a 10,000-node tape, collapsed, built and drawn ──
+  {
+    const t = await tenThousandNodeGraphTiming();
+    if (t) {
+      rows.push({ workload: 'backprop graph of a 10,000-node tape: build (collapsed)', implementation: 'worker-side', perSecond: 1000 / t.buildMs, microseconds: t.buildMs * 1000, vsHandWritten: NaN });
+      rows.push({ workload: 'backprop graph of a 10,000-node tape: draw', implementation: 'panel in Chromium (dagre + SVG)', perSecond: 1000 / t.drawMs, microseconds: t.drawMs * 1000, vsHandWritten: NaN });
+      console.log(`Backprop graph of a ${t.tapeNodes}-node tape: built in ${t.buildMs.toFixed(0)} ms (collapsed to ${t.drawnNodes} nodes), drawn in ${t.drawMs.toFixed(0)} ms`);
     }
   }
 

@@ -18,6 +18,7 @@ import { explain } from './hover/explain';
 import { AnalysisController } from './training/analysisController';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from './teaching/analysis';
 import { DEFAULT_RACE } from './teaching/raceEntries';
+import type { BackpropGraph } from './teaching/backpropGraph';
 import type { Finding } from './teaching/diagnosis';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
@@ -31,6 +32,8 @@ export interface GdTutorApi {
   analyze(file: vscode.Uri, analysis: AnalysisName, request?: AnalysisRequest): Promise<AnalysisResult | undefined>;
   /** The automatic diagnosis of the file's last run. */
   lastDiagnosis(file: vscode.Uri): Finding[] | undefined;
+  /** The backprop graph of one evaluation (default: at the file's init), shown in the panel (#7). */
+  backpropGraph(file: vscode.Uri, at?: number[]): Promise<BackpropGraph | undefined>;
 }
 
 /** Command id → the analysis it shows (the teaching views). */
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
       if (m.type === 'stop') trainer.stop(lastTrained);
       if (m.type === 'export') void exportRun(trainer, m);
       if (m.type === 'explain') void showGlossary(m.term);
+      if (m.type === 'reveal') void analyses.reveal(m.start, m.end);
     });
 
   const analyzeFile = async (uri: vscode.Uri | undefined, analysis: AnalysisName, request?: AnalysisRequest) => {
@@ -89,6 +93,17 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     }
     lastTrained = document.uri;
     return analyses.analyze(document, analysis, request);
+  };
+
+  const graphOf = async (uri: vscode.Uri | undefined, at?: number[]) => {
+    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+    if (!document || !['typescript', 'javascript'].includes(document.languageId)) {
+      void vscode.window.showWarningMessage(t('Open a TypeScript or JavaScript loss file to train it.'));
+      return undefined;
+    }
+    // At the point the last run ended, when there is one: the graph of where training got to.
+    const last = trainer.lastRun(document.uri);
+    return analyses.graph(document, at ?? last?.params[last.params.length - 1]);
   };
 
   context.subscriptions.push(
@@ -112,6 +127,11 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     vscode.languages.registerCodeLensProvider(LOSS_FILES, new LossCodeLensProvider()),
     vscode.languages.registerHoverProvider(HOVER_LANGUAGES, new GlossaryHoverProvider((uri) => trainer.lastRunInfo(uri))),
     vscode.commands.registerCommand('gdTutor.showGlossary', (id?: unknown) => showGlossary(id)),
+    vscode.commands.registerCommand('gdTutor.showBackpropGraph', (uri?: vscode.Uri) => graphOf(uri instanceof vscode.Uri ? uri : undefined)),
+    // What a click on a graph node does (also for tests): select that expression in the editor.
+    vscode.commands.registerCommand('gdTutor.revealSource', (uri: unknown, start: unknown, end: unknown) =>
+      uri instanceof vscode.Uri && Number.isInteger(start) && Number.isInteger(end) ? analyses.reveal(start as number, end as number, uri) : undefined,
+    ),
     ...ANALYSIS_COMMANDS.map(([command, analysis]) =>
       vscode.commands.registerCommand(command, async (uri?: vscode.Uri) => {
         const file = uri instanceof vscode.Uri ? uri : undefined;
@@ -138,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     explain,
     analyze: (file, analysis, request) => analyzeFile(file, analysis, request),
     lastDiagnosis: (file) => trainer.lastDiagnosis(file),
+    backpropGraph: (file, at) => graphOf(file, at),
   };
 }
 

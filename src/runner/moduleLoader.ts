@@ -14,7 +14,7 @@ import ts from 'typescript';
 import vm from 'node:vm';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { createGdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME, type TransformOptions } from './transform';
+import { createGdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME, SITE_RUNTIME_NAME, type TransformOptions } from './transform';
 import { decodeMappings, type LineMappings } from './sourceMap';
 import { LearnerError, learnerErrors, type Where } from './learnerErrors';
 import { syntaxMessage } from './syntaxMessages';
@@ -78,7 +78,7 @@ const FUSED_NAME = /^__gdf\d+a?$/;
 
 /** A declaration of a name the transformed code needs for itself (`__gd`, `__gdx`, `__gdf0`). */
 function reservedDeclaration(file: ts.SourceFile): ts.Identifier | undefined {
-  const reserved = new Set([RUNTIME_NAME, IDENTITY_RUNTIME_NAME]);
+  const reserved = new Set([RUNTIME_NAME, IDENTITY_RUNTIME_NAME, SITE_RUNTIME_NAME]);
   const declares = (p: ts.Node) =>
     ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p) ||
     ts.isBindingElement(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p);
@@ -139,7 +139,7 @@ interface LoaderState {
   transform?: TransformOptions;
 }
 
-const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', RUNTIME_NAME, IDENTITY_RUNTIME_NAME];
+const WRAPPER_PARAMS = ['exports', 'require', 'module', '__filename', '__dirname', RUNTIME_NAME, IDENTITY_RUNTIME_NAME, SITE_RUNTIME_NAME];
 
 /**
  * Evaluates one module. `fileName` is what stack traces will show (and the key of its source
@@ -176,6 +176,6 @@ export function loadModule(source: string, fileName: string, state: LoaderState 
   };
 
   const fn = vm.compileFunction(code, WRAPPER_PARAMS, { filename: fileName });
-  fn.call(module.exports, module.exports, localRequire, module, fileName, dir, gd, identityRuntime);
+  fn.call(module.exports, module.exports, localRequire, module, fileName, dir, gd, identityRuntime, state.transform?.graph?.record);
   return { fileName, exports: module.exports, maps: state.maps, sourceFile };
 }

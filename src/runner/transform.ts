@@ -62,12 +62,30 @@ const NUMBER_FORMATS = new Set(['toFixed', 'toPrecision', 'toExponential']);
 const SEARCHES = new Set(['includes', 'indexOf', 'lastIndexOf']);
 const SORTS = new Set(['sort', 'toSorted']);
 
+/** Where one operation of the learner's code is (graph mode): its runtime op and source span. */
+export interface GraphSite {
+  op: string;
+  fileName: string;
+  /** 0-based character offsets of the expression in its file. */
+  start: number;
+  end: number;
+}
+
+export const SITE_RUNTIME_NAME = '__gds';
+
 export interface TransformOptions {
   /**
    * Fuse arithmetic expressions into one tape node each (transformFusion.ts): on by default; off
    * where every operator must be its own node (the backprop graph shows each one).
    */
   fuse?: boolean;
+  /**
+   * Graph mode (the backprop graph, issue #7): no fusion, and every operator and Math call is
+   * wrapped as `__gds(siteId, <the call>)`, with its op and span appended to `sites` — so each
+   * tape node can be traced back to the expression that made it. `record` is what `__gds` is
+   * in the module (the loader passes it).
+   */
+  graph?: { sites: GraphSite[]; record: (site: number, value: unknown) => unknown };
 }
 
 /**
@@ -76,11 +94,11 @@ export interface TransformOptions {
  */
 export function createGdTransformer(options: TransformOptions = {}): { transformer: ts.TransformerFactory<ts.SourceFile>; fusedFunctions: string[] } {
   const fusedFunctions: string[] = [];
-  const transformer = (context: ts.TransformationContext) => gdTransformer(context, options.fuse !== false, fusedFunctions);
+  const transformer = (context: ts.TransformationContext) => gdTransformer(context, options.fuse !== false && !options.graph, fusedFunctions, options.graph?.sites);
   return { transformer, fusedFunctions };
 }
 
-function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFunctions: string[]): ts.Transformer<ts.SourceFile> {
+function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFunctions: string[], sites?: GraphSite[]): ts.Transformer<ts.SourceFile> {
   const f = context.factory;
   return (file) => {
     const scopes = new Scopes(file);
@@ -91,6 +109,12 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
     /** A new node standing where `original` was: same source-map position, so errors map back. */
     const at = <T extends ts.Node>(node: T, original: ts.Node): T => ts.setOriginalNode(ts.setTextRange(node, original), original);
     const call = (callee: ts.Expression, args: readonly ts.Expression[], original: ts.Node) => at(f.createCallExpression(callee, undefined, args), original);
+    /** Graph mode: `__gds(id, e)` remembers which expression made the nodes `e` recorded. */
+    const site = (e: ts.Expression, op: string, original: ts.Node): ts.Expression => {
+      if (!sites) return e;
+      sites.push({ op, fileName: file.fileName, start: original.getStart(file), end: original.getEnd() });
+      return call(f.createIdentifier(SITE_RUNTIME_NAME), [f.createNumericLiteral(sites.length - 1), e], original);
+    };
     const temp = () => {
       const t = f.createTempVariable(undefined);
       context.hoistVariableDeclaration(t);
@@ -252,14 +276,14 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       if (arithmetic) {
         // Literals alone (`1 / 3`, `'a' + 'b'`) stay native: the runtime would compute the same.
         if (kind !== ts.SyntaxKind.AsteriskAsteriskToken && isLiteral(node.left) && isLiteral(node.right)) return node;
-        return call(gd(arithmetic), [expr(node.left), expr(node.right)], node);
+        return site(call(gd(arithmetic), [expr(node.left), expr(node.right)], node), arithmetic, node);
       }
       const comparison = COMPARISON[kind];
       if (comparison) return call(gd(comparison), [expr(node.left), expr(node.right)], node);
       const compound = COMPOUND[kind];
       if (compound) {
         const t = target(node.left);
-        const value = fusion?.compound(node, t.read) ?? call(gd(compound), [t.read, expr(node.right)], node);
+        const value = fusion?.compound(node, t.read) ?? site(call(gd(compound), [t.read, expr(node.right)], node), compound, node);
         return sequence([...t.setup, at(t.write(value), node)], node);
       }
       if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken) return logical(node);
@@ -273,7 +297,7 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
         case ts.SyntaxKind.PlusToken:
           // `-1` is a number written down, not an operation on a value.
           if (ts.isNumericLiteral(bare(node.operand))) return node;
-          return call(gd(node.operator === ts.SyntaxKind.MinusToken ? 'neg' : 'pos'), [expr(node.operand)], node);
+          return site(call(gd(node.operator === ts.SyntaxKind.MinusToken ? 'neg' : 'pos'), [expr(node.operand)], node), node.operator === ts.SyntaxKind.MinusToken ? 'neg' : 'pos', node);
         case ts.SyntaxKind.PlusPlusToken:
         case ts.SyntaxKind.MinusMinusToken:
           return update(node);
@@ -326,6 +350,12 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       if (ts.isCallExpression(node)) {
         const m = methodCall(node);
         if (m) return m;
+        if (sites) {
+          const callee = bare(node.expression);
+          if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math' && isGlobal(callee.expression, 'Math')) {
+            return site(ts.visitEachChild(node, visit, context), callee.name.text, node);
+          }
+        }
       }
       if (ts.isPropertyAccessExpression(node)) {
         const g = globalMember(node);

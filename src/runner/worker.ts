@@ -12,6 +12,7 @@ import { toLearnerErrorData } from './learnerErrorData';
 import { setInterruptCheck } from '../engine/runtime';
 import { runAnalysis } from '../teaching/analysis';
 import { diagnoseRun } from '../teaching/diagnoseRun';
+import { backpropGraph } from '../teaching/backpropGraph';
 
 const job = workerData as WorkerData;
 const control = new Int32Array(job.control);
@@ -36,6 +37,9 @@ function main(): void {
     }
     case 'surface':
       post({ type: 'result', result: sampleSurface(loss, { grid: job.grid, bounds: job.bounds, center: job.center }) });
+      return;
+    case 'graph':
+      post({ type: 'result', result: backpropGraph(job.source, job.fileName, { at: job.at }) });
       return;
     case 'analysis': {
       if (job.withSurface) post({ type: 'surface', surface: sampleSurface(loss, { center: job.request.options?.init ?? loss.init }) });

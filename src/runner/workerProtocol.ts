@@ -11,7 +11,8 @@ export type WorkerJob =
   | { kind: 'train'; source: string; fileName: string; options: TrainOptions; progressIntervalMs?: number; withSurface?: boolean }
   | { kind: 'grad'; source: string; fileName: string; at: number[] }
   | { kind: 'surface'; source: string; fileName: string; grid?: number; bounds?: Array<[number, number]>; center?: number[] }
-  | { kind: 'analysis'; source: string; fileName: string; analysis: AnalysisName; request: AnalysisRequest; withSurface?: boolean };
+  | { kind: 'analysis'; source: string; fileName: string; analysis: AnalysisName; request: AnalysisRequest; withSurface?: boolean }
+  | { kind: 'graph'; source: string; fileName: string; at?: number[] };
 
 /** workerData: the job plus the shared cancel flag (Atomics: 0 = run, 1 = cancel, 2 = timeout). */
 export type WorkerData = WorkerJob & { control: SharedArrayBuffer };

@@ -14,9 +14,12 @@ import { LossPanel } from '../webviews/lossPanel';
 import { toDiagnostic } from './diagnostics';
 import { t, pick } from '../l10n/localize';
 import { analysisMessages, analysisTitle } from './analysisMessages';
+import type { BackpropGraph } from '../teaching/backpropGraph';
 
 export class AnalysisController {
   private counter = 0;
+  /** The file of the graph on show: a click on a node selects its expression there. */
+  private graphDocument: vscode.Uri | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -63,5 +66,42 @@ export class AnalysisController {
     const result = outcome.result as AnalysisResult;
     for (const m of analysisMessages(result, fileName, dimension, paramNames, () => `analysis-${++this.counter}`)) panel.post(m);
     return result;
+  }
+
+  /** The backprop graph of one evaluation at `at` (default: the file's init), shown in the panel. */
+  async graph(document: vscode.TextDocument, at?: number[]): Promise<BackpropGraph | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(t('Training runs the code of this file, so it is available only in a trusted workspace. Trust this workspace to train.'));
+      return undefined;
+    }
+    const fileName = document.uri.fsPath || document.uri.path;
+    const panel = LossPanel.show(this.extensionUri);
+    const run = runIsolated({ kind: 'graph', source: document.getText(), fileName, at }, {}, {}, this.workerPath);
+    const outcome = await run.done;
+    if (!outcome.ok) {
+      void vscode.window.showErrorMessage(pick(outcome.error));
+      return undefined;
+    }
+    const graph = outcome.result as BackpropGraph;
+    this.graphDocument = document.uri;
+    const name = fileName.split(/[\\/]/).pop() ?? fileName;
+    panel.post({ type: 'analysisStarted', title: t('Backpropagation graph of {0}', name) });
+    panel.post({
+      type: 'graph',
+      title: t('{0} nodes on the tape; L = {1}', graph.tapeNodes, Number(graph.value.toPrecision(6))),
+      graph: { nodes: graph.nodes.map(({ op: _op, ...n }) => n), edges: graph.edges, root: graph.root },
+    });
+    return graph;
+  }
+
+  /** Selects `start…end` (0-based offsets) of the graph's file in its editor. */
+  async reveal(start: number, end: number, uri = this.graphDocument): Promise<vscode.TextEditor | undefined> {
+    if (!uri) return undefined;
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+    editor.selection = new vscode.Selection(range.start, range.end);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return editor;
   }
 }

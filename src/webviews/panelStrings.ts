@@ -35,6 +35,10 @@ export function panelStrings(): PanelStrings {
     explain: t('Explain this'),
     update: t('Update'),
     optimizerState: t('Optimizer state used by this update'),
+    graphValue: t('value'),
+    graphAdjoint: t('adjoint ∂L/∂node'),
+    backwardStep: t('Backward step'),
+    backwardRestart: t('Start the backward pass again'),
     reasons: stopReasons(),
   };
 }

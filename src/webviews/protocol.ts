@@ -73,6 +73,11 @@ export interface PanelStrings {
   /** Timeline: the update a step took, and the optimizer state it used. */
   update: string;
   optimizerState: string;
+  /** Backprop graph: node captions and the backward-step buttons. */
+  graphValue: string;
+  graphAdjoint: string;
+  backwardStep: string;
+  backwardRestart: string;
   reasons: Record<StopReason, string>;
 }
 
@@ -93,7 +98,25 @@ export type HostMessage =
   /** Final loss against learning rate: the sweep. A click on a point reruns with that rate. */
   | { type: 'sweep'; id: string; title: string; axis: { learningRate: string; finalLoss: string; diverged: string }; points: SweepPointData[]; boundary: { stable?: number; diverged?: number } }
   /** Starts a teaching view: clears the previous one (its tables, maps, charts). */
-  | { type: 'analysisStarted'; title: string };
+  | { type: 'analysisStarted'; title: string }
+  /** The backprop graph of one evaluation (issue #7): values, adjoints, local derivatives, source spans. */
+  | { type: 'graph'; title: string; graph: GraphData };
+
+export interface GraphNodeData {
+  id: number;
+  kind: 'parameter' | 'operation' | 'output';
+  label: string;
+  value: number;
+  adjoint: number;
+  count: number;
+  range?: { start: number; end: number; line: number; column: number; endLine: number; endColumn: number };
+}
+
+export interface GraphData {
+  nodes: GraphNodeData[];
+  edges: Array<{ from: number; to: number; partial?: number }>;
+  root: number;
+}
 
 export interface DiagnosisItem {
   code: string;
@@ -127,7 +150,9 @@ export type WebviewMessage =
   /** Save a run's numbers (csv/json, the host has them) or the charts as a PNG (dataUrl). */
   | { type: 'export'; format: ExportFormat; runId: string; dataUrl?: string }
   /** Show a glossary entry (a diagnosis' link). */
-  | { type: 'explain'; term: string };
+  | { type: 'explain'; term: string }
+  /** Select the expression a graph node came from in the editor (0-based offsets). */
+  | { type: 'reveal'; start: number; end: number };
 
 // ── validation ──────────────────────────────────────────────────────────────
 
@@ -181,6 +206,8 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
       return isRunSettings(x.settings);
     case 'explain':
       return typeof x.term === 'string' && /^[A-Za-z]{1,40}$/.test(x.term) && Object.keys(x).length === 2;
+    case 'reveal':
+      return Number.isInteger(x.start) && Number.isInteger(x.end) && (x.start as number) >= 0 && (x.end as number) >= (x.start as number) && (x.end as number) <= 10_000_000 && Object.keys(x).length === 3;
     case 'export':
       return (
         (x.format === 'csv' || x.format === 'json' || x.format === 'png') &&
@@ -297,9 +324,27 @@ export function isHostMessage(x: unknown): x is HostMessage {
       );
     case 'analysisStarted':
       return typeof x.title === 'string';
+    case 'graph':
+      return typeof x.title === 'string' && isGraphData(x.graph);
     default:
       return false;
   }
+}
+
+function isGraphData(x: unknown): x is GraphData {
+  if (!isObject(x) || !Array.isArray(x.nodes) || !Array.isArray(x.edges) || !Number.isInteger(x.root)) return false;
+  const n = x.nodes.length;
+  const nodeOk = (v: unknown, i: number) =>
+    isObject(v) &&
+    v.id === i &&
+    (v.kind === 'parameter' || v.kind === 'operation' || v.kind === 'output') &&
+    typeof v.label === 'string' &&
+    isNumber(v.value) &&
+    isNumber(v.adjoint) &&
+    Number.isInteger(v.count) &&
+    (v.range === undefined || (isObject(v.range) && ['start', 'end', 'line', 'column', 'endLine', 'endColumn'].every((k) => Number.isInteger((v.range as Record<string, unknown>)[k]))));
+  const edgeOk = (e: unknown) => isObject(e) && Number.isInteger(e.from) && Number.isInteger(e.to) && (e.from as number) < n && (e.to as number) < n && (e.partial === undefined || isNumber(e.partial));
+  return n <= 5000 && x.nodes.every(nodeOk) && x.edges.every(edgeOk) && (x.root as number) < n;
 }
 
 function isStringArray(x: unknown): x is string[] {

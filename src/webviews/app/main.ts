@@ -15,6 +15,7 @@ import { onThemeChange } from './theme';
 import { vscode } from './vscodeApi';
 import { CellMap, SweepChart, renderDiagnosis, renderTable } from './teachingViews';
 import { renderStepDetail } from './stepDetail';
+import { GraphView } from './graphView';
 import type { RunSettings as Settings } from '../protocol';
 
 interface View {
@@ -294,6 +295,13 @@ function handle(msg: HostMessage): void {
       });
       v.analysis.append(v.sweep.element);
       break;
+    case 'graph': {
+      const graph = new GraphView(msg.graph, msg.title, { value: v.strings.graphValue, adjoint: v.strings.graphAdjoint, backwardStep: v.strings.backwardStep, restart: v.strings.backwardRestart }, (start, end) =>
+        vscode.postMessage({ type: 'reveal', start, end }),
+      );
+      v.analysis.append(graph.element);
+      break;
+    }
     case 'diagnosis':
       if (msg.runId === v.latest) v.diagnosis.replaceChildren(renderDiagnosis(msg.findings, v.strings.explain, (term) => vscode.postMessage({ type: 'explain', term })));
       break;

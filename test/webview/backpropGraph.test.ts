@@ -1,0 +1,64 @@
+/**
+ * The backprop graph view (#7) in the real panel bundle, light and dark: the graph of
+ * examples/rosenbrock.ts computed by the engine, drawn by dagre + SVG; labels and numbers checked
+ * against the graph data, a click selects the node's expression, the backward step writes the
+ * chain rule with the numbers.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { startHarness, openPanel, type Harness, type Theme } from './harness';
+import { panelStrings } from '../../src/webviews/panelStrings';
+import type { HostMessage } from '../../src/webviews/protocol';
+import { backpropGraph } from '../../src/teaching/backpropGraph';
+
+const FILE = path.resolve(__dirname, '../../examples/rosenbrock.ts');
+const n4 = (v: number) => String(Number(v.toPrecision(4)));
+
+for (const theme of ['light', 'dark'] as Theme[]) {
+  describe(`backprop graph view (${theme} theme)`, function () {
+    this.timeout(60_000);
+    let h: Harness;
+    before(async () => {
+      h = await startHarness();
+    });
+    after(async () => {
+      await h?.close();
+    });
+
+    it('draws every node with its value and adjoint; a click reveals its expression; the backward step writes the chain rule', async () => {
+      const source = readFileSync(FILE, 'utf8');
+      const g = backpropGraph(source, FILE);
+      const p = await openPanel(h, theme);
+      await p.send({ type: 'init', strings: panelStrings(), settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 } } satisfies HostMessage);
+      await p.send({ type: 'analysisStarted', title: '역전파 그래프' } satisfies HostMessage);
+      await p.send({ type: 'graph', title: 'rosenbrock.ts', graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root } } satisfies HostMessage);
+      await p.page.locator('#backprop-graph').waitFor();
+      const labels = await p.page.locator('#backprop-graph .node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
+      assert.equal(labels.length, 9);
+      g.nodes.forEach((n, i) => assert.equal(labels[i], `${n.label}: 값 ${n4(n.value)}, 수반값 ∂L/∂노드 ${n4(n.adjoint)}`));
+      assert.equal(await p.page.locator('#backprop-graph path.edge').count(), g.edges.length);
+
+      // Click the node of (1 - x) ** 2: the host is asked to select exactly that span.
+      const square = g.nodes.find((n) => n.range && source.slice(n.range.start, n.range.end) === '(1 - x) ** 2');
+      assert.ok(square?.range);
+      await p.page.locator(`#backprop-graph .node[data-id="${square.id}"]`).click();
+      const posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], { type: 'reveal', start: square.range.start, end: square.range.end });
+
+      // The reverse sweep from the loss: ∂L/∂L = 1, then the × node: ∂L/∂(+) · ∂(+)/∂(×) = 1 × 1.
+      await p.page.locator('#backward-step').click();
+      assert.equal(await p.page.locator('#chain-rule').textContent(), '∂L/∂L = 1');
+      await p.page.locator('#backward-step').click();
+      assert.equal(await p.page.locator('#chain-rule').textContent(), '∂L/∂(×) = ∂L/∂(+) · ∂(+)/∂(×) = 1 × 1 = 1');
+      for (let k = 0; k < 7; k++) await p.page.locator("#backward-step").click();
+      // The last step reaches the parameter x: two consumers, the sum of two chain-rule products.
+      const x = g.nodes[0];
+      const text = (await p.page.locator('#chain-rule').textContent()) ?? '';
+      assert.match(text, /^∂L\/∂\(x\) = .* \+ .* = -215\.6$/, text);
+      assert.equal(n4(x.adjoint), '-215.6');
+      await p.screenshot('backprop-graph');
+      assert.deepEqual(await p.problems(), []);
+    });
+  });
+}
