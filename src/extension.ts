@@ -19,6 +19,7 @@ import { AnalysisController } from './training/analysisController';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from './teaching/analysis';
 import { DEFAULT_RACE } from './teaching/raceEntries';
 import type { BackpropGraph } from './teaching/backpropGraph';
+import type { ExportedNetwork } from './teaching/networkExport';
 import type { Finding } from './teaching/diagnosis';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
@@ -34,6 +35,8 @@ export interface GdTutorApi {
   lastDiagnosis(file: vscode.Uri): Finding[] | undefined;
   /** The backprop graph of one evaluation (default: at the file's init), shown in the panel (#7). */
   backpropGraph(file: vscode.Uri, at?: number[]): Promise<BackpropGraph | undefined>;
+  /** The file's nn network (last run's start and end weights) as JSON and an equivalent PyTorch script. */
+  exportNetwork(file: vscode.Uri): Promise<{ json: ExportedNetwork; pytorch: string } | undefined>;
 }
 
 /** Command id → the analysis it shows (the teaching views). */
@@ -95,6 +98,11 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     return analyses.analyze(document, analysis, request);
   };
 
+  const exportNetworkOf = async (uri: vscode.Uri) => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    return analyses.exportNetwork(document, trainer.lastRun(uri));
+  };
+
   const graphOf = async (uri: vscode.Uri | undefined, at?: number[]) => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
     if (!document || !['typescript', 'javascript'].includes(document.languageId)) {
@@ -127,6 +135,22 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     vscode.languages.registerCodeLensProvider(LOSS_FILES, new LossCodeLensProvider()),
     vscode.languages.registerHoverProvider(HOVER_LANGUAGES, new GlossaryHoverProvider((uri) => trainer.lastRunInfo(uri))),
     vscode.commands.registerCommand('gdTutor.showGlossary', (id?: unknown) => showGlossary(id)),
+    vscode.commands.registerCommand('gdTutor.exportNetwork', async (uri?: vscode.Uri) => {
+      const file = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      const exported = file && (await exportNetworkOf(file));
+      if (!exported || !file) return undefined;
+      // The learner chooses where; the JSON goes beside the script. Nothing existing is overwritten silently.
+      const target = await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.file(file.fsPath.replace(/\.[cm]?[jt]s$/, '_pytorch.py')),
+        filters: { Python: ['py'] },
+        title: t('Export the network as a PyTorch script'),
+      });
+      if (!target) return undefined;
+      await vscode.workspace.fs.writeFile(target, Buffer.from(exported.pytorch, 'utf8'));
+      await vscode.workspace.fs.writeFile(target.with({ path: target.path.replace(/\.py$/, '') + '.json' }), Buffer.from(JSON.stringify(exported.json, null, 2), 'utf8'));
+      void vscode.window.showInformationMessage(t('Saved {0}', target.fsPath));
+      return target;
+    }),
     vscode.commands.registerCommand('gdTutor.showBackpropGraph', (uri?: vscode.Uri) => graphOf(uri instanceof vscode.Uri ? uri : undefined)),
     // What a click on a graph node does (also for tests): select that expression in the editor.
     vscode.commands.registerCommand('gdTutor.revealSource', (uri: unknown, start: unknown, end: unknown) =>
@@ -159,6 +183,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     analyze: (file, analysis, request) => analyzeFile(file, analysis, request),
     lastDiagnosis: (file) => trainer.lastDiagnosis(file),
     backpropGraph: (file, at) => graphOf(file, at),
+    exportNetwork: (file) => exportNetworkOf(file),
   };
 }
 

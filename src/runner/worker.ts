@@ -13,6 +13,7 @@ import { setInterruptCheck } from '../engine/runtime';
 import { runAnalysis } from '../teaching/analysis';
 import { diagnoseRun } from '../teaching/diagnoseRun';
 import { backpropGraph } from '../teaching/backpropGraph';
+import { exportNetwork } from '../teaching/networkExport';
 
 const job = workerData as WorkerData;
 const control = new Int32Array(job.control);
@@ -37,6 +38,9 @@ function main(): void {
     }
     case 'surface':
       post({ type: 'result', result: sampleSurface(loss, { grid: job.grid, bounds: job.bounds, center: job.center }) });
+      return;
+    case 'exportNetwork':
+      post({ type: 'result', result: exportNetwork(job.source, job.fileName, { initial: job.initial, trained: job.trained, options: job.options }) });
       return;
     case 'graph':
       post({ type: 'result', result: backpropGraph(job.source, job.fileName, { at: job.at }) });

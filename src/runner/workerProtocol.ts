@@ -12,7 +12,8 @@ export type WorkerJob =
   | { kind: 'grad'; source: string; fileName: string; at: number[] }
   | { kind: 'surface'; source: string; fileName: string; grid?: number; bounds?: Array<[number, number]>; center?: number[] }
   | { kind: 'analysis'; source: string; fileName: string; analysis: AnalysisName; request: AnalysisRequest; withSurface?: boolean }
-  | { kind: 'graph'; source: string; fileName: string; at?: number[] };
+  | { kind: 'graph'; source: string; fileName: string; at?: number[] }
+  | { kind: 'exportNetwork'; source: string; fileName: string; initial: number[]; trained: number[]; options: TrainOptions & { optimizer: string; learningRate: number } };
 
 /** workerData: the job plus the shared cancel flag (Atomics: 0 = run, 1 = cancel, 2 = timeout). */
 export type WorkerData = WorkerJob & { control: SharedArrayBuffer };

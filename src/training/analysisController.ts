@@ -15,6 +15,8 @@ import { toDiagnostic } from './diagnostics';
 import { t, pick } from '../l10n/localize';
 import { analysisMessages, analysisTitle } from './analysisMessages';
 import type { BackpropGraph } from '../teaching/backpropGraph';
+import type { ExportedNetwork } from '../teaching/networkExport';
+import type { RunResult } from '../runner/trainLoss';
 
 export class AnalysisController {
   private counter = 0;
@@ -103,5 +105,27 @@ export class AnalysisController {
     editor.selection = new vscode.Selection(range.start, range.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     return editor;
+  }
+
+  /** The file's nn network as JSON and a PyTorch script: the last run's start and end weights and settings. */
+  async exportNetwork(document: vscode.TextDocument, run: RunResult | undefined, init?: number[]): Promise<{ json: ExportedNetwork; pytorch: string } | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(t('Training runs the code of this file, so it is available only in a trusted workspace. Trust this workspace to train.'));
+      return undefined;
+    }
+    const fileName = document.uri.fsPath || document.uri.path;
+    const initial = run?.options.init ?? init;
+    if (!initial) {
+      void vscode.window.showWarningMessage(t('Train the file once first: the export takes the run\'s start and end weights.'));
+      return undefined;
+    }
+    const trained = run ? run.params[run.params.length - 1] : initial;
+    const options = run?.options ?? { optimizer: 'sgd', learningRate: 0.1, steps: 1000 };
+    const outcome = await runIsolated({ kind: 'exportNetwork', source: document.getText(), fileName, initial, trained, options }, {}, {}, this.workerPath).done;
+    if (!outcome.ok) {
+      void vscode.window.showErrorMessage(pick(outcome.error));
+      return undefined;
+    }
+    return outcome.result as { json: ExportedNetwork; pytorch: string };
   }
 }

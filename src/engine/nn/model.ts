@@ -6,6 +6,7 @@
  */
 import { Tensor } from '../tensor/tensor';
 import { initialise, linear, relu, sigmoid, tanh, type Layer, type LayerInfo } from './layers';
+import { noteModel } from './usage';
 
 export type Inputs = Tensor | ArrayLike<ArrayLike<number>>;
 
@@ -32,6 +33,7 @@ export class Sequential {
   /** The network's output for a batch of inputs (rows). Works with Vars (training) or numbers. */
   forward(p: ArrayLike<unknown>, x: Inputs): Tensor {
     if (p.length !== this.parameterCount) throw new RangeError(`this network has ${this.parameterCount} parameters but the loss received ${p.length}`);
+    noteModel(this);
     let h = asTensor(x);
     let offset = 0;
     for (const l of this.layerList) {
@@ -45,6 +47,11 @@ export class Sequential {
   /** Plain-number predictions (no tape): for pictures and accuracy. */
   predict(p: ArrayLike<number>, x: Inputs): number[][] {
     return this.forward(p, x).toRows();
+  }
+
+  /** Layer kinds in order (linear, tanh, relu, sigmoid): the architecture, for export. */
+  kinds(): string[] {
+    return this.layerList.map((l) => l.kind);
   }
 
   /** Where each layer's weights and biases live in the parameter vector. */
