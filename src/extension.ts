@@ -15,6 +15,7 @@ import { newLossFile } from './snippets/newLossFile';
 import { GlossaryHoverProvider, HOVER_LANGUAGES } from './hover/hoverProvider';
 import { showGlossary } from './hover/glossaryCommand';
 import { explain } from './hover/explain';
+import { OperationHoverProvider } from './hover/operationHoverProvider';
 import { AnalysisController } from './training/analysisController';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from './teaching/analysis';
 import { DEFAULT_RACE } from './teaching/raceEntries';
@@ -73,6 +74,10 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     }
     lastTrained = document.uri;
     const result = await trainer.train(document, settings);
+    // Operation hovers show the numbers at the point the run ended: compute that graph quietly
+    // (small parameter counts only: the graph is one evaluation without fusion).
+    const end = result?.params[result.params.length - 1];
+    if (end && end.length <= 16 && end.every(Number.isFinite)) void analyses.graph(document, end, { show: false });
     const example = exampleDocs.get(document.uri.toString());
     if (result && example) void vscode.commands.executeCommand('setContext', `gdTutor.ran.${example}`, true);
     return result;
@@ -134,6 +139,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     }),
     vscode.languages.registerCodeLensProvider(LOSS_FILES, new LossCodeLensProvider()),
     vscode.languages.registerHoverProvider(HOVER_LANGUAGES, new GlossaryHoverProvider((uri) => trainer.lastRunInfo(uri))),
+    vscode.languages.registerHoverProvider(LOSS_FILES, new OperationHoverProvider((uri) => analyses.lastGraph(uri))),
     vscode.commands.registerCommand('gdTutor.showGlossary', (id?: unknown) => showGlossary(id)),
     vscode.commands.registerCommand('gdTutor.exportNetwork', async (uri?: vscode.Uri) => {
       const file = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;

@@ -15,6 +15,7 @@ import { toDiagnostic } from './diagnostics';
 import { t, pick } from '../l10n/localize';
 import { analysisMessages, analysisTitle } from './analysisMessages';
 import type { BackpropGraph } from '../teaching/backpropGraph';
+import type { GraphData } from '../webviews/protocol';
 import type { ExportedNetwork } from '../teaching/networkExport';
 import type { RunResult } from '../runner/trainLoss';
 
@@ -22,6 +23,12 @@ export class AnalysisController {
   private counter = 0;
   /** The file of the graph on show: a click on a node selects its expression there. */
   private graphDocument: vscode.Uri | undefined;
+  /** Each file's last graph and the document version it was made from (operation hovers). */
+  private readonly graphs = new Map<string, { graph: GraphData; version: number }>();
+
+  lastGraph(uri: vscode.Uri): { graph: GraphData; version: number } | undefined {
+    return this.graphs.get(uri.toString());
+  }
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -71,13 +78,13 @@ export class AnalysisController {
   }
 
   /** The backprop graph of one evaluation at `at` (default: the file's init), shown in the panel. */
-  async graph(document: vscode.TextDocument, at?: number[]): Promise<BackpropGraph | undefined> {
+  async graph(document: vscode.TextDocument, at?: number[], options: { show?: boolean } = {}): Promise<BackpropGraph | undefined> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage(t('Training runs the code of this file, so it is available only in a trusted workspace. Trust this workspace to train.'));
       return undefined;
     }
     const fileName = document.uri.fsPath || document.uri.path;
-    const panel = LossPanel.show(this.extensionUri);
+    const version = document.version;
     const run = runIsolated({ kind: 'graph', source: document.getText(), fileName, at }, {}, {}, this.workerPath);
     const outcome = await run.done;
     if (!outcome.ok) {
@@ -85,13 +92,17 @@ export class AnalysisController {
       return undefined;
     }
     const graph = outcome.result as BackpropGraph;
+    const data: GraphData = { nodes: graph.nodes.map(({ op: _op, ...n }) => n), edges: graph.edges, root: graph.root };
+    this.graphs.set(document.uri.toString(), { graph: data, version });
+    if (options.show === false) return graph;
+    const panel = LossPanel.show(this.extensionUri);
     this.graphDocument = document.uri;
     const name = fileName.split(/[\\/]/).pop() ?? fileName;
     panel.post({ type: 'analysisStarted', title: t('Backpropagation graph of {0}', name) });
     panel.post({
       type: 'graph',
       title: t('{0} nodes on the tape; L = {1}', graph.tapeNodes, Number(graph.value.toPrecision(6))),
-      graph: { nodes: graph.nodes.map(({ op: _op, ...n }) => n), edges: graph.edges, root: graph.root },
+      graph: data,
     });
     return graph;
   }

@@ -41,6 +41,15 @@ describe('backprop graph in the editor (real VS Code)', function () {
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), uri.toString());
     assert.equal(editor?.document.getText(editor.selection), '100 * (y - x ** 2) ** 2');
+    // Hovering the ** of (1 - x) ** 2 shows that operation's numbers from this graph.
+    const offset = doc.getText().indexOf('(1 - x) ** 2') + '(1 - x) '.length;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(offset));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const square = g.nodes.find((n) => n.range && doc.getText().slice(n.range.start, n.range.end) === '(1 - x) ** 2');
+    assert.ok(square);
+    assert.match(text, /연산 `\^2`/);
+    assert.ok(text.includes(`수반값 ∂L/∂(^2) = ${Number(square.adjoint.toPrecision(4))}`), text);
+    assert.ok(text.includes(`국소 도함수: ∂(^2)/∂(−) = ${Number((2 * (1 - x)).toPrecision(4))}`), text);
     const panelOpen = vscode.window.tabGroups.all.some((gr) => gr.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('gdTutor.lossPanel')));
     assert.ok(panelOpen);
   });
