@@ -16,6 +16,7 @@ import { CONTROL, type LearnerErrorData, type ProgressPoint, type WorkerData, ty
 import { runnerMessages } from './runnerMessages';
 import type { Surface } from './surface';
 import type { Finding } from '../teaching/diagnosis';
+import type { BoundaryData } from '../teaching/decisionBoundary';
 
 export interface IsolationLimits {
   /** Wall-clock limit of the whole job (ms). */
@@ -49,6 +50,8 @@ export interface RunHooks {
   onOutput?: (text: string) => void;
   /** The automatic diagnosis of a finished training run (teaching/diagnosis.ts), just before its result. */
   onDiagnosis?: (findings: Finding[]) => void;
+  /** A network's decision boundary while it trains (2-D data only). */
+  onBoundary?: (boundary: BoundaryData) => void;
 }
 
 /** dist/worker.js beside the running bundle; from TypeScript sources (tests), the built one. */
@@ -110,6 +113,9 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
         break;
       case 'diagnosis':
         hooks.onDiagnosis?.(m.findings);
+        break;
+      case 'boundary':
+        hooks.onBoundary?.(m.boundary);
         break;
       case 'result':
         finish({ ok: true, result: m.result, warnings });

@@ -14,6 +14,7 @@ import { runAnalysis } from '../teaching/analysis';
 import { diagnoseRun } from '../teaching/diagnoseRun';
 import { backpropGraph } from '../teaching/backpropGraph';
 import { exportNetwork } from '../teaching/networkExport';
+import { decisionBoundary, twoDimensionalData } from '../teaching/decisionBoundary';
 
 const job = workerData as WorkerData;
 const control = new Int32Array(job.control);
@@ -56,6 +57,14 @@ function main(): void {
         post({ type: 'surface', surface: sampleSurface(loss, { center: job.options.init ?? loss.init }) });
       }
       const interval = job.progressIntervalMs ?? 33;
+      // A two-input network on 2-D data: its decision boundary, live (at most 4 times a second).
+      const points = job.withSurface ? twoDimensionalData(loss.data) : undefined;
+      let lastBoundary = 0;
+      const boundary = (params: ArrayLike<number>) => {
+        const b = points && decisionBoundary(loss, params, points);
+        if (b) post({ type: 'boundary', boundary: b });
+        lastBoundary = Date.now();
+      };
       let pending: ProgressPoint[] = [];
       let stride = 1;
       let lastPost = 0;
@@ -84,10 +93,13 @@ function main(): void {
             }
           }
           if (Date.now() - lastPost >= interval) flush();
+          if (points && Date.now() - lastBoundary >= 250) boundary(e.params);
         },
         isCancelled: () => Atomics.load(control, 0) !== CONTROL.run,
       });
       flush();
+      const last = result.params[result.params.length - 1];
+      if (points && last?.every(Number.isFinite)) boundary(last);
       // Many parameters: the picture is a 2-D slice, re-cut through where the run ended.
       if (job.withSurface && loss.dimension > 2 && result.params.length > 1) {
         post({ type: 'surface', surface: sampleSurface(loss, { center: result.params[result.params.length - 1] }) });

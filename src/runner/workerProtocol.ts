@@ -6,6 +6,7 @@ import type { TrainOptions } from '../engine/trainOptions';
 import type { Surface } from './surface';
 import type { AnalysisName, AnalysisRequest } from '../teaching/analysis';
 import type { Finding } from '../teaching/diagnosis';
+import type { BoundaryData } from '../teaching/decisionBoundary';
 
 export type WorkerJob =
   | { kind: 'train'; source: string; fileName: string; options: TrainOptions; progressIntervalMs?: number; withSurface?: boolean }
@@ -49,5 +50,6 @@ export type WorkerMessage =
   | { type: 'surface'; surface: Surface }
   | { type: 'progress'; points: ProgressPoint[] }
   | { type: 'diagnosis'; findings: Finding[] }
+  | { type: 'boundary'; boundary: BoundaryData }
   | { type: 'result'; result: unknown }
   | { type: 'error'; error: LearnerErrorData };

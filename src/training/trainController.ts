@@ -121,6 +121,7 @@ export class TrainController implements vscode.Disposable {
           this.showStatus(lastPoint);
         },
         onOutput: (text) => this.log.info(text.trimEnd()),
+        onBoundary: (boundary) => panel?.post({ type: 'boundary', runId: id, boundary }),
         onDiagnosis: (findings) => {
           this.findings.set(key, findings);
           for (const f of findings) this.log.info(`${t('Diagnosis')}: ${pick(f)}`);

@@ -39,6 +39,8 @@ export function panelStrings(): PanelStrings {
     graphAdjoint: t('adjoint ∂L/∂node'),
     backwardStep: t('Backward step'),
     backwardRestart: t('Start the backward pass again'),
+    decisionBoundary: t('Decision boundary: the network’s prediction over the data'),
+    trainingAccuracy: t('training accuracy {0}%'),
     reasons: stopReasons(),
   };
 }

@@ -78,6 +78,9 @@ export interface PanelStrings {
   graphAdjoint: string;
   backwardStep: string;
   backwardRestart: string;
+  /** Networks: the decision-boundary picture and its accuracy line ({0} = percent). */
+  decisionBoundary: string;
+  trainingAccuracy: string;
   reasons: Record<StopReason, string>;
 }
 
@@ -100,7 +103,18 @@ export type HostMessage =
   /** Starts a teaching view: clears the previous one (its tables, maps, charts). */
   | { type: 'analysisStarted'; title: string }
   /** The backprop graph of one evaluation (issue #7): values, adjoints, local derivatives, source spans. */
-  | { type: 'graph'; title: string; graph: GraphData };
+  | { type: 'graph'; title: string; graph: GraphData }
+  /** A two-input network's predictions over the data's plane, with the data (issue #7), live while it trains. */
+  | { type: 'boundary'; runId: string; boundary: BoundaryPanelData };
+
+export interface BoundaryPanelData {
+  x: number[];
+  y: number[];
+  z: number[][];
+  kind: 'probability' | 'output';
+  points: Array<{ x: number; y: number; label: number }>;
+  accuracy?: number;
+}
 
 export interface GraphNodeData {
   id: number;
@@ -326,6 +340,23 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return typeof x.title === 'string';
     case 'graph':
       return typeof x.title === 'string' && isGraphData(x.graph);
+    case 'boundary': {
+      const b = x.boundary;
+      return (
+        typeof x.runId === 'string' &&
+        isObject(b) &&
+        isNumberArray(b.x, isFiniteNumber) &&
+        isNumberArray(b.y, isFiniteNumber) &&
+        Array.isArray(b.z) &&
+        b.z.length === b.y.length &&
+        b.z.every((row) => isNumberArray(row) && row.length === (b.x as number[]).length) &&
+        (b.kind === 'probability' || b.kind === 'output') &&
+        Array.isArray(b.points) &&
+        b.points.length <= 100_000 &&
+        b.points.every((p) => isObject(p) && isFiniteNumber(p.x) && isFiniteNumber(p.y) && isNumber(p.label)) &&
+        (b.accuracy === undefined || isFiniteNumber(b.accuracy))
+      );
+    }
     default:
       return false;
   }

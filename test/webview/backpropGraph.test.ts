@@ -7,10 +7,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startHarness, openPanel, type Harness, type Theme } from './harness';
+import { startHarness, openPanel, canvasInk, type Harness, type Theme } from './harness';
 import { panelStrings } from '../../src/webviews/panelStrings';
 import type { HostMessage } from '../../src/webviews/protocol';
 import { backpropGraph } from '../../src/teaching/backpropGraph';
+import { compileLoss } from '../../src/runner/compile';
+import { trainLoss } from '../../src/runner/trainLoss';
+import { decisionBoundary } from '../../src/teaching/decisionBoundary';
 
 const FILE = path.resolve(__dirname, '../../examples/rosenbrock.ts');
 const n4 = (v: number) => String(Number(v.toPrecision(4)));
@@ -58,6 +61,38 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.match(text, /^∂L\/∂\(x\) = .* \+ .* = -215\.6$/, text);
       assert.equal(n4(x.adjoint), '-215.6');
       await p.screenshot('backprop-graph');
+      assert.deepEqual(await p.problems(), []);
+    });
+  });
+}
+
+for (const theme of ['light', 'dark'] as Theme[]) {
+  describe(`decision boundary view (${theme} theme)`, function () {
+    this.timeout(60_000);
+    let h: Harness;
+    before(async () => {
+      h = await startHarness();
+    });
+    after(async () => {
+      await h?.close();
+    });
+
+    it('draws the trained two-moons network’s prediction, the data and its accuracy', async () => {
+      const file = path.resolve(__dirname, '../../examples/moons-network.ts');
+      const loss = compileLoss(readFileSync(file, 'utf8'), file);
+      const run = trainLoss(loss, {});
+      const boundary = decisionBoundary(loss, run.params[run.params.length - 1]);
+      assert.ok(boundary);
+      const p = await openPanel(h, theme);
+      const settings = { optimizer: 'adam', learningRate: 0.05, steps: 400 } as const;
+      await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+      await p.send({ type: 'runStarted', runId: 'n', file, dimension: run.options.init.length, paramNames: run.options.init.map((_, i) => `p[${i}]`), settings } satisfies HostMessage);
+      await p.send({ type: 'boundary', runId: 'n', boundary } satisfies HostMessage);
+      await p.page.locator('#decision-boundary').waitFor();
+      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `훈련 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
+      assert.ok((await canvasInk(p.page, '#decision-boundary canvas')) > 0.5, 'decision boundary looks blank');
+      await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
+      await p.screenshot('decision-boundary');
       assert.deepEqual(await p.problems(), []);
     });
   });

@@ -16,6 +16,7 @@ import { vscode } from './vscodeApi';
 import { CellMap, SweepChart, renderDiagnosis, renderTable } from './teachingViews';
 import { renderStepDetail } from './stepDetail';
 import { GraphView } from './graphView';
+import { BoundaryView } from './boundaryView';
 import type { RunSettings as Settings } from '../protocol';
 
 interface View {
@@ -48,6 +49,8 @@ interface View {
   /** Timeline: the numbers of the step under the playback cursor. */
   stepDetail: HTMLElement;
   settings: Map<string, Settings>;
+  /** A two-input network's decision boundary (created on its first message). */
+  boundary?: BoundaryView;
 }
 
 const saved = vscode.getState();
@@ -171,6 +174,7 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     v.curve?.applyTheme();
     v.map?.redraw();
     for (const m of v.cellMaps) m.draw();
+    v.boundary?.draw();
   });
   return v;
 }
@@ -295,6 +299,15 @@ function handle(msg: HostMessage): void {
       });
       v.analysis.append(v.sweep.element);
       break;
+    case 'boundary': {
+      if (msg.runId !== v.latest) break;
+      if (!v.boundary) {
+        v.boundary = new BoundaryView({ title: v.strings.decisionBoundary, accuracy: v.strings.trainingAccuracy });
+        v.charts.prepend(v.boundary.element);
+      }
+      v.boundary.set(msg.boundary);
+      break;
+    }
     case 'graph': {
       const graph = new GraphView(msg.graph, msg.title, { value: v.strings.graphValue, adjoint: v.strings.graphAdjoint, backwardStep: v.strings.backwardStep, restart: v.strings.backwardRestart }, (start, end) =>
         vscode.postMessage({ type: 'reveal', start, end }),

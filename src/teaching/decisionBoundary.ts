@@ -1,0 +1,67 @@
+/**
+ * The decision boundary of the learner's network (issue #7): for a `gdtutor` nn model with two
+ * inputs trained on data `{ x: [x₁, x₂], label }`, the model's prediction over a grid covering the
+ * data — the probability of class 1 (softmax of two logits, or the sigmoid of one) — with the
+ * data points and the training accuracy. Computed in the worker with plain numbers (no tape).
+ */
+import type { CompiledLoss } from '../runner/compile';
+import { lastUsage } from '../engine/nn/usage';
+
+export interface BoundaryData {
+  x: number[];
+  y: number[];
+  /** Row j = y[j], column i = x[i]: P(class 1), or the raw output for regression. */
+  z: number[][];
+  kind: 'probability' | 'output';
+  points: Array<{ x: number; y: number; label: number }>;
+  /** Share of training points classified right (classification only). */
+  accuracy?: number;
+}
+
+const GRID = 48;
+
+/** Features and labels of `data`, when every item is `{ x: [a, b], label | y: number }`. */
+export function twoDimensionalData(data: readonly unknown[] | undefined): Array<{ x: number; y: number; label: number }> | undefined {
+  if (!data?.length) return undefined;
+  const out: Array<{ x: number; y: number; label: number }> = [];
+  for (const d of data) {
+    const r = d as { x?: unknown; label?: unknown; y?: unknown };
+    const label = r.label ?? r.y;
+    if (!Array.isArray(r.x) || r.x.length !== 2 || typeof r.x[0] !== 'number' || typeof r.x[1] !== 'number' || typeof label !== 'number') return undefined;
+    out.push({ x: r.x[0], y: r.x[1], label });
+  }
+  return out;
+}
+
+function toProbability(row: number[]): number {
+  if (row.length === 2) return 1 / (1 + Math.exp(row[0] - row[1])); // softmax, class 1
+  return 1 / (1 + Math.exp(-row[0])); // one logit: sigmoid
+}
+
+/**
+ * The boundary at `params`, or undefined when the file has no two-input nn network with 2-D data.
+ * Call after the loss has been evaluated at least once (training has), so the model is known.
+ */
+export function decisionBoundary(loss: CompiledLoss, params: ArrayLike<number>, points = twoDimensionalData(loss.data)): BoundaryData | undefined {
+  const { model, loss: kind } = lastUsage();
+  if (!model || model.inputs !== 2 || !points || model.parameterCount !== params.length) return undefined;
+  const classification = kind === 'crossEntropy' || kind === 'binaryCrossEntropy';
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const pad = (lo: number, hi: number) => [lo - 0.1 * (hi - lo || 1), hi + 0.1 * (hi - lo || 1)];
+  const [x0, x1] = pad(Math.min(...xs), Math.max(...xs));
+  const [y0, y1] = pad(Math.min(...ys), Math.max(...ys));
+  const line = (lo: number, hi: number) => Array.from({ length: GRID }, (_, i) => lo + ((hi - lo) * (i + 0.5)) / GRID);
+  const gx = line(x0, x1);
+  const gy = line(y0, y1);
+  const rows = gy.flatMap((yj) => gx.map((xi) => [xi, yj]));
+  const out = model.predict(params, rows);
+  const value = (r: number[]) => (classification ? toProbability(r) : r[0]);
+  const z = gy.map((_, j) => gx.map((__, i) => value(out[j * GRID + i])));
+  let accuracy: number | undefined;
+  if (classification) {
+    const pred = model.predict(params, points.map((p) => [p.x, p.y]));
+    accuracy = pred.filter((r, i) => (toProbability(r) > 0.5 ? 1 : 0) === points[i].label).length / points.length;
+  }
+  return { x: gx, y: gy, z, kind: classification ? 'probability' : 'output', points, accuracy };
+}

@@ -1,0 +1,113 @@
+/**
+ * A two-input network's decision boundary (issue #7): the predicted probability of class 1 over
+ * the data's plane as a two-colour heat map (class 0 and class 1 in the theme's chart colours),
+ * the 0.5 contour (d3-contour, as the loss surface uses), and the data points by label. Redrawn
+ * as new predictions stream in while the network trains.
+ */
+import { contours } from 'd3-contour';
+import type { BoundaryPanelData } from '../protocol';
+import { chartTheme } from './theme';
+
+const SIZE = 360;
+
+function rgb(css: string): [number, number, number] {
+  const probe = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+  probe.fillStyle = css;
+  probe.fillRect(0, 0, 1, 1);
+  const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+  return [r, g, b];
+}
+
+export class BoundaryView {
+  readonly element: HTMLElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly caption: HTMLElement;
+  private data: BoundaryPanelData | undefined;
+
+  constructor(private readonly strings: { title: string; accuracy: string }) {
+    this.element = document.createElement('section');
+    this.element.className = 'boundary-view';
+    this.element.id = 'decision-boundary';
+    const heading = document.createElement('h3');
+    heading.textContent = strings.title;
+    this.canvas = document.createElement('canvas');
+    this.canvas.width = SIZE;
+    this.canvas.height = SIZE;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', strings.title);
+    this.caption = document.createElement('p');
+    this.caption.className = 'boundary-accuracy';
+    this.caption.setAttribute('aria-live', 'polite');
+    this.element.append(heading, this.canvas, this.caption);
+  }
+
+  set(data: BoundaryPanelData): void {
+    this.data = data;
+    this.caption.textContent = data.accuracy === undefined ? '' : this.strings.accuracy.replace('{0}', (100 * data.accuracy).toFixed(1));
+    this.element.dataset.accuracy = data.accuracy === undefined ? '' : String(data.accuracy);
+    this.draw();
+  }
+
+  draw(): void {
+    const d = this.data;
+    const ctx = this.canvas.getContext('2d');
+    if (!d || !ctx) return;
+    const theme = chartTheme();
+    const c0 = rgb(theme.series[0]);
+    const c1 = rgb(theme.series[1]);
+    const nx = d.x.length;
+    const ny = d.y.length;
+    // The heat map: one cell per grid point, mixed from the two class colours by P(class 1).
+    const lo = Math.min(...d.z.flat());
+    const hi = Math.max(...d.z.flat());
+    const share = (v: number) => (d.kind === 'probability' ? v : hi > lo ? (v - lo) / (hi - lo) : 0.5);
+    // One pixel per grid point, scaled up smoothly (no seams between cells); row 0 is the bottom.
+    const cells = new ImageData(nx, ny);
+    d.z.forEach((row, j) =>
+      row.forEach((v, i) => {
+        const t = Math.min(1, Math.max(0, share(v)));
+        const o = ((ny - 1 - j) * nx + i) * 4;
+        for (let k = 0; k < 3; k++) cells.data[o + k] = Math.round(c0[k] + (c1[k] - c0[k]) * t);
+        cells.data[o + 3] = 115;
+      }),
+    );
+    const small = document.createElement('canvas');
+    small.width = nx;
+    small.height = ny;
+    (small.getContext('2d') as CanvasRenderingContext2D).putImageData(cells, 0, 0);
+    ctx.clearRect(0, 0, SIZE, SIZE);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(small, 0, 0, SIZE, SIZE);
+    // The boundary P = 0.5 (or the middle of the outputs), by marching squares.
+    const level = d.kind === 'probability' ? 0.5 : (lo + hi) / 2;
+    const [iso] = contours().size([nx, ny]).thresholds([level])(d.z.flat());
+    ctx.strokeStyle = theme.foreground;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (const polygon of iso?.coordinates ?? []) {
+      for (const ring of polygon) {
+        ring.forEach(([gx, gy], k) => {
+          const px = (gx / nx) * SIZE;
+          const py = SIZE - (gy / ny) * SIZE;
+          if (k === 0) ctx.moveTo(px, py);
+          else ctx.lineTo(px, py);
+        });
+      }
+    }
+    ctx.stroke();
+    // The data, by label.
+    const [x0, x1] = [d.x[0] - (d.x[1] - d.x[0]) / 2, d.x[nx - 1] + (d.x[1] - d.x[0]) / 2];
+    const [y0, y1] = [d.y[0] - (d.y[1] - d.y[0]) / 2, d.y[ny - 1] + (d.y[1] - d.y[0]) / 2];
+    for (const p of d.points) {
+      const px = ((p.x - x0) / (x1 - x0)) * SIZE;
+      const py = SIZE - ((p.y - y0) / (y1 - y0)) * SIZE;
+      ctx.fillStyle = p.label > 0.5 ? theme.series[1] : theme.series[0];
+      ctx.strokeStyle = theme.foreground;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.arc(px, py, 3.5, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/** The decision boundary of a two-input network (#7), from the engine's own model and data. */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileLoss } from '../../../src/runner/compile';
+import { trainLoss } from '../../../src/runner/trainLoss';
+import { decisionBoundary, twoDimensionalData } from '../../../src/teaching/decisionBoundary';
+
+const example = (name: string) => {
+  const file = path.resolve(__dirname, '../../../examples', name);
+  return compileLoss(readFileSync(file, 'utf8'), file);
+};
+
+describe('decision boundary', () => {
+  it('two moons after the example’s training: P(class 1) over a 48×48 grid, 200 points, ≥ 95% right', () => {
+    const loss = example('moons-network.ts');
+    const run = trainLoss(loss, {});
+    const b = decisionBoundary(loss, run.params[run.params.length - 1]);
+    assert.ok(b);
+    assert.equal(b.kind, 'probability');
+    assert.equal(b.x.length, 48);
+    assert.equal(b.z.length, 48);
+    assert.ok(b.z.flat().every((p) => p >= 0 && p <= 1));
+    assert.equal(b.points.length, 200);
+    assert.ok((b.accuracy ?? 0) >= 0.95, String(b.accuracy));
+    // Before training (the seeded start) it is far worse: the picture shows learning.
+    const before = decisionBoundary(loss, run.options.init);
+    assert.ok((before?.accuracy ?? 1) < (b.accuracy ?? 0));
+  });
+
+  it('says nothing for a loss without a two-input network or 2-D data', () => {
+    const loss = example('rosenbrock.ts');
+    loss.value([0, 0]);
+    assert.equal(decisionBoundary(loss, [0, 0]), undefined);
+    assert.equal(twoDimensionalData([{ x: [1, 2, 3], label: 1 }]), undefined);
+    assert.deepEqual(twoDimensionalData([{ x: [1, 2], y: 0 }]), [{ x: 1, y: 2, label: 0 }]);
+  });
+});
