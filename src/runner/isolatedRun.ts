@@ -17,6 +17,7 @@ import { runnerMessages } from './runnerMessages';
 import type { Surface } from './surface';
 import type { Finding } from '../teaching/diagnosis';
 import type { BoundaryData } from '../teaching/decisionBoundary';
+import type { NetworkInfo } from '../teaching/networkInfo';
 
 export interface IsolationLimits {
   /** Wall-clock limit of the whole job (ms). */
@@ -52,6 +53,8 @@ export interface RunHooks {
   onDiagnosis?: (findings: Finding[]) => void;
   /** A network's decision boundary while it trains (2-D data only). */
   onBoundary?: (boundary: BoundaryData) => void;
+  /** A network's parameters and hyper-parameters, after its run. */
+  onNetwork?: (info: NetworkInfo) => void;
 }
 
 /** dist/worker.js beside the running bundle; from TypeScript sources (tests), the built one. */
@@ -116,6 +119,9 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
         break;
       case 'boundary':
         hooks.onBoundary?.(m.boundary);
+        break;
+      case 'network':
+        hooks.onNetwork?.(m.info);
         break;
       case 'result':
         finish({ ok: true, result: m.result, warnings });

@@ -15,6 +15,7 @@ import { diagnoseRun } from '../teaching/diagnoseRun';
 import { backpropGraph } from '../teaching/backpropGraph';
 import { exportNetwork } from '../teaching/networkExport';
 import { decisionBoundary, twoDimensionalData } from '../teaching/decisionBoundary';
+import { networkInfo } from '../teaching/networkInfo';
 
 const job = workerData as WorkerData;
 const control = new Int32Array(job.control);
@@ -109,6 +110,9 @@ function main(): void {
       if (result.reason === 'cancelled' && why === CONTROL.timeout) result.reason = 'timeout';
       // Advice from the run's own numbers, before the result (the host shows both together).
       if (why === CONTROL.run) post({ type: 'diagnosis', findings: diagnoseRun(loss, result, job.options) });
+      // A network: what training changed (weights, biases) beside what the learner chose.
+      const info = job.withSurface ? networkInfo(result) : undefined;
+      if (info) post({ type: 'network', info });
       post({ type: 'result', result });
       return;
     }

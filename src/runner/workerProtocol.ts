@@ -7,6 +7,7 @@ import type { Surface } from './surface';
 import type { AnalysisName, AnalysisRequest } from '../teaching/analysis';
 import type { Finding } from '../teaching/diagnosis';
 import type { BoundaryData } from '../teaching/decisionBoundary';
+import type { NetworkInfo } from '../teaching/networkInfo';
 
 export type WorkerJob =
   | { kind: 'train'; source: string; fileName: string; options: TrainOptions; progressIntervalMs?: number; withSurface?: boolean }
@@ -51,5 +52,6 @@ export type WorkerMessage =
   | { type: 'progress'; points: ProgressPoint[] }
   | { type: 'diagnosis'; findings: Finding[] }
   | { type: 'boundary'; boundary: BoundaryData }
+  | { type: 'network'; info: NetworkInfo }
   | { type: 'result'; result: unknown }
   | { type: 'error'; error: LearnerErrorData };

@@ -7,6 +7,7 @@ import type { RunResult } from '../runner/trainLoss';
 import type { AnalysisName, AnalysisResult } from '../teaching/analysis';
 import { isOptimizerName, LIMITS, type HostMessage, type StepPoint, type TableCell } from '../webviews/protocol';
 import { t } from '../l10n/localize';
+import type { NetworkInfo } from '../teaching/networkInfo';
 
 const fmt = (v: number | null | undefined): TableCell => (v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(6)));
 const point = (p: number[]) => `(${p.map((v) => Number(v.toPrecision(5))).join(', ')})`;
@@ -137,4 +138,32 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
     }
   }
   return out;
+}
+
+/** Parameters vs hyper-parameters of a trained network (seed 003): two tables for the panel. */
+export function networkTables(info: NetworkInfo): HostMessage[] {
+  const names: Record<string, string> = {
+    optimizer: t('Optimizer'),
+    learningRate: t('Learning rate'),
+    steps: t('Steps'),
+    batchSize: t('Batch size'),
+    layers: t('Layers'),
+    seed: t('Seed (initialisation, mini-batches)'),
+  };
+  return [
+    {
+      type: 'table',
+      id: 'parameters',
+      title: t('Parameters: what training changes ({0} in all)', info.parameters.reduce((s, p) => s + p.count, 0)),
+      columns: [t('Block'), t('Shape'), t('Count'), t('‖θ‖ at the start'), t('‖θ‖ at the end')],
+      rows: info.parameters.map((p) => [p.name, p.shape.join(' × '), p.count, fmt(p.normStart), fmt(p.normEnd)]),
+    },
+    {
+      type: 'table',
+      id: 'hyperparameters',
+      title: t('Hyper-parameters: what you choose'),
+      columns: [t('Setting'), t('Value')],
+      rows: info.hyperParameters.map(([k, v]) => [names[k] ?? k, k === 'batchSize' && v === 'full' ? t('full batch') : v]),
+    },
+  ];
 }

@@ -17,6 +17,7 @@ import { toDiagnostic } from './diagnostics';
 import { stopReasons } from '../webviews/panelStrings';
 import { t, pick } from '../l10n/localize';
 import type { Finding } from '../teaching/diagnosis';
+import { networkTables } from './analysisMessages';
 
 /** Runs shorter than this never flash a notification. */
 const NOTIFY_AFTER_MS = 700;
@@ -122,6 +123,9 @@ export class TrainController implements vscode.Disposable {
         },
         onOutput: (text) => this.log.info(text.trimEnd()),
         onBoundary: (boundary) => panel?.post({ type: 'boundary', runId: id, boundary }),
+        onNetwork: (info) => {
+          for (const m of networkTables(info)) panel?.post(m);
+        },
         onDiagnosis: (findings) => {
           this.findings.set(key, findings);
           for (const f of findings) this.log.info(`${t('Diagnosis')}: ${pick(f)}`);

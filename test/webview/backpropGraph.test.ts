@@ -14,6 +14,8 @@ import { backpropGraph } from '../../src/teaching/backpropGraph';
 import { compileLoss } from '../../src/runner/compile';
 import { trainLoss } from '../../src/runner/trainLoss';
 import { decisionBoundary } from '../../src/teaching/decisionBoundary';
+import { networkInfo } from '../../src/teaching/networkInfo';
+import { networkTables } from '../../src/training/analysisMessages';
 
 const FILE = path.resolve(__dirname, '../../examples/rosenbrock.ts');
 const n4 = (v: number) => String(Number(v.toPrecision(4)));
@@ -91,6 +93,15 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.page.locator('#decision-boundary').waitFor();
       assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `훈련 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
       assert.ok((await canvasInk(p.page, '#decision-boundary canvas')) > 0.5, 'decision boundary looks blank');
+      // Parameters (what training changed) beside hyper-parameters (what the learner chose).
+      const info = networkInfo(run);
+      assert.ok(info);
+      for (const m of networkTables(info)) await p.send(m);
+      const params = await p.page.locator('#table-parameters tbody tr').allTextContents();
+      assert.equal(params.length, 4);
+      assert.equal(await p.page.locator('#table-parameters caption').textContent(), '매개변수: 학습이 바꾸는 값 (모두 82개)');
+      const hyper = await p.page.evaluate(`[...document.querySelectorAll('#table-hyperparameters tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`);
+      assert.deepEqual(hyper, [['옵티마이저', 'adam'], ['학습률', '0.05'], ['스텝 수', '400'], ['배치 크기', '50'], ['층 구성', 'linear(2→16) → tanh → linear(16→2)'], ['시드 (초기화, 미니배치)', '1']]);
       await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
       await p.screenshot('decision-boundary');
       assert.deepEqual(await p.problems(), []);

@@ -280,9 +280,14 @@ function handle(msg: HostMessage): void {
   }
   const v = view;
   switch (msg.type) {
-    case 'table':
-      v.analysis.append(renderTable(msg));
+    case 'table': {
+      // A table of the same id (a network's parameters after a rerun) is replaced, not repeated.
+      const table = renderTable(msg);
+      const existing = document.getElementById(table.id);
+      if (existing) existing.replaceWith(table);
+      else v.analysis.append(table);
       break;
+    }
     case 'cellMap': {
       const map = new CellMap(msg);
       v.cellMaps.push(map);

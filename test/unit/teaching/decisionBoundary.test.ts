@@ -36,3 +36,16 @@ describe('decision boundary', () => {
     assert.deepEqual(twoDimensionalData([{ x: [1, 2], y: 0 }]), [{ x: 1, y: 2, label: 0 }]);
   });
 });
+
+describe('parameters vs hyper-parameters of a network', () => {
+  it('two moons: four weight/bias blocks that training moved, beside the settings the learner chose', async () => {
+    const { networkInfo } = await import('../../../src/teaching/networkInfo');
+    const loss = example('moons-network.ts');
+    const run = trainLoss(loss, {});
+    const info = networkInfo(run);
+    assert.ok(info);
+    assert.deepEqual(info.parameters.map((p) => [p.name, p.shape, p.count]), [['0.weight', [16, 2], 32], ['0.bias', [16], 16], ['2.weight', [2, 16], 32], ['2.bias', [2], 2]]);
+    assert.ok(info.parameters.every((p) => p.normEnd !== p.normStart), 'training moved every block');
+    assert.deepEqual(info.hyperParameters, [['optimizer', 'adam'], ['learningRate', '0.05'], ['steps', '400'], ['batchSize', '50'], ['layers', 'linear(2→16) → tanh → linear(16→2)'], ['seed', '1']]);
+  });
+});

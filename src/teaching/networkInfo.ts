@@ -1,0 +1,56 @@
+/**
+ * Parameters vs hyper-parameters (seed 003, issue #7): after a network trains, what training
+ * changed — each layer's weights and biases, with their size and how they moved — beside what the
+ * learner chose — optimizer, learning rate, steps, batch size, depth and widths, seed.
+ */
+import { lastUsage } from '../engine/nn/usage';
+import type { RunResult } from '../runner/trainLoss';
+
+export interface LayerParameters {
+  name: string;
+  kind: 'weight' | 'bias';
+  shape: number[];
+  count: number;
+  /** ‖θ‖₂ of this block at the start and at the end of the run. */
+  normStart: number;
+  normEnd: number;
+}
+
+export interface NetworkInfo {
+  parameters: LayerParameters[];
+  /** The architecture as the learner wrote it: layer kinds and widths. */
+  architecture: string;
+  hyperParameters: Array<[name: string, value: string]>;
+}
+
+const norm = (p: readonly number[], from: number, n: number) => Math.sqrt(p.slice(from, from + n).reduce((s, v) => s + v * v, 0));
+
+export function networkInfo(run: RunResult): NetworkInfo | undefined {
+  const { model } = lastUsage();
+  const start = run.options.init;
+  const end = run.params[run.params.length - 1];
+  if (!model || model.parameterCount !== start.length || !end) return undefined;
+  const parameters: LayerParameters[] = [];
+  const widths: string[] = [];
+  model.layers().forEach((info, i) => {
+    if (!info.weight || info.bias === undefined) {
+      widths.push(info.kind);
+      return;
+    }
+    const [out, inp] = info.weight;
+    if (!widths.length) widths.push(String(inp));
+    widths.push(`linear(${inp}→${out})`);
+    parameters.push({ name: `${i}.weight`, kind: 'weight', shape: [out, inp], count: out * inp, normStart: norm(start, info.offset, out * inp), normEnd: norm(end, info.offset, out * inp) });
+    parameters.push({ name: `${i}.bias`, kind: 'bias', shape: [out], count: out, normStart: norm(start, info.offset + out * inp, out), normEnd: norm(end, info.offset + out * inp, out) });
+  });
+  const o = run.options;
+  const hyperParameters: Array<[string, string]> = [
+    ['optimizer', o.optimizer],
+    ['learningRate', String(o.learningRate)],
+    ['steps', String(o.steps)],
+    ['batchSize', o.batchSize === undefined ? 'full' : String(o.batchSize)],
+    ['layers', widths.slice(1).join(' → ')],
+    ['seed', String(o.seed)],
+  ];
+  return { parameters, architecture: widths.slice(1).join(' → '), hyperParameters };
+}
