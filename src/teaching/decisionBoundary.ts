@@ -6,17 +6,10 @@
  */
 import type { CompiledLoss } from '../runner/compile';
 import { lastUsage } from '../engine/nn/usage';
+import type { BoundaryPanelData } from '../webviews/protocol';
 
-export interface BoundaryData {
-  x: number[];
-  y: number[];
-  /** Row j = y[j], column i = x[i]: P(class 1), or the raw output for regression. */
-  z: number[][];
-  kind: 'probability' | 'output';
-  points: Array<{ x: number; y: number; label: number }>;
-  /** Share of training points classified right (classification only). */
-  accuracy?: number;
-}
+/** What the panel draws (the protocol's shape: one definition for the worker and the webview). */
+export type BoundaryData = BoundaryPanelData;
 
 const GRID = 48;
 
