@@ -66,12 +66,17 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
   /** Editors opened from examples/ → example id, so a successful run completes its walkthrough step. */
   const exampleDocs = new Map<string, string>();
 
-  const trainFile = async (uri: vscode.Uri | undefined, settings?: TrainOptions) => {
+  /** The file a command acts on (given, or the active editor's), if it is a TS/JS loss file; says so otherwise. */
+  const lossDocument = async (uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> => {
     const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document || !['typescript', 'javascript'].includes(document.languageId)) {
-      void vscode.window.showWarningMessage(t('Open a TypeScript or JavaScript loss file to train it.'));
-      return undefined;
-    }
+    if (document && ['typescript', 'javascript'].includes(document.languageId)) return document;
+    void vscode.window.showWarningMessage(t('Open a TypeScript or JavaScript loss file to train it.'));
+    return undefined;
+  };
+
+  const trainFile = async (uri: vscode.Uri | undefined, settings?: TrainOptions) => {
+    const document = await lossDocument(uri);
+    if (!document) return undefined;
     lastTrained = document.uri;
     const result = await trainer.train(document, settings);
     // Operation hovers show the numbers at the point the run ended: compute that graph quietly
@@ -94,11 +99,8 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     });
 
   const analyzeFile = async (uri: vscode.Uri | undefined, analysis: AnalysisName, request?: AnalysisRequest) => {
-    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document || !['typescript', 'javascript'].includes(document.languageId)) {
-      void vscode.window.showWarningMessage(t('Open a TypeScript or JavaScript loss file to train it.'));
-      return undefined;
-    }
+    const document = await lossDocument(uri);
+    if (!document) return undefined;
     lastTrained = document.uri;
     return analyses.analyze(document, analysis, request);
   };
@@ -109,11 +111,8 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
   };
 
   const graphOf = async (uri: vscode.Uri | undefined, at?: number[]) => {
-    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (!document || !['typescript', 'javascript'].includes(document.languageId)) {
-      void vscode.window.showWarningMessage(t('Open a TypeScript or JavaScript loss file to train it.'));
-      return undefined;
-    }
+    const document = await lossDocument(uri);
+    if (!document) return undefined;
     // At the point the last run ended, when there is one: the graph of where training got to.
     const last = trainer.lastRun(document.uri);
     return analyses.graph(document, at ?? last?.params[last.params.length - 1]);

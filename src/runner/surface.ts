@@ -22,6 +22,11 @@ export type Surface =
 
 const DEFAULT_BOUND: [number, number] = [-5, 5];
 
+/** Parameter i's range for pictures and searches: the file's `bounds`, else [−5, 5] (DESIGN.md's default). */
+export function parameterBound(loss: Pick<CompiledLoss, 'bounds'>, i: number): [number, number] {
+  return loss.bounds?.[i] ?? DEFAULT_BOUND;
+}
+
 function linspace([lo, hi]: [number, number], n: number): number[] {
   return Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
 }

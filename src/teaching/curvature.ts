@@ -9,6 +9,7 @@
  *   a zero    semidefinite       — the test cannot tell (flat direction)
  */
 import type { CompiledLoss } from '../runner/compile';
+import { parameterBound } from '../runner/surface';
 import { symmetricEigenvalues as jacobiEigenvalues } from '../engine/optim/linalg';
 
 export type Definiteness = 'positive' | 'negative' | 'indefinite' | 'semidefinite';
@@ -99,7 +100,7 @@ export function stationaryPoints(loss: CompiledLoss, seeds: number[][], toleranc
 
 export function curvature(loss: CompiledLoss, req: { grid?: number; seeds?: number } = {}): CurvatureResult {
   const d = loss.dimension;
-  const bounds = Array.from({ length: d }, (_, i) => loss.bounds?.[i] ?? ([-5, 5] as [number, number]));
+  const bounds = Array.from({ length: d }, (_, i) => parameterBound(loss, i));
   const line = ([lo, hi]: [number, number], n: number) => Array.from({ length: n }, (_, i) => lo + ((hi - lo) * (i + 0.5)) / n);
   let map: CurvatureResult['map'];
   if (d === 2) {

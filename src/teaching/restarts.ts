@@ -6,10 +6,9 @@
  */
 import type { CompiledLoss } from '../runner/compile';
 import { trainLoss, type RunResult } from '../runner/trainLoss';
+import { parameterBound } from '../runner/surface';
 import type { TrainOptions } from '../engine/trainOptions';
 import { mulberry32, uniform } from '../engine/random';
-
-const DEFAULT_BOUND: [number, number] = [-5, 5];
 
 export interface RestartRun {
   start: number[];
@@ -51,7 +50,7 @@ export interface RestartsRequest {
 }
 
 function boundsOf(loss: CompiledLoss): Array<[number, number]> {
-  return Array.from({ length: loss.dimension }, (_, i) => loss.bounds?.[i] ?? DEFAULT_BOUND);
+  return Array.from({ length: loss.dimension }, (_, i) => parameterBound(loss, i));
 }
 
 /** Assigns an end point to a basin (by distance), creating one when none is close enough. */

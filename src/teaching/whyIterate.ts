@@ -11,6 +11,7 @@
  */
 import type { CompiledLoss } from '../runner/compile';
 import { trainLoss } from '../runner/trainLoss';
+import { parameterBound } from '../runner/surface';
 import type { TrainOptions } from '../engine/trainOptions';
 
 export interface WhyIterateResult {
@@ -29,7 +30,7 @@ export interface WhyIterateResult {
 export function whyIterate(loss: CompiledLoss, req: { accuracy?: number; options?: TrainOptions } = {}): WhyIterateResult {
   if (loss.dimension !== 1) throw new RangeError('whyIterate is for one-parameter losses');
   const accuracy = req.accuracy ?? 1e-3;
-  const [lo, hi] = loss.bounds?.[0] ?? [-5, 5];
+  const [lo, hi] = parameterBound(loss, 0);
   const run = trainLoss(loss, { ...req.options, tolerance: undefined });
   const start = run.options.init[0];
   const slope0 = loss.valueAndGrad([start]).gradient[0];

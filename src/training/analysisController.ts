@@ -13,6 +13,7 @@ import type { AnalysisName, AnalysisRequest, AnalysisResult } from '../teaching/
 import { LossPanel } from '../webviews/lossPanel';
 import { toDiagnostic } from './diagnostics';
 import { t, pick } from '../l10n/localize';
+import { requireTrust } from './trust';
 import { analysisMessages, analysisTitle } from './analysisMessages';
 import type { BackpropGraph } from '../teaching/backpropGraph';
 import type { GraphData } from '../webviews/protocol';
@@ -37,10 +38,7 @@ export class AnalysisController {
 
   /** Runs the analysis on the document's current text; resolves with its result (undefined on error, which is shown). */
   async analyze(document: vscode.TextDocument, analysis: AnalysisName, request: AnalysisRequest = {}): Promise<AnalysisResult | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(t('Training runs the code of this file, so it is available only in a trusted workspace. Trust this workspace to train.'));
-      return undefined;
-    }
+    if (!requireTrust()) return undefined;
     const fileName = document.uri.fsPath || document.uri.path;
     const panel = LossPanel.show(this.extensionUri);
     const title = analysisTitle(analysis);
@@ -79,10 +77,7 @@ export class AnalysisController {
 
   /** The backprop graph of one evaluation at `at` (default: the file's init), shown in the panel. */
   async graph(document: vscode.TextDocument, at?: number[], options: { show?: boolean } = {}): Promise<BackpropGraph | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(t('Training runs the code of this file, so it is available only in a trusted workspace. Trust this workspace to train.'));
-      return undefined;
-    }
+    if (!requireTrust()) return undefined;
     const fileName = document.uri.fsPath || document.uri.path;
     const version = document.version;
     const run = runIsolated({ kind: 'graph', source: document.getText(), fileName, at }, {}, {}, this.workerPath);
@@ -120,10 +115,7 @@ export class AnalysisController {
 
   /** The file's nn network as JSON and a PyTorch script: the last run's start and end weights and settings. */
   async exportNetwork(document: vscode.TextDocument, run: RunResult | undefined, init?: number[]): Promise<{ json: ExportedNetwork; pytorch: string } | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(t('Training runs the code of this file, so it is available only in a trusted workspace. Trust this workspace to train.'));
-      return undefined;
-    }
+    if (!requireTrust()) return undefined;
     const fileName = document.uri.fsPath || document.uri.path;
     const initial = run?.options.init ?? init;
     if (!initial) {

@@ -16,6 +16,7 @@ import { isOptimizerName, type StopReason } from '../webviews/protocol';
 import { toDiagnostic } from './diagnostics';
 import { stopReasons } from '../webviews/panelStrings';
 import { t, pick } from '../l10n/localize';
+import { requireTrust } from './trust';
 import type { Finding } from '../teaching/diagnosis';
 import { networkTables } from './analysisMessages';
 
@@ -81,10 +82,7 @@ export class TrainController implements vscode.Disposable {
    * Resolves with the run's result, or undefined when it failed (the error is shown).
    */
   async train(document: vscode.TextDocument, settings?: TrainOptions, options: { showPanel?: boolean } = {}): Promise<RunResult | undefined> {
-    if (!vscode.workspace.isTrusted) {
-      void vscode.window.showWarningMessage(t('Training runs the code of this file, so it is available only in a trusted workspace. Trust this workspace to train.'));
-      return undefined;
-    }
+    if (!requireTrust()) return undefined;
     const key = document.uri.toString();
     this.active.get(key)?.run.cancel();
     const id = `run-${++this.counter}`;
