@@ -12,7 +12,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { measure, type Rate } from './timing';
+import { measure, sideBySide, type TimingOptions } from './timing';
 import { HandAdam, HandMlp, rosenbrock, w2 } from './handwritten';
 import { useCpu, tfRosenbrock, tfW2, tfW3, tfW4 } from './tfjsWorkloads';
 import { compileLoss } from '../src/runner/compile';
@@ -33,7 +33,13 @@ interface Row {
 
 const rows: Row[] = [];
 
-function report(workload: string, results: Array<[string, Rate]>): void {
+/** Times the implementations of one workload side by side (rounds interleaved) and prints them. */
+function report(workload: string, cases: Array<[string, () => unknown]>, options: TimingOptions = {}): void {
+  const rates = sideBySide(
+    cases.map(([, fn]) => fn),
+    options,
+  );
+  const results = cases.map(([name], i) => [name, rates[i]] as const);
   const hand = results.find(([name]) => name === 'hand-written')?.[1].perSecond ?? NaN;
   for (const [implementation, r] of results) {
     rows.push({ workload, implementation, perSecond: r.perSecond, microseconds: r.microseconds, vsHandWritten: hand / r.perSecond });
@@ -117,11 +123,11 @@ async function main(): Promise<void> {
       return s;
     };
     report('W1 Rosenbrock value + gradient (evaluations/s)', [
-      ['hand-written', measure(() => rosenbrock(p, g))],
-      ['engine, plain-TS loss file', measure(() => engine.valueAndGrad(p))],
-      ['central finite differences', measure(fd)],
-      ['TensorFlow.js CPU', measure(tfRosenbrock(), { minMs: 150, rounds: 3 })],
-    ]);
+      ['hand-written', () => rosenbrock(p, g)],
+      ['engine, plain-TS loss file', () => engine.valueAndGrad(p)],
+      ['central finite differences', fd],
+      ['TensorFlow.js CPU', tfRosenbrock()],
+    ], { minMs: 150, rounds: 7 });
   }
 
   // ── W2 ────────────────────────────────────────────────────────────────
@@ -140,10 +146,10 @@ export function loss(p: number[]) {
       'w2.ts',
     );
     report('W2 100-parameter loop function, value + gradient (evaluations/s)', [
-      ['hand-written', measure(() => w2(p, g.fill(0)))],
-      ['engine, plain-TS loss file', measure(() => engine.valueAndGrad(p))],
-      ['TensorFlow.js CPU (vectorised)', measure(tfW2(), { minMs: 150, rounds: 3 })],
-    ]);
+      ['hand-written', () => w2(p, g.fill(0))],
+      ['engine, plain-TS loss file', () => engine.valueAndGrad(p)],
+      ['TensorFlow.js CPU (vectorised)', tfW2()],
+    ], { minMs: 150, rounds: 7 });
   }
 
   // ── W3 ────────────────────────────────────────────────────────────────
@@ -167,11 +173,11 @@ export function loss(p: number[], batch: { x: number[]; y: number }[]) {
       'w3nn.ts',
     );
     report('W3 MLP 2-16-16-1 tanh, MSE, 256 points, value + gradient (evaluations/s)', [
-      ['hand-written', measure(() => hand.mse(p, g, xs, ys, 256))],
-      ['engine, gdtutor nn', measure(() => viaNn.valueAndGrad(p, batch), { minMs: 300, rounds: 3 })],
-      ['engine, plain-TS loops', measure(() => engine.valueAndGrad(p, batch), { minMs: 300, rounds: 3 })],
-      ['TensorFlow.js CPU', measure(tfW3(x, y), { minMs: 300, rounds: 3 })],
-    ]);
+      ['hand-written', () => hand.mse(p, g, xs, ys, 256)],
+      ['engine, gdtutor nn', () => viaNn.valueAndGrad(p, batch)],
+      ['engine, plain-TS loops', () => engine.valueAndGrad(p, batch)],
+      ['TensorFlow.js CPU', tfW3(x, y)],
+    ], { minMs: 200, rounds: 7 });
   }
 
   // ── W4 ────────────────────────────────────────────────────────────────
@@ -222,11 +228,11 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
       return e.value;
     };
     report('W4 MLP 2-128-128-2 tanh, softmax CE, spirals, batch 64, Adam (steps/s)', [
-      ['hand-written', measure(handStep, { minMs: 300, rounds: 3 })],
-      ['engine, gdtutor nn + Adam', measure(nnStep, { minMs: 300, rounds: 3 })],
-      ['hand gradient + engine Adam', measure(engineAdamStep, { minMs: 300, rounds: 3 })],
-      ['TensorFlow.js CPU', measure(tfW4(x, y), { minMs: 300, rounds: 3 })],
-    ]);
+      ['hand-written', handStep],
+      ['engine, gdtutor nn + Adam', nnStep],
+      ['hand gradient + engine Adam', engineAdamStep],
+      ['TensorFlow.js CPU', tfW4(x, y)],
+    ], { minMs: 200, rounds: 7 });
   }
 
   // ── Train command → first point (worker start, compile, surface, first step) ──

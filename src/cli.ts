@@ -88,6 +88,8 @@ function jsonShape(args: CliArgs, result: unknown): unknown {
     out.reason = r.reason;
   }
   if (r.steps) out.steps = r.steps;
+  // Only when the file holds out a test set (config.testSplit): an extra field, never a changed one.
+  if (r.test) out.test = r.test;
   return out;
 }
 

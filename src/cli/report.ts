@@ -38,17 +38,22 @@ export function summary(file: string, r: RunResult): string {
   const why = reasonText[lang][r.reason ?? 'completed'];
   const step = r.stoppedAt ?? last;
   const o = r.options;
+  const t = r.test;
+  const testLoss = t?.losses[t.losses.length - 1];
+  const short = params.length > 160 ? `${params.slice(0, 160)}…` : params;
   return lang === 'ko'
     ? [
-        `${file}: ${o.optimizer}, 학습률 ${o.learningRate}, 시작점 (${o.init.map(fmt).join(', ')})`,
+        `${file}: ${o.optimizer}, 학습률 ${o.learningRate}, 시작점 (${o.init.length > 8 ? `매개변수 ${o.init.length}개` : o.init.map(fmt).join(', ')})`,
         `  ${step} 스텝에서 ${why}.`,
-        `  최종 손실  L = ${fmt(loss)}`,
-        `  최종 매개변수 = (${params})`,
+        t ? `  최종 학습 손실 L = ${fmt(loss)}  (학습 데이터 ${t.trainSize}개)` : `  최종 손실  L = ${fmt(loss)}`,
+        ...(t && testLoss !== undefined ? [`  최종 테스트 손실 = ${fmt(testLoss)}  (학습에 쓰지 않은 테스트 데이터 ${t.testSize}개)`] : []),
+        `  최종 매개변수 = (${short})`,
       ].join('\n')
     : [
-        `${file}: ${o.optimizer}, learning rate ${o.learningRate}, start (${o.init.map(fmt).join(', ')})`,
+        `${file}: ${o.optimizer}, learning rate ${o.learningRate}, start (${o.init.length > 8 ? `${o.init.length} parameters` : o.init.map(fmt).join(', ')})`,
         `  at step ${step}: ${why}.`,
-        `  final loss L = ${fmt(loss)}`,
-        `  final parameters = (${params})`,
+        t ? `  final training loss L = ${fmt(loss)}  (${t.trainSize} training samples)` : `  final loss L = ${fmt(loss)}`,
+        ...(t && testLoss !== undefined ? [`  final test loss = ${fmt(testLoss)}  (${t.testSize} held-out samples)`] : []),
+        `  final parameters = (${short})`,
       ].join('\n');
 }

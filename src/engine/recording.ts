@@ -75,9 +75,9 @@ export function rec2(y: number, a: number, da: number, b: number, db: number): V
 
 /**
  * The Var of node k with value y, for fused expressions (runner/transformFusion.ts), which write
- * their nodes themselves: y = f(x₁ … xₙ) with ∂y/∂xⱼ known, and the tape's nodes have two parents,
- * so n > 2 active leaves become a chain — node₁ holds x₁ and x₂, each next node the previous one
- * (∂ = 1) and one more leaf — which the reverse sweep turns back into exactly Σⱼ ∂y/∂xⱼ · ȳ.
+ * their nodes themselves: y = f(x₁ … xₙ) with ∂y/∂xⱼ known. Up to three active leaves make one
+ * node (unary, binary, ternary); past three, each further leaf adds a node holding the previous
+ * one (∂ = 1) and that leaf, which the reverse sweep turns back into exactly Σⱼ ∂y/∂xⱼ · ȳ.
  */
 export function fusedNode(k: number, y: number): Var {
   return take(k, y);

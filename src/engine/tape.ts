@@ -8,6 +8,13 @@
  *     value[k]                      the node's value (kept only when `keepValues` is on: see there)
  *     parentA[k], partialA[k]       first parent and ∂k/∂parentA   (−1 when there is none)
  *     parentB[k], partialB[k]       second parent and ∂k/∂parentB  (−1 when there is none)
+ *     parentC[k], partialC[k]       third parent and ∂k/∂parentC, only for a *ternary* node, which
+ *                                   marks itself by storing its second parent as −3 − parentB
+ *
+ * Ternary nodes exist for fused expressions with three active leaves — the multiply-accumulate
+ * `v += w · a` of a network written with loops is one node instead of a chain of two, which is a
+ * third fewer nodes to write and sweep on such a tape. Only those nodes write column C, so it
+ * costs nothing elsewhere.
  *
  * The backward pass then needs no closures and no topological sort: nodes are appended in
  * evaluation order, so walking k = size−1 … 0 once visits every node after all its consumers:
@@ -30,6 +37,9 @@ export type CustomBackward = (tape: Tape, adjOut: number) => void;
 
 /** Marks a node whose backward is a closure rather than two scalar partials. */
 const CUSTOM = -2;
+
+/** parentB[k] ≤ TERNARY marks a ternary node; its second parent is TERNARY − parentB[k]. */
+const TERNARY = -3;
 
 /** Thrown when one evaluation records more nodes than memory allows (a runaway loop, usually). */
 export class TapeOverflowError extends Error {
@@ -55,6 +65,8 @@ export class Tape {
   declare parentB: Int32Array;
   declare partialA: Float64Array;
   declare partialB: Float64Array;
+  declare parentC: Int32Array;
+  declare partialC: Float64Array;
   /** Backward closures of custom nodes, indexed by node id (sparse). */
   private declare readonly customs: Map<number, CustomBackward>;
   /** Number of nodes recorded since the last reset. */
@@ -73,6 +85,8 @@ export class Tape {
     this.parentB = new Int32Array(capacity);
     this.partialA = new Float64Array(capacity);
     this.partialB = new Float64Array(capacity);
+    this.parentC = new Int32Array(capacity);
+    this.partialC = new Float64Array(capacity);
     this.customs = new Map();
     this.size = 0;
     this.maxNodes = maxNodes;
@@ -99,6 +113,25 @@ export class Tape {
     return this.push(v, a, da, b, db);
   }
 
+  /** y = f(a, b, c) with local derivatives da, db, dc (b stored as −3 − b: see the header). */
+  ternary(v: number, a: number, da: number, b: number, db: number, c: number, dc: number): number {
+    const k = this.push(v, a, da, TERNARY - b, db);
+    this.parentC[k] = c;
+    this.partialC[k] = dc;
+    return k;
+  }
+
+  /** The parents of node k with their local derivatives (none for leaves and custom nodes). */
+  parentsOf(k: number): Array<[parent: number, partial: number]> {
+    const a = this.parentA[k];
+    if (a < 0) return [];
+    const out: Array<[number, number]> = [[a, this.partialA[k]]];
+    const b = this.parentB[k];
+    if (b >= 0) out.push([b, this.partialB[k]]);
+    else if (b <= TERNARY) out.push([TERNARY - b, this.partialB[k]], [this.parentC[k], this.partialC[k]]);
+    return out;
+  }
+
   /** A custom node with scalar value v whose backward is a closure (tensor ops). */
   custom(v: number, backward: CustomBackward): number {
     const k = this.push(v, CUSTOM, 0, -1, 0);
@@ -122,7 +155,7 @@ export class Tape {
    * node go through memory as before.
    */
   backward(root: number): Float64Array {
-    const { adj, parentA, parentB, partialA, partialB } = this;
+    const { adj, parentA, parentB, partialA, partialB, parentC, partialC } = this;
     adj.fill(0, 0, this.size);
     let carry = 1; // pending contribution to adj[k]: seeds ∂root/∂root = 1
     for (let k = root; k >= 0; k--) {
@@ -142,6 +175,11 @@ export class Tape {
       const b = parentB[k];
       if (b === previous) carry += partialB[k] * g;
       else if (b >= 0) adj[b] += partialB[k] * g;
+      else if (b <= TERNARY) {
+        // Parents B and C of a ternary node, through memory even if one is k − 1 (carry adds on top).
+        adj[TERNARY - b] += partialB[k] * g;
+        adj[parentC[k]] += partialC[k] * g;
+      }
     }
     return adj;
   }
@@ -177,5 +215,7 @@ export class Tape {
     this.partialB = growF(this.partialB);
     this.parentA = growI(this.parentA);
     this.parentB = growI(this.parentB);
+    this.parentC = growI(this.parentC);
+    this.partialC = growF(this.partialC);
   }
 }

@@ -35,6 +35,11 @@ export interface TrainOptions extends Partial<OptimizerSettings> {
   tolerance?: number;
   seed?: number;
   init?: number[];
+  /**
+   * Fraction of `data` held out as a test set (0 ≤ f < 1, seeded by `seed`): training sees only
+   * the rest, and the loss on the held-out samples is measured along the way (trainLoss.ts).
+   */
+  testSplit?: number;
 }
 
 export interface ResolvedOptions extends OptimizerSettings {
@@ -43,6 +48,7 @@ export interface ResolvedOptions extends OptimizerSettings {
   tolerance?: number;
   seed: number;
   init: number[];
+  testSplit?: number;
 }
 
 export const DEFAULTS = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, seed: 0, bound: 5 } as const;
@@ -70,6 +76,7 @@ export const CONFIG_KEYS: ReadonlyArray<keyof TrainOptions> = [
   'tolerance',
   'seed',
   'init',
+  'testSplit',
 ];
 
 export interface FileFacts {

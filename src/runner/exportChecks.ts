@@ -110,6 +110,13 @@ export function checkConfig(config: unknown, at: Declarations): { config?: Recor
   if (c.tolerance !== undefined && !(typeof c.tolerance === 'number' && c.tolerance >= 0)) {
     throw learnerErrors.badConfig(`tolerance는 0 이상의 숫자여야 하는데 ${String(c.tolerance)}입니다.`, `tolerance must be a number ≥ 0, got ${String(c.tolerance)}.`, where('tolerance'));
   }
+  if (c.testSplit !== undefined && !(typeof c.testSplit === 'number' && c.testSplit >= 0 && c.testSplit < 1)) {
+    throw learnerErrors.badConfig(
+      `testSplit(테스트 데이터 비율)은 0 이상 1 미만의 숫자여야 하는데 ${String(c.testSplit)}입니다. 예: \`testSplit: 0.25\` (데이터의 25%를 테스트용으로 떼어 둡니다)`,
+      `testSplit (the fraction of data held out for testing) must be a number in [0, 1), got ${String(c.testSplit)}. For example \`testSplit: 0.25\`.`,
+      where('testSplit'),
+    );
+  }
   const known = CONFIG_KEYS as readonly string[];
   const warnings = Object.keys(c)
     .filter((k) => !known.includes(k))

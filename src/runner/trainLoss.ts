@@ -7,6 +7,7 @@
 import { runLoop, type Objective, type ProgressEvent, type StopReason } from '../engine/train';
 import { resolveOptions, type ResolvedOptions, type TrainOptions } from '../engine/trainOptions';
 import { createOptimizer } from '../engine/optim';
+import { trainTestSplit } from '../engine/trainTestSplit';
 import type { CompiledLoss } from './compile';
 
 export interface RunResult {
@@ -19,12 +20,25 @@ export interface RunResult {
   steps?: number[];
   /** What actually ran (after defaults and the file's config). */
   options: Omit<ResolvedOptions, 'init'> & { init: number[] };
+  /**
+   * With `testSplit`: the held-out samples' loss along the run (at most ~500 points, always the
+   * last step), and the sizes of both sides. `losses` above is then the training loss only.
+   */
+  test?: { trainSize: number; testSize: number; steps: number[]; losses: number[] };
 }
 
+/** A progress event; `testLoss` is set on the steps where the held-out loss was measured. */
+export type TrainProgress = ProgressEvent & { testLoss?: number };
+
+/** The held-out loss is measured on about this many steps of a run (every step of a short one). */
+const TEST_POINTS = 500;
+
 export interface TrainHooks {
-  onProgress?: (e: ProgressEvent) => void;
+  onProgress?: (e: TrainProgress) => void;
   isCancelled?: () => boolean;
   deadline?: number;
+  /** Told the two sides once, before the first step, when the run holds out a test set. */
+  onSplit?: (split: { train: readonly unknown[]; test: readonly unknown[] }) => void;
 }
 
 export function objectiveOf(loss: CompiledLoss): Objective {
@@ -43,19 +57,40 @@ export function trainLoss(loss: CompiledLoss, caller: TrainOptions, hooks: Train
     caller,
   );
   const optimizer = createOptimizer(options.optimizer, options);
+  const split = loss.data && options.testSplit ? trainTestSplit(loss.data, options.testSplit, options.seed) : undefined;
+  const held = split?.test.length ? split : undefined;
+  const test = held && { trainSize: held.train.length, testSize: held.test.length, steps: [] as number[], losses: [] as number[] };
+  if (held) hooks.onSplit?.(held);
+  const every = Math.max(1, Math.ceil(options.steps / TEST_POINTS));
+  // The held-out loss: a value only (no tape), on samples the optimizer never sees.
+  const measureTest = (step: number, params: ArrayLike<number>) => {
+    if (!held || !test || test.steps[test.steps.length - 1] === step) return undefined;
+    const v = loss.value(params, held.test);
+    test.steps.push(step);
+    test.losses.push(v);
+    return v;
+  };
   const r = runLoop(objectiveOf(loss), {
     optimizer,
     init: Float64Array.from(options.init),
     steps: options.steps,
-    data: loss.data,
+    data: held ? held.train : loss.data,
     batchSize: options.batchSize,
     seed: options.seed,
     tolerance: options.tolerance,
-    onProgress: hooks.onProgress,
+    onProgress: (e) => {
+      if (held && (e.step % every === 0 || e.step === options.steps || !Number.isFinite(e.loss))) (e as TrainProgress).testLoss = measureTest(e.step, e.params);
+      hooks.onProgress?.(e);
+    },
     isCancelled: hooks.isCancelled,
     deadline: hooks.deadline,
   });
   const result: RunResult = { params: r.params, losses: r.losses, gradNorms: r.gradNorms, options };
+  if (test) {
+    // A run that stopped between two measurements still ends with the held-out loss where it stopped.
+    measureTest(r.lastStep, r.params[r.params.length - 1]);
+    result.test = test;
+  }
   if (r.reason !== 'completed') {
     result.stoppedAt = r.lastStep;
     result.reason = r.reason;

@@ -175,12 +175,19 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
   };
 
   const leafIndices = Array.from({ length: leafCount }, (_, i) => i);
-  // The node: written straight onto the tape (a scratch array and a loop cost a quarter of a fused
-  // call). The first active leaf waits in (p, q); each next one adds a node: the first holds both,
-  // later ones the previous node (∂ = 1) and the new leaf. One active leaf: a unary node.
+  // The node(s): written straight onto the tape (a scratch array and a loop cost a quarter of a
+  // fused call). Which leaves are active is known only at run time, so the first two active ones
+  // wait in (p, q) and (r, s); the third makes one ternary node of all three; each later one adds
+  // a binary node of the previous node (∂ = 1) and itself. Fewer than three: one binary or unary node.
   const recordLeaf = (i: number) => {
     const d = leafAdjoint.get(i) ?? '0';
-    return `  if (typeof x${i} !== "number") { if (k >= 0) k = T.binary(y, k, 1, x${i}.id, ${d}); else if (p >= 0) k = T.binary(y, p, q, x${i}.id, ${d}); else { p = x${i}.id; q = ${d}; } }`;
+    return (
+      `  if (typeof x${i} !== "number") { ` +
+      `if (k >= 0) k = T.binary(y, k, 1, x${i}.id, ${d}); ` +
+      `else if (r >= 0) k = T.ternary(y, p, q, r, s, x${i}.id, ${d}); ` +
+      `else if (p >= 0) { r = x${i}.id; s = ${d}; } ` +
+      `else { p = x${i}.id; q = ${d}; } }`
+    );
   };
   const usesU = /\bU\./;
   const activeBody = [...active.lines, ...reverse].join('\n  ');
@@ -200,9 +207,9 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
     ...leafIndices.map((i) => `  const a${i} = typeof x${i} === "number" ? x${i} : x${i}.v;`),
     `  ${activeBody}`,
     `  const T = ${rt}.tape, y = ${valueOf(tree)};`,
-    '  let k = -1, p = -1, q = 0;',
+    '  let k = -1, p = -1, q = 0, r = -1, s = 0;',
     ...leafIndices.map(recordLeaf),
-    '  if (k < 0) k = T.unary(y, p, q);',
+    '  if (k < 0) k = r >= 0 ? T.binary(y, p, q, r, s) : T.unary(y, p, q);',
     `  return ${rt}.fusedNode(k, y);`,
     '}',
   ]

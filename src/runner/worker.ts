@@ -59,7 +59,7 @@ function main(): void {
       }
       const interval = job.progressIntervalMs ?? 33;
       // A two-input network on 2-D data: its decision boundary, live (at most 4 times a second).
-      const points = job.withSurface ? twoDimensionalData(loss.data) : undefined;
+      let points = job.withSurface ? twoDimensionalData(loss.data) : undefined;
       let lastBoundary = 0;
       const boundary = (params: ArrayLike<number>) => {
         const b = points && decisionBoundary(loss, params, points);
@@ -77,7 +77,7 @@ function main(): void {
       };
       const result = trainLoss(loss, job.options, {
         onProgress: (e) => {
-          if (e.step % stride === 0 || pending.length === 0) {
+          if (e.step % stride === 0 || pending.length === 0 || e.testLoss !== undefined) {
             pending.push({
               step: e.step,
               loss: e.loss,
@@ -86,10 +86,12 @@ function main(): void {
               gradient: e.gradient.length <= MAX_GRADIENT_DIMENSION ? Array.from(e.gradient) : undefined,
               // The timeline shows the update formula with the optimizer's own numbers in it.
               state: e.gradient.length <= MAX_GRADIENT_DIMENSION ? e.optimizerState() : undefined,
+              ...(e.testLoss === undefined ? {} : { testLoss: e.testLoss }),
             });
-            // Thin the pending batch instead of growing it: keep every other point, double the stride.
+            // Thin the pending batch instead of growing it: keep every other point (and every
+            // held-out measurement, ≤ 500 a run), double the stride.
             if (pending.length > MAX_POINTS_PER_MESSAGE) {
-              pending = pending.filter((_, i) => i % 2 === 0);
+              pending = pending.filter((p, i) => i % 2 === 0 || p.testLoss !== undefined);
               stride *= 2;
             }
           }
@@ -97,6 +99,10 @@ function main(): void {
           if (points && Date.now() - lastBoundary >= 250) boundary(e.params);
         },
         isCancelled: () => Atomics.load(control, 0) !== CONTROL.run,
+        // A held-out test set: the picture marks its samples and reports their accuracy apart.
+        onSplit: (split) => {
+          if (points) points = twoDimensionalData(split.train, split.test);
+        },
       });
       flush();
       const last = result.params[result.params.length - 1];

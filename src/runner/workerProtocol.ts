@@ -31,6 +31,8 @@ export interface ProgressPoint {
   gradient?: number[];
   /** The optimizer's state before this step's update (torch's names); small parameter counts only. */
   state?: Record<string, number | number[]>;
+  /** The held-out samples' loss at this step (testSplit), on the steps where it was measured. */
+  testLoss?: number;
 }
 
 /** A learner-facing error: Korean and English, with the learner's own 1-based line and column. */

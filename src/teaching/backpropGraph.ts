@@ -170,11 +170,7 @@ export function backpropGraph(source: string, fileName: string, req: GraphReques
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();
   for (let k = params; k < size; k++) {
-    for (const [parent, partial] of [
-      [tape.parentA[k], tape.partialA[k]],
-      [tape.parentB[k], tape.partialB[k]],
-    ] as const) {
-      if (parent < 0) continue;
+    for (const [parent, partial] of tape.parentsOf(k)) {
       const from = groupOf[parent];
       const to = groupOf[k];
       if (from === to) continue;

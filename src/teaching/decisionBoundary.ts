@@ -13,15 +13,25 @@ export type BoundaryData = BoundaryPanelData;
 
 const GRID = 48;
 
-/** Features and labels of `data`, when every item is `{ x: [a, b], label | y: number }`. */
-export function twoDimensionalData(data: readonly unknown[] | undefined): Array<{ x: number; y: number; label: number }> | undefined {
+type Point = BoundaryData['points'][number];
+
+/**
+ * Features and labels of `data`, when every item is `{ x: [a, b], label | y: number }`; the samples
+ * of `test` (held out by testSplit) follow, marked `test: true`.
+ */
+export function twoDimensionalData(data: readonly unknown[] | undefined, test: readonly unknown[] = []): Point[] | undefined {
   if (!data?.length) return undefined;
-  const out: Array<{ x: number; y: number; label: number }> = [];
+  const out: Point[] = [];
   for (const d of data) {
     const r = d as { x?: unknown; label?: unknown; y?: unknown };
     const label = r.label ?? r.y;
     if (!Array.isArray(r.x) || r.x.length !== 2 || typeof r.x[0] !== 'number' || typeof r.x[1] !== 'number' || typeof label !== 'number') return undefined;
     out.push({ x: r.x[0], y: r.x[1], label });
+  }
+  if (test.length) {
+    const held = twoDimensionalData(test);
+    if (!held) return undefined;
+    for (const p of held) out.push({ ...p, test: true });
   }
   return out;
 }
@@ -51,10 +61,17 @@ export function decisionBoundary(loss: CompiledLoss, params: ArrayLike<number>, 
   const out = model.predict(params, rows);
   const value = (r: number[]) => (classification ? toProbability(r) : r[0]);
   const z = gy.map((_, j) => gx.map((__, i) => value(out[j * GRID + i])));
+  // Accuracy on the training samples, and separately on the held-out ones (testSplit).
   let accuracy: number | undefined;
+  let testAccuracy: number | undefined;
   if (classification) {
     const pred = model.predict(params, points.map((p) => [p.x, p.y]));
-    accuracy = pred.filter((r, i) => (toProbability(r) > 0.5 ? 1 : 0) === points[i].label).length / points.length;
+    const share = (test: boolean) => {
+      const idx = points.flatMap((p, i) => (Boolean(p.test) === test ? [i] : []));
+      return idx.length ? idx.filter((i) => (toProbability(pred[i]) > 0.5 ? 1 : 0) === points[i].label).length / idx.length : undefined;
+    };
+    accuracy = share(false);
+    testAccuracy = share(true);
   }
-  return { x: gx, y: gy, z, kind: classification ? 'probability' : 'output', points, accuracy };
+  return { x: gx, y: gy, z, kind: classification ? 'probability' : 'output', points, accuracy, ...(testAccuracy === undefined ? {} : { testAccuracy }) };
 }

@@ -7,6 +7,7 @@
  * Our flat parameter vector uses nn.Linear's layout (weight [out, in] row-major, then bias), so the
  * weights copy over one to one.
  */
+import { trainTestSplit } from '../engine/trainTestSplit';
 import { compileLoss } from '../runner/compile';
 import { lastUsage, resetUsage, type LossKind } from '../engine/nn/usage';
 import type { TrainOptions } from '../engine/trainOptions';
@@ -29,8 +30,10 @@ export interface ExportedNetwork {
   optimizer: Record<string, unknown>;
   initial: ExportedLayer[];
   trained: ExportedLayer[];
-  /** The file's data as features and labels/targets, when it has that shape. */
+  /** The file's data as features and labels/targets, when it has that shape (the training side of a split). */
   data?: { x: number[][]; y: number[] };
+  /** The samples held out by `testSplit` (same seeded split as the run's), when there are any. */
+  testData?: { x: number[][]; y: number[] };
 }
 
 const ACTIVATIONS: Record<string, string> = { tanh: 'nn.Tanh()', relu: 'nn.ReLU()', sigmoid: 'nn.Sigmoid()' };
@@ -122,6 +125,8 @@ export function exportNetwork(source: string, fileName: string, run: { initial: 
     throw new LearnerError('noNetwork', '이 파일의 손실 함수는 gdtutor의 nn 신경망을 쓰지 않아 내보낼 신경망이 없습니다.', 'This loss does not use a gdtutor nn network, so there is no network to export.', {});
   }
   const optimizer = optimizerOf(run.options);
+  const split = loss.data && run.options.testSplit ? trainTestSplit(loss.data, run.options.testSplit, run.options.seed ?? 0) : undefined;
+  const testData = split?.test.length ? dataOf(split.test) : undefined;
   const json: ExportedNetwork = {
     format: 'gdtutor-network',
     version: 1,
@@ -130,7 +135,8 @@ export function exportNetwork(source: string, fileName: string, run: { initial: 
     optimizer: { name: run.options.optimizer, torch: optimizer.torch, ...optimizer.settings },
     initial: layersAt(model, run.initial),
     trained: layersAt(model, run.trained),
-    data: dataOf(loss.data),
+    data: dataOf(split?.test.length ? split.train : loss.data),
+    ...(testData ? { testData } : {}),
   };
   return { json, pytorch: pytorchScript(json, optimizer.torch, run.options) };
 }
@@ -169,13 +175,14 @@ function pytorchScript(net: ExportedNetwork, optimizer: string, options: TrainOp
     options.optimizer === 'newton' ? "# Newton's method has no torch.optim counterpart; SGD stands in." : `# ${options.optimizer} in the tutor`,
     `optimizer = ${optimizer}`,
   ];
+  const targets = (y: number[]) => (net.loss === 'crossEntropy' ? `torch.tensor([${y.join(', ')}], dtype=torch.long)` : `torch.tensor([${y.map(num).join(', ')}]).unsqueeze(1)`);
   if (net.data) {
-    const target = net.loss === 'crossEntropy' ? `torch.tensor([${net.data.y.join(', ')}], dtype=torch.long)` : `torch.tensor([${net.data.y.map(num).join(', ')}])${net.loss === 'mse' ? '.unsqueeze(1)' : '.unsqueeze(1)'}`;
     lines.push(
       '',
-      '# The file\'s data.',
+      net.testData ? "# The file's data: the training side of the tutor's seeded split (testSplit)." : "# The file's data.",
       `X = torch.tensor(${rows(net.data.x)})`,
-      `Y = ${target}`,
+      `Y = ${targets(net.data.y)}`,
+      ...(net.testData ? ['# The held-out test samples: never used for training, only measured.', `X_test = torch.tensor(${rows(net.testData.x)})`, `Y_test = ${targets(net.testData.y)}`] : []),
       '',
       `def train(steps=${options.steps ?? 1000}):`,
       '    for step in range(steps):',
@@ -187,6 +194,7 @@ function pytorchScript(net: ExportedNetwork, optimizer: string, options: TrainOp
       '',
       'if __name__ == "__main__":',
       '    print(f"final loss {train():.6g}")',
+      ...(net.testData ? ['    with torch.no_grad():', '        print(f"test loss {loss_fn(model(X_test), Y_test).item():.6g}")'] : []),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -29,6 +29,8 @@ export interface StepPoint {
   gradient?: number[];
   /** The optimizer's state going into this step's update (torch's names: momentum_buffer, exp_avg …). */
   state?: Record<string, number | number[]>;
+  /** The loss on the held-out samples at this step (testSplit), where it was measured. */
+  testLoss?: number;
 }
 
 /** The loss sampled by the engine (in the worker) for the pictures; null where not finite. */
@@ -81,6 +83,10 @@ export interface PanelStrings {
   /** Networks: the decision-boundary picture and its accuracy line ({0} = percent). */
   decisionBoundary: string;
   trainingAccuracy: string;
+  /** Held-out data (testSplit): accuracy ({0} = percent), the dashed curve's name and its note. */
+  testAccuracy: string;
+  testLoss: string;
+  testLossNote: string;
   reasons: Record<StopReason, string>;
 }
 
@@ -112,8 +118,12 @@ export interface BoundaryPanelData {
   y: number[];
   z: number[][];
   kind: 'probability' | 'output';
-  points: Array<{ x: number; y: number; label: number }>;
+  /** The data; `test: true` marks samples held out by testSplit (drawn hollow). */
+  points: Array<{ x: number; y: number; label: number; test?: boolean }>;
+  /** Share of training samples classified right (classification only). */
   accuracy?: number;
+  /** The same on the held-out samples, when there are any. */
+  testAccuracy?: number;
 }
 
 export interface GraphNodeData {
@@ -244,7 +254,8 @@ function isStepPoint(x: unknown): x is StepPoint {
     isNumberArray(x.params) &&
     isNumber(x.gradNorm) &&
     (x.gradient === undefined || isNumberArray(x.gradient)) &&
-    (x.state === undefined || (isObject(x.state) && Object.values(x.state).every((v) => isNumber(v) || isNumberArray(v))))
+    (x.state === undefined || (isObject(x.state) && Object.values(x.state).every((v) => isNumber(v) || isNumberArray(v)))) &&
+    (x.testLoss === undefined || isNumber(x.testLoss))
   );
 }
 
@@ -353,8 +364,9 @@ export function isHostMessage(x: unknown): x is HostMessage {
         (b.kind === 'probability' || b.kind === 'output') &&
         Array.isArray(b.points) &&
         b.points.length <= 100_000 &&
-        b.points.every((p) => isObject(p) && isFiniteNumber(p.x) && isFiniteNumber(p.y) && isNumber(p.label)) &&
-        (b.accuracy === undefined || isFiniteNumber(b.accuracy))
+        b.points.every((p) => isObject(p) && isFiniteNumber(p.x) && isFiniteNumber(p.y) && isNumber(p.label) && (p.test === undefined || typeof p.test === 'boolean')) &&
+        (b.accuracy === undefined || isFiniteNumber(b.accuracy)) &&
+        (b.testAccuracy === undefined || isFiniteNumber(b.testAccuracy))
       );
     }
     default:

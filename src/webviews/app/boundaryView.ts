@@ -1,7 +1,8 @@
 /**
  * A two-input network's decision boundary (issue #7): the predicted probability of class 1 over
  * the data's plane as a two-colour heat map (class 0 and class 1 in the theme's chart colours),
- * the 0.5 contour (d3-contour, as the loss surface uses), and the data points by label. Redrawn
+ * the 0.5 contour (d3-contour, as the loss surface uses), and the data points by label (held-out
+ * test samples hollow, with their own accuracy). Redrawn
  * as new predictions stream in while the network trains.
  */
 import { contours } from 'd3-contour';
@@ -24,7 +25,7 @@ export class BoundaryView {
   private readonly caption: HTMLElement;
   private data: BoundaryPanelData | undefined;
 
-  constructor(private readonly strings: { title: string; accuracy: string }) {
+  constructor(private readonly strings: { title: string; accuracy: string; testAccuracy: string }) {
     this.element = document.createElement('section');
     this.element.className = 'boundary-view';
     this.element.id = 'decision-boundary';
@@ -43,8 +44,10 @@ export class BoundaryView {
 
   set(data: BoundaryPanelData): void {
     this.data = data;
-    this.caption.textContent = data.accuracy === undefined ? '' : this.strings.accuracy.replace('{0}', (100 * data.accuracy).toFixed(1));
+    const percent = (template: string, v: number | undefined) => (v === undefined ? '' : template.replace('{0}', (100 * v).toFixed(1)));
+    this.caption.textContent = [percent(this.strings.accuracy, data.accuracy), percent(this.strings.testAccuracy, data.testAccuracy)].filter(Boolean).join(' · ');
     this.element.dataset.accuracy = data.accuracy === undefined ? '' : String(data.accuracy);
+    this.element.dataset.testAccuracy = data.testAccuracy === undefined ? '' : String(data.testAccuracy);
     this.draw();
   }
 
@@ -95,17 +98,24 @@ export class BoundaryView {
       }
     }
     ctx.stroke();
-    // The data, by label.
+    // The data, by label; held-out samples (testSplit) hollow, in their class colour.
     const [x0, x1] = [d.x[0] - (d.x[1] - d.x[0]) / 2, d.x[nx - 1] + (d.x[1] - d.x[0]) / 2];
     const [y0, y1] = [d.y[0] - (d.y[1] - d.y[0]) / 2, d.y[ny - 1] + (d.y[1] - d.y[0]) / 2];
     for (const p of d.points) {
       const px = ((p.x - x0) / (x1 - x0)) * SIZE;
       const py = SIZE - ((p.y - y0) / (y1 - y0)) * SIZE;
-      ctx.fillStyle = p.label > 0.5 ? theme.series[1] : theme.series[0];
-      ctx.strokeStyle = theme.foreground;
-      ctx.lineWidth = 1;
+      const color = p.label > 0.5 ? theme.series[1] : theme.series[0];
       ctx.beginPath();
       ctx.arc(px, py, 3.5, 0, 2 * Math.PI);
+      if (p.test) {
+        ctx.strokeStyle = color;
+        ctx.lineWidth = 2;
+        ctx.stroke();
+        continue;
+      }
+      ctx.fillStyle = color;
+      ctx.strokeStyle = theme.foreground;
+      ctx.lineWidth = 1;
       ctx.fill();
       ctx.stroke();
     }

@@ -1,6 +1,8 @@
 /**
  * The loss curve: loss against step for every run of this panel, overlaid with a legend.
  * Points arrive in batches while a run streams; redraws are coalesced to one per frame.
+ * A run with a held-out test set (testSplit) gets a second, dashed curve in its colour: the loss
+ * on samples training never saw. The gap between the two is what overfitting looks like.
  */
 import {
   Chart,
@@ -24,13 +26,15 @@ type XY = { x: number; y: number };
 export class LossChart {
   private readonly chart: Chart<'line', XY[]>;
   private readonly series = new Map<string, ChartDataset<'line', XY[]>>();
+  /** The held-out (test) loss of a run, created when its first measurement arrives. */
+  private readonly tests = new Map<string, ChartDataset<'line', XY[]>>();
   /** The playback cursor: one highlighted point. */
   private readonly cursor: ChartDataset<'line', XY[]> = { label: 'cursor', data: [], pointRadius: 5, showLine: false, order: -1 };
   private frame = 0;
 
   constructor(
     canvas: HTMLCanvasElement,
-    private readonly labels: { step: string; loss: string },
+    private readonly labels: { step: string; loss: string; testLoss?: string },
   ) {
     const theme = chartTheme();
     this.chart = new Chart<'line', XY[]>(canvas, {
@@ -80,8 +84,26 @@ export class LossChart {
     for (const p of points) {
       // Non-finite losses (a diverged step) cannot be drawn; the run's status says what happened.
       if (Number.isFinite(p.loss)) dataset.data.push({ x: p.step, y: p.loss });
+      if (p.testLoss !== undefined && Number.isFinite(p.testLoss)) this.testSeries(runId, dataset).data.push({ x: p.step, y: p.testLoss });
     }
     this.scheduleDraw();
+  }
+
+  private testSeries(runId: string, of: ChartDataset<'line', XY[]>): ChartDataset<'line', XY[]> {
+    let d = this.tests.get(runId);
+    if (!d) {
+      d = { label: `${of.label ?? runId} · ${this.labels.testLoss ?? 'test'}`, data: [], borderColor: of.borderColor, backgroundColor: of.backgroundColor, borderWidth: 2, borderDash: [6, 4], pointRadius: 0 };
+      this.tests.set(runId, d);
+      this.chart.data.datasets.push(d);
+      const index = this.chart.data.datasets.indexOf(of);
+      if (index >= 0 && !this.chart.isDatasetVisible(index)) this.chart.setDatasetVisibility(this.chart.data.datasets.length - 1, false);
+    }
+    return d;
+  }
+
+  /** Whether any run has a held-out curve (the panel then explains the dashed line). */
+  hasTestCurves(): boolean {
+    return this.tests.size > 0;
   }
 
   setLogScale(log: boolean): void {
@@ -122,18 +144,21 @@ export class LossChart {
     this.scheduleDraw();
   }
 
-  /** Shows or hides one run's curve. */
+  /** Shows or hides one run's curve (and its held-out curve with it). */
   toggle(runId: string): void {
     const d = this.series.get(runId);
     const index = d ? this.chart.data.datasets.indexOf(d) : -1;
     if (index < 0) return;
-    this.chart.setDatasetVisibility(index, !this.chart.isDatasetVisible(index));
+    const visible = !this.chart.isDatasetVisible(index);
+    this.chart.setDatasetVisibility(index, visible);
+    const test = this.tests.get(runId);
+    if (test) this.chart.setDatasetVisibility(this.chart.data.datasets.indexOf(test), visible);
     this.chart.update('none');
   }
 
-  /** Number of drawable points of a run (for tests and the status line). */
-  pointCount(runId: string): number {
-    return this.series.get(runId)?.data.length ?? 0;
+  /** Number of drawable points of a run (for tests and the status line); `test` counts its held-out curve. */
+  pointCount(runId: string, test = false): number {
+    return (test ? this.tests : this.series).get(runId)?.data.length ?? 0;
   }
 
   private scheduleDraw(): void {

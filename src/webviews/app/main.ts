@@ -27,6 +27,8 @@ interface View {
   charts: HTMLElement;
   surfaceBox: HTMLElement;
   legend: HTMLElement;
+  /** "Dashed: the loss on held-out samples": shown once a run has a test curve. */
+  testNote: HTMLElement;
   status: HTMLElement;
   curve?: Curve1D;
   map?: ContourMap;
@@ -117,6 +119,9 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   const legend = el('ul', 'legend');
   legend.id = 'legend';
   legend.setAttribute('aria-label', strings.lossCurve);
+  const testNote = el('p', 'test-note', strings.testLossNote);
+  testNote.id = 'test-note';
+  testNote.hidden = true;
 
   const charts = el('div', 'charts');
   charts.hidden = true;
@@ -157,9 +162,9 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   const diagnosis = el('div', 'diagnosis-box');
   const analysis = el('div', 'analysis');
   analysis.id = 'analysis';
-  app.append(controls.element, toolbar, diagnosis, empty, legend, playback.element, stepDetail, charts, analysis);
+  app.append(controls.element, toolbar, diagnosis, empty, legend, testNote, playback.element, stepDetail, charts, analysis);
 
-  const chart = new LossChart(loss.canvas, { step: strings.step, loss: strings.loss });
+  const chart = new LossChart(loss.canvas, { step: strings.step, loss: strings.loss, testLoss: strings.testLoss });
   state = { settings, logScale: state?.logScale ?? false };
   (logScale as unknown as { checked: boolean }).checked = state.logScale;
   chart.setLogScale(state.logScale);
@@ -168,7 +173,7 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     chart.setLogScale(checked);
     save({ logScale: checked });
   });
-  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, status, colors: new Map(), runs: new Map(), playback, analysis, cellMaps: [], diagnosis, stepDetail, settings: new Map() };
+  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, testNote, status, colors: new Map(), runs: new Map(), playback, analysis, cellMaps: [], diagnosis, stepDetail, settings: new Map() };
   onThemeChange(() => {
     chart.applyTheme();
     v.curve?.applyTheme();
@@ -307,7 +312,7 @@ function handle(msg: HostMessage): void {
     case 'boundary': {
       if (msg.runId !== v.latest) break;
       if (!v.boundary) {
-        v.boundary = new BoundaryView({ title: v.strings.decisionBoundary, accuracy: v.strings.trainingAccuracy });
+        v.boundary = new BoundaryView({ title: v.strings.decisionBoundary, accuracy: v.strings.trainingAccuracy, testAccuracy: v.strings.testAccuracy });
         v.charts.prepend(v.boundary.element);
       }
       v.boundary.set(msg.boundary);
@@ -353,6 +358,7 @@ function handle(msg: HostMessage): void {
       if (points) for (const p of msg.points) points.push(p);
       if (msg.runId === v.latest && points) v.playback.setPoints(points);
       v.chart.addPoints(msg.runId, msg.points);
+      v.testNote.hidden = !v.chart.hasTestCurves();
       v.curve?.addPoints(msg.runId, msg.points);
       v.map?.addPoints(msg.runId, msg.points);
       v.gradNorm?.addPoints(msg.runId, msg.points);

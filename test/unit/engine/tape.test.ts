@@ -15,6 +15,29 @@ describe('Tape', () => {
     assert.equal(t.value[y], -3);
   });
 
+  it('a ternary node sends its adjoint to all three parents, the previous node among them', () => {
+    // v = 0.5 (leaf), w = 2 (leaf), a = 3w (node 2, right before), y = v + w·a (ternary):
+    // ∂y/∂v = 1, ∂y/∂w = a + 3·∂y/∂a = a + 3w = 12, ∂y/∂a = w = 2
+    const t = new Tape(2, undefined, true); // capacity 2: the C columns must grow with the others
+    const v = t.leaf(0.5);
+    const w = t.leaf(2);
+    const a = t.unary(6, w, 3);
+    const y = t.ternary(0.5 + 2 * 6, v, 1, w, 6, a, 2);
+    assert.deepEqual(t.parentsOf(y), [[v, 1], [w, 6], [a, 2]]);
+    assert.deepEqual(t.parentsOf(a), [[w, 3]]);
+    assert.deepEqual(t.parentsOf(v), []);
+    const adj = t.backward(y);
+    assert.deepEqual([adj[y], adj[a], adj[w], adj[v]], [1, 2, 6 + 2 * 3, 1]);
+    // The same parents in another order: the previous node first (carried in a register).
+    const t2 = new Tape(2, undefined, true);
+    const v2 = t2.leaf(0.5);
+    const w2 = t2.leaf(2);
+    const a2 = t2.unary(6, w2, 3);
+    const y2 = t2.ternary(12.5, a2, 2, v2, 1, w2, 6);
+    const adj2 = t2.backward(y2);
+    assert.deepEqual([adj2[a2], adj2[w2], adj2[v2]], [2, 12, 1]);
+  });
+
   it('grows past its initial capacity and keeps earlier nodes', () => {
     const t = new Tape(1, undefined, true);
     let x = t.leaf(1);

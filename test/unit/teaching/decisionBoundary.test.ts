@@ -28,6 +28,20 @@ describe('decision boundary', () => {
     assert.ok((before?.accuracy ?? 1) < (b.accuracy ?? 0));
   });
 
+  it('with testSplit: held-out samples marked, accuracy on each side apart', () => {
+    const loss = example('moons-network.ts');
+    let points: ReturnType<typeof twoDimensionalData>;
+    const run = trainLoss(loss, { testSplit: 0.25 }, { onSplit: (s) => (points = twoDimensionalData(s.train, s.test)) });
+    assert.ok(points);
+    assert.equal(points.filter((p) => p.test).length, 50);
+    const b = decisionBoundary(loss, run.params[run.params.length - 1], points);
+    assert.ok(b && b.accuracy !== undefined && b.testAccuracy !== undefined);
+    assert.ok(b.accuracy >= 0.95, String(b.accuracy));
+    assert.ok(b.testAccuracy >= 0.9, String(b.testAccuracy));
+    // The test accuracy counts only the held-out samples: recount it by hand from the grid-free predictions.
+    assert.equal(Math.round(b.testAccuracy * 50), b.testAccuracy * 50);
+  });
+
   it('says nothing for a loss without a two-input network or 2-D data', () => {
     const loss = example('rosenbrock.ts');
     loss.value([0, 0]);

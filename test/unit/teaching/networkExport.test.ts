@@ -11,6 +11,7 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
 import { exportNetwork } from '../../../src/teaching/networkExport';
+import { trainTestSplit } from '../../../src/engine/trainTestSplit';
 
 const FILE = path.resolve(__dirname, '../../../examples/moons-network.ts');
 const PYTHON = '/usr/bin/python3';
@@ -80,5 +81,33 @@ print(json.dumps([a, b]))
     assert.ok(Math.abs(atInitial - ours[0]) <= 1e-12 * ours[0], `${atInitial} vs ${ours[0]}`);
     assert.ok(Math.abs(atTrained - ours[1]) <= 1e-12 * ours[1], `${atTrained} vs ${ours[1]}`);
     assert.ok(ours[1] < ours[0], 'training lowered the loss');
+  });
+
+  it('with testSplit: the training side as X, Y and the held-out samples as X_test, Y_test — the run’s own split', function () {
+    const run2 = trainLoss(loss, { steps: 20, testSplit: 0.25 });
+    const trained2 = run2.params[run2.params.length - 1];
+    const split = exportNetwork(source, FILE, { initial: run2.options.init, trained: trained2, options: run2.options });
+    assert.equal(split.json.data?.x.length, 150);
+    assert.equal(split.json.testData?.x.length, 50);
+    assert.ok(run2.test);
+    assert.match(split.pytorch, /^X_test = torch\.tensor\(/m);
+    assert.match(split.pytorch, /print\(f"test loss/);
+    if (!existsSync(PYTHON) || python('import torch').status !== 0) return;
+    const r = python(`
+import json
+ns = {'__name__': 'exported'}
+exec(compile(${JSON.stringify(split.pytorch)}, 'exported.py', 'exec'), ns)
+torch, model, loss_fn = ns['torch'], ns['model'], ns['loss_fn']
+with torch.no_grad():
+    model.load_state_dict(ns['TRAINED'])
+    print(json.dumps([loss_fn(model(ns['X']), ns['Y']).item(), loss_fn(model(ns['X_test']), ns['Y_test']).item()]))
+`);
+    assert.equal(r.status, 0, r.stderr);
+    const [train, test] = JSON.parse(r.stdout.trim().split('\n').pop() as string) as number[];
+    // The example trains on mini-batches, so compare with the whole training side's loss.
+    const ourTrain = loss.value(trained2, trainTestSplit(loss.data as unknown[], 0.25, run2.options.seed).train);
+    assert.ok(Math.abs(train - ourTrain) <= 1e-12 * ourTrain, `${train} vs ${ourTrain}`);
+    const ourTest = run2.test.losses[run2.test.losses.length - 1];
+    assert.ok(Math.abs(test - ourTest) <= 1e-12 * ourTest, `${test} vs ${ourTest}`);
   });
 });
