@@ -10,11 +10,13 @@
  *   localMinimum  converged, but another start reached a lower loss (given by a restart search)
  *   converged     gradient ≈ 0 at a positive-definite Hessian
  *   slow          still going down at the end: more steps or a larger learning rate
+ *   overfitting   with a held-out test set: its loss ended well above its own minimum while the
+ *                 training loss kept falling (then "more steps" would be the wrong advice)
  */
 import type { RunResult } from '../runner/trainLoss';
 import { definiteness, symmetricEigenvalues } from './curvature';
 
-export type FindingCode = 'diverged' | 'oscillating' | 'saddle' | 'plateau' | 'localMinimum' | 'converged' | 'slow';
+export type FindingCode = 'diverged' | 'oscillating' | 'saddle' | 'plateau' | 'localMinimum' | 'converged' | 'slow' | 'overfitting';
 
 export interface Finding {
   code: FindingCode;
@@ -25,7 +27,7 @@ export interface Finding {
 }
 
 export interface DiagnosisInput {
-  run: Pick<RunResult, 'params' | 'losses' | 'gradNorms' | 'reason' | 'options'>;
+  run: Pick<RunResult, 'params' | 'losses' | 'gradNorms' | 'reason' | 'options' | 'test'>;
   /** Exact Hessian at the run's last point (small dimension only). */
   hessianAtEnd?: number[][];
   /** Largest learning rate that did not diverge (a quick search after a divergence). */
@@ -68,6 +70,11 @@ export function diagnose(input: DiagnosisInput): Finding[] {
       en: `The loss diverged: learning rate ${fmt(lr)} is too large, every step overshoots the minimum by more. ${known !== undefined ? `On this file learning rates up to about ${fmt(known)} did not diverge.` : 'Try a learning rate ten times smaller.'}`,
       glossary: 'divergence',
     });
+    return out;
+  }
+  const overfit = overfitting(run.test, last);
+  if (overfit) {
+    out.push(overfit);
     return out;
   }
   const grads = run.gradNorms;
@@ -130,4 +137,25 @@ export function diagnose(input: DiagnosisInput): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * The held-out loss ended at least 20% above its lowest value, reached before the last fifth of the
+ * run, while the training loss ended below that minimum: the model kept fitting the training
+ * samples after it stopped getting better on new ones.
+ */
+function overfitting(test: RunResult['test'], trainingLoss: number): Finding | undefined {
+  if (!test || test.losses.length < 5) return undefined;
+  const finite = test.losses.map((v) => (Number.isFinite(v) ? v : Infinity));
+  const best = Math.min(...finite);
+  const at = test.steps[finite.indexOf(best)];
+  const end = test.losses[test.losses.length - 1];
+  const lastStep = test.steps[test.steps.length - 1];
+  if (!(Number.isFinite(end) && end > 1.2 * best && end - best > 1e-6 && at < 0.8 * lastStep && trainingLoss < best)) return undefined;
+  return {
+    code: 'overfitting',
+    ko: `과적합입니다: 테스트 손실은 ${at} 스텝에서 가장 낮았고(${fmt(best)}) 끝날 때는 ${fmt(end)}인데, 학습 손실은 ${fmt(trainingLoss)}까지 계속 내려갔습니다. 그 무렵에 멈추거나(조기 종료), 데이터를 늘리거나, 모델을 작게 해 보세요.`,
+    en: `Overfitting: the test loss was lowest at step ${at} (${fmt(best)}) and ended at ${fmt(end)}, while the training loss kept falling to ${fmt(trainingLoss)}. Stop around that step (early stopping), use more data, or a smaller model.`,
+    glossary: 'overfitting',
+  };
 }

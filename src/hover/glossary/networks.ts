@@ -99,6 +99,18 @@ export const NETWORKS: GlossaryEntry[] = [
     id: 'ruleLearning', ko: '일반화', en: 'generalization (learning the rule)', koVariants: ['규칙 학습', '일반화를 위한 규칙 학습'],
     identifiers: ['generalization', 'generalize'], phrases: ['generalization', 'generalisation'],
     explanation: '학습은 예제를 외우는 것이 아니라 입력을 출력으로 바꾸는 규칙을 찾는 일입니다. 처음 보는 데이터에서도 잘 맞으면 잘 일반화되었다고 합니다. 그래서 학습 데이터와 시험 데이터를 나눠 확인합니다.',
-    related: ['loss', 'trainingLoop'], concepts: [37],
+    related: ['loss', 'trainingLoop', 'overfitting', 'testSplit'], demo: 'overfitting.ts', concepts: [37],
+  },
+  {
+    id: 'overfitting', ko: '과적합', en: 'overfitting', koVariants: ['과대적합', '오버피팅'],
+    identifiers: ['overfitting', 'overfit'], phrases: ['overfitting', 'over-fitting'],
+    explanation: '모델이 학습 데이터의 규칙뿐 아니라 잡음까지 외워 버린 상태입니다. 학습 손실은 계속 줄어드는데 떼어 둔 테스트 데이터의 손실은 어느 지점부터 다시 커집니다. 데이터를 늘리거나, 모델을 작게 하거나, 테스트 손실이 가장 낮던 무렵에 학습을 멈추면(조기 종료) 나아집니다.',
+    formula: '학습 손실 ↓, 테스트 손실 ↑  ⇒  과적합', example: 'config.testSplit = 0.5', related: ['ruleLearning', 'testSplit', 'weightDecay'], demo: 'overfitting.ts', concepts: [37],
+  },
+  {
+    id: 'testSplit', ko: '테스트 데이터', en: 'test set (held-out data)', koVariants: ['시험 데이터', '테스트 세트', '검증 데이터'],
+    identifiers: ['testSplit', 'testSet', 'testData', 'heldOut'], phrases: ['test set', 'held-out data', 'train/test split'],
+    explanation: '학습에 전혀 쓰지 않고 떼어 둔 데이터입니다. 옵티마이저는 훈련 데이터의 기울기만 보고, 테스트 데이터에서는 손실만 잽니다. 두 손실을 나란히 보면 모델이 규칙을 배웠는지(둘 다 내려감) 외웠는지(테스트만 올라감) 알 수 있습니다. 이 튜터에서는 config.testSplit 에 떼어 둘 비율을 적습니다.',
+    example: 'export const config = { testSplit: 0.25 }', related: ['overfitting', 'ruleLearning', 'miniBatch'], demo: 'overfitting.ts', concepts: [37],
   },
 ];

@@ -167,6 +167,26 @@ describe('teaching: diagnosis', () => {
     assert.equal(f[0].glossary, 'saddlePoint');
   });
 
+  it('overfitting: examples/overfitting.ts — the held-out loss turns up while the training loss keeps falling', function () {
+    this.timeout(60_000);
+    const loss = example('overfitting.ts');
+    const r = trainLoss(loss, { steps: 400 });
+    assert.ok(r.test);
+    const best = Math.min(...r.test.losses);
+    const at = r.test.steps[r.test.losses.indexOf(best)];
+    const end = r.test.losses[r.test.losses.length - 1];
+    assert.ok(at > 0 && at < 300 && end > 1.2 * best, `best ${best} at ${at}, end ${end}`);
+    const f = diagnose({ run: r });
+    assert.deepEqual(f.map((x) => x.code), ['overfitting']);
+    assert.match(f[0].ko, new RegExp(`${at} 스텝`));
+    assert.equal(f[0].glossary, 'overfitting');
+    // The same numbers without the held-out side say nothing about it.
+    assert.ok(!diagnose({ run: { ...r, test: undefined } }).some((x) => x.code === 'overfitting'));
+    // A test loss that only falls is no overfitting.
+    const falling = { ...r.test, losses: r.test.losses.map((_, i) => 1 / (i + 1)) };
+    assert.ok(!diagnose({ run: { ...r, test: falling } }).some((x) => x.code === 'overfitting'));
+  });
+
   it('converged, and a local minimum when a restart found a lower one', () => {
     const { r, hessianAtEnd } = run('quadratic.ts', { steps: 200 });
     assert.equal(diagnose({ run: r, hessianAtEnd })[0].code, 'converged');
