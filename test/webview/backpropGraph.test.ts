@@ -13,7 +13,8 @@ import type { HostMessage } from '../../src/webviews/protocol';
 import { backpropGraph } from '../../src/teaching/backpropGraph';
 import { compileLoss } from '../../src/runner/compile';
 import { trainLoss } from '../../src/runner/trainLoss';
-import { decisionBoundary } from '../../src/teaching/decisionBoundary';
+import { decisionBoundary, twoDimensionalData } from '../../src/teaching/decisionBoundary';
+import type { TrainProgress } from '../../src/runner/trainLoss';
 import { networkInfo } from '../../src/teaching/networkInfo';
 import { networkTables } from '../../src/training/analysisMessages';
 
@@ -104,6 +105,54 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(hyper, [['옵티마이저', 'adam'], ['학습률', '0.05'], ['스텝 수', '400'], ['배치 크기', '50'], ['층 구성', 'linear(2→16) → tanh → linear(16→2)'], ['시드 (초기화, 미니배치)', '1']]);
       await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
       await p.screenshot('decision-boundary');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('train and test: a dashed held-out loss beside the training loss, held-out samples hollow with their accuracy', async () => {
+      // examples/overfitting.ts, 300 steps: the engine's own run, streamed as the worker streams it.
+      const file = path.resolve(__dirname, '../../examples/overfitting.ts');
+      const loss = compileLoss(readFileSync(file, 'utf8'), file);
+      const points: Array<{ step: number; loss: number; params: number[]; gradNorm: number; testLoss?: number }> = [];
+      let held: ReturnType<typeof twoDimensionalData>;
+      const run = trainLoss(loss, { steps: 300 }, {
+        onProgress: (e: TrainProgress) => points.push({ step: e.step, loss: e.loss, params: [], gradNorm: e.gradNorm, ...(e.testLoss === undefined ? {} : { testLoss: e.testLoss }) }),
+        onSplit: (split) => (held = twoDimensionalData(split.train, split.test)),
+      });
+      assert.ok(run.test && held);
+      const boundary = decisionBoundary(loss, run.params[run.params.length - 1], held);
+      assert.ok(boundary && boundary.testAccuracy !== undefined);
+      const p = await openPanel(h, theme);
+      const settings = { optimizer: 'adam', learningRate: 0.005, steps: 300 } as const;
+      await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+      await p.send({ type: 'runStarted', runId: 'o', file, dimension: 2, paramNames: ['a', 'b'], settings } satisfies HostMessage);
+      assert.equal(await p.page.locator('#test-note').isVisible(), false);
+      for (let i = 0; i < points.length; i += 50) await p.send({ type: 'progress', runId: 'o', points: points.slice(i, i + 50) } satisfies HostMessage);
+      await p.send({ type: 'boundary', runId: 'o', boundary } satisfies HostMessage);
+      await p.page.locator('#test-note').waitFor({ state: 'visible' });
+      assert.match((await p.page.locator('#test-note').textContent()) ?? '', /^점선: 학습에 쓰지 않고 떼어 둔 테스트 데이터의 손실/);
+      // The legend names the run's second, dashed curve.
+      assert.match(await p.page.locator('#legend .legend-item').innerText(), /overfitting\.ts · adam · η=0\.005\s*테스트 손실/);
+      assert.equal(await p.page.locator('#legend .swatch.dashed').count(), 1);
+      // Both accuracies, each on its own samples.
+      const pct = (v: number | undefined) => (100 * (v as number)).toFixed(1);
+      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `훈련 정확도 ${pct(boundary.accuracy)}% · 테스트 정확도 ${pct(boundary.testAccuracy)}%`);
+      assert.equal(boundary.points.filter((q) => q.test).length, 50);
+      // The loss chart carries more ink than the training curve alone would: draw it without the held-out points.
+      await p.page.waitForTimeout(100);
+      const withTest = await canvasInk(p.page, '#loss-chart');
+      const q = await openPanel(h, theme);
+      await q.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+      await q.send({ type: 'runStarted', runId: 'o', file, dimension: 2, paramNames: ['a', 'b'], settings } satisfies HostMessage);
+      await q.send({ type: 'progress', runId: 'o', points: points.map(({ testLoss: _t, ...rest }) => rest) } satisfies HostMessage);
+      await q.page.waitForTimeout(100);
+      const without = await canvasInk(q.page, '#loss-chart');
+      assert.ok(withTest > without, `ink ${withTest} vs ${without}`);
+      assert.equal(await q.page.locator('#test-note').isVisible(), false);
+      await q.page.context().close();
+      await p.page.locator('#loss-chart').scrollIntoViewIfNeeded();
+      await p.screenshot('train-test-loss');
+      await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
+      await p.screenshot('train-test-boundary');
       assert.deepEqual(await p.problems(), []);
     });
   });

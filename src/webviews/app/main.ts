@@ -210,6 +210,12 @@ function renderLegend(v: View): void {
     const swatch = el('span', 'swatch');
     swatch.style.backgroundColor = item.color; // CSSOM from script is allowed by the CSP; style="" is not.
     button.append(swatch, el('span', 'label', item.label));
+    if (v.chart.pointCount(item.runId, true) > 0) {
+      // The run's held-out (test) loss: the same colour, dashed.
+      const dashed = el('span', 'swatch dashed');
+      dashed.style.borderTopColor = item.color;
+      button.append(dashed, el('span', 'label test-label', v.strings.testLoss));
+    }
     button.addEventListener('click', () => {
       v.chart.toggle(item.runId);
       const visible = !v.chart.legendItems().find((i) => i.runId === item.runId)?.hidden;
@@ -357,8 +363,10 @@ function handle(msg: HostMessage): void {
       const points = v.runs.get(msg.runId);
       if (points) for (const p of msg.points) points.push(p);
       if (msg.runId === v.latest && points) v.playback.setPoints(points);
+      const hadTest = v.chart.pointCount(msg.runId, true) > 0;
       v.chart.addPoints(msg.runId, msg.points);
       v.testNote.hidden = !v.chart.hasTestCurves();
+      if (!hadTest && v.chart.pointCount(msg.runId, true) > 0) renderLegend(v);
       v.curve?.addPoints(msg.runId, msg.points);
       v.map?.addPoints(msg.runId, msg.points);
       v.gradNorm?.addPoints(msg.runId, msg.points);

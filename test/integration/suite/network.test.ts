@@ -14,7 +14,8 @@ interface Layer {
   bias?: number[];
 }
 interface Api {
-  train(file: vscode.Uri, options?: object): Promise<{ params: number[][] } | undefined>;
+  train(file: vscode.Uri, options?: object): Promise<{ params: number[][]; losses: number[]; test?: { trainSize: number; testSize: number; steps: number[]; losses: number[] } } | undefined>;
+  lastDiagnosis(file: vscode.Uri): Array<{ code: string; ko: string; glossary: string }> | undefined;
   exportNetwork(file: vscode.Uri): Promise<{ json: { initial: Layer[]; trained: Layer[]; data?: { x: number[][]; y: number[] } }; pytorch: string } | undefined>;
 }
 
@@ -55,5 +56,21 @@ describe('networks: training and export (real VS Code)', function () {
     const m = /'0\.weight': torch\.tensor\((\[\[.*?\]\])\)/.exec(script.slice(script.indexOf('INITIAL = {')));
     assert.ok(m);
     assert.deepEqual(JSON.parse(m[1]), exported.json.initial[0].weight);
+  });
+
+  it('train and test: examples/overfitting.ts holds out half its data; the held-out loss turns up and the diagnosis says 과적합', async () => {
+    const api = await (vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>).activate();
+    const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', 'overfitting.ts');
+    const run = await api.train(uri, { steps: 400 });
+    assert.ok(run?.test, 'the run has a held-out side');
+    assert.equal(run.test.trainSize, 50);
+    assert.equal(run.test.testSize, 50);
+    assert.equal(run.test.steps[run.test.steps.length - 1], 400);
+    const best = Math.min(...run.test.losses);
+    const end = run.test.losses[run.test.losses.length - 1];
+    assert.ok(end > 1.2 * best && run.losses[run.losses.length - 1] < best, `test ${best} → ${end}, training ${run.losses[run.losses.length - 1]}`);
+    const findings = api.lastDiagnosis(uri);
+    assert.equal(findings?.[0]?.code, 'overfitting', JSON.stringify(findings));
+    assert.match(findings[0].ko, /^과적합입니다/);
   });
 });
