@@ -47,6 +47,7 @@ const ANALYSIS_COMMANDS: ReadonlyArray<[string, AnalysisName]> = [
   ['gdTutor.learningRateSweep', 'sweep'],
   ['gdTutor.showCurvature', 'curvature'],
   ['gdTutor.whyIterate', 'whyIterate'],
+  ['gdTutor.compareBatchSizes', 'batchSizes'],
 ];
 
 const LOSS_FILES: vscode.DocumentSelector = [

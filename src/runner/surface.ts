@@ -6,6 +6,10 @@
  *                 while training, then the point where the run ended).
  * Plain-number evaluation (no tape): only values are needed. Non-finite values become null so
  * the picture shows a hole rather than a crash.
+ *
+ * With a time budget the grid shrinks to what the budget affords (one evaluation is timed first):
+ * a 4,000-weight network on 100 samples costs ~1.4 ms per value, so 80×80 would hold the first
+ * training step back by 9 s; 26×26 fits in a second and still shows the slice's shape.
  */
 import type { CompiledLoss } from './compile';
 
@@ -14,7 +18,12 @@ export interface SurfaceRequest {
   bounds?: Array<[number, number]>;
   /** The point a slice of a many-parameter loss goes through (default: init or the origin). */
   center?: number[];
+  /** Milliseconds the sampling may take, roughly: the grid shrinks to fit (never below MIN_GRID). */
+  budgetMs?: number;
 }
+
+/** The coarsest grid per side a budget may shrink a 2-D picture to (1-D: MIN_GRID² points). */
+const MIN_GRID = 16;
 
 export type Surface =
   | { kind: '1d'; x: number[]; z: Array<number | null> }
@@ -39,14 +48,23 @@ export function sampleSurface(loss: CompiledLoss, req: SurfaceRequest = {}): Sur
     const v = loss.value(p);
     return Number.isFinite(v) ? v : null;
   };
+  const point = (req.center ?? loss.init ?? new Array<number>(d).fill(0)).slice();
+  // Points the budget affords, from the time of one evaluation (at least 1 µs: timer resolution).
+  const affordable = (wanted: number) => {
+    if (req.budgetMs === undefined) return wanted;
+    const started = performance.now();
+    safe(point);
+    const each = Math.max(1e-3, performance.now() - started);
+    return Math.min(wanted, Math.max(MIN_GRID * MIN_GRID, Math.floor(req.budgetMs / each)));
+  };
   if (d === 1) {
-    const x = linspace(bound(0), req.grid ?? 200);
+    const x = linspace(bound(0), Math.min(req.grid ?? 200, affordable(req.grid ?? 200)));
     return { kind: '1d', x, z: x.map((w) => safe([w])) };
   }
-  const n = req.grid ?? 80;
+  const wanted = req.grid ?? 80;
+  const n = Math.min(wanted, Math.floor(Math.sqrt(affordable(wanted * wanted))));
   const x = linspace(bound(0), n);
   const y = linspace(bound(1), n);
-  const point = (req.center ?? loss.init ?? new Array<number>(d).fill(0)).slice();
   // Row j is y[j], column i is x[i] (the layout d3-contour expects, flattened row by row).
   const z = y.map((yj) =>
     x.map((xi) => {

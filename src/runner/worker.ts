@@ -16,6 +16,7 @@ import { backpropGraph } from '../teaching/backpropGraph';
 import { exportNetwork } from '../teaching/networkExport';
 import { decisionBoundary, twoDimensionalData } from '../teaching/decisionBoundary';
 import { networkInfo } from '../teaching/networkInfo';
+import { streamedParams } from '../webviews/protocol';
 
 const job = workerData as WorkerData;
 const control = new Int32Array(job.control);
@@ -25,6 +26,8 @@ setInterruptCheck(() => Atomics.load(control, 0));
 
 /** At most this many points per progress message: long, fast runs are thinned, the latest kept. */
 const MAX_POINTS_PER_MESSAGE = 256;
+/** The panel's pictures of the surface may hold a run back by about this much (surface.ts). */
+const SURFACE_BUDGET_MS = 1000;
 /** Gradients travel with each point only while they are small enough to draw (arrows, tangents). */
 const MAX_GRADIENT_DIMENSION = 16;
 
@@ -48,14 +51,14 @@ function main(): void {
       post({ type: 'result', result: backpropGraph(job.source, job.fileName, { at: job.at }) });
       return;
     case 'analysis': {
-      if (job.withSurface) post({ type: 'surface', surface: sampleSurface(loss, { center: job.request.options?.init ?? loss.init }) });
+      if (job.withSurface) post({ type: 'surface', surface: sampleSurface(loss, { center: job.request.options?.init ?? loss.init, budgetMs: SURFACE_BUDGET_MS }) });
       post({ type: 'result', result: runAnalysis(loss, job.analysis, job.request, () => Atomics.load(control, 0) !== CONTROL.run) });
       return;
     }
     case 'train': {
       if (job.withSurface) {
         // Sampled before training so the picture is there when the first step arrives.
-        post({ type: 'surface', surface: sampleSurface(loss, { center: job.options.init ?? loss.init }) });
+        post({ type: 'surface', surface: sampleSurface(loss, { center: job.options.init ?? loss.init, budgetMs: SURFACE_BUDGET_MS }) });
       }
       const interval = job.progressIntervalMs ?? 33;
       // A two-input network on 2-D data: its decision boundary, live (at most 4 times a second).
@@ -81,7 +84,8 @@ function main(): void {
             pending.push({
               step: e.step,
               loss: e.loss,
-              params: Array.from(e.params),
+              // A network's thousands of weights stay in the worker's result; the panel draws a few.
+              ...streamedParams(e.params),
               gradNorm: e.gradNorm,
               gradient: e.gradient.length <= MAX_GRADIENT_DIMENSION ? Array.from(e.gradient) : undefined,
               // The timeline shows the update formula with the optimizer's own numbers in it.
@@ -109,7 +113,7 @@ function main(): void {
       if (points && last?.every(Number.isFinite)) boundary(last);
       // Many parameters: the picture is a 2-D slice, re-cut through where the run ended.
       if (job.withSurface && loss.dimension > 2 && result.params.length > 1) {
-        post({ type: 'surface', surface: sampleSurface(loss, { center: result.params[result.params.length - 1] }) });
+        post({ type: 'surface', surface: sampleSurface(loss, { center: result.params[result.params.length - 1], budgetMs: SURFACE_BUDGET_MS }) });
       }
       // A stop request that the loop honoured: say which one it was.
       const why = Atomics.load(control, 0);

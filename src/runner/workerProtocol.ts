@@ -33,6 +33,8 @@ export interface ProgressPoint {
   state?: Record<string, number | number[]>;
   /** The held-out samples' loss at this step (testSplit), on the steps where it was measured. */
   testLoss?: number;
+  /** Parameters not sent (webviews/protocol.ts's streamedParams): the result has them all. */
+  more?: number;
 }
 
 /** A learner-facing error: Korean and English, with the learner's own 1-based line and column. */

@@ -10,8 +10,9 @@ import { randomRestarts, type RestartsResult } from './restarts';
 import { optimizerRace, DEFAULT_RACE, type RaceEntry, type RaceRow } from './race';
 import { curvature, type CurvatureResult } from './curvature';
 import { whyIterate, type WhyIterateResult } from './whyIterate';
+import { batchComparison, type BatchComparisonResult } from './batchComparison';
 
-export const ANALYSES = ['race', 'restarts', 'sweep', 'curvature', 'whyIterate'] as const;
+export const ANALYSES = ['race', 'restarts', 'sweep', 'curvature', 'whyIterate', 'batchSizes'] as const;
 export type AnalysisName = (typeof ANALYSES)[number];
 
 export interface AnalysisRequest {
@@ -30,6 +31,8 @@ export interface AnalysisRequest {
   grid?: number;
   /** race: loss distance to the best that counts as arrived; whyIterate: accuracy. */
   tolerance?: number;
+  /** batchSizes: the mini-batch sizes compared with the full batch. */
+  batchSizes?: number[];
 }
 
 export type AnalysisResult =
@@ -37,7 +40,8 @@ export type AnalysisResult =
   | { analysis: 'restarts'; result: RestartsResult }
   | { analysis: 'sweep'; result: SweepResult }
   | { analysis: 'curvature'; result: CurvatureResult }
-  | { analysis: 'whyIterate'; result: WhyIterateResult };
+  | { analysis: 'whyIterate'; result: WhyIterateResult }
+  | { analysis: 'batchSizes'; result: BatchComparisonResult };
 
 export function isAnalysisName(x: unknown): x is AnalysisName {
   return typeof x === 'string' && (ANALYSES as readonly string[]).includes(x);
@@ -55,5 +59,7 @@ export function runAnalysis(loss: CompiledLoss, analysis: AnalysisName, req: Ana
       return { analysis, result: curvature(loss, { grid: req.grid }) };
     case 'whyIterate':
       return { analysis, result: whyIterate(loss, { accuracy: req.tolerance, options: req.options }) };
+    case 'batchSizes':
+      return { analysis, result: batchComparison(loss, { sizes: req.batchSizes, options: req.options, isCancelled }) };
   }
 }

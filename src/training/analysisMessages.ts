@@ -5,7 +5,7 @@
  */
 import type { RunResult } from '../runner/trainLoss';
 import type { AnalysisName, AnalysisResult } from '../teaching/analysis';
-import { isOptimizerName, LIMITS, type HostMessage, type StepPoint, type TableCell } from '../webviews/protocol';
+import { isOptimizerName, LIMITS, streamedParams, type HostMessage, type StepPoint, type TableCell } from '../webviews/protocol';
 import { t } from '../l10n/localize';
 import type { NetworkInfo } from '../teaching/networkInfo';
 
@@ -14,7 +14,7 @@ const point = (p: number[]) => `(${p.map((v) => Number(v.toPrecision(5))).join('
 
 /** A finished run as the panel's stream of points (the loop's decimation kept as step numbers). */
 export function stepPoints(r: RunResult): StepPoint[] {
-  return r.params.map((params, k) => ({ step: r.steps ? r.steps[k] : k, loss: r.losses[k], params, gradNorm: r.gradNorms[k] ?? NaN }));
+  return r.params.map((params, k) => ({ step: r.steps ? r.steps[k] : k, loss: r.losses[k], ...streamedParams(params), gradNorm: r.gradNorms[k] ?? NaN }));
 }
 
 export function analysisTitle(analysis: AnalysisName): string {
@@ -29,6 +29,8 @@ export function analysisTitle(analysis: AnalysisName): string {
       return t('Convex or not: the Hessian');
     case 'whyIterate':
       return t('Why iterate: closed form, descent, brute force');
+    case 'batchSizes':
+      return t('Mini-batch and full batch');
   }
 }
 
@@ -133,6 +135,21 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
           [t('Grid search (brute force)'), `w ≈ ${fmt(r.grid.best)}`, t('{0} evaluations', r.grid.evaluations)],
           ...r.gridCostLog10.slice(1).map((c): TableCell[] => [t('Grid search with {0} parameters', c.dimension), '', t('about 10^{0} evaluations', Number(c.log10Evaluations.toFixed(1)))]),
         ],
+      });
+      break;
+    }
+    case 'batchSizes': {
+      const r = result.result;
+      const label = (row: (typeof r.rows)[number]) => (row.fullBatch ? t('full batch ({0})', row.batchSize) : t('mini-batch {0}', row.batchSize));
+      for (const row of r.rows) showRun(label(row), row.run);
+      const best = r.rows.reduce((b, row, i) => ((row.finalLoss ?? Infinity) < (r.rows[b].finalLoss ?? Infinity) ? i : b), 0);
+      out.push({
+        type: 'table',
+        id: 'batch-sizes',
+        title: t('Mini-batch and full batch: the same steps, different work ({0} training samples)', r.samples),
+        columns: [t('Batch size'), t('Steps'), t('Samples processed'), t('Epochs'), t('Loss on all training data'), t('Time (ms)')],
+        rows: r.rows.map((row) => [label(row), row.run.steps?.[row.run.steps.length - 1] ?? row.run.params.length - 1, row.samples, Number(row.epochs.toPrecision(4)), fmt(row.finalLoss), Math.round(row.milliseconds)]),
+        highlight: best,
       });
       break;
     }

@@ -31,6 +31,24 @@ export interface StepPoint {
   state?: Record<string, number | number[]>;
   /** The loss on the held-out samples at this step (testSplit), where it was measured. */
   testLoss?: number;
+  /** Parameters not sent with the point (a big network sends its first MAX_STREAMED_PARAMETERS). */
+  more?: number;
+}
+
+/**
+ * The panel draws at most two parameters on the map and ten traces: a network's thousands of
+ * weights per step would make the stream megabytes a second for nothing. Exports read the full
+ * run on the host.
+ */
+export const MAX_STREAMED_PARAMETERS = 32;
+
+/** A point's parameters as the panel gets them: all of them, or the first few and a count of the rest. */
+export function streamedParams(params: ArrayLike<number>): { params: number[]; more?: number } {
+  const n = params.length;
+  const k = Math.min(n, MAX_STREAMED_PARAMETERS);
+  const out = new Array<number>(k);
+  for (let i = 0; i < k; i++) out[i] = params[i];
+  return n > k ? { params: out, more: n - k } : { params: out };
 }
 
 /** The loss sampled by the engine (in the worker) for the pictures; null where not finite. */
@@ -255,7 +273,8 @@ function isStepPoint(x: unknown): x is StepPoint {
     isNumber(x.gradNorm) &&
     (x.gradient === undefined || isNumberArray(x.gradient)) &&
     (x.state === undefined || (isObject(x.state) && Object.values(x.state).every((v) => isNumber(v) || isNumberArray(v)))) &&
-    (x.testLoss === undefined || isNumber(x.testLoss))
+    (x.testLoss === undefined || isNumber(x.testLoss)) &&
+    (x.more === undefined || (Number.isInteger(x.more) && (x.more as number) > 0))
   );
 }
 

@@ -10,7 +10,8 @@
 import type { PanelStrings, RunSettings, StepPoint } from '../protocol';
 
 const n = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(5))) : String(v));
-const vec = (a: readonly number[]) => (a.length === 1 ? n(a[0]) : `(${a.map(n).join(', ')})`);
+/** A vector; `more` parameters that were not streamed (a big network) are counted, not shown. */
+const vec = (a: readonly number[], more = 0) => (a.length === 1 && !more ? n(a[0]) : `(${a.map(n).join(', ')}${more ? `, … +${more}` : ''})`);
 
 export function renderStepDetail(target: HTMLElement, strings: PanelStrings, settings: RunSettings | undefined, p: StepPoint | undefined, next: StepPoint | undefined): void {
   if (!p) {
@@ -19,11 +20,11 @@ export function renderStepDetail(target: HTMLElement, strings: PanelStrings, set
   }
   const line = (cls: string, text: string) => Object.assign(document.createElement('div'), { className: cls, textContent: text });
   const lines: HTMLElement[] = [];
-  const here = `${strings.step} ${p.step}: w = ${vec(p.params)}, L(w) = ${n(p.loss)}${p.gradient ? `, ∇L(w) = ${vec(p.gradient)}` : ''}`;
+  const here = `${strings.step} ${p.step}: w = ${vec(p.params, p.more)}, L(w) = ${n(p.loss)}${p.gradient ? `, ∇L(w) = ${vec(p.gradient)}` : ''}`;
   lines.push(line('detail-point', here));
   if (next) {
     const delta = next.params.map((v, i) => v - p.params[i]);
-    let update = `${strings.update}: Δw = ${vec(delta)}`;
+    let update = `${strings.update}: Δw = ${vec(delta, p.more)}`;
     if (settings?.optimizer === 'sgd' && p.gradient && next.step === p.step + 1) {
       update += ` = −η·∇L(w) = −${n(settings.learningRate)}·${vec(p.gradient)}`;
     }

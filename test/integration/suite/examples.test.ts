@@ -25,7 +25,7 @@ describe('every shipped example trains in the editor with the CLI’s numbers', 
       const uri = vscode.Uri.joinPath(dir(), name);
       const result = await api.train(uri, { steps: 20 });
       assert.ok(result, 'the run returns a result');
-      const cli = JSON.parse(execFileSync(process.execPath, [path.join(ext().extensionPath, 'dist', 'cli.js'), 'train', uri.fsPath, '--steps', '20', '--json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } })) as RunResult;
+      const cli = JSON.parse(execFileSync(process.execPath, [path.join(ext().extensionPath, 'dist', 'cli.js'), 'train', uri.fsPath, '--steps', '20', '--json'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } })) as RunResult;
       // JSON turns a diverged step's non-finite loss into null, as the CLI prints it.
       assert.deepEqual(JSON.parse(JSON.stringify(result.losses)), cli.losses);
       assert.deepEqual(result.params, cli.params);

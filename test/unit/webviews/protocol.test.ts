@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isHostMessage, isPanelState, isWebviewMessage, LIMITS } from '../../../src/webviews/protocol';
+import { isHostMessage, isPanelState, isWebviewMessage, LIMITS, MAX_STREAMED_PARAMETERS, streamedParams } from '../../../src/webviews/protocol';
 import { contentSecurityPolicy, makeNonce, panelHtml } from '../../../src/webviews/panelHtml';
 
 const settings = { optimizer: 'adam', learningRate: 0.01, steps: 200 };
@@ -37,6 +37,17 @@ describe('panel protocol validation', () => {
     assert.ok(isHostMessage({ type: 'runFinished', runId: 'a', reason: 'diverged', message: '발산' }));
     assert.equal(isHostMessage({ type: 'progress', runId: 'a', points: [{ step: 'x', loss: 1, params: [], gradNorm: 0 }] }), false);
     assert.equal(isHostMessage({ type: 'runFinished', runId: 'a', reason: 'exploded' }), false);
+  });
+
+  it('streams a big network’s first 32 parameters and counts the rest; held-out losses and counts validated', () => {
+    assert.deepEqual(streamedParams([1, 2, 3]), { params: [1, 2, 3] });
+    const big = streamedParams(Float64Array.from({ length: 4482 }, (_, i) => i));
+    assert.equal(big.params.length, MAX_STREAMED_PARAMETERS);
+    assert.equal(big.more, 4482 - MAX_STREAMED_PARAMETERS);
+    const point = { step: 3, loss: 0.5, gradNorm: 1, ...big, testLoss: 0.7 };
+    assert.ok(isHostMessage({ type: 'progress', runId: 'r', points: [point] }));
+    assert.ok(!isHostMessage({ type: 'progress', runId: 'r', points: [{ ...point, more: -1 }] }));
+    assert.ok(!isHostMessage({ type: 'progress', runId: 'r', points: [{ ...point, testLoss: '0.7' }] }));
   });
 
   it('checks restored panel state', () => {
