@@ -95,6 +95,30 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(await p.problems(), []);
     });
 
+    it('mini-batch and full batch on two moons: four runs, the work table row by row equal to its run', async () => {
+      const { result, messages } = analyze('moons-network.ts', 'batchSizes', { options: { steps: 60 } });
+      assert.ok(result.analysis === 'batchSizes');
+      const p = await openPanel(h, theme);
+      await show(p, messages);
+      const legend = await p.page.locator('#legend .legend-item').allInnerTexts();
+      assert.deepEqual(legend.map((l) => l.split(' · ')[1]), ['전체 배치 (200)', '미니배치 32', '미니배치 8', '미니배치 1']);
+      const rows = await tableRows(p, 'batch-sizes');
+      assert.equal(rows.length, 4);
+      result.result.rows.forEach((r, i) => {
+        assert.equal(rows[i][1], '60');
+        assert.equal(rows[i][2], String(60 * r.batchSize), `${r.batchSize}: samples processed`);
+        assert.equal(rows[i][4], num(r.finalLoss), `${r.batchSize}: loss on all data`);
+      });
+      assert.match((await p.page.locator('#table-batch-sizes caption').textContent()) ?? '', /학습 데이터 200개/);
+      // A batch of one is the noisiest curve: its losses jump around the full batch's smooth ones.
+      const jumps = (losses: number[]) => losses.slice(1).reduce((s, l, k) => s + Math.abs(l - losses[k]), 0);
+      assert.ok(jumps(result.result.rows[3].run.losses) > 3 * jumps(result.result.rows[0].run.losses));
+      assert.ok((await canvasInk(p.page, '#loss-chart')) > 0.02, 'loss chart looks blank');
+      await p.page.locator('#table-batch-sizes').scrollIntoViewIfNeeded();
+      await p.screenshot('batch-sizes');
+      assert.deepEqual(await p.problems(), []);
+    });
+
     it('random restarts on Himmelblau: four basins in the table and on the basin map', async () => {
       const { result, messages } = analyze('himmelblau.ts', 'restarts', { count: 12, seed: 1, mapGrid: 16 });
       assert.ok(result.analysis === 'restarts');

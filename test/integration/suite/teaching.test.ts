@@ -15,7 +15,8 @@ type Analysis =
   | { analysis: 'restarts'; result: { basins: Array<{ point: number[]; loss: number }>; map?: { basin: number[][] } } }
   | { analysis: 'sweep'; result: { boundary: { stable?: number; diverged?: number }; points: Array<{ learningRate: number; outcome: string }> } }
   | { analysis: 'curvature'; result: { stationary: Array<{ point: number[]; kind: string; eigenvalues: number[] }> } }
-  | { analysis: 'whyIterate'; result: { newton: { point: number; slope: number }; grid: { evaluations: number } } };
+  | { analysis: 'whyIterate'; result: { newton: { point: number; slope: number }; grid: { evaluations: number } } }
+  | { analysis: 'batchSizes'; result: { samples: number; rows: Array<{ batchSize: number; fullBatch: boolean; run: RunResult; samples: number; finalLoss: number | null }> } };
 interface Api {
   train(file: vscode.Uri, options?: object): Promise<RunResult | undefined>;
   analyze(file: vscode.Uri, analysis: string, request?: object): Promise<Analysis | undefined>;
@@ -83,5 +84,21 @@ describe('teaching views on the examples (real VS Code)', function () {
     assert.equal(findings?.[0]?.code, 'diverged');
     assert.equal(findings?.[0]?.glossary, 'divergence');
     assert.match(findings?.[0]?.ko ?? '', /발산/);
+  });
+
+  it('mini-batch vs full batch on moons-network.ts: four runs from one start, each equal to a single run with its batchSize', async () => {
+    const a = await api();
+    const r = await a.analyze(example('moons-network.ts'), 'batchSizes', { options: { steps: 30 } });
+    assert.ok(r && r.analysis === 'batchSizes');
+    assert.deepEqual(r.result.rows.map((row) => row.batchSize), [200, 32, 8, 1]);
+    assert.deepEqual(r.result.rows.map((row) => row.samples), [6000, 960, 240, 30]);
+    for (const row of r.result.rows.slice(1, 3)) {
+      const single = await a.train(example('moons-network.ts'), { steps: 30, batchSize: row.batchSize });
+      assert.deepEqual(single?.params, row.run.params, `batch ${row.batchSize}`);
+    }
+    assert.ok(panelOpen());
+    // The command is contributed and runs on the active editor.
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('gdTutor.compareBatchSizes'));
   });
 });
