@@ -40,6 +40,12 @@ export interface TrainOptions extends Partial<OptimizerSettings> {
    * the rest, and the loss on the held-out samples is measured along the way (trainLoss.ts).
    */
   testSplit?: number;
+  /**
+   * A fresh random start from this seed instead of the file's `init` (the panel's re-roll button):
+   * a `gdtutor` nn network draws its weights with `model.init(initSeed)`, any other loss a seeded
+   * point inside `bounds`. Not a config key: a file that wants a seed writes `model.init(seed)`.
+   */
+  initSeed?: number;
 }
 
 export interface ResolvedOptions extends OptimizerSettings {
@@ -49,6 +55,7 @@ export interface ResolvedOptions extends OptimizerSettings {
   seed: number;
   init: number[];
   testSplit?: number;
+  initSeed?: number;
 }
 
 export const DEFAULTS = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, seed: 0, bound: 5 } as const;

@@ -5,7 +5,8 @@
  * run ended before its last step.
  */
 import { runLoop, type Objective, type ProgressEvent, type StopReason } from '../engine/train';
-import { resolveOptions, type ResolvedOptions, type TrainOptions } from '../engine/trainOptions';
+import { randomStart, resolveOptions, type ResolvedOptions, type TrainOptions } from '../engine/trainOptions';
+import { lastUsage } from '../engine/nn/usage';
 import { createOptimizer } from '../engine/optim';
 import { trainTestSplit } from '../engine/trainTestSplit';
 import type { CompiledLoss } from './compile';
@@ -50,11 +51,24 @@ export function objectiveOf(loss: CompiledLoss): Objective {
   };
 }
 
+/**
+ * The start a re-roll draws (TrainOptions.initSeed): the file's nn network initialised with that
+ * seed, as `model.init(seed)` in the file would, else a seeded point inside the plotting window.
+ * compileLoss has evaluated the loss once, so the network the file uses is known.
+ */
+export function rerolledStart(loss: CompiledLoss, seed: number): number[] {
+  const { model } = lastUsage();
+  if (model && model.parameterCount === loss.dimension) return model.init(seed);
+  return randomStart(loss.dimension, loss.bounds, seed);
+}
+
 export function trainLoss(loss: CompiledLoss, caller: TrainOptions, hooks: TrainHooks = {}): RunResult {
+  // An explicit start wins over a re-roll; a re-roll wins over the file's init.
+  const rerolled = caller.initSeed !== undefined && caller.init === undefined ? { init: rerolledStart(loss, caller.initSeed) } : {};
   const options = resolveOptions(
     { dimension: loss.dimension, init: loss.init, bounds: loss.bounds, dataLength: loss.data?.length },
     (loss.config ?? {}) as TrainOptions,
-    caller,
+    { ...caller, ...rerolled },
   );
   const optimizer = createOptimizer(options.optimizer, options);
   const split = loss.data && options.testSplit ? trainTestSplit(loss.data, options.testSplit, options.seed) : undefined;

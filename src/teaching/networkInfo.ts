@@ -51,6 +51,7 @@ export function networkInfo(run: RunResult): NetworkInfo | undefined {
     ['batchSize', o.batchSize === undefined ? 'full' : String(o.batchSize)],
     ['layers', widths.slice(1).join(' → ')],
     ['seed', String(o.seed)],
+    ...(o.initSeed === undefined ? [] : [['initSeed', String(o.initSeed)] as [string, string]]),
   ];
   return { parameters, architecture: widths.slice(1).join(' → '), hyperParameters };
 }

@@ -166,6 +166,7 @@ export function networkTables(info: NetworkInfo): HostMessage[] {
     batchSize: t('Batch size'),
     layers: t('Layers'),
     seed: t('Seed (initialisation, mini-batches)'),
+    initSeed: t('Initialisation seed (re-rolled)'),
   };
   return [
     {

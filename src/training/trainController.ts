@@ -110,6 +110,7 @@ export class TrainController implements vscode.Disposable {
               learningRate: settings?.learningRate ?? 0.1,
               steps: settings?.steps ?? 1000,
               init: settings?.init,
+              ...(settings?.initSeed === undefined ? {} : { initSeed: settings.initSeed }),
             },
           });
         },

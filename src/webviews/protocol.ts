@@ -17,6 +17,8 @@ export interface RunSettings {
   steps: number;
   /** Start point; undefined → the file's `init` or a seeded random point. */
   init?: number[];
+  /** A re-rolled random start (a network: model.init(initSeed)) instead of the file's init. */
+  initSeed?: number;
 }
 
 /** One recorded step of a run: the point where the loss was evaluated. */
@@ -70,6 +72,10 @@ export interface PanelStrings {
   learningRate: string;
   steps: string;
   rerun: string;
+  /** The re-roll button (a new random start) and the legend's "seed {0}". */
+  reroll: string;
+  rerollHint: string;
+  initSeed: string;
   stop: string;
   startPoint: string;
   startPlaceholder: string;
@@ -224,7 +230,7 @@ export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningR
 
 export function isRunSettings(x: unknown): x is RunSettings {
   if (!isObject(x)) return false;
-  const { optimizer, learningRate, steps, init } = x;
+  const { optimizer, learningRate, steps, init, initSeed } = x;
   return (
     isOptimizerName(optimizer) &&
     isFiniteNumber(learningRate) &&
@@ -233,7 +239,8 @@ export function isRunSettings(x: unknown): x is RunSettings {
     Number.isInteger(steps) &&
     (steps as number) >= 1 &&
     (steps as number) <= LIMITS.maxSteps &&
-    (init === undefined || (isNumberArray(init, isFiniteNumber) && init.length <= LIMITS.maxDimension))
+    (init === undefined || (isNumberArray(init, isFiniteNumber) && init.length <= LIMITS.maxDimension)) &&
+    (initSeed === undefined || (Number.isInteger(initSeed) && (initSeed as number) >= 0 && (initSeed as number) < 2 ** 32))
   );
 }
 

@@ -2,6 +2,8 @@
  * The run controls: optimizer, learning rate (a logarithmic slider: 10⁻⁴ … 10), steps, start point,
  * and Run / Stop. Every control has a visible label and works from the keyboard; changing a
  * setting and pressing Run (or Enter in a field) asks the host for a new run at once.
+ * "New random start" draws a seed and runs from a fresh random initialisation (a network's weights
+ * as model.init(seed)): initialisation is a choice, and rolling it again shows how much it matters.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
@@ -72,6 +74,12 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
   run.id = 'run';
   run.textContent = strings.rerun;
   run.setAttribute('icon', 'play');
+  const reroll = document.createElement('vscode-button');
+  reroll.id = 'reroll';
+  reroll.textContent = strings.reroll;
+  reroll.title = strings.rerollHint;
+  reroll.setAttribute('icon', 'refresh');
+  reroll.setAttribute('secondary', '');
   const stop = document.createElement('vscode-button');
   stop.id = 'stop';
   stop.textContent = strings.stop;
@@ -86,6 +94,7 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
     labelled('steps', strings.steps, steps),
     labelled('start', strings.startPoint, start),
     run,
+    reroll,
     stop,
   );
 
@@ -118,6 +127,12 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
 
   const submit = () => onRun(controls.settings());
   run.addEventListener('click', submit);
+  reroll.addEventListener('click', () => {
+    // A readable seed (six digits) the learner can copy into model.init(seed) to keep this start.
+    const seed = crypto.getRandomValues(new Uint32Array(1))[0] % 1_000_000;
+    start.value = '';
+    onRun({ ...controls.settings(), init: undefined, initSeed: seed });
+  });
   stop.addEventListener('click', onStop);
   root.addEventListener('submit', (e) => {
     e.preventDefault();

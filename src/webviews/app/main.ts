@@ -339,7 +339,8 @@ function handle(msg: HostMessage): void {
       v.charts.hidden = false;
       if (msg.dimension >= 3) ensureTraceCharts(v);
       const name = msg.file.split(/[\\/]/).pop() ?? msg.file;
-      v.chart.addRun(msg.runId, `${name} · ${msg.settings.optimizer} · η=${msg.settings.learningRate}`);
+      const seed = msg.settings.initSeed === undefined ? '' : ` · ${v.strings.initSeed.replace('{0}', String(msg.settings.initSeed))}`;
+      v.chart.addRun(msg.runId, `${name} · ${msg.settings.optimizer} · η=${msg.settings.learningRate}${seed}`);
       const color = v.chart.legendItems().find((i) => i.runId === msg.runId)?.color ?? 'currentColor';
       v.colors.set(msg.runId, color);
       v.runs.set(msg.runId, []);

@@ -1,5 +1,7 @@
 /** The held-out test set (testSplit): a seeded split, and the held-out loss along a run. */
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { trainTestSplit } from '../../../src/engine/trainTestSplit';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
@@ -85,5 +87,31 @@ export const config = { learningRate: 0.1, steps: 60, testSplit: 0.25, seed: 3 }
     const r = trainLoss(loss, {});
     assert.equal(r.test, undefined);
     assert.equal(r.losses[0], loss.value([0, 0]));
+  });
+});
+
+describe('re-rolled initialisation (initSeed)', () => {
+  it('a network starts from model.init(initSeed), exactly as the file would with that seed', () => {
+    const file = path.resolve(__dirname, '../../../examples/moons-network.ts');
+    const source = readFileSync(file, 'utf8');
+    const loss = compileLoss(source, file);
+    const rolled = trainLoss(loss, { initSeed: 7, steps: 0 });
+    const written = compileLoss(source.replace('model.init(0)', 'model.init(7)'), file);
+    assert.deepEqual(rolled.options.init, written.init);
+    assert.equal(rolled.options.initSeed, 7);
+    assert.notDeepEqual(rolled.options.init, loss.init);
+    // The same seed is the same start; an explicit init wins over a re-roll.
+    assert.deepEqual(trainLoss(loss, { initSeed: 7, steps: 0 }).options.init, rolled.options.init);
+    const explicit = (loss.init as number[]).map((v) => v / 2);
+    assert.deepEqual(trainLoss(loss, { initSeed: 7, init: explicit, steps: 0 }).options.init, explicit);
+  });
+
+  it('any other loss starts from a seeded point inside its bounds instead of its init', () => {
+    const loss = compileLoss('export const init = [1, 1];\nexport const bounds = [[-2, 2], [0, 3]];\nexport function loss([x, y]: number[]) { return x * x + y * y; }', 'bowl.ts');
+    const a = trainLoss(loss, { initSeed: 3, steps: 0 }).options.init;
+    const b = trainLoss(loss, { initSeed: 4, steps: 0 }).options.init;
+    assert.notDeepEqual(a, [1, 1]);
+    assert.notDeepEqual(a, b);
+    assert.ok(a[0] >= -2 && a[0] <= 2 && a[1] >= 0 && a[1] <= 3, String(a));
   });
 });
