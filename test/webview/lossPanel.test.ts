@@ -79,6 +79,30 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(await p.problems(), []);
     });
 
+    it('“new random start” asks for a run from a fresh seed, by mouse or keyboard; the legend names the seed', async () => {
+      const p = await openPanel(h, theme);
+      await p.send(init);
+      await p.page.locator('#reroll').click();
+      await p.page.locator('#reroll').focus();
+      await p.page.keyboard.press('Enter');
+      const reruns = (await p.posted()).filter((m) => m.type === 'rerun');
+      assert.equal(reruns.length, 2);
+      const seeds = reruns.map((m) => (m.type === 'rerun' ? m.settings.initSeed : undefined));
+      for (const [i, m] of reruns.entries()) {
+        assert.ok(m.type === 'rerun');
+        assert.equal(m.settings.init, undefined);
+        assert.ok(Number.isInteger(seeds[i]) && (seeds[i] as number) >= 0 && (seeds[i] as number) < 1e6, String(seeds[i]));
+        assert.equal(m.settings.optimizer, settings.optimizer);
+      }
+      assert.notEqual(seeds[0], seeds[1]);
+      assert.equal(await p.page.locator('#reroll').getAttribute('title'), '새 무작위 초기값을 뽑아(신경망이면 새 시드로 가중치를 초기화해) 다시 학습합니다');
+      // The host echoes the seed with the run: the legend shows it, so the learner can keep it (model.init(seed)).
+      await p.send({ type: 'runStarted', runId: 'r9', file: '/x/moons-network.ts', dimension: 82, paramNames: [], settings: { ...settings, initSeed: seeds[0] } } satisfies HostMessage);
+      assert.equal(await p.page.locator('#legend .legend-item').innerText(), `moons-network.ts · sgd · η=0.1 · 시드 ${seeds[0]}`);
+      // A malformed seed from anywhere is refused by the protocol.
+      assert.deepEqual(await p.problems(), []);
+    });
+
     it('keeps the log-scale choice with setState and restores it', async () => {
       const p = await openPanel(h, theme);
       await p.send(init);

@@ -14,7 +14,7 @@ interface Layer {
   bias?: number[];
 }
 interface Api {
-  train(file: vscode.Uri, options?: object): Promise<{ params: number[][]; losses: number[]; test?: { trainSize: number; testSize: number; steps: number[]; losses: number[] } } | undefined>;
+  train(file: vscode.Uri, options?: object): Promise<{ params: number[][]; losses: number[]; options: { init: number[]; initSeed?: number }; test?: { trainSize: number; testSize: number; steps: number[]; losses: number[] } } | undefined>;
   lastDiagnosis(file: vscode.Uri): Array<{ code: string; ko: string; glossary: string }> | undefined;
   exportNetwork(file: vscode.Uri): Promise<{ json: { initial: Layer[]; trained: Layer[]; data?: { x: number[][]; y: number[] } }; pytorch: string } | undefined>;
 }
@@ -72,5 +72,22 @@ describe('networks: training and export (real VS Code)', function () {
     const findings = api.lastDiagnosis(uri);
     assert.equal(findings?.[0]?.code, 'overfitting', JSON.stringify(findings));
     assert.match(findings[0].ko, /^과적합입니다/);
+  });
+
+  it('a re-rolled start (initSeed, the panel’s “new random start”): the network’s model.init(seed), repeatable, and it still learns', async () => {
+    const api = await (vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>).activate();
+    const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', 'moons-network.ts');
+    const file = await api.train(uri, { steps: 0 });
+    const a = await api.train(uri, { initSeed: 11, steps: 200 });
+    const b = await api.train(uri, { initSeed: 11, steps: 0 });
+    const c = await api.train(uri, { initSeed: 12, steps: 0 });
+    assert.ok(file && a && b && c);
+    assert.equal(a.options.initSeed, 11);
+    assert.deepEqual(a.options.init, b.options.init);
+    assert.notDeepEqual(a.options.init, file.options.init);
+    assert.notDeepEqual(a.options.init, c.options.init);
+    // PyTorch's default init scale: every first-layer weight within ±1/√2.
+    assert.ok(a.options.init.slice(0, 32).every((w) => Math.abs(w) <= 1 / Math.SQRT2));
+    assert.ok(a.losses[a.losses.length - 1] < a.losses[0] / 5, `loss ${a.losses[0]} → ${a.losses[a.losses.length - 1]}`);
   });
 });

@@ -50,6 +50,16 @@ describe('panel protocol validation', () => {
     assert.ok(!isHostMessage({ type: 'progress', runId: 'r', points: [{ ...point, testLoss: '0.7' }] }));
   });
 
+  it('accepts a re-roll seed only as a 32-bit non-negative integer', () => {
+    const rerun = (initSeed: unknown) => isWebviewMessage({ type: 'rerun', settings: { ...settings, initSeed } });
+    assert.ok(rerun(123456));
+    assert.ok(rerun(0));
+    assert.ok(!rerun(-1));
+    assert.ok(!rerun(1.5));
+    assert.ok(!rerun(2 ** 32));
+    assert.ok(!rerun('7'));
+  });
+
   it('checks restored panel state', () => {
     assert.ok(isPanelState({ settings, logScale: false }));
     assert.equal(isPanelState({ settings, logScale: 'yes' }), false);
