@@ -16,8 +16,25 @@ export interface LayerParameters {
   normEnd: number;
 }
 
+/** One linear layer's weight matrix and bias, at the start and at the end of the run (row-major). */
+export interface LayerWeights {
+  /** `0.weight`'s layer index, as nn.Sequential numbers it. */
+  name: string;
+  rows: number;
+  cols: number;
+  start: number[];
+  end: number[];
+  biasStart: number[];
+  biasEnd: number[];
+}
+
+/** Past this many parameters the matrices are not sent (the norms in the table still are). */
+export const MAX_INSPECTED_PARAMETERS = 200_000;
+
 export interface NetworkInfo {
   parameters: LayerParameters[];
+  /** Every linear layer's weights and biases, for the panel's per-layer view (small networks). */
+  layers?: LayerWeights[];
   /** The architecture as the learner wrote it: layer kinds and widths. */
   architecture: string;
   hyperParameters: Array<[name: string, value: string]>;
@@ -31,6 +48,8 @@ export function networkInfo(run: RunResult): NetworkInfo | undefined {
   const end = run.params[run.params.length - 1];
   if (!model || model.parameterCount !== start.length || !end) return undefined;
   const parameters: LayerParameters[] = [];
+  const layers: LayerWeights[] = [];
+  const inspect = start.length <= MAX_INSPECTED_PARAMETERS;
   const widths: string[] = [];
   model.layers().forEach((info, i) => {
     if (!info.weight || info.bias === undefined) {
@@ -42,6 +61,11 @@ export function networkInfo(run: RunResult): NetworkInfo | undefined {
     widths.push(`linear(${inp}→${out})`);
     parameters.push({ name: `${i}.weight`, kind: 'weight', shape: [out, inp], count: out * inp, normStart: norm(start, info.offset, out * inp), normEnd: norm(end, info.offset, out * inp) });
     parameters.push({ name: `${i}.bias`, kind: 'bias', shape: [out], count: out, normStart: norm(start, info.offset + out * inp, out), normEnd: norm(end, info.offset + out * inp, out) });
+    if (inspect) {
+      const w = info.offset;
+      const b = info.offset + out * inp;
+      layers.push({ name: String(i), rows: out, cols: inp, start: start.slice(w, b), end: end.slice(w, b), biasStart: start.slice(b, b + out), biasEnd: end.slice(b, b + out) });
+    }
   });
   const o = run.options;
   const hyperParameters: Array<[string, string]> = [
@@ -53,5 +77,5 @@ export function networkInfo(run: RunResult): NetworkInfo | undefined {
     ['seed', String(o.seed)],
     ...(o.initSeed === undefined ? [] : [['initSeed', String(o.initSeed)] as [string, string]]),
   ];
-  return { parameters, architecture: widths.slice(1).join(' → '), hyperParameters };
+  return { parameters, ...(inspect ? { layers } : {}), architecture: widths.slice(1).join(' → '), hyperParameters };
 }

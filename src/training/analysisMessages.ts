@@ -157,7 +157,7 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
   return out;
 }
 
-/** Parameters vs hyper-parameters of a trained network (seed 003): two tables for the panel. */
+/** Parameters vs hyper-parameters of a trained network (seed 003): two tables, and the weights layer by layer. */
 export function networkTables(info: NetworkInfo): HostMessage[] {
   const names: Record<string, string> = {
     optimizer: t('Optimizer'),
@@ -183,5 +183,22 @@ export function networkTables(info: NetworkInfo): HostMessage[] {
       columns: [t('Setting'), t('Value')],
       rows: info.hyperParameters.map(([k, v]) => [names[k] ?? k, k === 'batchSize' && v === 'full' ? t('full batch') : v]),
     },
+    ...(info.layers?.length
+      ? [
+          {
+            type: 'weights',
+            title: t('Weights and biases, layer by layer'),
+            labels: {
+              start: t('before training'),
+              end: t('after training'),
+              bias: t('bias'),
+              layer: t('layer {0}: weight {1} × {2} and bias'),
+              readout: t('{0} = {1} (other end of the run: {2})'),
+              hint: t('Arrow keys move over the cells; colour: negative to positive, scaled to the layer’s largest |value|.'),
+            },
+            layers: info.layers,
+          } satisfies HostMessage,
+        ]
+      : []),
   ];
 }

@@ -135,7 +135,32 @@ export type HostMessage =
   /** The backprop graph of one evaluation (issue #7): values, adjoints, local derivatives, source spans. */
   | { type: 'graph'; title: string; graph: GraphData }
   /** A two-input network's predictions over the data's plane, with the data (issue #7), live while it trains. */
-  | { type: 'boundary'; runId: string; boundary: BoundaryPanelData };
+  | { type: 'boundary'; runId: string; boundary: BoundaryPanelData }
+  /** A network's weights and biases per linear layer, before and after training (issue #7). */
+  | { type: 'weights'; title: string; labels: WeightsLabels; layers: WeightLayerData[] };
+
+/** One linear layer, row-major: weight[r·cols + c] is W[r, c] (nn.Linear: out × in). */
+export interface WeightLayerData {
+  name: string;
+  rows: number;
+  cols: number;
+  start: number[];
+  end: number[];
+  biasStart: number[];
+  biasEnd: number[];
+}
+
+export interface WeightsLabels {
+  /** The before/after toggle. */
+  start: string;
+  end: string;
+  bias: string;
+  /** Caption of one layer: {0} name, {1} rows, {2} cols. */
+  layer: string;
+  /** Readout of the cell under the cursor: {0} what, {1} value now, {2} value at the other end. */
+  readout: string;
+  hint: string;
+}
 
 export interface BoundaryPanelData {
   x: number[];
@@ -287,6 +312,14 @@ function isStepPoint(x: unknown): x is StepPoint {
 
 const isCell = (v: unknown) => v === null || isNumber(v);
 
+function isWeightLayer(l: unknown): l is WeightLayerData {
+  if (!isObject(l) || typeof l.name !== 'string' || !Number.isInteger(l.rows) || !Number.isInteger(l.cols)) return false;
+  const rows = l.rows as number;
+  const cols = l.cols as number;
+  if (rows < 1 || cols < 1 || rows * cols > LIMITS.maxDimension * 20) return false;
+  return isNumberArray(l.start) && l.start.length === rows * cols && isNumberArray(l.end) && l.end.length === rows * cols && isNumberArray(l.biasStart) && l.biasStart.length === rows && isNumberArray(l.biasEnd) && l.biasEnd.length === rows;
+}
+
 export function isSurfaceData(x: unknown): x is SurfaceData {
   if (!isObject(x)) return false;
   if (x.kind === '1d') return isNumberArray(x.x) && Array.isArray(x.z) && x.z.length === x.x.length && x.z.every(isCell);
@@ -377,6 +410,15 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return typeof x.title === 'string';
     case 'graph':
       return typeof x.title === 'string' && isGraphData(x.graph);
+    case 'weights':
+      return (
+        typeof x.title === 'string' &&
+        isObject(x.labels) &&
+        ['start', 'end', 'bias', 'layer', 'readout', 'hint'].every((k) => typeof (x.labels as Record<string, unknown>)[k] === 'string') &&
+        Array.isArray(x.layers) &&
+        x.layers.length <= 64 &&
+        x.layers.every(isWeightLayer)
+      );
     case 'boundary': {
       const b = x.boundary;
       return (

@@ -108,6 +108,43 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(await p.problems(), []);
     });
 
+    it('weights and biases layer by layer: before/after toggle, keyboard readout equal to the run’s numbers', async () => {
+      const file = path.resolve(__dirname, '../../examples/moons-network.ts');
+      const loss = compileLoss(readFileSync(file, 'utf8'), file);
+      const run = trainLoss(loss, {});
+      const info = networkInfo(run);
+      assert.ok(info?.layers);
+      const p = await openPanel(h, theme);
+      const settings = { optimizer: 'adam', learningRate: 0.05, steps: 400 } as const;
+      await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+      for (const m of networkTables(info)) await p.send(m);
+      await p.page.locator('#weights').waitFor();
+      assert.deepEqual(await p.page.locator('#weights figcaption').allTextContents(), ['0번 층: 가중치 16 × 2와 편향', '2번 층: 가중치 2 × 16와 편향']);
+      assert.equal(await p.page.locator('#weights [data-side="end"]').getAttribute('aria-pressed'), 'true');
+      // Keyboard: into the first layer, one right and one down → W[1, 1] after training, and before.
+      const first = p.page.locator('#weights canvas').first();
+      await first.focus();
+      await p.page.keyboard.press('ArrowRight');
+      await p.page.keyboard.press('ArrowDown');
+      const n4 = (v: number) => String(Number(v.toPrecision(4)));
+      const [w0] = info.layers;
+      assert.equal(await p.page.locator('.weights-readout').textContent(), `0.weight[1, 1] = ${n4(w0.end[1 * 2 + 1])} (반대쪽 끝에서는 ${n4(w0.start[1 * 2 + 1])})`);
+      // End jumps to the bias column.
+      await p.page.keyboard.press('End');
+      assert.equal(await p.page.locator('.weights-readout').textContent(), `0.bias[1] = ${n4(w0.biasEnd[1])} (반대쪽 끝에서는 ${n4(w0.biasStart[1])})`);
+      const after = await first.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+      await p.page.locator('#weights [data-side="start"]').click();
+      assert.equal(await p.page.locator('#weights').getAttribute('data-side'), 'start');
+      // The readout follows the toggle: the start value first now.
+      assert.equal(await p.page.locator('.weights-readout').textContent(), `0.bias[1] = ${n4(w0.biasStart[1])} (반대쪽 끝에서는 ${n4(w0.biasEnd[1])})`);
+      const before = await first.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+      assert.notEqual(before, after, 'toggling to the start weights changes the picture');
+      assert.ok((await canvasInk(p.page, '#weights canvas')) > 0.3, 'weights grid looks blank');
+      await p.page.locator('#weights').scrollIntoViewIfNeeded();
+      await p.screenshot('weights');
+      assert.deepEqual(await p.problems(), []);
+    });
+
     it('train and test: a dashed held-out loss beside the training loss, held-out samples hollow with their accuracy', async () => {
       // examples/overfitting.ts, 300 steps: the engine's own run, streamed as the worker streams it.
       const file = path.resolve(__dirname, '../../examples/overfitting.ts');

@@ -17,6 +17,7 @@ import { CellMap, SweepChart, renderDiagnosis, renderTable } from './teachingVie
 import { renderStepDetail } from './stepDetail';
 import { GraphView } from './graphView';
 import { BoundaryView } from './boundaryView';
+import { WeightsView } from './weightsView';
 import type { RunSettings as Settings } from '../protocol';
 
 interface View {
@@ -27,6 +28,8 @@ interface View {
   charts: HTMLElement;
   surfaceBox: HTMLElement;
   legend: HTMLElement;
+  /** A network's weights per layer (replaced by each run's). */
+  weights?: WeightsView;
   /** "Dashed: the loss on held-out samples": shown once a run has a test curve. */
   testNote: HTMLElement;
   status: HTMLElement;
@@ -180,6 +183,7 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     v.map?.redraw();
     for (const m of v.cellMaps) m.draw();
     v.boundary?.draw();
+    v.weights?.redraw();
   });
   return v;
 }
@@ -315,6 +319,13 @@ function handle(msg: HostMessage): void {
       });
       v.analysis.append(v.sweep.element);
       break;
+    case 'weights': {
+      const w = new WeightsView(msg.title, msg.labels, msg.layers);
+      if (v.weights) v.weights.element.replaceWith(w.element);
+      else v.analysis.append(w.element);
+      v.weights = w;
+      break;
+    }
     case 'boundary': {
       if (msg.runId !== v.latest) break;
       if (!v.boundary) {

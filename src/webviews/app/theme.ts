@@ -5,6 +5,8 @@
  */
 export interface ChartTheme {
   foreground: string;
+  /** The editor's background: the zero of diverging colour scales (the weights view). */
+  background: string;
   grid: string;
   series: string[];
   fontFamily: string;
@@ -18,6 +20,7 @@ function cssVar(name: string, fallback: string): string {
 export function chartTheme(): ChartTheme {
   return {
     foreground: cssVar('--vscode-foreground', '#cccccc'),
+    background: cssVar('--vscode-editor-background', '#1e1e1e'),
     grid: cssVar('--vscode-editorWidget-border', cssVar('--vscode-panel-border', 'rgba(128,128,128,0.35)')),
     fontFamily: cssVar('--vscode-font-family', 'sans-serif'),
     series: [

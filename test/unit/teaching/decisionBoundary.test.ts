@@ -5,6 +5,9 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
 import { decisionBoundary, twoDimensionalData } from '../../../src/teaching/decisionBoundary';
+import { isHostMessage } from '../../../src/webviews/protocol';
+import { networkInfo } from '../../../src/teaching/networkInfo';
+import { networkTables } from '../../../src/training/analysisMessages';
 
 const example = (name: string) => {
   const file = path.resolve(__dirname, '../../../examples', name);
@@ -52,8 +55,7 @@ describe('decision boundary', () => {
 });
 
 describe('parameters vs hyper-parameters of a network', () => {
-  it('two moons: four weight/bias blocks that training moved, beside the settings the learner chose', async () => {
-    const { networkInfo } = await import('../../../src/teaching/networkInfo');
+  it('two moons: four weight/bias blocks that training moved, beside the settings the learner chose', () => {
     const loss = example('moons-network.ts');
     const run = trainLoss(loss, {});
     const info = networkInfo(run);
@@ -61,5 +63,25 @@ describe('parameters vs hyper-parameters of a network', () => {
     assert.deepEqual(info.parameters.map((p) => [p.name, p.shape, p.count]), [['0.weight', [16, 2], 32], ['0.bias', [16], 16], ['2.weight', [2, 16], 32], ['2.bias', [2], 2]]);
     assert.ok(info.parameters.every((p) => p.normEnd !== p.normStart), 'training moved every block');
     assert.deepEqual(info.hyperParameters, [['optimizer', 'adam'], ['learningRate', '0.05'], ['steps', '400'], ['batchSize', '50'], ['layers', 'linear(2→16) → tanh → linear(16→2)'], ['seed', '1']]);
+  });
+
+  it('every weight and bias per layer, before and after, in nn.Linear layout; one panel message the protocol accepts', () => {
+    const loss = example('moons-network.ts');
+    const run = trainLoss(loss, { steps: 30 });
+    const info = networkInfo(run);
+    assert.ok(info?.layers);
+    const start = run.options.init;
+    const end = run.params[run.params.length - 1];
+    assert.deepEqual(info.layers.map((l) => [l.name, l.rows, l.cols]), [['0', 16, 2], ['2', 2, 16]]);
+    const [a, b] = info.layers;
+    assert.deepEqual(a.start, start.slice(0, 32));
+    assert.deepEqual(a.biasEnd, end.slice(32, 48));
+    assert.deepEqual(b.end, end.slice(48, 80));
+    assert.deepEqual(b.biasStart, start.slice(80, 82));
+    // W[r, c] = weight[r·cols + c]: the first output's weights on both inputs.
+    assert.deepEqual([a.end[0], a.end[1]], [end[0], end[1]]);
+    const weights = networkTables(info).find((m) => m.type === 'weights');
+    assert.ok(weights && isHostMessage(weights));
+    assert.ok(!isHostMessage({ ...weights, layers: [{ ...a, biasEnd: [1] }] }), 'a bias of the wrong length is refused');
   });
 });
