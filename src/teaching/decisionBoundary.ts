@@ -1,8 +1,9 @@
 /**
  * The decision boundary of the learner's network (issue #7): for a `gdtutor` nn model with two
  * inputs trained on data `{ x: [x₁, x₂], label }`, the model's prediction over a grid covering the
- * data — the probability of class 1 (softmax of two logits, or the sigmoid of one) — with the
- * data points and the training accuracy. Computed in the worker with plain numbers (no tape).
+ * data — the probability of class 1 (softmax of two logits, or the sigmoid of one), or with three
+ * or more classes the predicted class (argmax of the logits) — with the data points and the
+ * training accuracy. Computed in the worker with plain numbers (no tape).
  */
 import type { CompiledLoss } from '../runner/compile';
 import { lastUsage } from '../engine/nn/usage';
@@ -36,6 +37,14 @@ export function twoDimensionalData(data: readonly unknown[] | undefined, test: r
   return out;
 }
 
+/** The predicted class of one output row: argmax of k ≥ 2 logits, or logit > 0 for one. */
+function predictedClass(row: number[]): number {
+  if (row.length === 1) return row[0] > 0 ? 1 : 0;
+  let best = 0;
+  for (let j = 1; j < row.length; j++) if (row[j] > row[best]) best = j;
+  return best;
+}
+
 function toProbability(row: number[]): number {
   if (row.length === 2) return 1 / (1 + Math.exp(row[0] - row[1])); // softmax, class 1
   return 1 / (1 + Math.exp(-row[0])); // one logit: sigmoid
@@ -46,9 +55,9 @@ function toProbability(row: number[]): number {
  * Call after the loss has been evaluated at least once (training has), so the model is known.
  */
 export function decisionBoundary(loss: CompiledLoss, params: ArrayLike<number>, points = twoDimensionalData(loss.data)): BoundaryData | undefined {
-  const { model, loss: kind } = lastUsage();
+  const { model, loss: lossKind } = lastUsage();
   if (!model || model.inputs !== 2 || !points || model.parameterCount !== params.length) return undefined;
-  const classification = kind === 'crossEntropy' || kind === 'binaryCrossEntropy';
+  const classification = lossKind === 'crossEntropy' || lossKind === 'binaryCrossEntropy';
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const pad = (lo: number, hi: number) => [lo - 0.1 * (hi - lo || 1), hi + 0.1 * (hi - lo || 1)];
@@ -59,7 +68,10 @@ export function decisionBoundary(loss: CompiledLoss, params: ArrayLike<number>, 
   const gy = line(y0, y1);
   const rows = gy.flatMap((yj) => gx.map((xi) => [xi, yj]));
   const out = model.predict(params, rows);
-  const value = (r: number[]) => (classification ? toProbability(r) : r[0]);
+  const width = out[0]?.length ?? 1;
+  // Three or more classes: the predicted class per cell (a probability of "class 1" means nothing).
+  const kind: BoundaryData['kind'] = !classification ? 'output' : width > 2 ? 'classes' : 'probability';
+  const value = (r: number[]) => (kind === 'classes' ? predictedClass(r) : kind === 'probability' ? toProbability(r) : r[0]);
   const z = gy.map((_, j) => gx.map((__, i) => value(out[j * GRID + i])));
   // Accuracy on the training samples, and separately on the held-out ones (testSplit).
   let accuracy: number | undefined;
@@ -68,10 +80,10 @@ export function decisionBoundary(loss: CompiledLoss, params: ArrayLike<number>, 
     const pred = model.predict(params, points.map((p) => [p.x, p.y]));
     const share = (test: boolean) => {
       const idx = points.flatMap((p, i) => (Boolean(p.test) === test ? [i] : []));
-      return idx.length ? idx.filter((i) => (toProbability(pred[i]) > 0.5 ? 1 : 0) === points[i].label).length / idx.length : undefined;
+      return idx.length ? idx.filter((i) => predictedClass(pred[i]) === points[i].label).length / idx.length : undefined;
     };
     accuracy = share(false);
     testAccuracy = share(true);
   }
-  return { x: gx, y: gy, z, kind: classification ? 'probability' : 'output', points, accuracy, ...(testAccuracy === undefined ? {} : { testAccuracy }) };
+  return { x: gx, y: gy, z, kind, ...(kind === 'classes' ? { classes: width } : {}), points, accuracy, ...(testAccuracy === undefined ? {} : { testAccuracy }) };
 }

@@ -166,7 +166,9 @@ export interface BoundaryPanelData {
   x: number[];
   y: number[];
   z: number[][];
-  kind: 'probability' | 'output';
+  /** probability: P(class 1) per cell; classes: the predicted class (0 … classes − 1); output: a regression's value. */
+  kind: 'probability' | 'output' | 'classes';
+  classes?: number;
   /** The data; `test: true` marks samples held out by testSplit (drawn hollow). */
   points: Array<{ x: number; y: number; label: number; test?: boolean }>;
   /** Share of training samples classified right (classification only). */
@@ -429,7 +431,7 @@ export function isHostMessage(x: unknown): x is HostMessage {
         Array.isArray(b.z) &&
         b.z.length === b.y.length &&
         b.z.every((row) => isNumberArray(row) && row.length === (b.x as number[]).length) &&
-        (b.kind === 'probability' || b.kind === 'output') &&
+        (b.kind === 'probability' || b.kind === 'output' || (b.kind === 'classes' && Number.isInteger(b.classes) && (b.classes as number) >= 2 && (b.classes as number) <= 32)) &&
         Array.isArray(b.points) &&
         b.points.length <= 100_000 &&
         b.points.every((p) => isObject(p) && isFiniteNumber(p.x) && isFiniteNumber(p.y) && isNumber(p.label) && (p.test === undefined || typeof p.test === 'boolean')) &&

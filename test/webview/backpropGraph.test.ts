@@ -7,7 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startHarness, openPanel, canvasInk, type Harness, type Theme } from './harness';
+import { startHarness, openPanel, canvasInk, canvasColorPixels, type Harness, type Theme } from './harness';
 import { panelStrings } from '../../src/webviews/panelStrings';
 import type { HostMessage } from '../../src/webviews/protocol';
 import { backpropGraph } from '../../src/teaching/backpropGraph';
@@ -105,6 +105,27 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(hyper, [['옵티마이저', 'adam'], ['학습률', '0.05'], ['스텝 수', '400'], ['배치 크기', '50'], ['층 구성', 'linear(2→16) → tanh → linear(16→2)'], ['시드 (초기화, 미니배치)', '1']]);
       await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
       await p.screenshot('decision-boundary');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('three classes: each region in its class colour, the points by label, the accuracy', async () => {
+      const file = path.resolve(__dirname, '../../examples/spirals-3-classes.ts');
+      const loss = compileLoss(readFileSync(file, 'utf8'), file);
+      const run = trainLoss(loss, {});
+      const boundary = decisionBoundary(loss, run.params[run.params.length - 1]);
+      assert.ok(boundary && boundary.kind === 'classes');
+      const p = await openPanel(h, theme);
+      const settings = { optimizer: 'adam', learningRate: 0.02, steps: 800 } as const;
+      await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+      await p.send({ type: 'runStarted', runId: 's', file, dimension: 2, paramNames: ['a', 'b'], settings } satisfies HostMessage);
+      await p.send({ type: 'boundary', runId: 's', boundary } satisfies HostMessage);
+      await p.page.locator('#decision-boundary').waitFor();
+      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `훈련 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
+      // All three class colours cover part of the picture.
+      const colours = await p.page.evaluate(`(() => { const s = getComputedStyle(document.body); return ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green'].map((v) => s.getPropertyValue(v).trim()); })()`);
+      for (const c of colours as string[]) assert.ok((await canvasColorPixels(p.page, '#decision-boundary canvas', c)) > 50, `class colour ${c}`);
+      await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
+      await p.screenshot('decision-boundary-3-classes');
       assert.deepEqual(await p.problems(), []);
     });
 

@@ -45,6 +45,17 @@ describe('decision boundary', () => {
     assert.equal(Math.round(b.testAccuracy * 50), b.testAccuracy * 50);
   });
 
+  it('three spirals: with three classes each cell holds the predicted class, and ≥ 95% of the points are right', () => {
+    const loss = example('spirals-3-classes.ts');
+    const run = trainLoss(loss, {});
+    const b = decisionBoundary(loss, run.params[run.params.length - 1]);
+    assert.ok(b);
+    assert.equal(b.kind, 'classes');
+    assert.equal(b.classes, 3);
+    assert.deepEqual([...new Set(b.z.flat())].sort(), [0, 1, 2]);
+    assert.ok((b.accuracy ?? 0) >= 0.95, String(b.accuracy));
+  });
+
   it('says nothing for a loss without a two-input network or 2-D data', () => {
     const loss = example('rosenbrock.ts');
     loss.value([0, 0]);
