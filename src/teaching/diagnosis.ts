@@ -82,13 +82,26 @@ export function diagnose(input: DiagnosisInput): Finding[] {
   const gEnd = grads[grads.length - 1];
   // "Stopped moving": the gradient fell by four orders of magnitude (or is negligible outright).
   const small = gEnd <= 1e-4 * Math.max(1, g0) || gEnd <= 1e-8;
-  if (reversalRate(run.params) > 0.6 && !small) {
-    out.push({
-      code: 'oscillating',
-      ko: '매개변수가 지그재그로 진동합니다: 한 걸음마다 방향이 뒤집힙니다. 학습률을 줄이거나 모멘텀·Adam처럼 진동을 누그러뜨리는 옵티마이저를 써 보세요.',
-      en: 'The parameters zigzag: nearly every step reverses direction. Lower the learning rate, or use an optimizer that damps oscillation (momentum, Adam).',
-      glossary: 'learningRate',
-    });
+  // Adaptive optimizers dither around a minimum they have reached (their step never shrinks to 0):
+  // with the loss down a hundredfold that is arrival, not a problem.
+  const adaptive = ['adam', 'adamw', 'rmsprop', 'adagrad'].includes(run.options.optimizer);
+  const arrived = adaptive && Number.isFinite(start) && last <= start / 100;
+  if (reversalRate(run.params) > 0.6 && !small && !arrived) {
+    out.push(
+      adaptive
+        ? {
+            code: 'oscillating',
+            ko: `매개변수가 지그재그로 진동합니다: 한 걸음마다 방향이 뒤집힙니다. ${run.options.optimizer}의 학습률 ${fmt(lr)}을(를) 줄여 보세요.`,
+            en: `The parameters zigzag: nearly every step reverses direction. Lower ${run.options.optimizer}'s learning rate ${fmt(lr)}.`,
+            glossary: 'learningRate',
+          }
+        : {
+            code: 'oscillating',
+            ko: '매개변수가 지그재그로 진동합니다: 한 걸음마다 방향이 뒤집힙니다. 학습률을 줄이거나 모멘텀·Adam처럼 진동을 누그러뜨리는 옵티마이저를 써 보세요.',
+            en: 'The parameters zigzag: nearly every step reverses direction. Lower the learning rate, or use an optimizer that damps oscillation (momentum, Adam).',
+            glossary: 'learningRate',
+          },
+    );
   }
   if (small && input.hessianAtEnd) {
     const eig = symmetricEigenvalues(input.hessianAtEnd);

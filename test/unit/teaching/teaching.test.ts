@@ -160,6 +160,25 @@ describe('teaching: diagnosis', () => {
     assert.equal(diagnose({ run: r })[0].code, 'oscillating');
   });
 
+  it('oscillating with an adaptive optimizer: no “use Adam” advice, and none once the loss fell a hundredfold', () => {
+    const zigzag = (optimizer: string, losses: number[]) => ({
+      params: Array.from({ length: 20 }, (_, k) => [k % 2 ? 1 : -1]),
+      losses,
+      gradNorms: losses.map(() => 1),
+      reason: 'completed' as const,
+      options: { optimizer, learningRate: 0.5, steps: 19, seed: 0, init: [-1] },
+    });
+    const high = Array.from({ length: 20 }, () => 1);
+    const f = diagnose({ run: zigzag('adam', high) });
+    assert.equal(f[0].code, 'oscillating');
+    assert.doesNotMatch(f[0].ko, /Adam처럼/);
+    assert.match(f[0].ko, /adam의 학습률 0\.5/);
+    const fell = Array.from({ length: 20 }, (_, k) => (k === 0 ? 1 : 1e-3));
+    assert.ok(!diagnose({ run: zigzag('adam', fell) }).some((x) => x.code === 'oscillating'));
+    // Plain SGD zigzagging at a low loss is still told (its steps do shrink when it settles).
+    assert.equal(diagnose({ run: zigzag('sgd', fell) })[0]?.code, 'oscillating');
+  });
+
   it('saddle: the saddle example started on the ridge stops at (0, 0) with a mixed Hessian', () => {
     const { r, hessianAtEnd } = run('saddle.ts', { init: [2, 0], steps: 400 });
     const f = diagnose({ run: r, hessianAtEnd });
