@@ -8,6 +8,7 @@ import type { AnalysisName, AnalysisResult } from '../teaching/analysis';
 import { isOptimizerName, LIMITS, streamedParams, type HostMessage, type StepPoint, type TableCell } from '../webviews/protocol';
 import { t } from '../l10n/localize';
 import type { NetworkInfo } from '../teaching/networkInfo';
+import { entryById } from '../hover/glossary';
 
 const fmt = (v: number | null | undefined): TableCell => (v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(6)));
 const point = (p: number[]) => `(${p.map((v) => Number(v.toPrecision(5))).join(', ')})`;
@@ -168,6 +169,12 @@ export function networkTables(info: NetworkInfo): HostMessage[] {
     seed: t('Seed (initialisation, mini-batches)'),
     initSeed: t('Initialisation seed (re-rolled)'),
   };
+  // Hovering a row says what it is, from the glossary (Korean: the glossary is written in Korean).
+  const explain = (id: string) => {
+    const e = entryById(id);
+    return e ? `${e.ko} (${e.en}): ${e.explanation}` : null;
+  };
+  const glossaryOf: Record<string, string> = { optimizer: 'optimizer', learningRate: 'learningRate', steps: 'iteration', batchSize: 'batchSize', layers: 'neuron', seed: 'initialization', initSeed: 'initialization' };
   return [
     {
       type: 'table',
@@ -175,6 +182,8 @@ export function networkTables(info: NetworkInfo): HostMessage[] {
       title: t('Parameters: what training changes ({0} in all)', info.parameters.reduce((s, p) => s + p.count, 0)),
       columns: [t('Block'), t('Shape'), t('Count'), t('‖θ‖ at the start'), t('‖θ‖ at the end')],
       rows: info.parameters.map((p) => [p.name, p.shape.join(' × '), p.count, fmt(p.normStart), fmt(p.normEnd)]),
+      note: explain('parameter') ?? undefined,
+      rowNotes: info.parameters.map((p) => explain(p.kind)),
     },
     {
       type: 'table',
@@ -182,6 +191,8 @@ export function networkTables(info: NetworkInfo): HostMessage[] {
       title: t('Hyper-parameters: what you choose'),
       columns: [t('Setting'), t('Value')],
       rows: info.hyperParameters.map(([k, v]) => [names[k] ?? k, k === 'batchSize' && v === 'full' ? t('full batch') : v]),
+      note: explain('hyperparameter') ?? undefined,
+      rowNotes: info.hyperParameters.map(([k]) => (glossaryOf[k] ? explain(glossaryOf[k]) : null)),
     },
     ...(info.layers?.length
       ? [

@@ -125,7 +125,7 @@ export type HostMessage =
   /** The automatic diagnosis of a finished run: one sentence each, and the glossary entry behind it. */
   | { type: 'diagnosis'; runId: string; findings: DiagnosisItem[] }
   /** A teaching view's numbers (race, restarts, sweep, why-iterate, stationary points) as a table. */
-  | { type: 'table'; id: string; title: string; columns: string[]; rows: TableCell[][]; highlight?: number }
+  | { type: 'table'; id: string; title: string; columns: string[]; rows: TableCell[][]; highlight?: number; note?: string; rowNotes?: Array<string | null> }
   /** A categorical map over a 2-D surface (basins of attraction, Hessian definiteness). */
   | { type: 'cellMap'; id: string; title: string; x: number[]; y: number[]; cells: number[][]; categories: string[]; marks?: MapMark[] }
   /** Final loss against learning rate: the sweep. A click on a point reruns with that rate. */
@@ -380,7 +380,9 @@ export function isHostMessage(x: unknown): x is HostMessage {
         isStringArray(x.columns) &&
         Array.isArray(x.rows) &&
         x.rows.every((r) => Array.isArray(r) && r.length === (x.columns as string[]).length && r.every((c) => c === null || typeof c === 'string' || isNumber(c))) &&
-        (x.highlight === undefined || Number.isInteger(x.highlight))
+        (x.highlight === undefined || Number.isInteger(x.highlight)) &&
+        (x.note === undefined || typeof x.note === 'string') &&
+        (x.rowNotes === undefined || (Array.isArray(x.rowNotes) && x.rowNotes.length === x.rows.length && x.rowNotes.every((n) => n === null || typeof n === 'string')))
       );
     case 'cellMap':
       return (

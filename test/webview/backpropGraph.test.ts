@@ -103,6 +103,12 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.equal(await p.page.locator('#table-parameters caption').textContent(), '매개변수: 학습이 바꾸는 값 (모두 82개)');
       const hyper = await p.page.evaluate(`[...document.querySelectorAll('#table-hyperparameters tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`);
       assert.deepEqual(hyper, [['옵티마이저', 'adam'], ['학습률', '0.05'], ['스텝 수', '400'], ['배치 크기', '50'], ['층 구성', 'linear(2→16) → tanh → linear(16→2)'], ['시드 (초기화, 미니배치)', '1']]);
+      // Hover (or focus) a row: what that setting is, from the glossary.
+      const lrRow = p.page.locator('#table-hyperparameters tbody tr').nth(1);
+      assert.match((await lrRow.getAttribute('title')) ?? '', /^학습률 \(learning rate\): /);
+      assert.equal(await lrRow.getAttribute('tabindex'), '0');
+      assert.match((await p.page.locator('#table-parameters tbody tr').first().getAttribute('title')) ?? '', /^가중치/);
+      assert.match((await p.page.locator('#table-hyperparameters caption').getAttribute('title')) ?? '', /^하이퍼파라미터/);
       await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
       await p.screenshot('decision-boundary');
       assert.deepEqual(await p.problems(), []);

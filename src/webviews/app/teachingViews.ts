@@ -22,12 +22,18 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
 
 const cellText = (c: TableCell) => (c === null ? '—' : typeof c === 'number' ? String(c) : c);
 
-/** An accessible table: caption = title, header cells with scope, the highlighted row marked. */
+/**
+ * An accessible table: caption = title, header cells with scope, the highlighted row marked. Notes
+ * (what a row's setting means, from the glossary) show on hover and, for the keyboard and screen
+ * readers, on focus: such rows take focus and carry the note as their description.
+ */
 export function renderTable(msg: TableMessage): HTMLElement {
   const box = el('section', 'analysis-table');
   box.id = `table-${msg.id}`;
   const table = el('table');
-  table.append(el('caption', undefined, msg.title));
+  const caption = el('caption', undefined, msg.title);
+  if (msg.note) caption.title = msg.note;
+  table.append(caption);
   const head = el('tr');
   for (const c of msg.columns) {
     const th = el('th', undefined, c);
@@ -44,6 +50,12 @@ export function renderTable(msg: TableMessage): HTMLElement {
       tr.setAttribute('aria-current', 'true');
     }
     for (const c of row) tr.append(el('td', typeof c === 'number' ? 'number' : undefined, cellText(c)));
+    const note = msg.rowNotes?.[i];
+    if (note) {
+      tr.title = note;
+      tr.tabIndex = 0;
+      tr.setAttribute('aria-description', note);
+    }
     tbody.append(tr);
   });
   table.append(thead, tbody);
