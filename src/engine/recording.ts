@@ -82,3 +82,13 @@ export function rec2(y: number, a: number, da: number, b: number, db: number): V
 export function fusedNode(k: number, y: number): Var {
   return take(k, y);
 }
+
+let runs = 0;
+
+/**
+ * A fresh token for one run of a loop that accumulates (`s += …`, runner/transformAccumulate.ts):
+ * an accumulator node grows only within the run that started it (tape.ts).
+ */
+export function accToken(): number {
+  return ++runs;
+}

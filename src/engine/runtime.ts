@@ -16,7 +16,7 @@
  */
 import { Var, TapeEscapeError } from './var';
 import { HyperDual } from './hyperDual';
-import { tape, activeTape, fusedNode } from './recording';
+import { tape, activeTape, fusedNode, accToken } from './recording';
 import { UNARY } from './rules';
 import { add, sub, mul, div, mod, pow, neg, pos, inc, dec } from './arithmetic';
 import { MathRuntime } from './runtimeMath';
@@ -66,6 +66,8 @@ export const gd = {
   Var,
   U: UNARY,
   fusedNode,
+  /** A loop run's token for accumulating statements (runner/transformAccumulate.ts). */
+  accToken,
   /** The process's tape: the nn library records its tensor ops on it as custom nodes. */
   tape,
   activeTape,

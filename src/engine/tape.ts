@@ -11,6 +11,16 @@
  *     parentC[k], partialC[k]       third parent and ∂k/∂parentC, only for a *ternary* node, which
  *                                   marks itself by storing its second parent as −3 − parentB
  *
+ * An *accumulator* node (parentA[k] = NARY) has any number of parents, kept in side arrays:
+ *
+ *     sideParent[o … o + n − 1], sidePartial[o … o + n − 1]   with o = parentB[k], n = parentC[k]
+ *
+ * It is what a loop's `s += w · x` becomes (runner/transformAccumulate.ts): while nothing else has
+ * been recorded since, the next iteration appends its leaves to the same node instead of adding a
+ * node — s = s₀ + Σᵢ wᵢxᵢ as one node with ∂s/∂s₀ = 1, ∂s/∂wᵢ = xᵢ, ∂s/∂xᵢ = wᵢ. A node may grow
+ * only for the loop run that made it (`accToken`), which the transformer allows only where the
+ * running sum is read by nothing but that statement inside the loop.
+ *
  * Ternary nodes exist for fused expressions with three active leaves — the multiply-accumulate
  * `v += w · a` of a network written with loops is one node instead of a chain of two, which is a
  * third fewer nodes to write and sweep on such a tape. Only those nodes write column C, so it
@@ -41,6 +51,9 @@ const CUSTOM = -2;
 /** parentB[k] ≤ TERNARY marks a ternary node; its second parent is TERNARY − parentB[k]. */
 const TERNARY = -3;
 
+/** parentA[k] = NARY marks an accumulator node (parents in the side arrays). */
+const NARY = -3;
+
 /** Thrown when one evaluation records more nodes than memory allows (a runaway loop, usually). */
 export class TapeOverflowError extends Error {
   constructor(readonly limit: number) {
@@ -67,6 +80,13 @@ export class Tape {
   declare partialB: Float64Array;
   declare parentC: Int32Array;
   declare partialC: Float64Array;
+  /** Parents and partials of accumulator nodes, each node's pairs contiguous. */
+  declare sideParent: Int32Array;
+  declare sidePartial: Float64Array;
+  declare sideSize: number;
+  /** The accumulator node that may still grow (−1: none), and the loop run that made it. */
+  declare accNode: number;
+  declare accToken: number;
   /** Backward closures of custom nodes, indexed by node id (sparse). */
   private declare readonly customs: Map<number, CustomBackward>;
   /** Number of nodes recorded since the last reset. */
@@ -87,6 +107,11 @@ export class Tape {
     this.partialB = new Float64Array(capacity);
     this.parentC = new Int32Array(capacity);
     this.partialC = new Float64Array(capacity);
+    this.sideParent = new Int32Array(capacity);
+    this.sidePartial = new Float64Array(capacity);
+    this.sideSize = 0;
+    this.accNode = -1;
+    this.accToken = -1;
     this.customs = new Map();
     this.size = 0;
     this.maxNodes = maxNodes;
@@ -95,6 +120,8 @@ export class Tape {
   /** Forgets every node, keeping the allocated arrays for the next evaluation. */
   reset(): void {
     this.size = 0;
+    this.sideSize = 0;
+    this.accNode = -1;
     if (this.customs.size) this.customs.clear();
   }
 
@@ -121,9 +148,45 @@ export class Tape {
     return k;
   }
 
+  /**
+   * A new accumulator node with value v and no parents yet (accAdd gives them), which loop run
+   * `token` may grow while it stays the last node.
+   */
+  accStart(v: number, token: number): number {
+    const k = this.push(v, NARY, 0, this.sideSize, 0);
+    this.parentC[k] = 0;
+    this.accNode = k;
+    this.accToken = token;
+    return k;
+  }
+
+  /** Whether accumulator node k may take more parents for loop run `token` (nothing recorded since). */
+  canGrow(k: number, token: number): boolean {
+    return k === this.accNode && token === this.accToken && k === this.size - 1;
+  }
+
+  /** One more parent of the last accumulator node k: ∂k/∂parent = partial. */
+  accAdd(k: number, parent: number, partial: number): void {
+    const j = this.sideSize;
+    if (j === this.sideParent.length) this.growSide();
+    this.sideParent[j] = parent;
+    this.sidePartial[j] = partial;
+    this.sideSize = j + 1;
+    this.parentC[k]++;
+  }
+
+  /** Node k's value changed as it grew (kept only with keepValues, as push does). */
+  accValue(k: number, v: number): void {
+    if (this.keepValues) this.value[k] = v;
+  }
+
   /** The parents of node k with their local derivatives (none for leaves and custom nodes). */
   parentsOf(k: number): Array<[parent: number, partial: number]> {
     const a = this.parentA[k];
+    if (a === NARY) {
+      const o = this.parentB[k];
+      return Array.from({ length: this.parentC[k] }, (_, j) => [this.sideParent[o + j], this.sidePartial[o + j]] as [number, number]);
+    }
     if (a < 0) return [];
     const out: Array<[number, number]> = [[a, this.partialA[k]]];
     const b = this.parentB[k];
@@ -155,7 +218,7 @@ export class Tape {
    * node go through memory as before.
    */
   backward(root: number): Float64Array {
-    const { adj, parentA, parentB, partialA, partialB, parentC, partialC } = this;
+    const { adj, parentA, parentB, partialA, partialB, parentC, partialC, sideParent, sidePartial } = this;
     adj.fill(0, 0, this.size);
     let carry = 1; // pending contribution to adj[k]: seeds ∂root/∂root = 1
     for (let k = root; k >= 0; k--) {
@@ -168,7 +231,16 @@ export class Tape {
         continue;
       }
       // Skipping zero adjoints also keeps 0·∞ (an infinite local partial nobody needs) out.
-      if (g === 0 || a < 0) continue;
+      if (g === 0) continue;
+      if (a < 0) {
+        if (a === NARY) {
+          // An accumulator: every pair through memory (the carry of k − 1 is added on top).
+          const o = parentB[k];
+          const end = o + parentC[k];
+          for (let j = o; j < end; j++) adj[sideParent[j]] += sidePartial[j] * g;
+        }
+        continue;
+      }
       const previous = k - 1;
       if (a === previous) carry = partialA[k] * g;
       else adj[a] += partialA[k] * g;
@@ -194,6 +266,19 @@ export class Tape {
     this.partialB[k] = db;
     this.size = k + 1;
     return k;
+  }
+
+  private growSide(): void {
+    // The side arrays hold at most as many pairs as the tape may hold nodes, twice over: an
+    // endless accumulating loop ends with TapeOverflowError, as an endless recording one does.
+    if (this.sideParent.length >= 2 * this.maxNodes) throw new TapeOverflowError(this.maxNodes);
+    const n = this.sideParent.length * 2;
+    const p = new Int32Array(n);
+    p.set(this.sideParent);
+    const q = new Float64Array(n);
+    q.set(this.sidePartial);
+    this.sideParent = p;
+    this.sidePartial = q;
   }
 
   private grow(): void {

@@ -51,6 +51,7 @@
 import ts from 'typescript';
 import { Scopes } from './transformScope';
 import { Fusion, isFusionCandidate } from './transformFusion';
+import { findAccumulations } from './transformAccumulate';
 import { ARITHMETIC, COMPARISON, COMPOUND, bare, isLiteral, isPlain, isResultUnused, isStableReference, isValueReference } from './transformSyntax';
 
 /** Identifiers the transformed code uses; a learner's own declaration of them is a LearnerError (reservedName). */
@@ -122,6 +123,20 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
     };
     const expr = (n: ts.Expression): ts.Expression => ts.visitNode(n, visit, ts.isExpression);
     const fusion = fuse ? new Fusion({ factory: f, visit: expr, isGlobal, at, runtime: RUNTIME_NAME }) : undefined;
+    // Loops whose `s += …` may grow one accumulator node (transformAccumulate.ts), and their run tokens.
+    const accumulations = fusion ? findAccumulations(file) : undefined;
+    const runTokens = new Map<ts.Node, ts.Identifier>();
+    /** `(token = __gd.accToken(), e)`: e, after taking this run's token (once per run of the loop). */
+    const withToken = (loop: ts.Node, e: ts.Expression | undefined): ts.Expression | undefined => {
+      const token = runTokens.get(loop);
+      if (!token) return e;
+      const take = f.createAssignment(token, f.createCallExpression(gd('accToken'), undefined, []));
+      return f.createParenthesizedExpression(e ? f.createCommaListExpression([take, e]) : take);
+    };
+    /** A loop that accumulates gets its token variable before its body is visited. */
+    const tokenFor = (loop: ts.IterationStatement) => {
+      if (accumulations?.loops.has(loop)) runTokens.set(loop, temp());
+    };
     const sequence = (parts: ts.Expression[], original: ts.Node): ts.Expression =>
       parts.length === 1 ? parts[0] : at(f.createParenthesizedExpression(f.createCommaListExpression(parts)), original);
 
@@ -283,7 +298,8 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       const compound = COMPOUND[kind];
       if (compound) {
         const t = target(node.left);
-        const value = fusion?.compound(node, t.read) ?? site(call(gd(compound), [t.read, expr(node.right)], node), compound, node);
+        const loop = accumulations?.loopOf.get(node);
+        const value = fusion?.compound(node, t.read, loop && runTokens.get(loop)) ?? site(call(gd(compound), [t.read, expr(node.right)], node), compound, node);
         return sequence([...t.setup, at(t.write(value), node)], node);
       }
       if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken) return logical(node);
@@ -313,11 +329,28 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
         return f.updateIfStatement(node, condition(node.expression), ts.visitNode(node.thenStatement, visit, ts.isStatement), node.elseStatement && ts.visitNode(node.elseStatement, visit, ts.isStatement));
       }
       if (ts.isForStatement(node)) {
-        const init = node.initializer && ts.visitNode(node.initializer, visit, ts.isForInitializer);
+        tokenFor(node);
+        let init = node.initializer && ts.visitNode(node.initializer, visit, ts.isForInitializer);
+        if (runTokens.has(node)) {
+          // The token is taken in the head, which runs once per run of the loop.
+          if (init && ts.isVariableDeclarationList(init)) {
+            const [first, ...rest] = init.declarations;
+            const value = withToken(node, first.initializer ?? f.createVoidZero()) as ts.Expression;
+            init = f.updateVariableDeclarationList(init, [f.updateVariableDeclaration(first, first.name, first.exclamationToken, first.type, value), ...rest]);
+          } else {
+            init = withToken(node, init as ts.Expression | undefined);
+          }
+        }
         return f.updateForStatement(node, init, node.condition && condition(node.condition), node.incrementor && expr(node.incrementor), withTick(node));
       }
-      if (ts.isForOfStatement(node)) return f.updateForOfStatement(node, node.awaitModifier, ts.visitNode(node.initializer, visit, ts.isForInitializer), expr(node.expression), withTick(node));
-      if (ts.isForInStatement(node)) return f.updateForInStatement(node, ts.visitNode(node.initializer, visit, ts.isForInitializer), expr(node.expression), withTick(node));
+      if (ts.isForOfStatement(node)) {
+        tokenFor(node);
+        return f.updateForOfStatement(node, node.awaitModifier, ts.visitNode(node.initializer, visit, ts.isForInitializer), withToken(node, expr(node.expression)) as ts.Expression, withTick(node));
+      }
+      if (ts.isForInStatement(node)) {
+        tokenFor(node);
+        return f.updateForInStatement(node, ts.visitNode(node.initializer, visit, ts.isForInitializer), withToken(node, expr(node.expression)) as ts.Expression, withTick(node));
+      }
       if (ts.isWhileStatement(node)) return f.updateWhileStatement(node, condition(node.expression), withTick(node));
       if (ts.isDoStatement(node)) return f.updateDoStatement(node, withTick(node), condition(node.expression));
       if (ts.isSwitchStatement(node)) {

@@ -223,6 +223,19 @@ class TreeBuilder {
   }
 }
 
+function usesLeaf(t: Tree, index: number): boolean {
+  switch (t.kind) {
+    case 'leaf':
+      return t.index === index;
+    case 'const':
+      return false;
+    case 'binary':
+      return usesLeaf(t.a, index) || usesLeaf(t.b, index);
+    default:
+      return usesLeaf(t.a, index);
+  }
+}
+
 /**
  * The fusion pass's state for one file: tries candidates and collects the functions it writes.
  */
@@ -239,8 +252,12 @@ export class Fusion {
     return this.emit(builder, tree, node);
   }
 
-  /** `x op= right` as `x = <fused read op right>`: `read` is the target's (already transformed) read. */
-  compound(node: ts.BinaryExpression, read: ts.Expression): ts.Expression | undefined {
+  /**
+   * `x op= right` as `x = <fused read op right>`: `read` is the target's (already transformed) read.
+   * With `token` (the loop run's, transformAccumulate.ts) a `+=` / `-=` accumulates: its node grows
+   * from one iteration to the next instead of adding one.
+   */
+  compound(node: ts.BinaryExpression, read: ts.Expression, token?: ts.Expression): ts.Expression | undefined {
     const op = COMPOUND_KIND[node.operatorToken.kind];
     if (!op) return undefined;
     const builder = new TreeBuilder(this.ctx.isGlobal);
@@ -253,16 +270,18 @@ export class Fusion {
     } else {
       tree = builder.binary(op, a, builder.build(node.right));
     }
-    return this.emit(builder, tree, node);
+    return this.emit(builder, tree, node, op === 'add' || op === 'sub' ? token : undefined);
   }
 
-  private emit(builder: TreeBuilder, tree: Tree, original: ts.Node): ts.Expression | undefined {
+  private emit(builder: TreeBuilder, tree: Tree, original: ts.Node, token?: ts.Expression): ts.Expression | undefined {
     if (!builder.ok || builder.operators < 2 || builder.leaves.length === 0 || builder.leaves.length > MAX_LEAVES) return undefined;
     if (tree.kind === 'const' || tree.kind === 'leaf') return undefined;
     const f = this.ctx.factory;
     const name = `__gdf${this.functions.length}`;
-    this.functions.push(fusedFunctionSource(name, tree, builder.leaves.length, this.ctx.runtime));
+    // Accumulating only where the running sum is leaf 0 at the root (y = x0 ± …) and nowhere else in the tree.
+    const accumulate = token !== undefined && tree.kind === 'binary' && tree.a.kind === 'leaf' && tree.a.index === 0 && !usesLeaf(tree.b, 0);
+    this.functions.push(fusedFunctionSource(name, tree, builder.leaves.length, this.ctx.runtime, accumulate));
     const args = builder.leaves.map((l) => ('ready' in l ? l.ready : this.ctx.visit(l.source)));
-    return this.ctx.at(f.createCallExpression(f.createIdentifier(name), undefined, args), original);
+    return this.ctx.at(f.createCallExpression(f.createIdentifier(name), undefined, accumulate ? [token, ...args] : args), original);
   }
 }

@@ -36,8 +36,9 @@ function numberText(v: number): string {
  * Writes the two functions of one fused tree. `rt` is the runtime's name; leaves are x0…xn−1.
  * Returned as JavaScript text, appended to the module by the loader.
  */
-export function fusedFunctionSource(name: string, tree: Tree, leafCount: number, rt: string): string {
-  const params = Array.from({ length: leafCount }, (_, i) => `x${i}`).join(', ');
+export function fusedFunctionSource(name: string, tree: Tree, leafCount: number, rt: string, accumulate = false): string {
+  // An accumulating statement (`s += …` in a loop, transformAccumulate.ts) takes its loop run's token first.
+  const params = [...(accumulate ? ['t'] : []), ...Array.from({ length: leafCount }, (_, i) => `x${i}`)].join(', ');
   let temps = 0;
 
   // Forward pass: one const per operator, leaves read through `leafName`.
@@ -191,6 +192,31 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
   };
   const usesU = /\bU\./;
   const activeBody = [...active.lines, ...reverse].join('\n  ');
+  // Accumulating: leaf 0 is the running sum, with ∂y/∂x0 = 1 exactly (y = x0 ± …). While the loop
+  // run's accumulator node is still the last one, the new leaves join it; else a new one starts.
+  const grows = accumulate && leafAdjoint.get(0) === '1';
+  const record = grows
+    ? [
+        `  const T = ${rt}.tape, y = ${valueOf(tree)};`,
+        '  if (typeof x0 !== "number" && T.canGrow(x0.id, t)) {',
+        '    const k = x0.id;',
+        ...leafIndices.slice(1).map((i) => `    if (typeof x${i} !== "number") T.accAdd(k, x${i}.id, ${leafAdjoint.get(i) ?? '0'});`),
+        '    T.accValue(k, y);',
+        '    x0.v = y;',
+        '    return x0;',
+        '  }',
+        '  const k = T.accStart(y, t);',
+        '  if (typeof x0 !== "number") T.accAdd(k, x0.id, 1);',
+        ...leafIndices.slice(1).map((i) => `  if (typeof x${i} !== "number") T.accAdd(k, x${i}.id, ${leafAdjoint.get(i) ?? '0'});`),
+        `  return ${rt}.fusedNode(k, y);`,
+      ]
+    : [
+        `  const T = ${rt}.tape, y = ${valueOf(tree)};`,
+        '  let k = -1, p = -1, q = 0, r = -1, s = 0;',
+        ...leafIndices.map(recordLeaf),
+        '  if (k < 0) k = r >= 0 ? T.binary(y, p, q, r, s) : T.unary(y, p, q);',
+        `  return ${rt}.fusedNode(k, y);`,
+      ];
   return [
     `function ${name}(${params}) {`,
     usesU.test(plain.lines.join('')) ? `  const U = ${rt}.U;` : '',
@@ -206,11 +232,7 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
     usesU.test(activeBody) ? `  const U = ${rt}.U;` : '',
     ...leafIndices.map((i) => `  const a${i} = typeof x${i} === "number" ? x${i} : x${i}.v;`),
     `  ${activeBody}`,
-    `  const T = ${rt}.tape, y = ${valueOf(tree)};`,
-    '  let k = -1, p = -1, q = 0, r = -1, s = 0;',
-    ...leafIndices.map(recordLeaf),
-    '  if (k < 0) k = r >= 0 ? T.binary(y, p, q, r, s) : T.unary(y, p, q);',
-    `  return ${rt}.fusedNode(k, y);`,
+    ...record,
     '}',
   ]
     .filter((l) => l !== '')

@@ -38,6 +38,35 @@ describe('Tape', () => {
     assert.deepEqual([adj2[a2], adj2[w2], adj2[v2]], [2, 12, 1]);
   });
 
+  it('an accumulator node grows while it is the last node of its run, then a new one starts', () => {
+    // s = 1·w0 + w1·x + w2·x … with x = 3: ∂s/∂w0 = 1, ∂s/∂w1 = ∂s/∂w2 = 3
+    const t = new Tape(2, undefined, true);
+    const w = [t.leaf(0.5), t.leaf(2), t.leaf(-1)];
+    const s = t.accStart(0.5, 7);
+    t.accAdd(s, w[0], 1);
+    assert.ok(t.canGrow(s, 7));
+    assert.ok(!t.canGrow(s, 8), 'another run of the loop');
+    t.accAdd(s, w[1], 3);
+    t.accAdd(s, w[2], 3);
+    t.accValue(s, 0.5 + 6 - 3);
+    assert.deepEqual(t.parentsOf(s), [[w[0], 1], [w[1], 3], [w[2], 3]]);
+    const y = t.unary(t.value[s] * 2, s, 2);
+    assert.ok(!t.canGrow(s, 7), 'a node recorded after it');
+    const adj = t.backward(y);
+    assert.deepEqual(w.map((k) => adj[k]), [2, 6, 6]);
+    t.reset();
+    assert.ok(!t.canGrow(s, 7), 'reset forgets it');
+  });
+
+  it('an endlessly growing accumulator ends with TapeOverflowError', () => {
+    const t = new Tape(4, 16);
+    const a = t.leaf(1);
+    const s = t.accStart(0, 1);
+    assert.throws(() => {
+      for (let i = 0; i < 1000; i++) t.accAdd(s, a, 1);
+    }, TapeOverflowError);
+  });
+
   it('grows past its initial capacity and keeps earlier nodes', () => {
     const t = new Tape(1, undefined, true);
     let x = t.leaf(1);

@@ -48,11 +48,17 @@ function randomExpression(rand: () => number, depth: number): string {
 
 describe('transform: expression fusion', () => {
   it('writes one function for an expression tree and one call where it stood', () => {
-    const out = fusedJs('export function loss(p: number[]) { let s = 0; for (let i = 0; i < p.length; i++) s += (p[i] - i / 100) ** 2 * (1 + 0.1 * Math.sin(p[i])); return s; }');
-    assert.match(out, /s = __gdf0\(s, p\[i\], i, p\[i\]\)/);
-    assert.match(out, /function __gdf0\(x0, x1, x2, x3\)/);
-    assert.match(out, /function __gdf0a\(x0, x1, x2, x3\)/);
+    const out = fusedJs('export function loss(p: number[]) { let s = p[2]; s += (p[0] - 1 / 100) ** 2 * (1 + 0.1 * Math.sin(p[1])); return s; }');
+    assert.match(out, /s = __gdf0\(s, p\[0\], p\[1\]\)/);
+    assert.match(out, /function __gdf0\(x0, x1, x2\)/);
+    assert.match(out, /function __gdf0a\(x0, x1, x2\)/);
     assert.match(out, /__gd\.fusedNode\(/);
+    // In a loop whose running sum nothing else reads, the same statement accumulates (transformAccumulate.ts).
+    const loop = fusedJs('export function loss(p: number[]) { let s = 0; for (let i = 0; i < p.length; i++) s += (p[i] - i / 100) ** 2 * (1 + 0.1 * Math.sin(p[i])); return s; }');
+    assert.match(loop, /for \(let i = \((\w+) = __gd\.accToken\(\), 0\);/);
+    assert.match(loop, /s = __gdf0\((\w+), s, p\[i\], i, p\[i\]\)/);
+    assert.match(loop, /function __gdf0\(t, x0, x1, x2, x3\)/);
+    assert.match(loop, /T\.canGrow\(x0\.id, t\)/);
   });
 
   it('leaves single operators, % and computed exponents to the per-operator runtime', () => {
@@ -102,7 +108,7 @@ describe('transform: expression fusion', () => {
     assert.deepEqual(Array.from(a), Array.from(b));
   });
 
-  it('records fewer tape nodes: 8 operators per iteration become one node', () => {
+  it('records fewer tape nodes: 8 operators per iteration become one node, and the loop’s sum one node', () => {
     const source = `export const init = new Array(100).fill(0.5);
 export function loss(p: number[]) {
   let s = 0;
@@ -117,9 +123,9 @@ export function loss(p: number[]) {
     };
     const fused = count(true);
     const plain = count(false);
-    // 100 leaves; fused: s, p[i], p[i] → one ternary node per iteration (the first, with s = 0
-    // a plain number, a binary one); per operator: 8.
-    assert.equal(fused, 100 + 100);
+    // 100 leaves; fused and accumulating: the whole loop is one node with 200 parents (p[i] twice
+    // per iteration); per operator: 8 per iteration.
+    assert.equal(fused, 100 + 1);
     assert.ok(plain >= 100 + 7 * 100, `per-operator ${plain}`);
   });
 
