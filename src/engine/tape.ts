@@ -160,7 +160,7 @@ export class Tape {
     return k;
   }
 
-  /** Whether accumulator node k may take more parents for loop run `token` (nothing recorded since). */
+  /** Whether accumulator node k may take more parents for loop run `token` (nothing recorded since); fused code inlines it. */
   canGrow(k: number, token: number): boolean {
     return k === this.accNode && token === this.accToken && k === this.size - 1;
   }
@@ -168,7 +168,7 @@ export class Tape {
   /** One more parent of the last accumulator node k: ∂k/∂parent = partial. */
   accAdd(k: number, parent: number, partial: number): void {
     const j = this.sideSize;
-    if (j === this.sideParent.length) this.growSide();
+    if (j === this.sideParent.length) this.reserveSide(1);
     this.sideParent[j] = parent;
     this.sidePartial[j] = partial;
     this.sideSize = j + 1;
@@ -268,17 +268,22 @@ export class Tape {
     return k;
   }
 
-  private growSide(): void {
-    // The side arrays hold at most as many pairs as the tape may hold nodes, twice over: an
-    // endless accumulating loop ends with TapeOverflowError, as an endless recording one does.
-    if (this.sideParent.length >= 2 * this.maxNodes) throw new TapeOverflowError(this.maxNodes);
-    const n = this.sideParent.length * 2;
-    const p = new Int32Array(n);
-    p.set(this.sideParent);
-    const q = new Float64Array(n);
-    q.set(this.sidePartial);
-    this.sideParent = p;
-    this.sidePartial = q;
+  /**
+   * Room for `more` pairs in the side arrays (fused accumulating code writes them directly). They
+   * hold at most twice as many pairs as the tape may hold nodes: an endless accumulating loop ends
+   * with TapeOverflowError, as an endless recording one does.
+   */
+  reserveSide(more: number): void {
+    while (this.sideSize + more > this.sideParent.length) {
+      if (this.sideParent.length >= 2 * this.maxNodes) throw new TapeOverflowError(this.maxNodes);
+      const n = this.sideParent.length * 2;
+      const p = new Int32Array(n);
+      p.set(this.sideParent);
+      const q = new Float64Array(n);
+      q.set(this.sidePartial);
+      this.sideParent = p;
+      this.sidePartial = q;
+    }
   }
 
   private grow(): void {

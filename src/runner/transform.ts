@@ -80,6 +80,8 @@ export interface TransformOptions {
    * where every operator must be its own node (the backprop graph shows each one).
    */
   fuse?: boolean;
+  /** Let loops' `s += …` grow one accumulator node (transformAccumulate.ts): on with fusion by default. */
+  accumulate?: boolean;
   /**
    * Graph mode (the backprop graph, issue #7): no fusion, and every operator and Math call is
    * wrapped as `__gds(siteId, <the call>)`, with its op and span appended to `sites` — so each
@@ -95,11 +97,11 @@ export interface TransformOptions {
  */
 export function createGdTransformer(options: TransformOptions = {}): { transformer: ts.TransformerFactory<ts.SourceFile>; fusedFunctions: string[] } {
   const fusedFunctions: string[] = [];
-  const transformer = (context: ts.TransformationContext) => gdTransformer(context, options.fuse !== false && !options.graph, fusedFunctions, options.graph?.sites);
+  const transformer = (context: ts.TransformationContext) => gdTransformer(context, options.fuse !== false && !options.graph, fusedFunctions, options.graph?.sites, options.accumulate !== false);
   return { transformer, fusedFunctions };
 }
 
-function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFunctions: string[], sites?: GraphSite[]): ts.Transformer<ts.SourceFile> {
+function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFunctions: string[], sites?: GraphSite[], accumulate = true): ts.Transformer<ts.SourceFile> {
   const f = context.factory;
   return (file) => {
     const scopes = new Scopes(file);
@@ -124,7 +126,7 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
     const expr = (n: ts.Expression): ts.Expression => ts.visitNode(n, visit, ts.isExpression);
     const fusion = fuse ? new Fusion({ factory: f, visit: expr, isGlobal, at, runtime: RUNTIME_NAME }) : undefined;
     // Loops whose `s += …` may grow one accumulator node (transformAccumulate.ts), and their run tokens.
-    const accumulations = fusion ? findAccumulations(file) : undefined;
+    const accumulations = fusion && accumulate ? findAccumulations(file) : undefined;
     const runTokens = new Map<ts.Node, ts.Identifier>();
     /** `(token = __gd.accToken(), e)`: e, after taking this run's token (once per run of the loop). */
     const withToken = (loop: ts.Node, e: ts.Expression | undefined): ts.Expression | undefined => {

@@ -195,19 +195,29 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
   // Accumulating: leaf 0 is the running sum, with ∂y/∂x0 = 1 exactly (y = x0 ± …). While the loop
   // run's accumulator node is still the last one, the new leaves join it; else a new one starts.
   const grows = accumulate && leafAdjoint.get(0) === '1';
+  // The new pairs are written straight into the tape's side arrays (as the ternary path writes its
+  // node): a call per pair was a third of a multiply-accumulate.
+  const pairs = (indent: string) => [
+    `${indent}T.reserveSide(${leafCount - 1});`,
+    `${indent}const P = T.sideParent, D = T.sidePartial, j0 = T.sideSize;`,
+    `${indent}let j = j0;`,
+    ...leafIndices.slice(1).map((i) => `${indent}if (typeof x${i} !== "number") { P[j] = x${i}.id; D[j++] = ${leafAdjoint.get(i) ?? '0'}; }`),
+    `${indent}T.sideSize = j;`,
+    `${indent}T.parentC[k] += j - j0;`,
+  ];
   const record = grows
     ? [
         `  const T = ${rt}.tape, y = ${valueOf(tree)};`,
-        '  if (typeof x0 !== "number" && T.canGrow(x0.id, t)) {',
+        '  if (typeof x0 !== "number" && x0.id === T.accNode && t === T.accToken && x0.id === T.size - 1) {',
         '    const k = x0.id;',
-        ...leafIndices.slice(1).map((i) => `    if (typeof x${i} !== "number") T.accAdd(k, x${i}.id, ${leafAdjoint.get(i) ?? '0'});`),
+        ...pairs('    '),
         '    T.accValue(k, y);',
         '    x0.v = y;',
         '    return x0;',
         '  }',
         '  const k = T.accStart(y, t);',
         '  if (typeof x0 !== "number") T.accAdd(k, x0.id, 1);',
-        ...leafIndices.slice(1).map((i) => `  if (typeof x${i} !== "number") T.accAdd(k, x${i}.id, ${leafAdjoint.get(i) ?? '0'});`),
+        ...pairs('  '),
         `  return ${rt}.fusedNode(k, y);`,
       ]
     : [

@@ -58,7 +58,7 @@ describe('transform: expression fusion', () => {
     assert.match(loop, /for \(let i = \((\w+) = __gd\.accToken\(\), 0\);/);
     assert.match(loop, /s = __gdf0\((\w+), s, p\[i\], i, p\[i\]\)/);
     assert.match(loop, /function __gdf0\(t, x0, x1, x2, x3\)/);
-    assert.match(loop, /T\.canGrow\(x0\.id, t\)/);
+    assert.match(loop, /x0\.id === T\.accNode && t === T\.accToken/);
   });
 
   it('leaves single operators, % and computed exponents to the per-operator runtime', () => {
