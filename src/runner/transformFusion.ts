@@ -16,8 +16,8 @@
  *     __gdf0(s, p[i], i, p[i])                     the call that replaces the expression
  *     function __gdf0(x0, x1, x2, x3)              all plain numbers → native arithmetic
  *     function __gdf0a(x0, x1, x2, x3)             numbers and Vars → value, partials, one node
- *                                                   (a chain of k − 1 nodes for k active leaves:
- *                                                   the tape's nodes have two parents)
+ *                                                   (up to three active leaves; past that a
+ *                                                   chain: the tape's nodes have ≤ 3 parents)
  *                                                   anything else (hyper-duals, strings …) → the
  *                                                   per-operator runtime calls, as unfused
  *
@@ -37,6 +37,10 @@
  * What fuses: + − × ÷, unary −, `** k` with a literal k, and the one-argument Math functions of
  * the rules table. `%`, `**` with a computed exponent and other calls are leaves. A tree needs at
  * least two operators to be worth a function; at most MAX_LEAVES leaves.
+ *
+ * Accumulating. A `s += …` that transformAccumulate.ts allows gets a variant that takes its loop
+ * run's token first and grows one accumulator node across iterations (tape.ts) instead of adding a
+ * node per iteration.
  *
  * transformFusionCode.ts writes each function's code. The functions are appended to the module's
  * JavaScript (moduleLoader.ts), after the source-mapped code: a frame inside one maps to no line,
