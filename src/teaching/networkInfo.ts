@@ -5,6 +5,7 @@
  */
 import { lastUsage } from '../engine/nn/usage';
 import type { RunResult } from '../runner/trainLoss';
+import type { WeightLayerData } from '../webviews/protocol';
 
 export interface LayerParameters {
   name: string;
@@ -16,17 +17,8 @@ export interface LayerParameters {
   normEnd: number;
 }
 
-/** One linear layer's weight matrix and bias, at the start and at the end of the run (row-major). */
-export interface LayerWeights {
-  /** `0.weight`'s layer index, as nn.Sequential numbers it. */
-  name: string;
-  rows: number;
-  cols: number;
-  start: number[];
-  end: number[];
-  biasStart: number[];
-  biasEnd: number[];
-}
+/** One linear layer's weights and biases, before and after (the protocol's shape: one definition). */
+export type LayerWeights = WeightLayerData;
 
 /** Past this many parameters the matrices are not sent (the norms in the table still are). */
 export const MAX_INSPECTED_PARAMETERS = 200_000;

@@ -8,17 +8,9 @@
  */
 import { contours } from 'd3-contour';
 import type { BoundaryPanelData } from '../protocol';
-import { chartTheme } from './theme';
+import { chartTheme, rgbOf as rgb } from './theme';
 
 const SIZE = 360;
-
-function rgb(css: string): [number, number, number] {
-  const probe = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
-  probe.fillStyle = css;
-  probe.fillRect(0, 0, 1, 1);
-  const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
-  return [r, g, b];
-}
 
 export class BoundaryView {
   readonly element: HTMLElement;

@@ -37,3 +37,12 @@ export function chartTheme(): ChartTheme {
 export function onThemeChange(callback: () => void): void {
   new MutationObserver(callback).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 }
+
+/** A CSS colour as [r, g, b], read back from a 1-pixel canvas (theme variables resolve to any CSS form). */
+export function rgbOf(css: string): [number, number, number] {
+  const probe = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
+  probe.fillStyle = css;
+  probe.fillRect(0, 0, 1, 1);
+  const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+  return [r, g, b];
+}

@@ -11,21 +11,13 @@
  * ends. The mouse does the same on hover.
  */
 import type { WeightLayerData, WeightsLabels } from '../protocol';
-import { chartTheme } from './theme';
+import { chartTheme, rgbOf as rgb } from './theme';
 
 type Side = 'start' | 'end';
 
 /** Cell edge in CSS pixels: big for small layers, never under 3 px (a 128-wide layer stays ≤ 400 px). */
 function cellSize(cols: number): number {
   return Math.max(3, Math.min(18, Math.floor(360 / (cols + 2))));
-}
-
-function rgb(css: string): [number, number, number] {
-  const probe = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D;
-  probe.fillStyle = css;
-  probe.fillRect(0, 0, 1, 1);
-  const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
-  return [r, g, b];
 }
 
 const n4 = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v));
