@@ -18,7 +18,7 @@ import { format } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ensureCodeServer, codeServerEntry, nodeBinDir } from './install.mjs';
+import { ensureCodeServerOrExit, codeServerEntry, nodeBinDir } from './install.mjs';
 
 const version = process.env.GDTUTOR_CODE_SERVER_VERSION ?? '4.100.3';
 const trusted = process.env.GDTUTOR_TRUSTED !== '0';
@@ -61,7 +61,7 @@ async function waitForServer(url, ms) {
 }
 
 const args = parseArgs(process.argv.slice(2));
-ensureCodeServer(version);
+ensureCodeServerOrExit(version);
 const port = await freePort();
 const runDir = mkdtempSync(path.join(tmpdir(), `gdtutor-vscode-${version}-`));
 const folder = args.folder ?? path.join(runDir, 'workspace');

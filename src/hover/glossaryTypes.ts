@@ -1,7 +1,7 @@
 /** One concept of the glossary: what a hover shows, and the spellings that call it up. */
 export interface GlossaryEntry {
   id: string;
-  /** The one standard Korean term (../shared/KOREAN_TERMS.md, "Recommended"). */
+  /** The one standard Korean term (docs/korean-terms.md, "표준 용어"). */
   ko: string;
   en: string;
   /** Other accepted Korean spellings (spacing variants, synonyms). */
@@ -19,6 +19,6 @@ export interface GlossaryEntry {
   related?: string[];
   /** An example file that shows the idea (opened and trained by gdTutor.openExample). */
   demo?: string;
-  /** CONCEPTS.md rows this entry covers. */
+  /** Rows of docs/concepts.md this entry covers. */
   concepts?: number[];
 }

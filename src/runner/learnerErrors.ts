@@ -4,7 +4,7 @@
  * loader) and by errorMapping.ts for errors raised while the loss runs; crosses the worker
  * boundary as plain data (LearnerErrorData).
  *
- * Terms follow /work/shared/KOREAN_TERMS.md: 손실 함수, 기울기, 학습률, 매개변수, 초깃값,
+ * Terms follow docs/korean-terms.md: 손실 함수, 기울기, 학습률, 매개변수, 초깃값,
  * 최솟값/최댓값, 옵티마이저 names in Latin script.
  */
 import type { LearnerErrorData } from './workerProtocol';

@@ -8,6 +8,7 @@
  * GDTUTOR_VSCODE_VERSIONS=4.100.3 restricts the versions (code-server version numbers).
  */
 import { runTests } from '@vscode/test-electron';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -72,9 +73,28 @@ async function runOne(version: string, suite: Suite): Promise<Outcome> {
   return { version, suite: suite.name, passed: counts.passed, failed, ok: ok && failed === 0, seconds: Math.round((Date.now() - started) / 1000) };
 }
 
+/**
+ * Installs one code-server version before its suites run (a no-op once cached), so a failed
+ * install is reported once, with its one-line reason, instead of once per suite; and so the
+ * install's time is told apart from the tests'.
+ */
+function install(version: string): { ok: boolean; seconds: number } {
+  const started = Date.now();
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'vscode-test', 'install.mjs'), version], { stdio: 'inherit' });
+  return { ok: r.status === 0, seconds: Math.round((Date.now() - started) / 1000) };
+}
+
 async function main(): Promise<number> {
   const outcomes: Outcome[] = [];
   for (const version of desktop ? ['desktop'] : versions) {
+    if (!desktop) {
+      const installed = install(version);
+      if (installed.seconds > 5) console.log(`[vscode-test] code-server ${version} ready after ${installed.seconds} s`);
+      if (!installed.ok) {
+        for (const suite of suites) outcomes.push({ version, suite: suite.name, passed: 0, failed: 1, ok: false, seconds: 0 });
+        continue;
+      }
+    }
     for (const suite of suites) outcomes.push(await runOne(version, suite));
   }
   console.log('\n── integration summary ──');

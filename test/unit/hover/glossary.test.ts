@@ -6,19 +6,13 @@ import { contextAt, termAt } from '../../../src/hover/termMatcher';
 import { explain } from '../../../src/hover/explain';
 import { hoverMarkdown, HOVER_COMMANDS } from '../../../src/hover/hoverMarkdown';
 import { glossaryDoc } from '../../../scripts/generate-glossary-doc';
+import { conceptsMarked, koreanTerms } from '../docsTables';
 
 const root = path.resolve(__dirname, '../../..');
 const norm = (s: string) => s.toLowerCase().replace(/[_\-\s]/g, '');
 
-/** Concept numbers marked H in ../shared/CONCEPTS.md. */
-function hoverConcepts(): number[] {
-  const text = readFileSync(path.join(root, '..', 'shared', 'CONCEPTS.md'), 'utf8');
-  return text
-    .split('\n')
-    .map((l) => l.match(/^\|\s*(\d+)\s*\|.*\|\s*([HRL ]+?)\s*(—.*)?\|\s*$/))
-    .filter((m): m is RegExpMatchArray => m !== null && /\bH\b/.test(m[2]))
-    .map((m) => Number(m[1]));
-}
+/** Concept numbers marked H (hover) in docs/concepts.md. */
+const hoverConcepts = () => conceptsMarked('H');
 
 /** Parses the corpus: each «text|id» mark becomes a (line, offset, language, expected id). */
 function corpus(): Array<{ line: string; offset: number; language: string; expected: string; text: string }> {
@@ -52,7 +46,7 @@ describe('glossary', () => {
     }
   });
 
-  it('covers every concept CONCEPTS.md marks H', () => {
+  it('covers every concept docs/concepts.md marks H', () => {
     const needed = hoverConcepts();
     assert.ok(needed.length >= 30, `parsed ${needed.length} H concepts`);
     const covered = new Set(GLOSSARY.flatMap((e) => e.concepts ?? []));
@@ -69,8 +63,9 @@ describe('glossary', () => {
     }
   });
 
-  it('uses none of the wrong forms KOREAN_TERMS.md lists', () => {
-    const avoid = ['그라데이션', '학습율', '최소값', '최대값', '로컬 미니멈', '체인 규칙', '연쇄 규칙', '손실 기능', '활성화 기능', '하이퍼 파라미터', '웨이트', '새들 포인트', '아다그라드', '기울기 하강', '파생물'];
+  it('uses none of the wrong forms docs/korean-terms.md lists', () => {
+    const avoid = koreanTerms().flatMap((t) => t.avoid);
+    assert.ok(avoid.length >= 40, `parsed ${avoid.length} wrong forms`);
     for (const e of GLOSSARY) {
       const text = [e.ko, e.explanation, e.formula ?? '', e.example ?? ''].join(' ');
       for (const a of avoid) assert.ok(!text.includes(a), `${e.id} uses "${a}"`);

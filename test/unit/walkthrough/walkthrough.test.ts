@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { conceptsMarked } from '../docsTables';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -8,15 +9,8 @@ const nlsKo = JSON.parse(readFileSync(path.join(root, 'package.nls.ko.json'), 'u
 const nlsEn = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 const steps: Array<{ id: string; title: string; description: string; media: { markdown: string }; completionEvents: string[] }> = manifest.contributes.walkthroughs[0].steps;
 
-/** Concept numbers marked L (walkthrough) in ../shared/CONCEPTS.md. */
-function lessonConcepts(): number[] {
-  const text = readFileSync(path.join(root, '..', 'shared', 'CONCEPTS.md'), 'utf8');
-  return text
-    .split('\n')
-    .map((l) => l.match(/^\|\s*(\d+)\s*\|.*\|\s*([HRL ]+?)\s*(—.*)?\|\s*$/))
-    .filter((m): m is RegExpMatchArray => m !== null && /\bL\b/.test(m[2]))
-    .map((m) => Number(m[1]));
-}
+/** Concept numbers marked L (walkthrough) in docs/concepts.md. */
+const lessonConcepts = () => conceptsMarked('L');
 
 describe('walkthrough', () => {
   it('has at least 8 steps, each with Korean and English text, its markdown, and an example to run', () => {
@@ -33,7 +27,7 @@ describe('walkthrough', () => {
     }
   });
 
-  it('covers every concept that CONCEPTS.md marks L', () => {
+  it('covers every concept that docs/concepts.md marks L', () => {
     const covered = new Set<number>();
     for (const s of steps) {
       const md = readFileSync(path.join(root, s.media.markdown), 'utf8');
