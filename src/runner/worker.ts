@@ -119,7 +119,7 @@ function main(): void {
       const why = Atomics.load(control, 0);
       if (result.reason === 'cancelled' && why === CONTROL.timeout) result.reason = 'timeout';
       // Advice from the run's own numbers, before the result (the host shows both together).
-      if (why === CONTROL.run) post({ type: 'diagnosis', findings: diagnoseRun(loss, result, job.options) });
+      if (why === CONTROL.run) post({ type: 'diagnosis', findings: diagnoseRun(loss, result, job.options, { isCancelled: () => Atomics.load(control, 0) !== CONTROL.run }) });
       // A network: what training changed (weights, biases) beside what the learner chose.
       const info = job.withSurface ? networkInfo(result) : undefined;
       if (info) post({ type: 'network', info });
