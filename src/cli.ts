@@ -3,17 +3,21 @@
  * Learner code runs in the same isolated worker the extension uses, so an infinite loop or a
  * memory bomb ends with a message, not a hung terminal.
  *
+ * Every line it prints is in one language: `--lang ko|en`, else the environment's locale
+ * (cli/lang.ts: English when LC_ALL, LC_MESSAGES or LANG starts with "en", Korean otherwise).
+ *
  * Exit codes: 0 success, 1 the loss file has a problem (message names the line), 2 usage error.
  */
 import type { Finding } from './teaching/diagnosis';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs, UsageError, type CliArgs } from './cli/args';
+import { languageArgument, parseArgs, usage, UsageError, type CliArgs } from './cli/args';
+import { languageFromEnvironment } from './cli/lang';
 import { runIsolated } from './runner/isolatedRun';
 import type { LearnerErrorData, ProgressPoint } from './runner/workerProtocol';
 import type { RunResult } from './runner/trainLoss';
-import { progressBar, summary } from './cli/report';
-import { pick } from './l10n/localize';
+import { diagnosisLine, progressBar, summary } from './cli/report';
+import { language, pick, setLanguage } from './l10n/localize';
 
 function formatError(file: string, e: LearnerErrorData): string {
   const where = e.line ? `${file}:${e.line}${e.column ? `:${e.column}` : ''}` : file;
@@ -21,12 +25,17 @@ function formatError(file: string, e: LearnerErrorData): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  setLanguage(languageArgument(argv) ?? languageFromEnvironment(process.env));
+  if (argv.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(`${usage()}\n`);
+    return 0;
+  }
   let args: CliArgs;
   try {
     args = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${e.message}\n`);
+      process.stderr.write(`${e.text()}\n`);
       return 2;
     }
     throw e;
@@ -36,7 +45,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     source = readFileSync(file, 'utf8');
   } catch {
-    process.stderr.write(`${args.file}: 파일을 읽을 수 없습니다 / cannot read the file\n`);
+    process.stderr.write(`${args.file}: ${pick({ ko: '파일을 읽을 수 없습니다', en: 'cannot read the file' })}\n`);
     return 1;
   }
   const job =
@@ -67,11 +76,11 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (args.json) {
-    process.stdout.write(`${JSON.stringify(jsonShape(args, outcome.result))}\n`);
+    process.stdout.write(`${JSON.stringify(jsonShape(args, outcome.result, findings))}\n`);
   } else if (args.command === 'train') {
     process.stdout.write(`${summary(args.file, outcome.result as RunResult)}\n`);
     // The automatic diagnosis (teaching/diagnosis.ts): what happened and one piece of advice.
-    for (const f of findings) process.stdout.write(`진단: ${f.ko}\n`);
+    for (const f of findings) process.stdout.write(`${diagnosisLine(f)}\n`);
   } else {
     process.stdout.write(`${JSON.stringify(outcome.result, null, 2)}\n`);
   }
@@ -79,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Exactly the documented JSON fields (non-finite losses print as null, as JSON must). */
-function jsonShape(args: CliArgs, result: unknown): unknown {
+function jsonShape(args: CliArgs, result: unknown, findings: readonly Finding[]): unknown {
   if (args.command !== 'train') return result;
   const r = result as RunResult;
   const out: Record<string, unknown> = { params: r.params, losses: r.losses };
@@ -90,7 +99,16 @@ function jsonShape(args: CliArgs, result: unknown): unknown {
   if (r.steps) out.steps = r.steps;
   // Only when the file holds out a test set (config.testSplit): an extra field, never a changed one.
   if (r.test) out.test = r.test;
+  // The run's automatic diagnosis, both languages (always present for train; [] when it said nothing).
+  out.diagnosis = findings.map(diagnosisJson);
   return out;
+}
+
+/** A finding as DESIGN.md documents it: code, ko, en, glossary and, when the advice was tried, remedy. */
+function diagnosisJson(f: Finding): unknown {
+  const d: Record<string, unknown> = { code: f.code, ko: f.ko, en: f.en, glossary: f.glossary };
+  if (f.remedy) d.remedy = { cli: [...f.remedy.cli], outcome: { finalLoss: f.remedy.outcome.finalLoss, steps: f.remedy.outcome.steps } };
+  return d;
 }
 
 main(process.argv.slice(2)).then(
@@ -98,7 +116,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    const what = language() === 'ko' ? '내부 오류' : 'internal error';
+    process.stderr.write(`${what}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exitCode = 70;
   },
 );

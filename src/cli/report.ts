@@ -1,4 +1,4 @@
-/** The CLI's human output: a progress bar while training, and a Korean summary at the end. */
+/** The CLI's human output: a progress bar while training, and a summary at the end, in the language of l10n/localize.ts. */
 import type { ProgressPoint } from '../runner/workerProtocol';
 import type { RunResult } from '../runner/trainLoss';
 import { language } from '../l10n/localize';
@@ -10,7 +10,13 @@ export function progressBar(p: ProgressPoint, totalSteps: number | undefined): s
   const total = totalSteps ?? 1000;
   const done = Math.min(1, p.step / Math.max(1, total));
   const filled = Math.round(done * width);
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(done * 100)).padStart(3)}%  step ${p.step}/${total}  loss ${fmt(p.loss)}  |∇L| ${fmt(p.gradNorm)}   `;
+  const [step, loss] = language() === 'ko' ? ['스텝', '손실'] : ['step', 'loss'];
+  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(done * 100)).padStart(3)}%  ${step} ${p.step}/${total}  ${loss} ${fmt(p.loss)}  |∇L| ${fmt(p.gradNorm)}   `;
+}
+
+/** One line of the automatic diagnosis (teaching/diagnosis.ts), in the current language. */
+export function diagnosisLine(f: { ko: string; en: string }): string {
+  return language() === 'ko' ? `진단: ${f.ko}` : `Diagnosis: ${f.en}`;
 }
 
 const reasonText = {
@@ -43,17 +49,17 @@ export function summary(file: string, r: RunResult): string {
   const short = params.length > 160 ? `${params.slice(0, 160)}…` : params;
   return lang === 'ko'
     ? [
-        `${file}: ${o.optimizer}, 학습률 ${o.learningRate}, 시작점 (${o.init.length > 8 ? `매개변수 ${o.init.length}개` : o.init.map(fmt).join(', ')})`,
+        `${file}: ${o.optimizer}, 학습률 ${o.learningRate}${o.damping !== undefined ? `, 감쇠 ${o.damping}` : ''}, 시작점 (${o.init.length > 8 ? `매개변수 ${o.init.length}개` : o.init.map(fmt).join(', ')})`,
         `  ${step} 스텝에서 ${why}.`,
         t ? `  최종 학습 손실 L = ${fmt(loss)}  (학습 데이터 ${t.trainSize}개)` : `  최종 손실  L = ${fmt(loss)}`,
-        ...(t && testLoss !== undefined ? [`  최종 테스트 손실 = ${fmt(testLoss)}  (학습에 쓰지 않은 테스트 데이터 ${t.testSize}개)`] : []),
+        ...(t && testLoss !== undefined ? [`  최종 검증 손실 = ${fmt(testLoss)}  (기울기 계산에 쓰지 않은 검증 데이터 ${t.testSize}개)`] : []),
         `  최종 매개변수 = (${short})`,
       ].join('\n')
     : [
-        `${file}: ${o.optimizer}, learning rate ${o.learningRate}, start (${o.init.length > 8 ? `${o.init.length} parameters` : o.init.map(fmt).join(', ')})`,
+        `${file}: ${o.optimizer}, learning rate ${o.learningRate}${o.damping !== undefined ? `, damping ${o.damping}` : ''}, start (${o.init.length > 8 ? `${o.init.length} parameters` : o.init.map(fmt).join(', ')})`,
         `  at step ${step}: ${why}.`,
         t ? `  final training loss L = ${fmt(loss)}  (${t.trainSize} training samples)` : `  final loss L = ${fmt(loss)}`,
-        ...(t && testLoss !== undefined ? [`  final test loss = ${fmt(testLoss)}  (${t.testSize} held-out samples)`] : []),
+        ...(t && testLoss !== undefined ? [`  final validation loss = ${fmt(testLoss)}  (${t.testSize} held-out samples)`] : []),
         `  final parameters = (${short})`,
       ].join('\n');
 }

@@ -26,6 +26,13 @@ export interface OptimizerSettings {
   initialAccumulatorValue?: number;
   /** L-BFGS only: 'strong_wolfe' as torch's line_search_fn. */
   lineSearch?: 'strong_wolfe';
+  /**
+   * Newton only: λ of the step (H + λI)⁻¹∇L. Not given: Newton's safeguard (λ = 0 where H is
+   * positive definite, otherwise a Levenberg–Marquardt shift; see optim/newton.ts). 0: the plain
+   * Newton step H⁻¹∇L even where H is not positive definite (it may walk to a maximum or a
+   * saddle). λ > 0: always H + λI.
+   */
+  damping?: number;
 }
 
 export interface TrainOptions extends Partial<OptimizerSettings> {
@@ -77,6 +84,7 @@ export const CONFIG_KEYS: ReadonlyArray<keyof TrainOptions> = [
   'lrDecay',
   'initialAccumulatorValue',
   'lineSearch',
+  'damping',
   'steps',
   'epochs',
   'batchSize',

@@ -2,6 +2,7 @@
 import { GLOSSARY } from './glossary';
 import { termAt } from './termMatcher';
 import { hoverMarkdown } from './hoverMarkdown';
+import { language } from '../l10n/localize';
 import type { GlossaryEntry } from './glossaryTypes';
 
 /** Finds an entry by id, Korean or English term, or any spelling the hover recognises. */
@@ -13,7 +14,8 @@ export function findEntry(term: string): GlossaryEntry | undefined {
   return m && m.start === 0 ? m.entry : undefined;
 }
 
+/** `markdown` is in the tutor's language (gdTutor.language): Korean, or English with no Hangul. */
 export function explain(term: string): { ko: string; en: string; markdown: string } | undefined {
   const e = findEntry(term);
-  return e && { ko: e.ko, en: e.en, markdown: hoverMarkdown(e) };
+  return e && { ko: e.ko, en: e.en, markdown: hoverMarkdown(e, language()) };
 }

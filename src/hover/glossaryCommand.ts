@@ -1,9 +1,13 @@
-/** `gdTutor.showGlossary`: a searchable quick pick of every term (Korean and English). */
+/**
+ * `gdTutor.showGlossary`: a searchable quick pick of every term. Korean mode lists the Korean
+ * term with its English name; English mode lists English only (no Hangul), with the code
+ * spellings to search by.
+ */
 import * as vscode from 'vscode';
-import { GLOSSARY, entryById } from './glossary';
-import { hoverMarkdown } from './hoverMarkdown';
-import { t, language } from '../l10n/localize';
+import { entryById } from './glossary';
+import { glossaryPick, hoverMarkdown } from './hoverMarkdown';
 import type { GlossaryEntry } from './glossaryTypes';
+import { language } from '../l10n/localize';
 
 async function showEntry(e: GlossaryEntry): Promise<void> {
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `${hoverMarkdown(e, language())}\n` });
@@ -16,10 +20,8 @@ export async function showGlossary(id?: unknown): Promise<GlossaryEntry | undefi
     if (e) await showEntry(e);
     return e;
   }
-  const picked = await vscode.window.showQuickPick(
-    GLOSSARY.map((e) => ({ label: e.ko, description: e.en, detail: e.explanation, entry: e })),
-    { title: t('Glossary'), placeHolder: t('Search a term in Korean or English'), matchOnDescription: true, matchOnDetail: true },
-  );
+  const pick = glossaryPick();
+  const picked = await vscode.window.showQuickPick(pick.items, { title: pick.title, placeHolder: pick.placeHolder, matchOnDescription: true, matchOnDetail: true });
   if (picked) await showEntry(picked.entry);
   return picked?.entry;
 }

@@ -3,12 +3,32 @@
  * Pure (no `vscode`) and local: it looks only at the line around the position, so a hover costs
  * the same on a 5-line file and a 5,000-line one.
  *
- *   identifiers  learningRate = learning_rate = LEARNING_RATE (case and separators ignored);
- *                inside a longer identifier, the camelCase/snake_case word under the cursor
- *                (computeGradient → gradient) when it is a full spelling of four letters or more;
- *   abbreviations lr, eta, grad, dw … only in code, never in prose ("lr" in a sentence is not);
- *   phrases      "local minimum", "learning rate" in comments, strings and Markdown;
- *   Korean       경사 하강법 / 경사하강법, with particles attached (기울기가, 학습률을, 안장점에서).
+ * The rules (each guarded by a test in test/unit/hover/termMatcher.test.ts):
+ *   R1 identifiers   case is ignored: LEARNING_RATE = learningRate;
+ *   R2               separators are ignored: learning_rate = learningRate, bce_with_logits_loss = BCEWithLogitsLoss;
+ *   R3               inside a longer identifier, the camelCase/snake_case word under the cursor
+ *                    matches (computeGradient → gradient) …
+ *   R4               … only when it is a full spelling of four letters or more (totalMse is not mse);
+ *   R5               … and the part under the cursor must be the matched part (computeGradient at
+ *                    "compute" is nothing);
+ *   R6               … trying three- and two-word spans before single words (defaultWeightDecay at
+ *                    "Weight" is weight decay, not weight);
+ *   R7 abbreviations lr, eta, grad, dw … only in code, never in prose ("lr" in a sentence is not);
+ *   R8 phrases       "local minimum", "learning rate" only in prose (comments, strings, Markdown) and
+ *                    on a code line with a quote or comment mark (the tail of a string or comment
+ *                    opened on an earlier line), never in plain code;
+ *   R9               whole words only, a plural "s" allowed: "saddle points" yes, "nonlocal minimum" no;
+ *   R10              longest first: "binary cross-entropy" before "cross-entropy";
+ *   R11 Korean       경사 하강법 / 경사하강법 (spaces ignored), with particles attached (기울기가,
+ *                    학습률을, 안장점에서) but nothing else (반복문 is not 반복);
+ *   R12              longest first: 기울기 초기화 before 기울기;
+ *   R13              the match must cover the cursor (at 노트 in "경사 하강법 노트": nothing);
+ *   R14 mixed        Korean terms with digits, Latin letters or marks (1차 방법, 준-뉴턴 방법,
+ *                    Levenberg–Marquardt 방법) match as whole phrases, spaces ignored, particles allowed;
+ *   R15 context      contextAt: after //, /* or a leading * (# in Python), and inside a quote, is prose;
+ *                    Markdown is prose;
+ *   R16 cancel       `stop()` is polled after each of the four steps (mixed Korean, Korean, phrases,
+ *                    identifiers): once it says so, the hover returns nothing.
  * Words that merely contain a term (grade, upgrade, gradle, lossless) never match: matching is
  * on whole words or whole camelCase parts, not substrings.
  */
@@ -31,19 +51,27 @@ interface Index {
   abbreviations: Map<string, GlossaryEntry>;
   phrases: Array<{ text: string; entry: GlossaryEntry }>;
   korean: Array<{ text: string; entry: GlossaryEntry }>;
+  /** Korean terms with non-Hangul characters (1차 방법, Levenberg–Marquardt 방법), spaces removed, lower case. */
+  mixed: Array<{ text: string; entry: GlossaryEntry }>;
 }
 
 function buildIndex(glossary: readonly GlossaryEntry[]): Index {
-  const index: Index = { identifiers: new Map(), abbreviations: new Map(), phrases: [], korean: [] };
+  const index: Index = { identifiers: new Map(), abbreviations: new Map(), phrases: [], korean: [], mixed: [] };
   for (const e of glossary) {
     for (const id of e.identifiers) index.identifiers.set(norm(id), e);
     for (const a of e.abbreviations ?? []) index.abbreviations.set(a.toLowerCase(), e);
     for (const p of e.phrases ?? []) index.phrases.push({ text: p.toLowerCase(), entry: e });
-    for (const k of [e.ko, ...(e.koVariants ?? [])]) if (/[가-힣]/.test(k)) index.korean.push({ text: k.replace(/\s+/g, ''), entry: e });
+    for (const k of [e.ko, ...(e.koVariants ?? [])]) {
+      if (!/[가-힣]/.test(k)) continue;
+      const compact = k.replace(/\s+/g, '');
+      if (/^[가-힣]+$/.test(compact)) index.korean.push({ text: compact, entry: e });
+      else index.mixed.push({ text: compact.toLowerCase(), entry: e });
+    }
   }
   // Longest first: "이진 교차 엔트로피" before "교차 엔트로피", "local minima" before "minima".
   index.phrases.sort((a, b) => b.text.length - a.text.length);
   index.korean.sort((a, b) => b.text.length - a.text.length);
+  index.mixed.sort((a, b) => b.text.length - a.text.length);
   return index;
 }
 
@@ -153,6 +181,35 @@ function matchKorean(line: string, offset: number): TermMatch | undefined {
   return undefined;
 }
 
+/** R14: a Korean term with digits, Latin letters or marks, as a whole phrase (spaces in the line ignored). */
+function matchMixed(line: string, offset: number): TermMatch | undefined {
+  const lower = line.toLowerCase();
+  const isWordChar = (c: string | undefined) => c !== undefined && /[가-힣A-Za-z0-9]/.test(c);
+  for (const { text, entry } of INDEX.mixed) {
+    for (let i = lower.indexOf(text[0]); i >= 0; i = lower.indexOf(text[0], i + 1)) {
+      if (i > offset) break;
+      if (isWordChar(line[i - 1]) && isWordChar(text[0])) continue;
+      // Walk the term through the line, skipping spaces in the line.
+      let j = i;
+      let k = 0;
+      while (k < text.length && j < lower.length) {
+        if (lower[j] === text[k]) {
+          j++;
+          k++;
+        } else if (lower[j] === ' ' && j > i) j++;
+        else break;
+      }
+      if (k < text.length) continue;
+      let tailEnd = j;
+      while (tailEnd < line.length && /[가-힣]/.test(line[tailEnd])) tailEnd++;
+      const tail = line.slice(j, tailEnd);
+      if (!PARTICLES.test(tail) || (tail === '' && isWordChar(line[j]) && isWordChar(text[text.length - 1]))) continue;
+      if (offset >= i && offset <= tailEnd) return { entry, start: i, end: j };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The glossary term at `offset` of `line`, or undefined. `context` is "code" for code outside
  * comments and strings, "prose" for comments, strings, Markdown text; `stop` is checked between
@@ -160,6 +217,8 @@ function matchKorean(line: string, offset: number): TermMatch | undefined {
  */
 export function termAt(line: string, offset: number, context: Context, stop: () => boolean = () => false): TermMatch | undefined {
   if (offset < 0 || offset > line.length) return undefined;
+  const mixed = matchMixed(line, offset);
+  if (mixed || stop()) return mixed;
   const korean = matchKorean(line, offset);
   if (korean || stop()) return korean;
   const phrase = context === 'prose' || /\/\/|#|\/\*|\*|["'`]/.test(line) ? matchPhrase(line, offset) : undefined;
@@ -170,7 +229,8 @@ export function termAt(line: string, offset: number, context: Context, stop: () 
 /** Whether `offset` is inside a comment or string of a code line (a cheap, line-local guess). */
 export function contextAt(line: string, offset: number, languageId: string): Context {
   if (languageId === 'markdown' || languageId === 'plaintext') return 'prose';
-  const commentMarks = languageId === 'python' ? ['#'] : ['//', '/*', ' * ', '*'];
+  // `*` only as the first mark on a line (a block comment's continuation), never `a * lr`.
+  const commentMarks = languageId === 'python' ? ['#'] : ['//', '/*', '*'];
   let inString: string | undefined;
   for (let i = 0; i < offset && i < line.length; i++) {
     const c = line[i];

@@ -88,7 +88,7 @@ export function checkConfig(config: unknown, at: Declarations): { config?: Recor
   if (c.optimizer !== undefined && !(OPTIMIZER_NAMES as readonly unknown[]).includes(c.optimizer)) {
     const guess = typeof c.optimizer === 'string' ? closest(c.optimizer, OPTIMIZER_NAMES) : undefined;
     throw learnerErrors.badConfig(
-      `알 수 없는 옵티마이저 '${String(c.optimizer)}' 입니다.${guess ? ` 혹시 '${guess}'?` : ''} 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`,
+      `알 수 없는 옵티마이저입니다: '${String(c.optimizer)}'.${guess ? ` 비슷한 이름: '${guess}'.` : ''} 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`,
       `unknown optimizer '${String(c.optimizer)}'.${guess ? ` Did you mean '${guess}'?` : ''} Available: ${OPTIMIZER_NAMES.join(', ')}`,
       where('optimizer'),
     );
@@ -97,24 +97,31 @@ export function checkConfig(config: unknown, at: Declarations): { config?: Recor
     // 0 is allowed, as torch.optim allows it (and the CLI's --lr): the run then shows no movement.
     const got = typeof c.learningRate === 'number' ? { ko: String(c.learningRate), en: String(c.learningRate) } : valueText(c.learningRate);
     throw learnerErrors.badConfig(
-      `학습률(learningRate)은 0 이상의 숫자여야 하는데 ${got.ko}입니다. 예: \`learningRate: 0.1\``,
+      `학습률(learningRate)은 0 이상의 숫자여야 합니다. 지금 값: ${got.ko}. 예: \`learningRate: 0.1\``,
       `learningRate must be a number of at least 0, got ${got.en}. For example \`learningRate: 0.1\`.`,
       where('learningRate'),
     );
   }
   for (const [key, min] of [['steps', 0], ['epochs', 1], ['batchSize', 1]] as const) {
     if (c[key] !== undefined && !isCount(c[key], min)) {
-      throw learnerErrors.badConfig(`${key}는 ${min} 이상의 정수여야 하는데 ${String(c[key])}입니다.`, `${key} must be a whole number ≥ ${min}, got ${String(c[key])}.`, where(key));
+      throw learnerErrors.badConfig(`${key} 설정은 ${min} 이상의 정수여야 합니다. 지금 값: ${String(c[key])}.`, `${key} must be a whole number ≥ ${min}, got ${String(c[key])}.`, where(key));
     }
   }
   if (c.tolerance !== undefined && !(typeof c.tolerance === 'number' && c.tolerance >= 0)) {
-    throw learnerErrors.badConfig(`tolerance는 0 이상의 숫자여야 하는데 ${String(c.tolerance)}입니다.`, `tolerance must be a number ≥ 0, got ${String(c.tolerance)}.`, where('tolerance'));
+    throw learnerErrors.badConfig(`tolerance 설정은 0 이상의 숫자여야 합니다. 지금 값: ${String(c.tolerance)}.`, `tolerance must be a number ≥ 0, got ${String(c.tolerance)}.`, where('tolerance'));
   }
   if (c.testSplit !== undefined && !(typeof c.testSplit === 'number' && c.testSplit >= 0 && c.testSplit < 1)) {
     throw learnerErrors.badConfig(
-      `testSplit(테스트 데이터 비율)은 0 이상 1 미만의 숫자여야 하는데 ${String(c.testSplit)}입니다. 예: \`testSplit: 0.25\` (데이터의 25%를 테스트용으로 떼어 둡니다)`,
-      `testSplit (the fraction of data held out for testing) must be a number in [0, 1), got ${String(c.testSplit)}. For example \`testSplit: 0.25\`.`,
+      `testSplit(학습에 쓰지 않고 떼어 둘 데이터의 비율)은 0 이상 1 미만의 숫자여야 합니다. 지금 값: ${String(c.testSplit)}. 예: \`testSplit: 0.25\` (데이터의 25%를 검증용으로 떼어 둡니다)`,
+      `testSplit (the fraction of data held out for validation) must be a number in [0, 1), got ${String(c.testSplit)}. For example \`testSplit: 0.25\`.`,
       where('testSplit'),
+    );
+  }
+  if (c.damping !== undefined && !(typeof c.damping === 'number' && Number.isFinite(c.damping) && c.damping >= 0)) {
+    throw learnerErrors.badConfig(
+      `damping(뉴턴 방법의 감쇠 λ)은 0 이상의 유한한 숫자여야 합니다(받은 값: ${String(c.damping)}). 0은 순수한 뉴턴 스텝이고, 빼면 기본 안전장치를 씁니다.`,
+      `damping (Newton's λ in H + λI) must be a finite number ≥ 0, got ${String(c.damping)}. 0 is the plain Newton step; leave it out for the default safeguard.`,
+      where('damping'),
     );
   }
   const known = CONFIG_KEYS as readonly string[];

@@ -91,8 +91,16 @@ const warning = (code: string, ko: string, en: string, w: Where = {}) => new Lea
 
 const LOSS_EXAMPLE = '`export function loss(w: number) { return (w - 3) ** 2; }`';
 
+/**
+ * A message that is one sentence of ours, without its final period: a thrown error's text or a
+ * parser's message may end with one already, and "expected.." must not reach the learner.
+ */
+const clause = (text: string) => text.trim().replace(/\.+$/, '');
+
 export const learnerErrors = {
-  syntax: (ko: string, en: string, w: Where) => error('syntax', `문법 오류: ${ko}. 표시된 곳을 고친 뒤 다시 학습하세요.`, `Syntax error: ${en} Fix the marked place and train again.`, w),
+  /** `ko`: a Korean sentence (syntaxMessages.ts), never the parser's English; `en`: the parser's message. */
+  syntax: (ko: string, en: string, w: Where) =>
+    error('syntax', `문법 오류: ${clause(ko)}. 표시된 곳을 고친 뒤 다시 학습하세요.`, `Syntax error: ${clause(en)}. Fix the marked place and train again.`, w),
 
   /** `found`: the file's other exports, to spot a typo such as `lost` or `Loss`. */
   noLoss: (found: string[], hasDefault: boolean) => {
@@ -101,13 +109,13 @@ export const learnerErrors = {
     return error('noLoss', `\`loss\` 함수를 export 하세요: ${LOSS_EXAMPLE}${koHint}`, `Export a \`loss\` function: ${LOSS_EXAMPLE}${enHint}`, { line: 1, column: 1 });
   },
   lossNotFunction: (got: string, w: Where) =>
-    error('lossNotFunction', `\`loss\`는 함수여야 하는데 지금은 ${koreanDescription(got)}입니다. ${LOSS_EXAMPLE} 꼴로 쓰세요.`, `\`loss\` must be a function, but it is ${got}. Write it as ${LOSS_EXAMPLE}.`, w),
+    error('lossNotFunction', `\`loss\`는 함수여야 합니다. 지금 값: ${koreanDescription(got)}. ${LOSS_EXAMPLE} 꼴로 쓰세요.`, `\`loss\` must be a function, but it is ${got}. Write it as ${LOSS_EXAMPLE}.`, w),
   lossThrew: (message: string, w: Where) =>
-    error('lossThrew', `손실 함수를 계산하다가 오류가 났습니다: ${message}. 표시된 줄을 확인하세요.`, `The loss function threw an error: ${message}. Check the marked line.`, w),
+    error('lossThrew', `손실 함수를 계산하다가 오류가 났습니다: ${clause(message)}. 표시된 줄을 확인하세요.`, `The loss function threw an error: ${clause(message)}. Check the marked line.`, w),
   lossNotNumber: (got: string, w: Where) =>
     error(
       'lossNotNumber',
-      `손실 함수는 숫자 하나를 돌려줘야 하는데, 돌려준 값은 ${koreanDescription(got)}입니다. 함수 끝에서 \`return\` 으로 손실 값(숫자)을 돌려주세요.`,
+      `손실 함수는 숫자 하나를 돌려줘야 합니다. 돌려준 값: ${koreanDescription(got)}. 함수 끝에서 \`return\` 으로 손실 값(숫자)을 돌려주세요.`,
       `The loss function must return one number, but it returned ${got}. End it with \`return\` and the loss value.`,
       w,
     ),
@@ -135,16 +143,16 @@ export const learnerErrors = {
   tapeEscape: (w: Where) =>
     error(
       'tapeEscape',
-      '매개변수에 의존하는 값이 자동 미분이 따라갈 수 없는 곳(Float64Array 같은 타입 배열에 저장, 비트 연산 `|` `&` `~`, 라이브러리 함수)에서 평범한 숫자로 쓰였습니다. 기울기가 틀리지 않도록 멈췄습니다. 그 계산은 손실 파일 안에서 일반 배열(`number[]`), 평범한 연산자와 Math.* 로 쓰세요.',
+      '매개변수에 의존하는 값이 자동 미분이 따라갈 수 없는 곳(Float64Array 같은 타입 배열에 저장, 비트 연산 `|` `&` `~`, 라이브러리 함수)에서 일반 숫자로 쓰였습니다. 기울기가 틀리지 않도록 멈췄습니다. 그 계산은 손실 파일 안에서 일반 배열(`number[]`), 일반 연산자와 Math.* 로 쓰세요.',
       'A value that depends on the parameters was used as a plain number where automatic differentiation cannot follow it (stored in a typed array such as Float64Array, a bitwise operator `|` `&` `~`, a library function). Training stopped rather than give a wrong gradient. Write that computation in the loss file with plain arrays (`number[]`), ordinary operators and Math.*.',
       w,
     ),
   notDifferentiable: (op: string, w: Where) =>
-    error('notDifferentiable', `${op}은(는) 미분할 수 없는 함수라서 매개변수에 의존하는 값에 쓸 수 없습니다. 다른 식으로 바꿔 쓰세요.`, `${op} has no derivative, so it cannot take a value that depends on the parameters. Rewrite that expression.`, w),
+    error('notDifferentiable', `${op} 함수는 미분할 수 없어서 매개변수에 의존하는 값에 쓸 수 없습니다. 다른 식으로 바꿔 쓰세요.`, `${op} has no derivative, so it cannot take a value that depends on the parameters. Rewrite that expression.`, w),
   activeKey: (collection: 'Set' | 'Map', w: Where) =>
     error(
       'activeKey',
-      `매개변수에 의존하는 값을 ${collection}의 ${collection === 'Set' ? '원소' : '키'}로 썼습니다. ${collection}은 키를 값이 아니라 객체의 정체성으로 비교하므로 결과가 숫자일 때와 달라집니다. 인덱스나 문자열(\`String(w)\`)을 키로 쓰세요.`,
+      `매개변수에 의존하는 값을 ${collection === 'Set' ? 'Set 객체의 원소로' : 'Map 객체의 키로'} 썼습니다. ${collection} 객체는 키를 값이 아니라 객체의 정체성으로 비교하므로 결과가 숫자일 때와 달라집니다. 인덱스나 문자열(\`String(w)\`)을 키로 쓰세요.`,
       `A value that depends on the parameters was used as a ${collection} ${collection === 'Set' ? 'element' : 'key'}. ${collection} compares keys by identity, not by value, so the result would differ from plain numbers. Use an index or a string (\`String(w)\`) as the key.`,
       w,
     ),
@@ -171,7 +179,7 @@ export const learnerErrors = {
   unknownConfigKey: (key: string, suggestion: string | undefined, w: Where) =>
     warning(
       'unknownConfigKey',
-      `config 의 '${key}' 는 쓰이지 않는 설정이라 무시됩니다.${suggestion ? ` 혹시 '${suggestion}'?` : ''}`,
+      `쓰이지 않는 config 설정이라 무시합니다: '${key}'.${suggestion ? ` 비슷한 설정: '${suggestion}'.` : ''}`,
       `config key '${key}' is not a setting and is ignored.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
       w,
     ),
@@ -185,7 +193,7 @@ export const learnerErrors = {
   badData: (w: Where) =>
     error('badData', '`data`는 샘플이 하나 이상 든 배열이어야 합니다. 예: `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`', '`data` must be an array of at least one sample, e.g. `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`.', w),
   reservedName: (name: string, w: Where) =>
-    error('reservedName', `'${name}'은(는) 자동 미분이 내부에서 쓰는 이름입니다. 다른 이름으로 바꾸세요.`, `'${name}' is a name automatic differentiation uses internally. Rename it.`, w),
+    error('reservedName', `자동 미분이 내부에서 쓰는 이름이라 쓸 수 없습니다: '${name}'. 다른 이름으로 바꾸세요.`, `'${name}' is a name automatic differentiation uses internally. Rename it.`, w),
   lossAsync: (w: Where) =>
     error(
       'lossAsync',
@@ -196,7 +204,7 @@ export const learnerErrors = {
   badImport: (name: string, w: Where) =>
     error(
       'badImport',
-      `'${name}'을(를) 불러올 수 없습니다. 손실 파일에서는 같은 폴더의 파일('./helpers')과 내장 라이브러리 'gdtutor'만 import 할 수 있습니다.`,
+      `불러올 수 없는 모듈입니다: '${name}'. 손실 파일에서는 같은 폴더의 파일('./helpers')과 내장 라이브러리 'gdtutor'만 import 할 수 있습니다.`,
       `Cannot import '${name}': a loss file may import only relative files ('./helpers') and the built-in 'gdtutor' library.`,
       w,
     ),

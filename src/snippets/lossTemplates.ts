@@ -51,7 +51,7 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
   {
     id: 'rosenbrock',
     prefix: 'gd-rosenbrock',
-    ko: { name: '로젠브록 함수', description: '좁고 휘어진 골짜기. 평범한 경사 하강법은 느리고 모멘텀, Adam, 뉴턴 방법은 빠릅니다.' },
+    ko: { name: '로젠브록 함수', description: '좁고 휘어진 골짜기. 기본 경사 하강법은 느리고 모멘텀, Adam, 뉴턴 방법은 빠릅니다.' },
     en: { name: 'Rosenbrock', description: 'A narrow curved valley: slow for plain gradient descent, faster with momentum, Adam or Newton.' },
     body: [
       '// L(x, y) = (1 − x)² + 100(y − x²)² — 최솟값은 (1, 1)',
@@ -101,7 +101,7 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
   {
     id: 'plateau',
     prefix: 'gd-plateau',
-    ko: { name: '고원(평탄한 구간)', description: '기울기가 거의 0인 평평한 구간에서는 학습이 멈춘 것처럼 보입니다.' },
+    ko: { name: '고원', description: '기울기가 거의 0인 고원에서는 학습이 멈춘 것처럼 보입니다.' },
     en: { name: 'Plateau', description: 'Where the gradient is almost zero, training seems to stall.' },
     body: [
       '// L(w) = 1 − exp(−(w − 2)²) — w가 2에서 멀면 거의 평평합니다',
@@ -120,7 +120,7 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
     ko: { name: '선형 회귀와 미니배치', description: 'y ≈ w·x + b 를 평균 제곱 오차로 학습합니다. data와 batchSize로 확률적 경사 하강법을 봅니다.' },
     en: { name: 'Linear regression with mini-batches', description: 'Fit y ≈ w·x + b with MSE; `data` and `batchSize` give stochastic gradient descent.' },
     body: [
-      '// 선형 회귀: 평균 제곱 오차(MSE)를 미니배치로 학습합니다',
+      '// 선형 회귀: 미니배치마다 평균 제곱 오차(MSE)를 줄이도록 w와 b를 학습합니다',
       'export const data = Array.from({ length: ${1:40} }, (_, i) => {',
       '  const x = -2 + (4 * i) / ${1:40};',
       '  return { x, y: 2 * x - 1 + 0.3 * Math.sin(7.3 * i) };',

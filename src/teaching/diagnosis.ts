@@ -56,9 +56,8 @@ export interface Finding {
 export const THRESHOLDS = {
   /** Oscillating: more than this fraction of successive updates (second half) reverse direction. */
   reversal: 0.6,
-  /** Stopped moving: the gradient norm fell to this fraction of its start (or to gradientFloor). */
+  /** Stopped moving: the gradient norm fell to this fraction of max(1, its start). */
   stoppedGradient: 1e-4,
-  gradientFloor: 1e-8,
   /** Adaptive optimizers dither at a minimum: a hundredfold drop of the loss is arrival. */
   adaptiveArrival: 100,
   /** Overfitting: the validation loss ended this factor above its minimum … */
@@ -232,7 +231,7 @@ export function diagnose(input: DiagnosisInput, lab?: Lab): Finding[] {
 
   const g0 = run.gradNorms[0];
   const gEnd = lastOf(run.gradNorms);
-  const stopped = Number.isFinite(gEnd) && (gEnd <= THRESHOLDS.stoppedGradient * Math.max(1, g0) || gEnd <= THRESHOLDS.gradientFloor);
+  const stopped = Number.isFinite(gEnd) && gEnd <= THRESHOLDS.stoppedGradient * Math.max(1, g0);
   // A run that came to rest at a stationary point (even one above its start: a maximum that plain
   // Newton climbed to) is described by the curvature there, not as a divergence.
   if (stopped && Number.isFinite(ctx.last) && input.hessianAtEnd) return [stationaryFinding(ctx, g0, gEnd)];
@@ -422,7 +421,7 @@ function stationaryFinding(ctx: Context, g0: number, gEnd: number): Finding {
     return withRemedy(
       {
         code: 'plateau',
-        ko: `고원에서 멈췄습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 기울기도 곡률도 거의 0이라 스텝이 아주 작아졌지만, 손실 L = ${fmt(ctx.last)}보다 훨씬 낮은 곳이 있습니다.`,
+        ko: `고원에서 멈췄습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 기울기도 곡률도 거의 0이라 스텝이 아주 작아졌지만, 지금 손실(L = ${fmt(ctx.last)})보다 훨씬 낮은 곳이 있습니다.`,
         en: `Stuck on a plateau: ${gradText.en}, Hessian eigenvalues ${eigText} — gradient and curvature are almost zero, so the steps became tiny, yet there is much lower ground than L = ${fmt(ctx.last)}.`,
         glossary: 'plateau',
       },

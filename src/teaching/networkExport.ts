@@ -194,7 +194,7 @@ function pytorchScript(net: ExportedNetwork, optimizer: string, options: TrainOp
       '',
       'if __name__ == "__main__":',
       '    print(f"final loss {train():.6g}")',
-      ...(net.testData ? ['    with torch.no_grad():', '        print(f"test loss {loss_fn(model(X_test), Y_test).item():.6g}")'] : []),
+      ...(net.testData ? ['    with torch.no_grad():', '        print(f"validation loss {loss_fn(model(X_test), Y_test).item():.6g}")'] : []),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -226,6 +226,6 @@ function summarize(r: RunResult): string {
   // A network's weights would fill the notification: the first eight, and how many more.
   const p = r.params[last];
   const shown = p.slice(0, 8).map(format).join(', ') + (p.length > 8 ? `, … +${p.length - 8}` : '');
-  const held = r.test ? ` · ${t('test loss')} ${format(r.test.losses[r.test.losses.length - 1])}` : '';
+  const held = r.test ? ` · ${t('validation loss')} ${format(r.test.losses[r.test.losses.length - 1])}` : '';
   return t('{0} at step {1}: loss {2}, parameters ({3})', reasons[r.reason ?? 'completed'], r.stoppedAt ?? last, format(r.losses[last]), shown) + held;
 }

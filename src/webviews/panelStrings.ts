@@ -44,9 +44,9 @@ export function panelStrings(): PanelStrings {
     backwardRestart: t('Start the backward pass again'),
     decisionBoundary: t('Decision boundary: the network’s prediction over the data'),
     trainingAccuracy: t('training accuracy {0}%'),
-    testAccuracy: t('test accuracy {0}%'),
-    testLoss: t('test loss'),
-    testLossNote: t('Dashed curve: the loss on held-out test samples, which training never sees. When it rises while the training loss keeps falling, the model is overfitting.'),
+    testAccuracy: t('validation accuracy {0}%'),
+    testLoss: t('validation loss'),
+    testLossNote: t('Dashed curve: the loss on held-out validation samples, which the optimizer never takes gradients from. When it rises while the training loss keeps falling, the model is overfitting.'),
     reasons: stopReasons(),
   };
 }

@@ -21,10 +21,15 @@ export interface KoreanTerm {
   en: string;
   /** The one spelling our text uses. */
   standard: string;
-  /** Spellings a hover recognises but our text does not write. */
+  /** Spellings learners meet elsewhere: a hover recognises them, our text does not write them. */
   variants: string[];
-  /** Wrong forms: never in learner-facing text. */
+  /** Wrong or decided-against forms: never in learner-facing text. */
   avoid: string[];
+}
+
+/** Every spelling of the concept that learner-facing text must not contain (허용 변형 and 쓰지 않음). */
+export function neverWritten(t: KoreanTerm): string[] {
+  return [...t.variants, ...t.avoid];
 }
 
 /** The rows of docs/korean-terms.md's term table. */

@@ -92,7 +92,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.send({ type: 'runStarted', runId: 'n', file, dimension: run.options.init.length, paramNames: run.options.init.map((_, i) => `p[${i}]`), settings } satisfies HostMessage);
       await p.send({ type: 'boundary', runId: 'n', boundary } satisfies HostMessage);
       await p.page.locator('#decision-boundary').waitFor();
-      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `훈련 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
+      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `학습 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
       assert.ok((await canvasInk(p.page, '#decision-boundary canvas')) > 0.5, 'decision boundary looks blank');
       // Parameters (what training changed) beside hyper-parameters (what the learner chose).
       const info = networkInfo(run);
@@ -126,7 +126,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.send({ type: 'runStarted', runId: 's', file, dimension: 2, paramNames: ['a', 'b'], settings } satisfies HostMessage);
       await p.send({ type: 'boundary', runId: 's', boundary } satisfies HostMessage);
       await p.page.locator('#decision-boundary').waitFor();
-      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `훈련 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
+      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `학습 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
       // All three class colours cover part of the picture.
       const colours = await p.page.evaluate(`(() => { const s = getComputedStyle(document.body); return ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green'].map((v) => s.getPropertyValue(v).trim()); })()`);
       for (const c of colours as string[]) assert.ok((await canvasColorPixels(p.page, '#decision-boundary canvas', c)) > 50, `class colour ${c}`);
@@ -146,7 +146,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
       for (const m of networkTables(info)) await p.send(m);
       await p.page.locator('#weights').waitFor();
-      assert.deepEqual(await p.page.locator('#weights figcaption').allTextContents(), ['0번 층: 가중치 16 × 2와 편향', '2번 층: 가중치 2 × 16와 편향']);
+      assert.deepEqual(await p.page.locator('#weights figcaption').allTextContents(), ['0번 층: 16 × 2 가중치와 편향', '2번 층: 2 × 16 가중치와 편향']);
       assert.equal(await p.page.locator('#weights [data-side="end"]').getAttribute('aria-pressed'), 'true');
       // Keyboard: into the first layer, one right and one down → W[1, 1] after training, and before.
       const first = p.page.locator('#weights canvas').first();
@@ -172,7 +172,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(await p.problems(), []);
     });
 
-    it('train and test: a dashed held-out loss beside the training loss, held-out samples hollow with their accuracy', async () => {
+    it('train and validation: a dashed held-out loss beside the training loss, held-out samples hollow with their accuracy', async () => {
       // examples/overfitting.ts, 300 steps: the engine's own run, streamed as the worker streams it.
       const file = path.resolve(__dirname, '../../examples/overfitting.ts');
       const loss = compileLoss(readFileSync(file, 'utf8'), file);
@@ -193,13 +193,13 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       for (let i = 0; i < points.length; i += 50) await p.send({ type: 'progress', runId: 'o', points: points.slice(i, i + 50) } satisfies HostMessage);
       await p.send({ type: 'boundary', runId: 'o', boundary } satisfies HostMessage);
       await p.page.locator('#test-note').waitFor({ state: 'visible' });
-      assert.match((await p.page.locator('#test-note').textContent()) ?? '', /^점선: 학습에 쓰지 않고 떼어 둔 테스트 데이터의 손실/);
+      assert.match((await p.page.locator('#test-note').textContent()) ?? '', /^점선: 기울기 계산에 쓰지 않고 떼어 둔 검증 데이터의 손실/);
       // The legend names the run's second, dashed curve.
-      assert.match(await p.page.locator('#legend .legend-item').innerText(), /overfitting\.ts · adam · η=0\.005\s*테스트 손실/);
+      assert.match(await p.page.locator('#legend .legend-item').innerText(), /overfitting\.ts · adam · η=0\.005\s*검증 손실/);
       assert.equal(await p.page.locator('#legend .swatch.dashed').count(), 1);
       // Both accuracies, each on its own samples.
       const pct = (v: number | undefined) => (100 * (v as number)).toFixed(1);
-      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `훈련 정확도 ${pct(boundary.accuracy)}% · 테스트 정확도 ${pct(boundary.testAccuracy)}%`);
+      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `학습 정확도 ${pct(boundary.accuracy)}% · 검증 정확도 ${pct(boundary.testAccuracy)}%`);
       assert.equal(boundary.points.filter((q) => q.test).length, 50);
       // The loss chart carries more ink than the training curve alone would: draw it without the held-out points.
       await p.page.waitForTimeout(100);

@@ -95,7 +95,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
         assert.equal(m.settings.optimizer, settings.optimizer);
       }
       assert.notEqual(seeds[0], seeds[1]);
-      assert.equal(await p.page.locator('#reroll').getAttribute('title'), '새 무작위 초기값을 뽑아(신경망이면 새 시드로 가중치를 초기화해) 다시 학습합니다');
+      assert.equal(await p.page.locator('#reroll').getAttribute('title'), '새 무작위 초깃값을 뽑아(신경망이면 새 시드로 가중치를 초기화해) 다시 학습합니다');
       // The host echoes the seed with the run: the legend shows it, so the learner can keep it (model.init(seed)).
       await p.send({ type: 'runStarted', runId: 'r9', file: '/x/moons-network.ts', dimension: 82, paramNames: [], settings: { ...settings, initSeed: seeds[0] } } satisfies HostMessage);
       assert.equal(await p.page.locator('#legend .legend-item').innerText(), `moons-network.ts · sgd · η=0.1 · 시드 ${seeds[0]}`);

@@ -147,7 +147,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.equal(Number(await sweep.getAttribute('data-diverged')), result.result.boundary.diverged);
       const { stable, diverged } = result.result.boundary;
       assert.ok(stable !== undefined && diverged !== undefined && stable <= 1 && diverged > 1);
-      assert.equal(await p.page.locator('#table-sweep-table caption').textContent(), `η = ${num(stable)}과 η = ${num(diverged)} 사이에서 발산이 시작됩니다`);
+      assert.equal(await p.page.locator('#table-sweep-table caption').textContent(), `발산이 시작되는 구간: η = ${num(stable)} ~ η = ${num(diverged)}`);
       const rows = await tableRows(p, 'sweep-table');
       result.result.points.forEach((pt, i) => {
         assert.equal(rows[i][0], num(pt.learningRate));

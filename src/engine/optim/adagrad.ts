@@ -37,7 +37,7 @@ export class Adagrad implements Optimizer {
     requireLearningRate(this.o.lr);
     requireNonNegative(this.o.lrDecay, 'Invalid lr_decay value', '학습률 감쇠(lr_decay) 값이 잘못되었습니다');
     requireNonNegative(this.o.weightDecay, 'Invalid weight_decay value', '가중치 감쇠(weight_decay) 값이 잘못되었습니다');
-    requireNonNegative(this.o.initialAccumulatorValue, 'Invalid initial_accumulator_value value', '누적값 초기값(initial_accumulator_value)이 잘못되었습니다');
+    requireNonNegative(this.o.initialAccumulatorValue, 'Invalid initial_accumulator_value value', '누적값 초깃값(initial_accumulator_value)이 잘못되었습니다');
     requireNonNegative(this.o.eps, 'Invalid epsilon value', 'eps 값이 잘못되었습니다');
   }
 

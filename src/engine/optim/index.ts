@@ -6,7 +6,7 @@
  *   nesterov  torch.optim.SGD with momentum 0.9 and nesterov=True (unless given)
  *   adagrad   torch.optim.Adagrad        rmsprop  torch.optim.RMSprop
  *   adam      torch.optim.Adam           adamw    torch.optim.AdamW (weight_decay 0.01 unless given)
- *   newton    Newton's method with the exact Hessian (ours; see newton.ts)
+ *   newton    Newton's method with the exact Hessian (ours; see newton.ts); `damping` fixes its λ
  *   lbfgs     torch.optim.LBFGS (line_search_fn from `lineSearch`)
  *
  * Every hyper-parameter not given takes PyTorch's default; the learning rate always comes from the
@@ -55,7 +55,7 @@ export const OPTIMIZERS: Readonly<Record<OptimizerName, Factory>> = {
   rmsprop: (s) => new Rmsprop({ lr: s.learningRate, alpha: s.alpha, eps: s.eps, weightDecay: s.weightDecay, momentum: s.momentum, centered: s.centered }),
   adam: (s) => new Adam({ lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad }),
   adamw: (s) => new AdamW({ lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad }),
-  newton: (s) => new Newton({ lr: s.learningRate }),
+  newton: (s) => new Newton({ lr: s.learningRate, damping: s.damping }),
   lbfgs: (s) => new Lbfgs({ lr: s.learningRate, lineSearch: s.lineSearch }),
 };
 
@@ -65,7 +65,7 @@ export function isOptimizerName(name: unknown): name is OptimizerName {
 
 export function createOptimizer(name: string, settings: OptimizerSettings): Optimizer {
   if (!isOptimizerName(name)) {
-    throw new OptimizerConfigError(`알 수 없는 옵티마이저 '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
+    throw new OptimizerConfigError(`알 수 없는 옵티마이저입니다: '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
   }
   if (typeof settings.learningRate !== 'number') {
     throw new OptimizerConfigError(`학습률이 잘못되었습니다: ${String(settings.learningRate)} (숫자여야 합니다)`, `Invalid learning rate: ${String(settings.learningRate)}`);

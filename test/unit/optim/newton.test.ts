@@ -143,6 +143,66 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
     });
   });
 
+  describe('a fixed damping (--damping, config.damping)', () => {
+    it('damping 0 is the plain step H⁻¹∇L even on a saddle: one step lands on the saddle point (0, 0)', () => {
+      // H = diag(2, −2), g = (2x, −2y): d = (x, y), θ₁ = θ₀ − d = (0, 0) — no descent at all
+      const opt = new Newton({ damping: 0 });
+      const rows = trajectory(opt, saddle, [1, 0.5], 1, saddleHessian);
+      assertClose(rows, [[1, 0.5], [0, 0]], 0);
+      assert.equal(opt.state().damping, 0);
+      assert.equal(opt.state().min_eigenvalue, -2);
+    });
+    it('damping 0 climbs a maximum −x² − y²: one step lands on its top (0, 0)', () => {
+      const peak: Fn = (p) => ({ value: -(p[0] ** 2) - p[1] ** 2, gradient: Float64Array.of(-2 * p[0], -2 * p[1]) });
+      assertClose(trajectory(new Newton({ damping: 0 }), peak, [0.3, -0.4], 1, () => Float64Array.of(-2, 0, 0, -2)).slice(1), [[0, 0]], 1e-16);
+    });
+    it('damping 0 on an indefinite coupled Hessian solves H·d = g exactly (LU with pivoting)', () => {
+      // H = [[1, 3], [3, 1]] (eigenvalues 4, −2), g = (5, 7): d = H⁻¹g = (1·5 − 3·7, −3·5 + 1·7)/(1 − 9) = (2, 1)
+      const fn: Fn = () => ({ value: 0, gradient: Float64Array.of(5, 7) });
+      const rows = trajectory(new Newton({ damping: 0 }), fn, [0, 0], 1, () => Float64Array.of(1, 3, 3, 1));
+      assertClose(rows.slice(1), [[-2, -1]], 1e-15);
+    });
+    it('damping 0 where H is positive definite is bit-for-bit the default step', () => {
+      // Rosenbrock's Hessian at (−1.2, 1) is [[1330, 480], [480, 200]], at (2, 3) [[3602, −800], [−800, 200]]: both positive definite
+      for (const start of [[-1.2, 1], [2, 3]]) {
+        assert.ok(ldlt(rosenbrockHessian(Float64Array.from(start)), 2));
+        const a = Float64Array.from(start);
+        const b = Float64Array.from(start);
+        new Newton().step(a, context(rosenbrock, a, rosenbrockHessian));
+        new Newton({ damping: 0 }).step(b, context(rosenbrock, b, rosenbrockHessian));
+        assert.deepEqual(Array.from(b), Array.from(a));
+      }
+      const { fn, start, hessian } = PROBLEMS[1];
+      assert.deepEqual(trajectory(new Newton({ damping: 0 }), fn, start, 3, hessian), trajectory(new Newton(), fn, start, 3, hessian));
+    });
+    it('a positive damping λ solves (H + λI)d = ∇L at every step, positive definite or not', () => {
+      // L = (w − 3)², H = 2, g = 2(w − 3): d = 2(w − 3)/(2 + λ); λ = 2 halves the distance each step
+      assertClose(trajectory(new Newton({ damping: 2 }), quadratic([1], [3]), [0], 3, quadraticHessian([1])), [[0], [1.5], [2.25], [2.625]], 1e-15);
+      // saddle at (1, 0.5), λ = 1: H + I = diag(3, −1), g = (2, −1), d = (2/3, 1), θ₁ = (1/3, −0.5) (still indefinite: no safeguard)
+      const opt = new Newton({ damping: 1 });
+      assertClose(trajectory(opt, saddle, [1, 0.5], 1, saddleHessian).slice(1), [[1 / 3, -0.5]], 1e-15);
+      assert.equal(opt.state().damping, 1);
+    });
+    it('a singular H + λI is an error the learner can read; at a stationary point nothing moves', () => {
+      const flat: Fn = (p) => ({ value: p[0], gradient: Float64Array.of(1) });
+      const p = Float64Array.of(1);
+      assert.throws(
+        () => new Newton({ damping: 0 }).step(p, context(flat, p, () => Float64Array.of(0))),
+        (e: unknown) => e instanceof OptimizerStepError && /singular/.test(e.en) && /역행렬/.test(e.ko),
+      );
+      // H = diag(2, −2) + 2I = diag(4, 0) is singular too
+      const q = Float64Array.of(1, 1);
+      assert.throws(() => new Newton({ damping: 2 }).step(q, context(saddle, q, saddleHessian)), OptimizerStepError);
+      assertClose(trajectory(new Newton({ damping: 0 }), saddle, [0, 0], 1, () => Float64Array.of(0, 0, 0, 0)), [[0, 0], [0, 0]], 0);
+    });
+    it('is validated: a finite number ≥ 0', () => {
+      for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '1']) {
+        assert.throws(() => new Newton({ damping: bad as number }), (e: unknown) => e instanceof OptimizerConfigError && /Invalid damping value/.test(e.en) && /감쇠/.test(e.ko));
+      }
+      assert.doesNotThrow(() => new Newton({ damping: 0 }));
+    });
+  });
+
   describe('optional backtracking line search', () => {
     // L = √(1 + w²): convex, but the pure Newton step is w ← −w³, which diverges from |w| > 1.
     const hump: Fn = (p) => ({ value: Math.sqrt(1 + p[0] ** 2), gradient: Float64Array.of(p[0] / Math.sqrt(1 + p[0] ** 2)) });

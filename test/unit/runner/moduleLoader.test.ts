@@ -71,7 +71,7 @@ describe('moduleLoader: relative imports', () => {
   it('an npm package, a node: module or a require() of one is a clear error at the import', () => {
     const e = failure(() => loadModule("const x = 1;\nimport fs from 'node:fs';\nexport const y = fs;", path.join(os.tmpdir(), 'main.ts')));
     assert.deepEqual([e.code, e.line, e.column], ['badImport', 2, 16]);
-    assert.match(e.ko, /'node:fs'을\(를\) 불러올 수 없습니다/);
+    assert.match(e.ko, /불러올 수 없는 모듈입니다: 'node:fs'/);
     const r = failure(() => loadModule("exports.f = 1;\nconst _ = require('lodash');", path.join(os.tmpdir(), 'main.js')));
     assert.deepEqual([r.code, r.line], ['badImport', 2]);
   });

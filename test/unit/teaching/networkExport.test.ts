@@ -91,7 +91,7 @@ print(json.dumps([a, b]))
     assert.equal(split.json.testData?.x.length, 50);
     assert.ok(run2.test);
     assert.match(split.pytorch, /^X_test = torch\.tensor\(/m);
-    assert.match(split.pytorch, /print\(f"test loss/);
+    assert.match(split.pytorch, /print\(f"validation loss/);
     if (!existsSync(PYTHON) || python('import torch').status !== 0) return;
     const r = python(`
 import json

@@ -12,7 +12,6 @@ import { randomRestarts } from '../../../src/teaching/restarts';
 import { optimizerRace } from '../../../src/teaching/race';
 import { curvature, symmetricEigenvalues, definiteness } from '../../../src/teaching/curvature';
 import { whyIterate } from '../../../src/teaching/whyIterate';
-import { diagnose, reversalRate } from '../../../src/teaching/diagnosis';
 
 const example = (name: string) => {
   const file = path.resolve(__dirname, '../../../examples', name);
@@ -135,88 +134,5 @@ describe('teaching: why iterate, brute force', () => {
     assert.ok(Math.abs(r.grid.best - 3) <= 1e-3);
     assert.deepEqual(r.gridCostLog10.map((c) => c.dimension), [1, 2, 3, 5, 10, 100]);
     assert.ok(Math.abs(r.gridCostLog10[5].log10Evaluations - 100 * Math.log10(12001)) < 1e-9);
-  });
-});
-
-describe('teaching: diagnosis', () => {
-  const run = (name: string, options = {}) => {
-    const loss = example(name);
-    const r = trainLoss(loss, options);
-    return { loss, r, hessianAtEnd: loss.hessian(r.params[r.params.length - 1]) };
-  };
-
-  it('diverged: names the learning rate and the largest one that did not diverge', () => {
-    const { r } = run('learning-rate.ts');
-    const f = diagnose({ run: r, largestStableLearningRate: 0.99 });
-    assert.equal(f[0].code, 'diverged');
-    assert.match(f[0].ko, /1\.05/);
-    assert.match(f[0].ko, /0\.99/);
-    assert.equal(f[0].glossary, 'divergence');
-  });
-
-  it('oscillating: SGD with η = 0.9 on (w − 3)² reverses every step', () => {
-    const { r } = run('quadratic.ts', { learningRate: 0.9, steps: 20 });
-    assert.ok(reversalRate(r.params) > 0.9);
-    assert.equal(diagnose({ run: r })[0].code, 'oscillating');
-  });
-
-  it('oscillating with an adaptive optimizer: no “use Adam” advice, and none once the loss fell a hundredfold', () => {
-    const zigzag = (optimizer: string, losses: number[]) => ({
-      params: Array.from({ length: 20 }, (_, k) => [k % 2 ? 1 : -1]),
-      losses,
-      gradNorms: losses.map(() => 1),
-      reason: 'completed' as const,
-      options: { optimizer, learningRate: 0.5, steps: 19, seed: 0, init: [-1] },
-    });
-    const high = Array.from({ length: 20 }, () => 1);
-    const f = diagnose({ run: zigzag('adam', high) });
-    assert.equal(f[0].code, 'oscillating');
-    assert.doesNotMatch(f[0].ko, /Adam처럼/);
-    assert.match(f[0].ko, /adam의 학습률 0\.5/);
-    const fell = Array.from({ length: 20 }, (_, k) => (k === 0 ? 1 : 1e-3));
-    assert.ok(!diagnose({ run: zigzag('adam', fell) }).some((x) => x.code === 'oscillating'));
-    // Plain SGD zigzagging at a low loss is still told (its steps do shrink when it settles).
-    assert.equal(diagnose({ run: zigzag('sgd', fell) })[0]?.code, 'oscillating');
-  });
-
-  it('saddle: the saddle example started on the ridge stops at (0, 0) with a mixed Hessian', () => {
-    const { r, hessianAtEnd } = run('saddle.ts', { init: [2, 0], steps: 400 });
-    const f = diagnose({ run: r, hessianAtEnd });
-    assert.equal(f[0]?.code, 'saddle', JSON.stringify(f));
-    assert.equal(f[0].glossary, 'saddlePoint');
-  });
-
-  it('overfitting: examples/overfitting.ts — the held-out loss turns up while the training loss keeps falling', function () {
-    this.timeout(60_000);
-    const loss = example('overfitting.ts');
-    const r = trainLoss(loss, { steps: 400 });
-    assert.ok(r.test);
-    const best = Math.min(...r.test.losses);
-    const at = r.test.steps[r.test.losses.indexOf(best)];
-    const end = r.test.losses[r.test.losses.length - 1];
-    assert.ok(at > 0 && at < 300 && end > 1.2 * best, `best ${best} at ${at}, end ${end}`);
-    const f = diagnose({ run: r });
-    assert.deepEqual(f.map((x) => x.code), ['overfitting']);
-    assert.match(f[0].ko, new RegExp(`${at} 스텝`));
-    assert.equal(f[0].glossary, 'overfitting');
-    // The same numbers without the held-out side say nothing about it.
-    assert.ok(!diagnose({ run: { ...r, test: undefined } }).some((x) => x.code === 'overfitting'));
-    // A test loss that only falls is no overfitting.
-    const falling = { ...r.test, losses: r.test.losses.map((_, i) => 1 / (i + 1)) };
-    assert.ok(!diagnose({ run: { ...r, test: falling } }).some((x) => x.code === 'overfitting'));
-  });
-
-  it('converged, and a local minimum when a restart found a lower one', () => {
-    const { r, hessianAtEnd } = run('quadratic.ts', { steps: 200 });
-    assert.equal(diagnose({ run: r, hessianAtEnd })[0].code, 'converged');
-    assert.equal(diagnose({ run: r, hessianAtEnd, betterMinimum: { point: [9], loss: -1 } })[0].code, 'localMinimum');
-  });
-
-  it('plateau: a flat region stops the steps with gradient and curvature near zero', () => {
-    const loss = compileLoss('export const init = [6];\nexport function loss([w]: number[]) { return 1 - Math.exp(-((w / 4) ** 8)) + 0.5; }', 'plateau-case.ts');
-    const r = trainLoss(loss, { learningRate: 0.1, steps: 200 });
-    const f = diagnose({ run: r, hessianAtEnd: loss.hessian(r.params[r.params.length - 1]) });
-    assert.deepEqual(f.map((x) => x.code), ['plateau']);
-    assert.equal(f[0].glossary, 'plateau');
   });
 });
