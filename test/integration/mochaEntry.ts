@@ -7,7 +7,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export function runSuite(dir: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // GDTUTOR_GREP runs only the tests whose title matches (while working on one feature).
+  const grep = process.env.GDTUTOR_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
