@@ -6,7 +6,8 @@ import path from 'node:path';
 import { LossPanel } from './webviews/lossPanel';
 import { TrainController } from './training/trainController';
 import { LossCodeLensProvider } from './training/lossCodeLens';
-import { setLanguage, t, type Language } from './l10n/localize';
+import { pick, setLanguage, t, type Language } from './l10n/localize';
+import { UsageError } from './cli/args';
 import type { RunResult } from './runner/trainLoss';
 import type { TrainOptions } from './engine/trainOptions';
 import { exportRun } from './training/exportCommand';
@@ -22,6 +23,7 @@ import { DEFAULT_RACE } from './teaching/raceEntries';
 import type { BackpropGraph } from './teaching/backpropGraph';
 import type { ExportedNetwork } from './teaching/networkExport';
 import type { Finding } from './teaching/diagnosis';
+import type { PanelSnapshot } from './webviews/protocol';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
 export interface GdTutorApi {
@@ -38,6 +40,8 @@ export interface GdTutorApi {
   backpropGraph(file: vscode.Uri, at?: number[]): Promise<BackpropGraph | undefined>;
   /** The file's nn network (last run's start and end weights) as JSON and an equivalent PyTorch script. */
   exportNetwork(file: vscode.Uri): Promise<{ json: ExportedNetwork; pytorch: string } | undefined>;
+  /** What the loss panel shows (legend labels, controls), read from the webview; undefined without a panel. */
+  panelState(): Promise<PanelSnapshot | undefined>;
 }
 
 /** Command id → the analysis it shows (the teaching views). */
@@ -96,8 +100,21 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
       if (m.type === 'stop') trainer.stop(lastTrained);
       if (m.type === 'export') void exportRun(trainer, m);
       if (m.type === 'explain') void showGlossary(m.term);
+      if (m.type === 'remedy') void trainRemedy(m.runId, m.code, m.cli);
       if (m.type === 'reveal') void analyses.reveal(m.start, m.end);
     });
+
+  /** A diagnosis' remedy button: the same file, with the remedy's CLI arguments as the CLI parses them. */
+  const trainRemedy = async (runId: string, code: string, cli: string[]) => {
+    try {
+      const remedy = trainer.remedyRun(runId, code, cli);
+      return remedy ? await trainFile(remedy.uri, remedy.options) : undefined;
+    } catch (e) {
+      // Arguments the CLI's parser refuses: its own message, in the learner's language.
+      void vscode.window.showErrorMessage(e instanceof UsageError ? pick(e) : String(e));
+      return undefined;
+    }
+  };
 
   const analyzeFile = async (uri: vscode.Uri | undefined, analysis: AnalysisName, request?: AnalysisRequest) => {
     const document = await lossDocument(uri);
@@ -190,6 +207,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     lastDiagnosis: (file) => trainer.lastDiagnosis(file),
     backpropGraph: (file, at) => graphOf(file, at),
     exportNetwork: (file) => exportNetworkOf(file),
+    panelState: async () => LossPanel.instance?.requestState(),
   };
 }
 

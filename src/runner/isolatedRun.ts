@@ -18,6 +18,7 @@ import type { Surface } from './surface';
 import type { Finding } from '../teaching/diagnosis';
 import type { BoundaryData } from '../teaching/decisionBoundary';
 import type { NetworkInfo } from '../teaching/networkInfo';
+import type { ResolvedOptions } from '../engine/trainOptions';
 
 export interface IsolationLimits {
   /** Wall-clock limit of the whole job (ms). */
@@ -46,6 +47,8 @@ export interface IsolatedRun {
 export interface RunHooks {
   onProgress?: (points: ProgressPoint[]) => void;
   onCompiled?: (info: { dimension: number; paramNames: string[] }) => void;
+  /** A training run's effective options (after defaults and the file's config), before its first step. */
+  onOptions?: (options: ResolvedOptions) => void;
   onSurface?: (surface: Surface) => void;
   /** Text the learner's code printed (console.log) — for the log channel. */
   onOutput?: (text: string) => void;
@@ -107,6 +110,9 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
       case 'compiled':
         warnings.push(...m.warnings);
         hooks.onCompiled?.({ dimension: m.dimension, paramNames: m.paramNames });
+        break;
+      case 'options':
+        hooks.onOptions?.(m.options);
         break;
       case 'surface':
         hooks.onSurface?.(m.surface);

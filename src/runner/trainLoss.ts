@@ -40,6 +40,11 @@ export interface TrainHooks {
   deadline?: number;
   /** Told the two sides once, before the first step, when the run holds out a test set. */
   onSplit?: (split: { train: readonly unknown[]; test: readonly unknown[] }) => void;
+  /**
+   * Told once, before the first step, what will run (defaults ← file config ← caller), so the
+   * labels of a run name its own settings from its first point on.
+   */
+  onOptions?: (options: ResolvedOptions) => void;
 }
 
 export function objectiveOf(loss: CompiledLoss): Objective {
@@ -71,6 +76,7 @@ export function trainLoss(loss: CompiledLoss, caller: TrainOptions, hooks: Train
     { ...caller, ...rerolled },
   );
   const optimizer = createOptimizer(options.optimizer, options);
+  hooks.onOptions?.(options);
   const split = loss.data && options.testSplit ? trainTestSplit(loss.data, options.testSplit, options.seed) : undefined;
   const held = split?.test.length ? split : undefined;
   const test = held && { trainSize: held.train.length, testSize: held.test.length, steps: [] as number[], losses: [] as number[] };

@@ -13,6 +13,7 @@ import { setInterruptCheck } from '../engine/runtime';
 import { runAnalysis } from '../teaching/analysis';
 import { diagnoseRun } from '../teaching/diagnoseRun';
 import { backpropGraph } from '../teaching/backpropGraph';
+import { backpropCost } from '../teaching/backpropCost';
 import { exportNetwork } from '../teaching/networkExport';
 import { decisionBoundary, twoDimensionalData } from '../teaching/decisionBoundary';
 import { networkInfo } from '../teaching/networkInfo';
@@ -47,19 +48,20 @@ function main(): void {
     case 'exportNetwork':
       post({ type: 'result', result: exportNetwork(job.source, job.fileName, { initial: job.initial, trained: job.trained, options: job.options }) });
       return;
-    case 'graph':
-      post({ type: 'result', result: backpropGraph(job.source, job.fileName, { at: job.at }) });
+    case 'graph': {
+      const graph = backpropGraph(job.source, job.fileName, { at: job.at });
+      // Timed after the graph has read its tape, on the file compiled as the graph shows it (no
+      // fusion: one tape node per operator), without the graph's bookkeeping.
+      const unfused = compileLoss(job.source, job.fileName, { fuse: false });
+      post({ type: 'result', result: { ...graph, cost: backpropCost(unfused, job.at ?? loss.init ?? new Array<number>(loss.dimension).fill(0)) } });
       return;
+    }
     case 'analysis': {
       if (job.withSurface) post({ type: 'surface', surface: sampleSurface(loss, { center: job.request.options?.init ?? loss.init, budgetMs: SURFACE_BUDGET_MS }) });
       post({ type: 'result', result: runAnalysis(loss, job.analysis, job.request, () => Atomics.load(control, 0) !== CONTROL.run) });
       return;
     }
     case 'train': {
-      if (job.withSurface) {
-        // Sampled before training so the picture is there when the first step arrives.
-        post({ type: 'surface', surface: sampleSurface(loss, { center: job.options.init ?? loss.init, budgetMs: SURFACE_BUDGET_MS }) });
-      }
       const interval = job.progressIntervalMs ?? 33;
       // A two-input network on 2-D data: its decision boundary, live (at most 4 times a second).
       let points = job.withSurface ? twoDimensionalData(loss.data) : undefined;
@@ -79,6 +81,12 @@ function main(): void {
         lastPost = Date.now();
       };
       const result = trainLoss(loss, job.options, {
+        onOptions: (options) => {
+          // What will run, before anything is drawn: every label names the run's own settings.
+          post({ type: 'options', options });
+          // Sampled before training so the picture is there when the first step arrives.
+          if (job.withSurface) post({ type: 'surface', surface: sampleSurface(loss, { center: options.init, budgetMs: SURFACE_BUDGET_MS }) });
+        },
         onProgress: (e) => {
           if (e.step % stride === 0 || pending.length === 0 || e.testLoss !== undefined) {
             pending.push({

@@ -2,7 +2,7 @@
  * Messages between a host (the extension, the CLI) and the worker that runs learner code.
  * Only plain, structured-cloneable data crosses: the worker compiles and runs the file itself.
  */
-import type { TrainOptions } from '../engine/trainOptions';
+import type { ResolvedOptions, TrainOptions } from '../engine/trainOptions';
 import type { Surface } from './surface';
 import type { AnalysisName, AnalysisRequest } from '../teaching/analysis';
 import type { Finding } from '../teaching/diagnosis';
@@ -52,6 +52,8 @@ export interface LearnerErrorData {
 
 export type WorkerMessage =
   | { type: 'compiled'; dimension: number; paramNames: string[]; warnings: LearnerErrorData[] }
+  /** A training run's effective options (defaults ← file config ← caller), before its first step. */
+  | { type: 'options'; options: ResolvedOptions }
   | { type: 'surface'; surface: Surface }
   | { type: 'progress'; points: ProgressPoint[] }
   | { type: 'diagnosis'; findings: Finding[] }

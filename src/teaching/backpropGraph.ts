@@ -11,6 +11,7 @@
 import { compileLoss } from '../runner/compile';
 import type { GraphSite } from '../runner/transform';
 import { tape } from '../engine/recording';
+import type { BackpropCost } from './backpropCost';
 
 export interface SourceRange {
   /** 0-based offsets in the file, and 1-based line/column of both ends (as diagnostics use). */
@@ -55,6 +56,8 @@ export interface BackpropGraph {
   /** Nodes on the tape (before collapsing) and whether they were collapsed by source expression. */
   tapeNodes: number;
   collapsed: boolean;
+  /** Timing of one forward and one forward + backward pass against finite differences (the worker adds it). */
+  cost?: BackpropCost;
 }
 
 /** A collapsed graph shows at most this many parameters one by one; more become one group. */

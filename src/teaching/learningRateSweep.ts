@@ -14,6 +14,7 @@
 import type { CompiledLoss } from '../runner/compile';
 import { trainLoss, type RunResult } from '../runner/trainLoss';
 import type { TrainOptions } from '../engine/trainOptions';
+import { stabilityRule, type StabilityRule } from './stabilityRule';
 
 export type SweepOutcome = 'decreased' | 'stalled' | 'diverged';
 
@@ -34,6 +35,8 @@ export interface SweepResult {
   /** The rate with the lowest final loss among those that did not diverge. */
   best?: number;
   options: RunResult['options'];
+  /** η < 2/λ_max from the Hessian at the start (and where the best run ended): the predicted boundary. */
+  stability?: StabilityRule;
 }
 
 export interface SweepRequest {
@@ -70,6 +73,7 @@ export function learningRateSweep(loss: CompiledLoss, req: SweepRequest = {}): S
   const rates = logSpace(req.from ?? 1e-3, req.to ?? 10, req.count ?? 25);
   const points: SweepPoint[] = [];
   let options: RunResult['options'] | undefined;
+  let bestEnd: { loss: number; params: number[] } | undefined;
   for (const learningRate of rates) {
     if (req.isCancelled?.()) break;
     const r = trainLoss(loss, { ...req.options, learningRate, tolerance: undefined }, { isCancelled: req.isCancelled });
@@ -78,6 +82,7 @@ export function learningRateSweep(loss: CompiledLoss, req: SweepRequest = {}): S
     const last = r.losses[r.losses.length - 1];
     const point: SweepPoint = { learningRate, outcome: classify(startLoss, last), finalLoss: Number.isFinite(last) ? last : null, startLoss };
     if (r.reason === 'diverged') point.divergedAt = r.stoppedAt;
+    if (point.outcome === 'decreased' && (bestEnd === undefined || last < bestEnd.loss)) bestEnd = { loss: last, params: r.params[r.params.length - 1] };
     points.push(point);
   }
   const stable = points.filter((p) => p.outcome !== 'diverged');
@@ -88,7 +93,12 @@ export function learningRateSweep(loss: CompiledLoss, req: SweepRequest = {}): S
   if (above.length) boundary.diverged = Math.min(...above.map((p) => p.learningRate));
   const decreased = points.filter((p) => p.outcome === 'decreased');
   const best = decreased.length ? decreased.reduce((a, b) => ((b.finalLoss as number) < (a.finalLoss as number) ? b : a)).learningRate : undefined;
-  return { points, boundary, best, options: options as RunResult['options'] };
+  const result: SweepResult = { points, boundary, best, options: options as RunResult['options'] };
+  if (options && !req.isCancelled?.()) {
+    const stability = stabilityRule(loss, options.init, bestEnd?.params, { name: options.optimizer, momentum: options.momentum });
+    if (stability) result.stability = stability;
+  }
+  return result;
 }
 
 /**

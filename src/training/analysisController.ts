@@ -14,7 +14,7 @@ import { LossPanel } from '../webviews/lossPanel';
 import { toDiagnostic } from './diagnostics';
 import { t, pick } from '../l10n/localize';
 import { requireTrust } from './trust';
-import { analysisMessages, analysisTitle } from './analysisMessages';
+import { analysisMessages, analysisTitle, backpropCostTable } from './analysisMessages';
 import type { BackpropGraph } from '../teaching/backpropGraph';
 import type { GraphData } from '../webviews/protocol';
 import type { ExportedNetwork } from '../teaching/networkExport';
@@ -99,6 +99,7 @@ export class AnalysisController {
       title: t('{0} nodes on the tape; L = {1}', graph.tapeNodes, Number(graph.value.toPrecision(6))),
       graph: data,
     });
+    if (graph.cost) panel.post(backpropCostTable(graph.cost));
     return graph;
   }
 

@@ -5,7 +5,10 @@
  */
 import type { RunResult } from '../runner/trainLoss';
 import type { AnalysisName, AnalysisResult } from '../teaching/analysis';
-import { isOptimizerName, LIMITS, streamedParams, type HostMessage, type StepPoint, type TableCell } from '../webviews/protocol';
+import type { SweepResult } from '../teaching/learningRateSweep';
+import type { CurvatureAt, StabilityRule } from '../teaching/stabilityRule';
+import { breakEven, type BackpropCost } from '../teaching/backpropCost';
+import { isOptimizerName, LIMITS, streamedParams, type HostMessage, type StepPoint, type SweepRuleMark, type TableCell } from '../webviews/protocol';
 import { t } from '../l10n/localize';
 import type { NetworkInfo } from '../teaching/networkInfo';
 import { entryById } from '../hover/glossary';
@@ -84,6 +87,7 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
         axis: { learningRate: t('Learning rate'), finalLoss: t('Final loss'), diverged: t('Diverged') },
         points: r.points.map((p) => ({ learningRate: p.learningRate, finalLoss: p.finalLoss, diverged: p.outcome === 'diverged' })),
         boundary: r.boundary,
+        ...stabilityMarks(r.stability, r.boundary),
       });
       const outcome = { decreased: t('decreased'), stalled: t('no change'), diverged: t('diverged') };
       out.push({
@@ -156,6 +160,71 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
     }
   }
   return out;
+}
+
+const short = (v: number) => Number(v.toPrecision(4));
+
+/**
+ * The stability rule η < 2/λ_max on the sweep chart: a dashed line at each predicted limit (the
+ * start's, and where the best run ended when that differs) and one paragraph saying what it is,
+ * whether it holds everywhere (a quadratic) or only near the point, and for which optimizer.
+ */
+export function stabilityMarks(rule: StabilityRule | undefined, boundary: SweepResult['boundary']): { rules?: SweepRuleMark[]; note?: string } {
+  if (!rule) return {};
+  const estimated = (c: CurvatureAt) => (c.method === 'estimated' ? ` ${t('(estimated by power iteration)')}` : '');
+  const rules: SweepRuleMark[] = [];
+  const lines: string[] = [];
+  const { start, end } = rule;
+  if (start.limit !== undefined) {
+    rules.push({ limit: start.limit, label: t('2/λ_max at the start = {0}', short(start.limit)) });
+    lines.push(t('The curvature of this loss at the start: λ_max = {0}, so gradient descent is stable for η < 2/λ_max = {1}.', short(start.lambdaMax), short(start.limit)) + estimated(start));
+  } else {
+    lines.push(t('At the start no direction curves upward (λ_max = {0}): the rule sets no limit there.', short(start.lambdaMax)) + estimated(start));
+  }
+  if (rule.quadratic) {
+    lines.push(t('This loss is quadratic: its Hessian is the same at every point, so the limit holds everywhere.'));
+  } else {
+    lines.push(t('This loss is not quadratic: its Hessian changes from point to point, so the rule is local and holds only near the point where λ_max was measured.'));
+    if (end?.limit !== undefined) {
+      rules.push({ limit: end.limit, label: t('2/λ_max at the end = {0}', short(end.limit)) });
+      lines.push(t('Where the best run ended: λ_max = {0}, 2/λ_max = {1}.', short(end.lambdaMax), short(end.limit)) + estimated(end));
+    }
+  }
+  if (boundary.stable !== undefined && boundary.diverged !== undefined) lines.push(t('Measured by the sweep: divergence begins between η = {0} and η = {1}.', fmt(boundary.stable) ?? '', fmt(boundary.diverged) ?? ''));
+  if (!rule.plainGradientDescent) lines.push(t('The rule is for plain gradient descent (the sgd optimizer without momentum); other optimizers have other limits.'));
+  return { rules, note: lines.join(' ') };
+}
+
+const ms = (v: number) => Number(v.toPrecision(2));
+
+function backpropCostNote(cost: BackpropCost, ratio: number): string {
+  const main = t('The backward pass walks the tape once, so the whole gradient costs about {0} forward passes here, for any number of parameters; finite differences need {1}.', Number(ratio.toPrecision(2)), cost.finiteDifferenceEvaluations);
+  const even = breakEven(cost);
+  if (cost.finiteDifferenceMs >= cost.forwardBackwardMs || even === undefined) return main;
+  return `${main} ${t('With this few parameters finite differences are still cheaper here; backpropagation pays off from about {0} parameters on, and the gap grows with every parameter.', even)}`;
+}
+
+/**
+ * Why backpropagation is cheap, as a table beside the backprop graph: one forward pass, one forward
+ * + backward pass (the whole gradient), and finite differences' d + 1 forward passes (estimated).
+ */
+export function backpropCostTable(cost: BackpropCost): HostMessage {
+  const ratio = cost.forwardMs > 0 ? cost.forwardBackwardMs / cost.forwardMs : NaN;
+  const even = breakEven(cost);
+  return {
+    type: 'table',
+    id: 'backprop-cost',
+    title: t('Why backpropagation is cheap: {0} nodes on the tape, {1} parameters', cost.tapeNodes, cost.dimension),
+    columns: [t('Computation'), t('Loss evaluations'), t('Time (ms)'), t('Forward passes’ worth')],
+    rows: [
+      [t('Forward pass: the loss alone'), 1, ms(cost.forwardMs), 1],
+      [t('Forward + backward pass: the whole gradient'), t('1 forward + 1 backward'), ms(cost.forwardBackwardMs), Number.isFinite(ratio) ? Number(ratio.toPrecision(2)) : null],
+      [t('Finite differences: one more evaluation per parameter (estimate)'), t('d + 1 = {0}', cost.finiteDifferenceEvaluations), ms(cost.finiteDifferenceMs), cost.finiteDifferenceEvaluations],
+      ...(even === undefined ? [] : [[t('Finite differences cost more than backpropagation from'), `d = ${even}`, null, null]]),
+    ],
+    highlight: 1,
+    note: Number.isFinite(ratio) ? backpropCostNote(cost, ratio) : undefined,
+  };
 }
 
 /** Parameters vs hyper-parameters of a trained network (seed 003): two tables, and the weights layer by layer. */

@@ -10,15 +10,17 @@ import * as vscode from 'vscode';
 import { runIsolated, type IsolatedRun } from '../runner/isolatedRun';
 import type { LearnerErrorData, ProgressPoint } from '../runner/workerProtocol';
 import type { RunResult } from '../runner/trainLoss';
-import type { TrainOptions } from '../engine/trainOptions';
+import type { ResolvedOptions, TrainOptions } from '../engine/trainOptions';
 import { LossPanel } from '../webviews/lossPanel';
-import { isOptimizerName, type StopReason } from '../webviews/protocol';
+import type { DiagnosisItem, StopReason } from '../webviews/protocol';
 import { toDiagnostic } from './diagnostics';
 import { stopReasons } from '../webviews/panelStrings';
 import { t, pick } from '../l10n/localize';
 import { requireTrust } from './trust';
 import type { Finding } from '../teaching/diagnosis';
 import { networkTables } from './analysisMessages';
+import { optionsForLog, runLabel, shownSettings } from './runLabels';
+import { remedyOptions } from './remedy';
 
 /** Runs shorter than this never flash a notification. */
 const NOTIFY_AFTER_MS = 700;
@@ -26,6 +28,8 @@ const NOTIFY_AFTER_MS = 700;
 interface ActiveRun {
   id: string;
   run: IsolatedRun;
+  /** "adam · η=0.05 · 2000 steps" once the worker has said what runs. */
+  label?: string;
 }
 
 export class TrainController implements vscode.Disposable {
@@ -34,6 +38,8 @@ export class TrainController implements vscode.Disposable {
   private readonly findings = new Map<string, Finding[]>();
   /** Finished runs by panel run id (for export), the newest few only. */
   private readonly byRunId = new Map<string, { uri: vscode.Uri; result: RunResult; paramNames: string[] }>();
+  /** The remedies each run's diagnosis offered in the panel (a button may ask for exactly these). */
+  private readonly remedies = new Map<string, Array<{ code: string; cli: string[] }>>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('gdTutor');
   private readonly status = vscode.window.createStatusBarItem('gdTutor.training', vscode.StatusBarAlignment.Left, 10);
   private readonly log = vscode.window.createOutputChannel(t('Gradient Descent Tutor'), { log: true });
@@ -68,6 +74,16 @@ export class TrainController implements vscode.Disposable {
     return this.byRunId.get(runId);
   }
 
+  /**
+   * The file and train options of a remedy the panel offered for a finished run: `cli` parsed as
+   * the CLI parses it. Undefined for a run or remedy this controller did not offer.
+   */
+  remedyRun(runId: string, code: string, cli: readonly string[]): { uri: vscode.Uri; options: TrainOptions } | undefined {
+    const offered = this.remedies.get(runId)?.some((r) => r.code === code && sameArgs(r.cli, cli));
+    const run = this.byRunId.get(runId);
+    return offered && run ? { uri: run.uri, options: remedyOptions(cli) } : undefined;
+  }
+
   isRunning(uri?: vscode.Uri): boolean {
     return uri ? this.active.has(uri.toString()) : this.active.size > 0;
   }
@@ -89,36 +105,28 @@ export class TrainController implements vscode.Disposable {
     const fileName = document.uri.fsPath || document.uri.path;
     const panel = options.showPanel === false ? undefined : LossPanel.show(this.extensionUri);
     const started = Date.now();
-    this.log.info(`${t('Training')} ${fileName} ${JSON.stringify(settings ?? {})}`);
+    this.log.info(`${t('Training')} ${fileName}`);
 
     let lastPoint: ProgressPoint | undefined;
     let paramNames: string[] = [];
+    let dimension = 0;
     const run = runIsolated(
       { kind: 'train', source: document.getText(), fileName, options: settingsToOptions(settings), withSurface: panel !== undefined },
       {
         onCompiled: (info) => {
           paramNames = info.paramNames;
-          const { dimension } = info;
-          panel?.post({
-            type: 'runStarted',
-            runId: id,
-            file: fileName,
-            dimension,
-            paramNames,
-            settings: {
-              optimizer: isOptimizerName(settings?.optimizer) ? settings.optimizer : 'sgd',
-              learningRate: settings?.learningRate ?? 0.1,
-              steps: settings?.steps ?? 1000,
-              init: settings?.init,
-              ...(settings?.initSeed === undefined ? {} : { initSeed: settings.initSeed }),
-            },
-          });
+          dimension = info.dimension;
+        },
+        // The run's own settings (the file's config merged in), before its first point.
+        onOptions: (resolved) => {
+          this.started(id, key, fileName, resolved);
+          panel?.post({ type: 'runStarted', runId: id, file: fileName, dimension, paramNames, settings: shownSettings(resolved, settings), setsControls: true });
         },
         onSurface: (surface) => panel?.post({ type: 'surface', runId: id, surface }),
         onProgress: (points) => {
           lastPoint = points[points.length - 1];
           panel?.post({ type: 'progress', runId: id, points });
-          this.showStatus(lastPoint);
+          this.showStatus(lastPoint, this.active.get(key)?.label);
         },
         onOutput: (text) => this.log.info(text.trimEnd()),
         onBoundary: (boundary) => panel?.post({ type: 'boundary', runId: id, boundary }),
@@ -128,7 +136,8 @@ export class TrainController implements vscode.Disposable {
         onDiagnosis: (findings) => {
           this.findings.set(key, findings);
           for (const f of findings) this.log.info(`${t('Diagnosis')}: ${pick(f)}`);
-          panel?.post({ type: 'diagnosis', runId: id, findings: findings.map((f) => ({ code: f.code, text: pick(f), glossary: f.glossary })) });
+          this.remedies.set(id, findings.flatMap((f) => (f.remedy ? [{ code: f.code, cli: f.remedy.cli }] : [])));
+          panel?.post({ type: 'diagnosis', runId: id, findings: findings.map(diagnosisItem) });
         },
       },
       {},
@@ -167,13 +176,26 @@ export class TrainController implements vscode.Disposable {
     const result = outcome.result as RunResult;
     this.results.set(key, result);
     this.byRunId.set(id, { uri: document.uri, result, paramNames });
-    if (this.byRunId.size > 20) this.byRunId.delete(this.byRunId.keys().next().value as string);
+    if (this.byRunId.size > 20) {
+      const oldest = this.byRunId.keys().next().value as string;
+      this.byRunId.delete(oldest);
+      this.remedies.delete(oldest);
+    }
     const reason: StopReason = result.reason ?? 'completed';
     panel?.post({ type: 'runFinished', runId: id, reason });
     const summary = summarize(result);
     this.log.info(`${summary} (${Date.now() - started} ms)`);
     void vscode.window.setStatusBarMessage(`$(pass) ${summary}`, 8000);
     return result;
+  }
+
+  /** The worker said what runs: label the run with it (status bar, log). */
+  private started(id: string, key: string, fileName: string, options: ResolvedOptions): void {
+    const active = this.active.get(key);
+    const label = runLabel(options);
+    if (active?.id === id) active.label = label;
+    this.log.info(`${basename(fileName)}: ${label} ${JSON.stringify(optionsForLog(options))}`);
+    this.showStatus(undefined, label);
   }
 
   private report(document: vscode.TextDocument, diagnostics: vscode.Diagnostic[], error: LearnerErrorData): void {
@@ -184,12 +206,13 @@ export class TrainController implements vscode.Disposable {
     void vscode.window.showErrorMessage(`${pick(error)}${where}`);
   }
 
-  private showStatus(point: ProgressPoint | undefined): void {
+  private showStatus(point: ProgressPoint | undefined, label?: string): void {
     if (this.active.size === 0) {
       this.status.hide();
       return;
     }
-    this.status.text = point ? `$(sync~spin) ${t('step {0} · loss {1}', point.step, format(point.loss))}` : `$(sync~spin) ${t('Training…')}`;
+    const progress = point ? t('step {0} · loss {1}', point.step, format(point.loss)) : t('Training…');
+    this.status.text = `$(sync~spin) ${label ? `${label} · ${progress}` : progress}`;
     this.status.tooltip = t('Click to stop training');
     this.status.show();
   }
@@ -204,6 +227,15 @@ export class TrainController implements vscode.Disposable {
 
 function settingsToOptions(s: TrainOptions | undefined): TrainOptions {
   return s ? Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)) : {};
+}
+
+/** A finding as the panel shows it: the learner's language, and its verified remedy if any. */
+function diagnosisItem(f: Finding): DiagnosisItem {
+  return { code: f.code, text: pick(f), glossary: f.glossary, ...(f.remedy ? { remedy: { cli: f.remedy.cli, outcome: f.remedy.outcome } } : {}) };
+}
+
+function sameArgs(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 function errorReason(e: LearnerErrorData): StopReason {
@@ -227,5 +259,7 @@ function summarize(r: RunResult): string {
   const p = r.params[last];
   const shown = p.slice(0, 8).map(format).join(', ') + (p.length > 8 ? `, … +${p.length - 8}` : '');
   const held = r.test ? ` · ${t('validation loss')} ${format(r.test.losses[r.test.losses.length - 1])}` : '';
-  return t('{0} at step {1}: loss {2}, parameters ({3})', reasons[r.reason ?? 'completed'], r.stoppedAt ?? last, format(r.losses[last]), shown) + held;
+  const what = t('{0} at step {1}: loss {2}, parameters ({3})', reasons[r.reason ?? 'completed'], r.stoppedAt ?? last, format(r.losses[last]), shown);
+  // Named by what ran (the file's config merged in), not by what the command asked for.
+  return `${what}${held} · ${runLabel(r.options)}`;
 }

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { panelHtml, makeNonce } from './panelHtml';
 import { panelStrings } from './panelStrings';
-import { isPanelState, isWebviewMessage, type HostMessage, type RunSettings, type WebviewMessage } from './protocol';
+import { isPanelState, isWebviewMessage, type HostMessage, type PanelSnapshot, type RunSettings, type WebviewMessage } from './protocol';
 import { t, language } from '../l10n/localize';
 
 export const DEFAULT_SETTINGS: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 1000 };
@@ -79,6 +79,26 @@ export class LossPanel implements vscode.Disposable {
       panel.webview.onDidReceiveMessage((msg: unknown) => this.receive(msg)),
       this.received,
     );
+  }
+
+  /**
+   * What the webview shows now (its legend's labels, its controls' settings), asked of the
+   * webview itself; undefined when it does not answer within `timeoutMs`.
+   */
+  requestState(timeoutMs = 5000): Promise<PanelSnapshot | undefined> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        listener.dispose();
+        resolve(undefined);
+      }, timeoutMs);
+      const listener = this.onMessage((m) => {
+        if (m.type !== 'state') return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(m.state);
+      });
+      this.post({ type: 'reportState' });
+    });
   }
 
   /** Sends a message, queued until the webview says it is ready (messages sent earlier are lost). */

@@ -19,6 +19,8 @@ export interface RunSettings {
   init?: number[];
   /** A re-rolled random start (a network: model.init(initSeed)) instead of the file's init. */
   initSeed?: number;
+  /** Mini-batch size the run drew (from the file's config or a remedy); undefined: full batch. */
+  batchSize?: number;
 }
 
 /** One recorded step of a run: the point where the loss was evaluated. */
@@ -96,6 +98,12 @@ export interface PanelStrings {
   exportPng: string;
   /** The button beside a diagnosis that opens its glossary entry. */
   explain: string;
+  /** The button beside a diagnosis with a verified remedy ({0} = the loss it reached). */
+  remedy: string;
+  /** Its tooltip: {0} = the CLI arguments it runs. */
+  remedyHint: string;
+  /** The legend's mini-batch size ({0} = samples per step). */
+  batchSize: string;
   /** Timeline: the update a step took, and the optimizer state it used. */
   update: string;
   optimizerState: string;
@@ -118,7 +126,11 @@ export interface PanelStrings {
 
 export type HostMessage =
   | { type: 'init'; strings: PanelStrings; settings: RunSettings }
-  | { type: 'runStarted'; runId: string; file: string; dimension: number; paramNames: string[]; settings: RunSettings }
+  /**
+   * A run begins; `settings` are the ones it actually uses. `setsControls`: a run the learner
+   * started (not one runner of a race), whose settings the controls then show.
+   */
+  | { type: 'runStarted'; runId: string; file: string; dimension: number; paramNames: string[]; settings: RunSettings; setsControls?: boolean }
   | { type: 'surface'; runId: string; surface: SurfaceData }
   | { type: 'progress'; runId: string; points: StepPoint[] }
   | { type: 'runFinished'; runId: string; reason: StopReason; message?: string }
@@ -129,7 +141,7 @@ export type HostMessage =
   /** A categorical map over a 2-D surface (basins of attraction, Hessian definiteness). */
   | { type: 'cellMap'; id: string; title: string; x: number[]; y: number[]; cells: number[][]; categories: string[]; marks?: MapMark[] }
   /** Final loss against learning rate: the sweep. A click on a point reruns with that rate. */
-  | { type: 'sweep'; id: string; title: string; axis: { learningRate: string; finalLoss: string; diverged: string }; points: SweepPointData[]; boundary: { stable?: number; diverged?: number } }
+  | { type: 'sweep'; id: string; title: string; axis: { learningRate: string; finalLoss: string; diverged: string }; points: SweepPointData[]; boundary: { stable?: number; diverged?: number }; rules?: SweepRuleMark[]; note?: string }
   /** Starts a teaching view: clears the previous one (its tables, maps, charts). */
   | { type: 'analysisStarted'; title: string }
   /** The backprop graph of one evaluation (issue #7): values, adjoints, local derivatives, source spans. */
@@ -137,7 +149,15 @@ export type HostMessage =
   /** A two-input network's predictions over the data's plane, with the data (issue #7), live while it trains. */
   | { type: 'boundary'; runId: string; boundary: BoundaryPanelData }
   /** A network's weights and biases per linear layer, before and after training (issue #7). */
-  | { type: 'weights'; title: string; labels: WeightsLabels; layers: WeightLayerData[] };
+  | { type: 'weights'; title: string; labels: WeightsLabels; layers: WeightLayerData[] }
+  /** Asks the webview for a `state` reply: what its legend and controls show. */
+  | { type: 'reportState' };
+
+/** What the panel shows: the legend's labels and the controls' settings. */
+export interface PanelSnapshot {
+  legend: string[];
+  settings: RunSettings;
+}
 
 /** One linear layer, row-major: weight[r·cols + c] is W[r, c] (nn.Linear: out × in). */
 export interface WeightLayerData {
@@ -198,6 +218,15 @@ export interface DiagnosisItem {
   text: string;
   /** Glossary entry id (the "explain" message asks the host to show it). */
   glossary: string;
+  /** A remedy the diagnosis lab ran from the same start: `train FILE <cli>`, and what it reached. */
+  remedy?: RemedyData;
+}
+
+/** teaching/diagnosis.ts's Remedy as the panel gets it. */
+export interface RemedyData {
+  /** CLI `train` arguments after FILE (src/cli/args.ts parses them). */
+  cli: string[];
+  outcome: { finalLoss: number; steps: number };
 }
 
 export type TableCell = string | number | null;
@@ -205,6 +234,12 @@ export type TableCell = string | number | null;
 export interface MapMark {
   x: number;
   y: number;
+  label: string;
+}
+
+/** A predicted limit η = 2/λ_max on the sweep chart (a dashed vertical line with its label). */
+export interface SweepRuleMark {
+  limit: number;
   label: string;
 }
 
@@ -226,6 +261,10 @@ export type WebviewMessage =
   | { type: 'export'; format: ExportFormat; runId: string; dataUrl?: string }
   /** Show a glossary entry (a diagnosis' link). */
   | { type: 'explain'; term: string }
+  /** Train the same file again with a diagnosis' remedy (its CLI arguments, as the host sent them). */
+  | { type: 'remedy'; runId: string; code: string; cli: string[] }
+  /** Reply to `reportState`: what the panel shows (for the integration tests and bug reports). */
+  | { type: 'state'; state: PanelSnapshot }
   /** Select the expression a graph node came from in the editor (0-based offsets). */
   | { type: 'reveal'; start: number; end: number };
 
@@ -257,7 +296,7 @@ export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningR
 
 export function isRunSettings(x: unknown): x is RunSettings {
   if (!isObject(x)) return false;
-  const { optimizer, learningRate, steps, init, initSeed } = x;
+  const { optimizer, learningRate, steps, init, initSeed, batchSize } = x;
   return (
     isOptimizerName(optimizer) &&
     isFiniteNumber(learningRate) &&
@@ -267,8 +306,58 @@ export function isRunSettings(x: unknown): x is RunSettings {
     (steps as number) >= 1 &&
     (steps as number) <= LIMITS.maxSteps &&
     (init === undefined || (isNumberArray(init, isFiniteNumber) && init.length <= LIMITS.maxDimension)) &&
-    (initSeed === undefined || (Number.isInteger(initSeed) && (initSeed as number) >= 0 && (initSeed as number) < 2 ** 32))
+    (initSeed === undefined || (Number.isInteger(initSeed) && (initSeed as number) >= 0 && (initSeed as number) < 2 ** 32)) &&
+    isBatchSize(batchSize)
   );
+}
+
+function isBatchSize(x: unknown): boolean {
+  return x === undefined || (Number.isInteger(x) && (x as number) >= 1 && (x as number) <= LIMITS.maxSteps);
+}
+
+/**
+ * The settings a run actually used, as the host reports them (runStarted): they may lie outside
+ * what the panel may ask for (0 steps, a rate of 10⁴ from the file's config) and are still shown.
+ */
+export function isShownSettings(x: unknown): x is RunSettings {
+  if (!isObject(x)) return false;
+  const { optimizer, learningRate, steps, init, initSeed, batchSize } = x;
+  return (
+    isOptimizerName(optimizer) &&
+    isFiniteNumber(learningRate) &&
+    Number.isInteger(steps) &&
+    (steps as number) >= 0 &&
+    (init === undefined || isNumberArray(init, isFiniteNumber)) &&
+    (initSeed === undefined || Number.isInteger(initSeed)) &&
+    isBatchSize(batchSize)
+  );
+}
+
+/** At most this many CLI arguments in a remedy, each at most this long (a network's --init list is long). */
+const MAX_REMEDY_ARGS = 64;
+const MAX_REMEDY_ARG_LENGTH = 1_000_000;
+
+function isRemedyArgs(x: unknown): x is string[] {
+  return Array.isArray(x) && x.length <= MAX_REMEDY_ARGS && x.every((a) => typeof a === 'string' && a.length <= MAX_REMEDY_ARG_LENGTH);
+}
+
+export function isRemedyData(x: unknown): x is RemedyData {
+  return (
+    isObject(x) &&
+    isRemedyArgs(x.cli) &&
+    isObject(x.outcome) &&
+    isNumber(x.outcome.finalLoss) &&
+    Number.isInteger(x.outcome.steps) &&
+    (x.outcome.steps as number) >= 0
+  );
+}
+
+function isDiagnosisItem(x: unknown): x is DiagnosisItem {
+  return isObject(x) && typeof x.code === 'string' && typeof x.text === 'string' && typeof x.glossary === 'string' && (x.remedy === undefined || isRemedyData(x.remedy));
+}
+
+function isPanelSnapshot(x: unknown): x is PanelSnapshot {
+  return isObject(x) && isStringArray(x.legend) && x.legend.length <= 1000 && isShownSettings(x.settings);
 }
 
 /** Host side: accept only well-formed messages from the webview. */
@@ -282,6 +371,10 @@ export function isWebviewMessage(x: unknown): x is WebviewMessage {
       return isRunSettings(x.settings);
     case 'explain':
       return typeof x.term === 'string' && /^[A-Za-z]{1,40}$/.test(x.term) && Object.keys(x).length === 2;
+    case 'remedy':
+      return typeof x.runId === 'string' && x.runId.length <= 64 && typeof x.code === 'string' && x.code.length <= 64 && isRemedyArgs(x.cli) && Object.keys(x).length === 4;
+    case 'state':
+      return isPanelSnapshot(x.state) && Object.keys(x).length === 2;
     case 'reveal':
       return Number.isInteger(x.start) && Number.isInteger(x.end) && (x.start as number) >= 0 && (x.end as number) >= (x.start as number) && (x.end as number) <= 10_000_000 && Object.keys(x).length === 3;
     case 'export':
@@ -355,7 +448,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
         Number.isInteger(x.dimension) &&
         Array.isArray(x.paramNames) &&
         x.paramNames.every((n) => typeof n === 'string') &&
-        isRunSettings(x.settings)
+        isShownSettings(x.settings) &&
+        (x.setsControls === undefined || typeof x.setsControls === 'boolean')
       );
     case 'progress':
       return typeof x.runId === 'string' && Array.isArray(x.points) && x.points.every(isStepPoint);
@@ -371,7 +465,7 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return (
         typeof x.runId === 'string' &&
         Array.isArray(x.findings) &&
-        x.findings.every((f) => isObject(f) && typeof f.code === 'string' && typeof f.text === 'string' && typeof f.glossary === 'string')
+        x.findings.every(isDiagnosisItem)
       );
     case 'table':
       return (
@@ -408,10 +502,14 @@ export function isHostMessage(x: unknown): x is HostMessage {
         x.points.every((p) => isObject(p) && isFiniteNumber(p.learningRate) && (p.finalLoss === null || isNumber(p.finalLoss)) && typeof p.diverged === 'boolean') &&
         isObject(x.boundary) &&
         (x.boundary.stable === undefined || isFiniteNumber(x.boundary.stable)) &&
-        (x.boundary.diverged === undefined || isFiniteNumber(x.boundary.diverged))
+        (x.boundary.diverged === undefined || isFiniteNumber(x.boundary.diverged)) &&
+        (x.rules === undefined || (Array.isArray(x.rules) && x.rules.every((r) => isObject(r) && isFiniteNumber(r.limit) && r.limit > 0 && typeof r.label === 'string'))) &&
+        (x.note === undefined || typeof x.note === 'string')
       );
     case 'analysisStarted':
       return typeof x.title === 'string';
+    case 'reportState':
+      return Object.keys(x).length === 1;
     case 'graph':
       return typeof x.title === 'string' && isGraphData(x.graph);
     case 'weights':

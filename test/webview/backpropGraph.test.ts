@@ -16,7 +16,8 @@ import { trainLoss } from '../../src/runner/trainLoss';
 import { decisionBoundary, twoDimensionalData } from '../../src/teaching/decisionBoundary';
 import type { TrainProgress } from '../../src/runner/trainLoss';
 import { networkInfo } from '../../src/teaching/networkInfo';
-import { networkTables } from '../../src/training/analysisMessages';
+import { backpropCostTable, networkTables } from '../../src/training/analysisMessages';
+import { backpropCost } from '../../src/teaching/backpropCost';
 
 const FILE = path.resolve(__dirname, '../../examples/rosenbrock.ts');
 const n4 = (v: number) => String(Number(v.toPrecision(4)));
@@ -64,6 +65,29 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.match(text, /^∂L\/∂\(x\) = .* \+ .* = -215\.6$/, text);
       assert.equal(n4(x.adjoint), '-215.6');
       await p.screenshot('backprop-graph');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('beside the graph: why backpropagation is cheap, with the file’s tape, d and measured times', async () => {
+      const source = readFileSync(FILE, 'utf8');
+      const g = backpropGraph(source, FILE);
+      const loss = compileLoss(source, FILE, { fuse: false });
+      const cost = backpropCost(loss, loss.init ?? [0, 0], 5);
+      assert.equal(cost.tapeNodes, g.tapeNodes);
+      const p = await openPanel(h, theme);
+      await p.send({ type: 'init', strings: panelStrings(), settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 } } satisfies HostMessage);
+      await p.send({ type: 'analysisStarted', title: '역전파 그래프: rosenbrock.ts' } satisfies HostMessage);
+      await p.send({ type: 'graph', title: `테이프의 노드 ${g.tapeNodes}개`, graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root } } satisfies HostMessage);
+      await p.send(backpropCostTable(cost));
+      await p.page.locator('#table-backprop-cost').waitFor();
+      assert.equal(await p.page.locator('#table-backprop-cost caption').textContent(), `역전파의 계산이 적은 이유: 테이프의 노드 ${cost.tapeNodes}개, 매개변수 2개`);
+      const rows = (await p.page.evaluate(`[...document.querySelectorAll('#table-backprop-cost tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`)) as string[][];
+      assert.deepEqual(
+        rows.slice(0, 3).map((r) => r[1]),
+        ['1', '순전파 1번 + 역전파 1번', 'd + 1 = 3'],
+      );
+      await p.page.locator('#table-backprop-cost').scrollIntoViewIfNeeded();
+      await p.screenshot('backprop-cost');
       assert.deepEqual(await p.problems(), []);
     });
   });

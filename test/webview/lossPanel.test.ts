@@ -103,6 +103,35 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(await p.problems(), []);
     });
 
+    it('legend and controls name the settings the run used (the file’s config), and the panel reports what it shows', async () => {
+      const p = await openPanel(h, theme);
+      await p.send(init);
+      await p.page.locator('#steps').waitFor();
+      // What the worker resolved for examples/moons-network.ts: its config, not the command's defaults.
+      const ran: RunSettings = { optimizer: 'adam', learningRate: 0.05, steps: 400, batchSize: 50 };
+      await p.send({ type: 'runStarted', runId: 'm1', file: '/ws/moons-network.ts', dimension: 82, paramNames: [], settings: ran, setsControls: true } satisfies HostMessage);
+      await p.page.locator('#legend .legend-item').waitFor();
+      assert.equal(await p.page.locator('#legend .legend-item').innerText(), 'moons-network.ts · adam · η=0.05 · 미니배치 50');
+      const shown = () => p.page.evaluate(() => ['optimizer', 'steps'].map((id) => (document.getElementById(id) as unknown as { value: string }).value));
+      assert.deepEqual(await shown(), ['adam', '400']);
+      assert.equal(await p.page.locator('.lr-value').innerText(), 'η = 0.05', 'the exact rate, not the slider’s rounded 0.0501');
+      // One runner of a race does not take over the controls.
+      await p.send({ type: 'runStarted', runId: 'race-1', file: '/ws/moons-network.ts · SGD', dimension: 82, paramNames: [], settings: { optimizer: 'sgd', learningRate: 0.1, steps: 10 } } satisfies HostMessage);
+      assert.deepEqual(await shown(), ['adam', '400']);
+      // "Run again" sends what the controls show, the batch size kept.
+      await p.page.locator('#run').click();
+      let posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], { type: 'rerun', settings: ran });
+      // Asked for its state (the integration tests do), it reports the rendered legend and controls.
+      await p.send({ type: 'reportState' } satisfies HostMessage);
+      posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], {
+        type: 'state',
+        state: { legend: ['moons-network.ts · adam · η=0.05 · 미니배치 50', 'moons-network.ts · SGD · sgd · η=0.1'], settings: ran },
+      });
+      assert.deepEqual(await p.problems(), []);
+    });
+
     it('keeps the log-scale choice with setState and restores it', async () => {
       const p = await openPanel(h, theme);
       await p.send(init);

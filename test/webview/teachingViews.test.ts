@@ -170,6 +170,23 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(await p.problems(), []);
     });
 
+    it('learning-rate sweep on the bowl: the line η = 2/λ_max = 0.25 from its Hessian, inside the measured boundary', async () => {
+      const { result, messages } = analyze('bowl.ts', 'sweep', { from: 1e-3, to: 10, count: 25 });
+      assert.ok(result.analysis === 'sweep');
+      const p = await openPanel(h, theme);
+      await show(p, messages);
+      const sweep = p.page.locator('#sweep-sweep');
+      assert.deepEqual(JSON.parse((await sweep.getAttribute('data-rules')) ?? '[]'), [0.25]);
+      const { stable, diverged } = result.result.boundary;
+      assert.ok(stable !== undefined && diverged !== undefined && stable <= 0.25 && diverged > 0.25);
+      const note = (await p.page.locator('#sweep-rule').textContent()) ?? '';
+      assert.match(note, /λ_max = 8 값이므로, 경사 하강법은 η < 2\/λ_max = 0\.25 범위에서 안정합니다/);
+      assert.ok(note.includes(`η = ${num(stable)} ~ η = ${num(diverged)}`), note);
+      assert.ok((await canvasInk(p.page, '#sweep-chart')) > 0.01, 'sweep chart looks blank');
+      await p.screenshot('sweep-bowl-rule');
+      assert.deepEqual(await p.problems(), []);
+    });
+
     it('convex or not: the saddle example is indefinite everywhere with one saddle at (0, 0)', async () => {
       const { result, messages } = analyze('saddle.ts', 'curvature', { grid: 16 });
       assert.ok(result.analysis === 'curvature');
@@ -238,6 +255,47 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const posted = await p.posted();
       assert.deepEqual(posted[posted.length - 1], { type: 'explain', term: 'divergence' });
       await p.screenshot('diagnosis');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('a verified remedy: a themed, keyboard-operable button that asks the host to train with it', async () => {
+      const p = await openPanel(h, theme);
+      await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
+      await p.send({ type: 'runStarted', runId: 'r2', file: '/ws/learning-rate.ts', dimension: 1, paramNames: ['w'], settings } satisfies HostMessage);
+      const cli = ['--optimizer', 'sgd', '--lr', '0.5', '--steps', '60', '--seed', '0'];
+      await p.send({
+        type: 'diagnosis',
+        runId: 'r2',
+        findings: [
+          { code: 'diverged', text: '손실이 발산했습니다.', glossary: 'divergence', remedy: { cli, outcome: { finalLoss: 1.2345e-9, steps: 60 } } },
+          { code: 'slow', text: '느리게 줄어듭니다.', glossary: 'learningRate' },
+        ],
+      } satisfies HostMessage);
+      const withRemedy = p.page.locator('#diagnosis li[data-code="diverged"] vscode-button.remedy');
+      await withRemedy.waitFor();
+      assert.equal(await p.page.locator('#diagnosis li[data-code="slow"] .remedy').count(), 0, 'no button for a finding without a remedy');
+      assert.equal(await p.page.locator('#diagnosis .remedy').count(), 1);
+      // Korean label with the verified loss; the tooltip names the CLI arguments it runs.
+      assert.equal((await withRemedy.textContent())?.trim(), '이 방법으로 다시 학습 (L = 1.23e-9 예상)');
+      assert.match((await withRemedy.getAttribute('title')) ?? '', /--optimizer sgd --lr 0\.5 --steps 60 --seed 0$/);
+      // Themed: the vscode-elements button takes the theme's button colours.
+      const [background, themed] = await withRemedy.evaluate((b) => [getComputedStyle(b.shadowRoot?.querySelector('.base') ?? b).backgroundColor, getComputedStyle(document.documentElement).getPropertyValue('--vscode-button-background').trim()]);
+      assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the remedy button has a themed background');
+      assert.ok(themed !== '', 'the theme defines the button colour the element uses');
+      const expected = { type: 'remedy', runId: 'r2', code: 'diverged', cli };
+      await withRemedy.click();
+      let posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], expected);
+      // From the keyboard: Tab reaches it, Enter presses it.
+      await p.page.locator('#diagnosis li[data-code="diverged"] button.explain').focus();
+      await p.page.keyboard.press('Tab');
+      assert.equal(await withRemedy.evaluate((b) => b === document.activeElement), true, 'Tab moves to the remedy button');
+      const before = (await p.posted()).length;
+      await p.page.keyboard.press('Enter');
+      await until(p, `window.__posted.length > ${before}`);
+      posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], expected);
+      await p.screenshot('diagnosis-remedy');
       assert.deepEqual(await p.problems(), []);
     });
   });

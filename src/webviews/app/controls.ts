@@ -98,9 +98,17 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
     stop,
   );
 
-  const learningRate = () => Number((10 ** Number(lr.value)).toPrecision(2));
+  // The rate a run used is shown exactly (the slider's 0.05-decade grid would round 0.05 to 0.0501)
+  // until the learner moves the slider; then the slider's value counts.
+  let exactLr: number | undefined;
+  // Settings the controls do not edit but carry over to the next run (a file's or a remedy's batch size).
+  let batchSize: number | undefined;
+  const learningRate = () => exactLr ?? Number((10 ** Number(lr.value)).toPrecision(2));
   const showLr = () => (lrValue.value = `η = ${learningRate()}`);
-  lr.addEventListener('input', showLr);
+  lr.addEventListener('input', () => {
+    exactLr = undefined;
+    showLr();
+  });
 
   const controls: Controls = {
     element: root,
@@ -113,10 +121,13 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
         learningRate: learningRate(),
         steps: Number.isFinite(parsedSteps) && parsedSteps >= 1 ? parsedSteps : initial.steps,
         init: init ?? undefined,
+        ...(batchSize === undefined ? {} : { batchSize }),
       };
     },
     set(s) {
       optimizer.value = s.optimizer;
+      exactLr = s.learningRate;
+      batchSize = s.batchSize;
       lr.value = String(Math.min(LR_MAX_EXP, Math.max(LR_MIN_EXP, Math.log10(s.learningRate))));
       steps.value = String(s.steps);
       start.value = s.init ? s.init.map((v) => Number(v.toPrecision(4))).join(', ') : '';

@@ -3,7 +3,7 @@
  * asks for; it never imports the engine or `vscode` (see ../protocol.ts for every message).
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import { isHostMessage, isPanelState, type ExportFormat, type HostMessage, type PanelState, type PanelStrings, type RunSettings, type StepPoint, type SurfaceData } from '../protocol';
+import { isHostMessage, isPanelState, type DiagnosisItem, type ExportFormat, type HostMessage, type PanelState, type PanelStrings, type RunSettings, type StepPoint, type SurfaceData } from '../protocol';
 import { LossChart } from './lossChart';
 import { Curve1D } from './curve1d';
 import { ContourMap } from './contourMap';
@@ -278,6 +278,27 @@ function ensureTraceCharts(v: View): void {
   v.traces = new TraceChart(traces.canvas, 'params', { step: v.strings.step, value: v.strings.parameter });
 }
 
+/** The legend's run labels as rendered (without the "validation loss" marks). */
+function legendTexts(v: View): string[] {
+  return [...v.legend.querySelectorAll('.legend-item .label:not(.test-label)')].map((e) => e.textContent ?? '');
+}
+
+/** "rosenbrock.ts · adam · η=0.05" (· mini-batch 50 · seed 7): the settings the run uses. */
+function legendLabel(strings: PanelStrings, file: string, s: RunSettings): string {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const batch = s.batchSize === undefined ? '' : ` · ${strings.batchSize.replace('{0}', String(s.batchSize))}`;
+  const seed = s.initSeed === undefined ? '' : ` · ${strings.initSeed.replace('{0}', String(s.initSeed))}`;
+  return `${name} · ${s.optimizer} · η=${s.learningRate}${batch}${seed}`;
+}
+
+/** The diagnosis with its buttons: a glossary entry each, and a verified remedy's run where there is one. */
+function diagnosisList(v: View, runId: string, findings: DiagnosisItem[]): HTMLElement {
+  return renderDiagnosis(findings, { explain: v.strings.explain, remedy: v.strings.remedy, remedyHint: v.strings.remedyHint }, {
+    onExplain: (term) => vscode.postMessage({ type: 'explain', term }),
+    onRemedy: (f) => vscode.postMessage({ type: 'remedy', runId, code: f.code, cli: f.remedy.cli }),
+  });
+}
+
 function handle(msg: HostMessage): void {
   if (msg.type === 'init') {
     view = build(msg.strings, state?.settings ?? msg.settings);
@@ -343,15 +364,21 @@ function handle(msg: HostMessage): void {
       break;
     }
     case 'diagnosis':
-      if (msg.runId === v.latest) v.diagnosis.replaceChildren(renderDiagnosis(msg.findings, v.strings.explain, (term) => vscode.postMessage({ type: 'explain', term })));
+      if (msg.runId === v.latest) v.diagnosis.replaceChildren(diagnosisList(v, msg.runId, msg.findings));
+      break;
+    case 'reportState':
+      vscode.postMessage({ type: 'state', state: { legend: legendTexts(v), settings: v.controls.settings() } });
       break;
     case 'runStarted': {
       v.empty.hidden = true;
       v.charts.hidden = false;
       if (msg.dimension >= 3) ensureTraceCharts(v);
-      const name = msg.file.split(/[\\/]/).pop() ?? msg.file;
-      const seed = msg.settings.initSeed === undefined ? '' : ` · ${v.strings.initSeed.replace('{0}', String(msg.settings.initSeed))}`;
-      v.chart.addRun(msg.runId, `${name} · ${msg.settings.optimizer} · η=${msg.settings.learningRate}${seed}`);
+      v.chart.addRun(msg.runId, legendLabel(v.strings, msg.file, msg.settings));
+      if (msg.setsControls) {
+        // The controls show what this run uses (the file's config merged in), ready to change.
+        v.controls.set(msg.settings);
+        save({ settings: v.controls.settings() });
+      }
       const color = v.chart.legendItems().find((i) => i.runId === msg.runId)?.color ?? 'currentColor';
       v.colors.set(msg.runId, color);
       v.runs.set(msg.runId, []);

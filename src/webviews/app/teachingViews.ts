@@ -3,8 +3,9 @@
  * charts): a table of numbers, a categorical map (basins, Hessian definiteness), the learning-rate
  * sweep chart, and the diagnosis list. Each draws exactly the numbers the host sent.
  */
+import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { Chart, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartDataset } from 'chart.js';
-import type { DiagnosisItem, HostMessage, MapMark, SweepPointData, TableCell } from '../protocol';
+import type { DiagnosisItem, HostMessage, MapMark, RemedyData, SweepPointData, TableCell } from '../protocol';
 import { chartTheme } from './theme';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, Tooltip);
@@ -134,6 +135,12 @@ export class CellMap {
   }
 }
 
+/** A log-axis tick: plain below 10⁴ and above 10⁻³, else a power of ten (1e+116). */
+function logTick(v: number): string {
+  if (!(v > 0)) return String(v);
+  return v >= 1e4 || v < 1e-3 ? v.toExponential(0) : String(Number(v.toPrecision(3)));
+}
+
 /** Final loss against learning rate (both logarithmic); diverged rates in red, a click reruns that rate. */
 export class SweepChart {
   readonly element: HTMLElement;
@@ -143,11 +150,18 @@ export class SweepChart {
     this.element = el('section', 'analysis-sweep');
     this.element.id = `sweep-${msg.id}`;
     this.element.append(el('h3', undefined, msg.title));
+    if (msg.note) {
+      const note = el('p', 'sweep-rule', msg.note);
+      note.id = 'sweep-rule';
+      this.element.append(note);
+    }
     const canvas = el('canvas');
     canvas.id = 'sweep-chart';
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', `${msg.title}: ${msg.axis.learningRate} / ${msg.axis.finalLoss}`);
-    this.element.append(canvas);
+    const box = el('div', 'sweep-canvas');
+    box.append(canvas);
+    this.element.append(box);
     const theme = chartTheme();
     const finite = msg.points.filter((p) => p.finalLoss !== null && p.finalLoss > 0) as Array<SweepPointData & { finalLoss: number }>;
     const top = finite.length ? Math.max(...finite.map((p) => p.finalLoss)) : 1;
@@ -179,7 +193,8 @@ export class SweepChart {
         color: theme.foreground,
         scales: {
           x: { type: 'logarithmic', title: { display: true, text: msg.axis.learningRate, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
-          y: { type: 'logarithmic', title: { display: true, text: msg.axis.finalLoss, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+          // Diverged losses reach 1e100 and beyond: powers of ten, not thirty digits.
+          y: { type: 'logarithmic', title: { display: true, text: msg.axis.finalLoss, color: theme.foreground }, ticks: { color: theme.foreground, callback: (v) => logTick(Number(v)) }, grid: { color: theme.grid } },
         },
         // A click picks the nearest point (a learner need not hit a 4-pixel dot).
         interaction: { mode: 'nearest', intersect: false },
@@ -214,8 +229,33 @@ export class SweepChart {
             ctx.restore();
           },
         },
+        {
+          // The predicted limits η = 2/λ_max: dashed vertical lines, labelled at the top.
+          id: 'stabilityRule',
+          afterDatasetsDraw: (chart) => {
+            const { ctx, chartArea, scales } = chart;
+            ctx.save();
+            ctx.strokeStyle = theme.foreground;
+            ctx.fillStyle = theme.foreground;
+            ctx.font = `11px ${theme.fontFamily}`;
+            ctx.setLineDash([5, 4]);
+            (msg.rules ?? []).forEach((r, i) => {
+              const x = scales.x.getPixelForValue(r.limit);
+              if (!(x >= chartArea.left && x <= chartArea.right)) return;
+              ctx.beginPath();
+              ctx.moveTo(x, chartArea.top);
+              ctx.lineTo(x, chartArea.bottom);
+              ctx.stroke();
+              const w = ctx.measureText(r.label).width;
+              // Left of the line (the diverged region on its right holds the crosses), unless there is no room.
+              ctx.fillText(r.label, x - 4 - w < chartArea.left ? x + 4 : x - 4 - w, chartArea.top + 12 + 14 * i);
+            });
+            ctx.restore();
+          },
+        },
       ],
     });
+    this.element.dataset.rules = JSON.stringify((msg.rules ?? []).map((r) => r.limit));
     this.element.dataset.stable = String(msg.boundary.stable ?? '');
     this.element.dataset.diverged = String(msg.boundary.diverged ?? '');
   }
@@ -230,8 +270,23 @@ export class SweepChart {
   }
 }
 
-/** The diagnosis: one item per finding, each with a button that opens its glossary entry. */
-export function renderDiagnosis(findings: DiagnosisItem[], explainLabel: string, onExplain: (term: string) => void): HTMLElement {
+export interface DiagnosisLabels {
+  explain: string;
+  /** The remedy button ({0} = the loss the remedy reached) and its tooltip ({0} = its CLI arguments). */
+  remedy: string;
+  remedyHint: string;
+}
+
+export interface DiagnosisActions {
+  onExplain: (term: string) => void;
+  onRemedy: (finding: DiagnosisItem & { remedy: RemedyData }) => void;
+}
+
+/**
+ * The diagnosis: one item per finding, each with a button that opens its glossary entry, and —
+ * for a finding whose remedy the lab ran and verified — a button that trains with that remedy.
+ */
+export function renderDiagnosis(findings: DiagnosisItem[], labels: DiagnosisLabels, actions: DiagnosisActions): HTMLElement {
   const list = el('ul', 'diagnosis');
   list.id = 'diagnosis';
   list.setAttribute('aria-live', 'polite');
@@ -239,12 +294,34 @@ export function renderDiagnosis(findings: DiagnosisItem[], explainLabel: string,
     const li = el('li', `finding finding-${f.code}`);
     li.dataset.code = f.code;
     li.append(el('span', 'finding-text', f.text));
-    const b = el('button', 'explain', explainLabel);
+    const b = el('button', 'explain', labels.explain);
     b.type = 'button';
     b.dataset.term = f.glossary;
-    b.addEventListener('click', () => onExplain(f.glossary));
+    b.addEventListener('click', () => actions.onExplain(f.glossary));
     li.append(b);
+    const remedy = f.remedy;
+    if (remedy) li.append(remedyButton(remedy, labels, () => actions.onRemedy({ ...f, remedy })));
     list.append(li);
   }
   return list;
+}
+
+/** A themed button (vscode-elements: focusable, Enter and Space press it) that runs a remedy. */
+function remedyButton(remedy: RemedyData, labels: DiagnosisLabels, onClick: () => void): HTMLElement {
+  const b = document.createElement('vscode-button');
+  b.className = 'remedy';
+  b.setAttribute('icon', 'play');
+  b.textContent = labels.remedy.replace('{0}', formatLoss(remedy.outcome.finalLoss));
+  b.title = labels.remedyHint.replace('{0}', remedy.cli.join(' '));
+  b.dataset.cli = remedy.cli.join(' ');
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** A loss the way the panel's numbers read: four significant digits, exponent for tiny or huge values. */
+export function formatLoss(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(4))) : v.toExponential(2);
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { remedyOptions } from '../../../src/training/remedy';
 
 interface RunResult {
   params: number[][];
@@ -9,9 +10,19 @@ interface RunResult {
   stoppedAt?: number;
   reason?: string;
 }
+interface PanelSnapshot {
+  legend: string[];
+  settings: { optimizer: string; learningRate: number; steps: number; init?: number[]; batchSize?: number };
+}
+interface Finding {
+  code: string;
+  remedy?: { cli: string[]; outcome: { finalLoss: number; steps: number } };
+}
 interface Api {
   train(file: vscode.Uri, options?: object): Promise<RunResult | undefined>;
   lastRun(file: vscode.Uri): RunResult | undefined;
+  lastDiagnosis(file: vscode.Uri): Finding[] | undefined;
+  panelState(): Promise<PanelSnapshot | undefined>;
 }
 
 const ext = () => vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>;
@@ -60,6 +71,33 @@ describe('training from the editor', () => {
     const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.equal(onDisk, before, 'the file on disk is not modified');
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('labels the panel with the settings the run used: rosenbrock.ts’s config (adam, η = 0.05, 2000 steps)', async () => {
+    const uri = file('examples/rosenbrock.ts');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const result = (await vscode.commands.executeCommand('gdTutor.trainCurrentFile')) as RunResult;
+    assert.equal(result.params.length, 2001, 'the config’s 2000 steps ran');
+    const state = await api.panelState();
+    assert.ok(state, 'the panel reports what it shows');
+    assert.equal(state.legend[state.legend.length - 1], 'rosenbrock.ts · adam · η=0.05', JSON.stringify(state.legend));
+    assert.deepEqual({ ...state.settings, init: undefined }, { optimizer: 'adam', learningRate: 0.05, steps: 2000, init: undefined });
+  });
+
+  it('trains with a diagnosis’ remedy: the run reaches the promised loss, and the panel names its settings', async () => {
+    const uri = file('examples/learning-rate.ts');
+    assert.ok(await api.train(uri), 'η = 1.05 diverges but finishes');
+    const remedy = api.lastDiagnosis(uri)?.find((f) => f.remedy)?.remedy;
+    assert.ok(remedy, JSON.stringify(api.lastDiagnosis(uri)));
+    const options = remedyOptions(remedy.cli);
+    const again = await api.train(uri, options);
+    assert.ok(again);
+    assert.equal(again.losses[again.losses.length - 1], remedy.outcome.finalLoss, remedy.cli.join(' '));
+    const state = await api.panelState();
+    assert.ok(state);
+    assert.equal(state.settings.learningRate, options.learningRate ?? 1.05);
+    assert.equal(state.settings.steps, options.steps ?? 60);
+    assert.equal(state.legend[state.legend.length - 1], `learning-rate.ts · ${state.settings.optimizer} · η=${state.settings.learningRate}`);
   });
 
   it('puts a syntax error on the right line as a diagnostic, and clears it after a good run', async () => {

@@ -50,6 +50,33 @@ describe('panel protocol validation', () => {
     assert.ok(!isHostMessage({ type: 'progress', runId: 'r', points: [{ ...point, testLoss: '0.7' }] }));
   });
 
+  it('carries a diagnosis’ remedy to the panel and the remedy button’s request back, validated', () => {
+    const remedy = { cli: ['--optimizer', 'sgd', '--lr', '0.5', '--steps', '60'], outcome: { finalLoss: 1e-9, steps: 60 } };
+    const finding = { code: 'diverged', text: '발산했습니다.', glossary: 'divergence' };
+    assert.ok(isHostMessage({ type: 'diagnosis', runId: 'r', findings: [{ ...finding, remedy }, finding] }));
+    assert.equal(isHostMessage({ type: 'diagnosis', runId: 'r', findings: [{ ...finding, remedy: { cli: '--lr 0.5', outcome: remedy.outcome } }] }), false);
+    assert.equal(isHostMessage({ type: 'diagnosis', runId: 'r', findings: [{ ...finding, remedy: { cli: remedy.cli, outcome: { finalLoss: '1', steps: 60 } } }] }), false);
+    assert.equal(isHostMessage({ type: 'diagnosis', runId: 'r', findings: [{ ...finding, remedy: { cli: [1], outcome: remedy.outcome } }] }), false);
+    assert.ok(isWebviewMessage({ type: 'remedy', runId: 'r', code: 'diverged', cli: remedy.cli }));
+    assert.equal(isWebviewMessage({ type: 'remedy', runId: 'r', code: 'diverged', cli: remedy.cli, extra: 1 }), false);
+    assert.equal(isWebviewMessage({ type: 'remedy', runId: 'r', code: 'diverged', cli: [2] }), false);
+    assert.equal(isWebviewMessage({ type: 'remedy', runId: 'r', cli: remedy.cli }), false);
+  });
+
+  it('shows whatever settings a run used (runStarted), while requests stay within the limits', () => {
+    const ran = { optimizer: 'adam', learningRate: 0.05, steps: 0, batchSize: 50 };
+    assert.ok(isHostMessage({ type: 'runStarted', runId: 'r', file: 'f.ts', dimension: 2, paramNames: ['x', 'y'], settings: ran, setsControls: true }));
+    assert.ok(isHostMessage({ type: 'runStarted', runId: 'r', file: 'f.ts', dimension: 2, paramNames: ['x', 'y'], settings: { ...ran, steps: 2 * LIMITS.maxSteps } }));
+    assert.equal(isHostMessage({ type: 'runStarted', runId: 'r', file: 'f.ts', dimension: 2, paramNames: [], settings: { ...ran, optimizer: 'magic' } }), false);
+    assert.equal(isHostMessage({ type: 'runStarted', runId: 'r', file: 'f.ts', dimension: 2, paramNames: [], settings: ran, setsControls: 'yes' }), false);
+    assert.equal(isWebviewMessage({ type: 'rerun', settings: ran }), false, '0 steps is shown, never asked for');
+    assert.ok(isWebviewMessage({ type: 'rerun', settings: { ...ran, steps: 400 } }));
+    assert.equal(isWebviewMessage({ type: 'rerun', settings: { ...ran, steps: 400, batchSize: 0 } }), false);
+    assert.ok(isHostMessage({ type: 'reportState' }));
+    assert.ok(isWebviewMessage({ type: 'state', state: { legend: ['f.ts · adam · η=0.05'], settings: ran } }));
+    assert.equal(isWebviewMessage({ type: 'state', state: { legend: 'f.ts', settings: ran } }), false);
+  });
+
   it('accepts a re-roll seed only as a 32-bit non-negative integer', () => {
     const rerun = (initSeed: unknown) => isWebviewMessage({ type: 'rerun', settings: { ...settings, initSeed } });
     assert.ok(rerun(123456));
