@@ -1,0 +1,87 @@
+/**
+ * The diagnosis on the cases it once got wrong (issue 13's seven) and more: which codes must
+ * appear, which must not, and that advice is only a remedy the lab ran and that did better.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileLoss } from '../../../src/runner/compile';
+import { trainLoss } from '../../../src/runner/trainLoss';
+import { diagnoseRun } from '../../../src/teaching/diagnoseRun';
+import type { Finding, FindingCode } from '../../../src/teaching/diagnosis';
+import type { TrainOptions } from '../../../src/engine/trainOptions';
+
+const example = (name: string) => readFileSync(path.join(__dirname, '../../../examples', name), 'utf8');
+
+function diagnoseSource(source: string, options: TrainOptions, fileName = 'case.ts'): { findings: Finding[]; last: number } {
+  const loss = compileLoss(source, fileName);
+  const run = trainLoss(loss, options);
+  return { findings: diagnoseRun(loss, run, options), last: run.losses[run.losses.length - 1] };
+}
+
+function codes(findings: Finding[]): FindingCode[] {
+  return findings.map((f) => f.code);
+}
+
+interface Case {
+  name: string;
+  source: string;
+  options: TrainOptions;
+  must: FindingCode[];
+  mustNot: FindingCode[];
+  /** The optimizer in use, which no remedy may advise. */
+  inUse?: string;
+}
+
+const CASES: Case[] = [
+  { name: '(x − y)² from (2, −1): a valley of minima is a minimum', source: 'export function loss([x, y]: number[]) { return (x - y) ** 2 }', options: { init: [2, -1], learningRate: 0.1, steps: 200 }, must: ['converged'], mustNot: ['plateau', 'saddle', 'slow'] },
+  { name: '(x·y − 1)² from (2, −1): a curved valley of minima is a minimum', source: 'export function loss([x, y]: number[]) { return (x * y - 1) ** 2 }', options: { init: [2, -1], learningRate: 0.1, steps: 200 }, must: ['converged'], mustNot: ['plateau', 'saddle'] },
+  { name: 'plateau.ts with momentum: a plateau, and the remedy is not momentum', source: example('plateau.ts'), options: { optimizer: 'momentum' }, must: ['plateau'], mustNot: ['converged', 'localMinimum'], inUse: 'momentum' },
+  { name: 'saddle.ts from y = 0 exactly: a saddle, and the remedy moves the start', source: example('saddle.ts'), options: { init: [2, 0], steps: 400 }, must: ['saddle'], mustNot: ['converged', 'localMinimum', 'plateau'] },
+  { name: 'linear-regression.ts (batch 8): the jitter is mini-batch noise, not the learning rate', source: example('linear-regression.ts'), options: {}, must: ['minibatchNoise'], mustNot: ['oscillating', 'diverged'] },
+  { name: 'x² − y² from (1, 0.5): no lower bound', source: 'export function loss([x, y]: number[]) { return x ** 2 - y ** 2 }', options: { init: [1, 0.5] }, must: ['unbounded'], mustNot: ['slow', 'converged'] },
+  { name: '−w: no lower bound', source: 'export function loss(w: number) { return -w }', options: { init: [0] }, must: ['unbounded'], mustNot: ['slow', 'converged'] },
+  { name: 'bowl.ts after 10 steps: still descending, not a minimum', source: example('bowl.ts'), options: { steps: 10 }, must: ['slow'], mustNot: ['converged', 'localMinimum'] },
+  { name: 'learning-rate.ts: diverges', source: example('learning-rate.ts'), options: {}, must: ['diverged'], mustNot: ['converged'] },
+];
+
+describe('diagnosis: measured findings, verified remedies', function () {
+  this.timeout(120_000);
+  for (const c of CASES) {
+    it(c.name, () => {
+      const { findings, last } = diagnoseSource(c.source, c.options);
+      const got = codes(findings);
+      for (const code of c.must) assert.ok(got.includes(code), `expected ${code}, got ${got.join(', ')}: ${findings.map((f) => f.en).join(' | ')}`);
+      for (const code of c.mustNot) assert.ok(!got.includes(code), `did not expect ${code}: ${findings.map((f) => f.en).join(' | ')}`);
+      for (const f of findings) {
+        assert.match(f.ko, /[가-힣]/);
+        assert.doesNotMatch(f.en, /[가-힣]/);
+        if (!f.remedy) continue;
+        const cli = f.remedy.cli;
+        if (c.inUse) {
+          const at = cli.indexOf('--optimizer');
+          assert.notEqual(cli[at + 1], c.inUse, `advises the optimizer already in use: ${cli.join(' ')}`);
+        }
+        // A remedy is shown only when it did better than the run it fixes.
+        if (Number.isFinite(last)) assert.ok(f.remedy.outcome.finalLoss < last, `remedy ${f.remedy.outcome.finalLoss} not below ${last}`);
+      }
+    });
+  }
+
+  it('the saddle remedy from y = 0 nudges the start off the ridge', () => {
+    const { findings } = diagnoseSource(example('saddle.ts'), { init: [2, 0], steps: 400 });
+    const saddle = findings.find((f) => f.code === 'saddle');
+    assert.ok(saddle?.remedy, 'a verified remedy');
+    const at = saddle.remedy.cli.indexOf('--init');
+    assert.ok(at >= 0, saddle.remedy.cli.join(' '));
+    const [, y] = saddle.remedy.cli[at + 1].split(',').map(Number);
+    assert.ok(y !== 0 && Math.abs(y) < 0.1, `nudged y: ${y}`);
+  });
+
+  it('mini-batch noise: the remedy is the full batch', () => {
+    const { findings } = diagnoseSource(example('linear-regression.ts'), {});
+    const noise = findings.find((f) => f.code === 'minibatchNoise');
+    assert.ok(noise?.remedy, 'a verified remedy');
+    assert.ok(noise.remedy.cli.includes('--batch-size'), noise.remedy.cli.join(' '));
+  });
+});
