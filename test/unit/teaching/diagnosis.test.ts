@@ -84,4 +84,13 @@ describe('diagnosis: measured findings, verified remedies', function () {
     assert.ok(noise?.remedy, 'a verified remedy');
     assert.ok(noise.remedy.cli.includes('--batch-size'), noise.remedy.cli.join(' '));
   });
+  it('"stopped moving" is a gradient at most 1e-4 of the first: (w − 3)² from −2, η = 0.1 (|g| = 10 · 0.8^k)', () => {
+    const quadratic = 'export function loss(w: number) { return (w - 3) ** 2 }';
+    const at = (steps: number) => codes(diagnoseSource(quadratic, { init: [-2], learningRate: 0.1, steps, tolerance: 0 }).findings);
+    // Just outside: after 40 steps |g_end| / |g_0| = 1.3e-4 (and 9.9e-4 after 31): not a minimum yet.
+    assert.ok(!at(31).includes('converged'), `31 steps: ${at(31).join(', ')}`);
+    assert.ok(!at(40).includes('converged'), `40 steps: ${at(40).join(', ')}`);
+    // Just inside: after 43 steps the ratio is 6.8e-5.
+    assert.ok(at(43).includes('converged'), `43 steps: ${at(43).join(', ')}`);
+  });
 });
