@@ -216,7 +216,8 @@ function checkRanges(a: CliArgs): void {
   if (t.steps !== undefined && t.steps < 0) throw new UsageError('--steps 옵션의 값은 0 이상이어야 합니다', '--steps must be 0 or more');
   if (t.epochs !== undefined && t.epochs < 1) throw new UsageError('--epochs 옵션의 값은 1 이상이어야 합니다', '--epochs must be at least 1');
   if (t.batchSize !== undefined && t.batchSize < 1) throw new UsageError('--batch-size 옵션의 값은 1 이상이어야 합니다', '--batch-size must be at least 1');
-  if (t.tolerance !== undefined && t.tolerance <= 0) throw new UsageError('--tolerance 옵션의 값은 양수여야 합니다', '--tolerance must be positive');
+  // 0 is allowed, as in config.tolerance: it stops only at an exactly zero gradient (the diagnosis' tries pass it on).
+  if (t.tolerance !== undefined && !(t.tolerance >= 0)) throw new UsageError('--tolerance 옵션의 값은 0 이상이어야 합니다', '--tolerance must be at least 0');
   if (t.damping !== undefined && t.damping < 0) {
     throw new UsageError(
       `--damping 옵션의 값은 0 이상의 유한한 숫자여야 합니다 (받은 값: ${t.damping}; 0은 순수한 뉴턴 스텝, 주지 않으면 기본 안전장치)`,

@@ -93,4 +93,11 @@ describe('diagnosis: measured findings, verified remedies', function () {
     // Just inside: after 43 steps the ratio is 6.8e-5.
     assert.ok(at(43).includes('converged'), `43 steps: ${at(43).join(', ')}`);
   });
+  it('oscillating means more than 60% of the second half\'s updates reversed: 1 of 2 coordinates zigzags (50%) vs 2 of 3 (67%)', () => {
+    // SGD η = 0.09: 10·x² multiplies x by −0.8 each step (a zigzag), w² multiplies w by 0.82 (no zigzag).
+    const half = codes(diagnoseSource('export function loss([x, w]: number[]) { return 10 * x ** 2 + w ** 2 }', { init: [1, 1], learningRate: 0.09, steps: 30, tolerance: 0 }).findings);
+    const twoThirds = codes(diagnoseSource('export function loss([x, y, w]: number[]) { return 10 * x ** 2 + 10 * y ** 2 + w ** 2 }', { init: [1, 1, 1], learningRate: 0.09, steps: 30, tolerance: 0 }).findings);
+    assert.ok(!half.includes('oscillating'), `50%: ${half.join(', ')}`);
+    assert.ok(twoThirds.includes('oscillating'), `67%: ${twoThirds.join(', ')}`);
+  });
 });
