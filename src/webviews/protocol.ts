@@ -294,20 +294,17 @@ export function isOptimizerName(x: unknown): x is OptimizerName {
 /** Bounds the panel may ask for: a run the host starts on the webview's word must stay sane. */
 export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningRate: 1e3, maxDimension: 10_000, maxPngDataUrl: 20_000_000 } as const;
 
+/** Settings the panel may ask for: what a run may report (isShownSettings), within the panel's limits. */
 export function isRunSettings(x: unknown): x is RunSettings {
-  if (!isObject(x)) return false;
-  const { optimizer, learningRate, steps, init, initSeed, batchSize } = x;
+  if (!isShownSettings(x)) return false;
+  const { learningRate, steps, init, initSeed } = x;
   return (
-    isOptimizerName(optimizer) &&
-    isFiniteNumber(learningRate) &&
     learningRate >= LIMITS.minLearningRate &&
     learningRate <= LIMITS.maxLearningRate &&
-    Number.isInteger(steps) &&
-    (steps as number) >= 1 &&
-    (steps as number) <= LIMITS.maxSteps &&
-    (init === undefined || (isNumberArray(init, isFiniteNumber) && init.length <= LIMITS.maxDimension)) &&
-    (initSeed === undefined || (Number.isInteger(initSeed) && (initSeed as number) >= 0 && (initSeed as number) < 2 ** 32)) &&
-    isBatchSize(batchSize)
+    steps >= 1 &&
+    steps <= LIMITS.maxSteps &&
+    (init === undefined || init.length <= LIMITS.maxDimension) &&
+    (initSeed === undefined || (initSeed >= 0 && initSeed < 2 ** 32))
   );
 }
 
