@@ -75,6 +75,8 @@ export const THRESHOLDS = {
   farLower: 1e-3,
   /** A try "did better" when it lowered the loss by this fraction of |last| (and the try was finite). */
   betterBy: 0.01,
+  /** Unbounded: along −∇L each decade of distance drops the loss by at least this fraction of the decade before. */
+  unboundedDropRatio: 0.5,
 } as const;
 
 /** One experiment of the lab: what ran (as CLI arguments) and what it reached. */
@@ -162,7 +164,7 @@ export function fallsWithoutBound(probe: Array<{ distance: number; loss: number 
   if (!values.every(Number.isFinite)) return false;
   const drops = values.slice(1).map((v, i) => values[i] - v);
   if (!drops.every((d) => d > 0)) return false;
-  for (let i = 1; i < drops.length; i++) if (drops[i] < 0.5 * drops[i - 1]) return false;
+  for (let i = 1; i < drops.length; i++) if (drops[i] < THRESHOLDS.unboundedDropRatio * drops[i - 1]) return false;
   return true;
 }
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
 import { diagnoseRun } from '../../../src/teaching/diagnoseRun';
-import type { Finding, FindingCode } from '../../../src/teaching/diagnosis';
+import { THRESHOLDS, type Finding, type FindingCode } from '../../../src/teaching/diagnosis';
 import type { TrainOptions } from '../../../src/engine/trainOptions';
 
 const example = (name: string) => readFileSync(path.join(__dirname, '../../../examples', name), 'utf8');
@@ -84,7 +84,7 @@ describe('diagnosis: measured findings, verified remedies', function () {
     assert.ok(noise?.remedy, 'a verified remedy');
     assert.ok(noise.remedy.cli.includes('--batch-size'), noise.remedy.cli.join(' '));
   });
-  it('"stopped moving" is a gradient at most 1e-4 of the first: (w − 3)² from −2, η = 0.1 (|g| = 10 · 0.8^k)', () => {
+  it(`"stopped moving" is a gradient at most ${THRESHOLDS.stoppedGradient} of the first: (w − 3)² from −2, η = 0.1 (|g| = 10 · 0.8^k)`, () => {
     const quadratic = 'export function loss(w: number) { return (w - 3) ** 2 }';
     const at = (steps: number) => codes(diagnoseSource(quadratic, { init: [-2], learningRate: 0.1, steps, tolerance: 0 }).findings);
     // Just outside: after 40 steps |g_end| / |g_0| = 1.3e-4 (and 9.9e-4 after 31): not a minimum yet.
@@ -93,7 +93,7 @@ describe('diagnosis: measured findings, verified remedies', function () {
     // Just inside: after 43 steps the ratio is 6.8e-5.
     assert.ok(at(43).includes('converged'), `43 steps: ${at(43).join(', ')}`);
   });
-  it('oscillating means more than 60% of the second half\'s updates reversed: 1 of 2 coordinates zigzags (50%) vs 2 of 3 (67%)', () => {
+  it(`oscillating means more than ${THRESHOLDS.reversal * 100}% of the second half's updates reversed: 1 of 2 coordinates zigzags (50%) vs 2 of 3 (67%)`, () => {
     // SGD η = 0.09: 10·x² multiplies x by −0.8 each step (a zigzag), w² multiplies w by 0.82 (no zigzag).
     const half = codes(diagnoseSource('export function loss([x, w]: number[]) { return 10 * x ** 2 + w ** 2 }', { init: [1, 1], learningRate: 0.09, steps: 30, tolerance: 0 }).findings);
     const twoThirds = codes(diagnoseSource('export function loss([x, y, w]: number[]) { return 10 * x ** 2 + 10 * y ** 2 + w ** 2 }', { init: [1, 1, 1], learningRate: 0.09, steps: 30, tolerance: 0 }).findings);
