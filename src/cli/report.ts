@@ -23,14 +23,14 @@ const reasonText = {
   ko: {
     completed: '정해진 스텝을 모두 마쳤습니다',
     converged: '수렴해서 멈췄습니다',
-    diverged: '발산해서 멈췄습니다 (손실이 무한대 또는 NaN). 학습률을 줄여 보세요',
+    diverged: '손실이 무한대 또는 NaN이 되어 멈췄습니다',
     cancelled: '취소해서 멈췄습니다',
     timeout: '시간 제한에 걸려 멈췄습니다',
   },
   en: {
     completed: 'finished all steps',
     converged: 'stopped: converged',
-    diverged: 'stopped: diverged (the loss became infinite or NaN). Try a smaller learning rate',
+    diverged: 'stopped: the loss became infinite or NaN',
     cancelled: 'stopped: cancelled',
     timeout: 'stopped: time limit reached',
   },

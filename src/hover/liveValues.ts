@@ -15,8 +15,11 @@ const fmt = (v: number | null | undefined) => (typeof v !== 'number' || !Number.
 function outcome(r: RunResult, lang: 'ko' | 'en'): string {
   const last = r.params.length - 1;
   const step = r.stoppedAt ?? last;
-  const ko: Record<string, string> = { diverged: `${step} 스텝에서 발산했습니다`, converged: `${step} 스텝에서 수렴했습니다`, cancelled: `${step} 스텝에서 취소했습니다`, timeout: `${step} 스텝에서 시간 제한에 걸렸습니다` };
-  const en: Record<string, string> = { diverged: `diverged at step ${step}`, converged: `converged at step ${step}`, cancelled: `was cancelled at step ${step}`, timeout: `hit the time limit at step ${step}` };
+  // "Diverged" only when the loss grew before it overflowed; a NaN while it was falling is a point where the loss is undefined.
+  const before = r.losses.slice(0, step).filter(Number.isFinite);
+  const grew = before.length > 1 && before[before.length - 1] > before[0];
+  const ko: Record<string, string> = { diverged: grew ? `${step} 스텝에서 발산했습니다` : `${step} 스텝에서 손실이 유한한 수가 아니게 되었습니다(L = ${fmt(r.losses[step])})`, converged: `${step} 스텝에서 수렴했습니다`, cancelled: `${step} 스텝에서 취소했습니다`, timeout: `${step} 스텝에서 시간 제한에 걸렸습니다` };
+  const en: Record<string, string> = { diverged: grew ? `diverged at step ${step}` : `the loss stopped being a finite number at step ${step} (L = ${fmt(r.losses[step])})`, converged: `converged at step ${step}`, cancelled: `was cancelled at step ${step}`, timeout: `hit the time limit at step ${step}` };
   if (r.reason) return (lang === 'ko' ? ko : en)[r.reason] ?? r.reason;
   return lang === 'ko' ? `${step} 스텝을 모두 마쳤습니다` : `finished all ${step} steps`;
 }

@@ -34,7 +34,8 @@ export type FindingCode =
   | 'overfitting'
   | 'unbounded'
   | 'minibatchNoise'
-  | 'maximum';
+  | 'maximum'
+  | 'nonFiniteLoss';
 
 /** Advice the worker tried before showing it: the train arguments that reproduce the try, and what it reached. */
 export interface Remedy {
@@ -230,6 +231,8 @@ export function diagnose(input: DiagnosisInput, lab?: Lab): Finding[] {
 
   const unbounded = unboundedFinding(ctx);
   if (unbounded) return [unbounded];
+  const undefinedAt = nonFiniteFinding(ctx);
+  if (undefinedAt) return [undefinedAt];
 
   const g0 = run.gradNorms[0];
   const gEnd = lastOf(run.gradNorms);
@@ -265,17 +268,52 @@ function unboundedFinding(ctx: Context): Finding | undefined {
   const lowest = Math.min(...ctx.input.run.losses.filter(Number.isFinite));
   if (!fellToMinusInfinity && !(probe && fallsWithoutBound(probe) && lowest < ctx.start)) return undefined;
   const shown = (probe ?? []).slice(-3);
+  // A run that ended on NaN or +∞ (after falling) is described by the lowest loss it reached.
+  const end = Number.isFinite(ctx.last)
+    ? { ko: `끝 L = ${fmt(ctx.last)}, 그리고 마지막 점에서`, en: `end L = ${fmt(ctx.last)}, and further along −∇L from the end point` }
+    : { ko: `가장 낮았던 L = ${fmt(lowest)}, 그리고 손실이 마지막으로 유한했던 점에서`, en: `lowest L = ${fmt(lowest)}, and further along −∇L from the last point where it was finite` };
   const list = (lang: 'ko' | 'en') => shown.map((p) => `${lang === 'ko' ? '거리' : 'distance'} ${fmt(p.distance)}: L = ${fmt(p.loss)}`).join(', ');
   return {
     code: 'unbounded',
     ko: fellToMinusInfinity
       ? `손실에 아래쪽 한계가 없습니다: 손실이 −∞까지 떨어졌습니다(시작 L = ${fmt(ctx.start)}). 최솟값이 없으므로 스텝을 늘려도 수렴하지 않습니다.`
-      : `손실에 아래쪽 한계가 없습니다: 시작 L = ${fmt(ctx.start)}, 끝 L = ${fmt(ctx.last)}, 그리고 마지막 점에서 −∇L 방향으로 더 가도 손실은 멈추지 않고 작아집니다(${list('ko')}). 이 방향에는 최솟값이 없으므로 스텝을 늘려도 수렴하지 않습니다.`,
+      : `손실에 아래쪽 한계가 없습니다: 시작 L = ${fmt(ctx.start)}, ${end.ko} −∇L 방향으로 더 가도 손실은 멈추지 않고 작아집니다(${list('ko')}). 이 방향에는 최솟값이 없으므로 스텝을 늘려도 수렴하지 않습니다.`,
     en: fellToMinusInfinity
       ? `The loss has no lower bound: it fell to −∞ (start L = ${fmt(ctx.start)}). There is no minimum, so more steps cannot converge.`
-      : `The loss has no lower bound: start L = ${fmt(ctx.start)}, end L = ${fmt(ctx.last)}, and further along −∇L from the end point it keeps falling (${list('en')}). There is no minimum in that direction, so more steps cannot converge.`,
+      : `The loss has no lower bound: start L = ${fmt(ctx.start)}, ${end.en} it keeps falling (${list('en')}). There is no minimum in that direction, so more steps cannot converge.`,
     glossary: 'loss',
   };
+}
+
+/**
+ * The loss is NaN or infinite at the start, or turned NaN at a finite point while it was still
+ * below its start: the function is undefined there (0/0, the log or root of a negative number).
+ * That is not a divergence, and a smaller learning rate is advised only if the lab shows it helps.
+ */
+function nonFiniteFinding(ctx: Context): Finding | undefined {
+  const { losses, params } = ctx.input.run;
+  const point = (p: number[]) => `(${p.map(fmt).join(', ')})`;
+  const check = {
+    ko: '0으로 나누는 곳, 음수의 로그(Math.log)나 제곱근(Math.sqrt)을 계산하는 곳이 있는지 확인하세요.',
+    en: 'Look for a division by zero, or Math.log / Math.sqrt of a negative number.',
+  };
+  if (!Number.isFinite(losses[0])) {
+    const what = Number.isNaN(losses[0]) ? { ko: 'NaN(숫자가 아님)', en: 'NaN (not a number)' } : { ko: `${fmt(losses[0])}(무한대)`, en: `${fmt(losses[0])} (infinite)` };
+    return {
+      code: 'nonFiniteLoss',
+      ko: `손실 함수가 시작점에서 정의되지 않습니다: 시작점 ${point(params[0])}, 손실 값 ${what.ko}. 학습률과 관계없이 한 스텝도 갈 수 없습니다. ${check.ko}`,
+      en: `The loss is ${what.en} at the start point ${point(params[0])}: the loss function is undefined there, so no learning rate can take a step. ${check.en}`,
+      glossary: 'loss',
+    };
+  }
+  const k = losses.findIndex((v) => Number.isNaN(v));
+  if (k <= 0 || !params[k].every(Number.isFinite) || !(losses[k - 1] <= losses[0])) return undefined;
+  const facts = {
+    ko: `${k} 스텝에서 손실이 NaN(숫자가 아님)이 되었습니다: 그 스텝의 점 ${point(params[k])}. 바로 앞 스텝의 손실(L = ${fmt(losses[k - 1])})이 시작 손실(L = ${fmt(losses[0])})보다 낮았으므로, 손실이 커지다 넘친 발산이 아니라 손실 함수가 그 점에서 정의되지 않는 것입니다. ${check.ko}`,
+    en: `At step ${k}, at the point ${point(params[k])}, the loss became NaN (not a number). The step before it was at L = ${fmt(losses[k - 1])}, below the start (L = ${fmt(losses[0])}), so this is not a divergence that grew and overflowed: the loss function is undefined at that point. ${check.en}`,
+  };
+  const candidates = [ctx.lr / 10, ctx.lr / 100].map((value) => [{ kind: 'learningRate', value: round(value) } as Change]);
+  return withRemedy({ code: 'nonFiniteLoss', ...facts, glossary: 'loss' }, ctx, better({ ...ctx, last: losses[k - 1] }, candidates));
 }
 
 function divergedFinding(ctx: Context): Finding {

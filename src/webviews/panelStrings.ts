@@ -59,7 +59,7 @@ export function stopReasons(): Record<StopReason, string> {
   return {
     completed: t('Finished all steps'),
     converged: t('Converged'),
-    diverged: t('Diverged: the loss became infinite or NaN'),
+    diverged: t('Stopped: the loss became infinite or NaN'),
     cancelled: t('Cancelled'),
     timeout: t('Stopped: time limit reached'),
     error: t('Stopped by an error'),

@@ -18,6 +18,12 @@ describe('live values from the last run in hovers', () => {
     assert.match(liveNote('learningRate', 'lr', { result: diverged, paramNames: ['w'] }, 'en') ?? '', /diverged at step 2/);
   });
 
+  it('a loss that turned NaN while falling is not called a divergence', () => {
+    const undefinedAt: RunResult = { ...diverged, params: [[1], [0.4], [-0.1]], losses: [1, 0.63, NaN] };
+    assert.equal(liveNote('learningRate', 'lr', { result: undefinedAt, paramNames: ['w'] }), '**지난 학습**: sgd, 학습률 η = 1.05 — 2 스텝에서 손실이 유한한 수가 아니게 되었습니다(L = NaN).');
+    assert.match(liveNote('learningRate', 'lr', { result: undefinedAt, paramNames: ['w'] }, 'en') ?? '', /stopped being a finite number at step 2 \(L = NaN\)/);
+  });
+
   it('the loss hover gives the first and last loss; a parameter hover its start and end values', () => {
     assert.match(liveNote('loss', 'loss', { result: finished, paramNames: ['w'] }) ?? '', /시작 손실 25\.000 → 마지막 손실 0/);
     assert.match(liveNote(undefined, 'w', { result: finished, paramNames: ['w'] }) ?? '', /`w` = -2\.0000 에서 시작해 3\.0000 까지/);

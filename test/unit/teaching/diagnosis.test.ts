@@ -42,6 +42,9 @@ const CASES: Case[] = [
   { name: 'x² − y² from (1, 0.5): no lower bound', source: 'export function loss([x, y]: number[]) { return x ** 2 - y ** 2 }', options: { init: [1, 0.5] }, must: ['unbounded'], mustNot: ['slow', 'converged'] },
   { name: '−w: no lower bound', source: 'export function loss(w: number) { return -w }', options: { init: [0] }, must: ['unbounded'], mustNot: ['slow', 'converged'] },
   { name: 'bowl.ts after 10 steps: still descending, not a minimum', source: example('bowl.ts'), options: { steps: 10 }, must: ['slow'], mustNot: ['converged', 'localMinimum'] },
+  { name: 'w · NaN from 0: NaN at the start is the loss, not the learning rate', source: 'export function loss(w: number) { return w * NaN }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged'] },
+  { name: '1 / w from 0: infinite at the start', source: 'export function loss(w: number) { return 1 / w }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged'] },
+  { name: 'a loss undefined beyond w = 5, reached while falling: not a divergence', source: 'export function loss(w: number) { return w < 5 ? -w : Math.sqrt(-w) }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged', 'unbounded'] },
   { name: 'learning-rate.ts: diverges', source: example('learning-rate.ts'), options: {}, must: ['diverged'], mustNot: ['converged'] },
 ];
 
@@ -76,6 +79,14 @@ describe('diagnosis: measured findings, verified remedies', function () {
     assert.ok(at >= 0, saddle.remedy.cli.join(' '));
     const [, y] = saddle.remedy.cli[at + 1].split(',').map(Number);
     assert.ok(y !== 0 && Math.abs(y) < 0.1, `nudged y: ${y}`);
+  });
+
+  it('a NaN at the start gets no learning-rate advice and names the point', () => {
+    const { findings } = diagnoseSource('export function loss(w: number) { return w * NaN }', { init: [0] });
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].remedy, undefined);
+    assert.doesNotMatch(findings[0].en, /learning rate η|smaller/);
+    assert.match(findings[0].en, /NaN \(not a number\) at the start point \(0\)/);
   });
 
   it('mini-batch noise: the remedy is the full batch', () => {
