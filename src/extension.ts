@@ -139,7 +139,10 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
   context.subscriptions.push(
     trainer,
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('gdTutor.language')) applyLanguageSetting();
+      if (e.affectsConfiguration('gdTutor.language')) {
+        applyLanguageSetting();
+        trainer.languageChanged();
+      }
     }),
     vscode.commands.registerCommand('gdTutor.trainCurrentFile', (uri?: vscode.Uri) => trainFile(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('gdTutor.stopTraining', () => trainer.stop()),

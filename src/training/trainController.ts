@@ -42,7 +42,8 @@ export class TrainController implements vscode.Disposable {
   private readonly remedies = new Map<string, Array<{ code: string; cli: string[] }>>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('gdTutor');
   private readonly status = vscode.window.createStatusBarItem('gdTutor.training', vscode.StatusBarAlignment.Left, 10);
-  private readonly log = vscode.window.createOutputChannel(t('Gradient Descent Tutor'), { log: true });
+  /** Created on first use, and again after a language switch: a channel's name cannot change. */
+  private channel: vscode.LogOutputChannel | undefined;
   private counter = 0;
 
   constructor(
@@ -51,6 +52,18 @@ export class TrainController implements vscode.Disposable {
   ) {
     this.status.name = t('Gradient Descent Tutor');
     this.status.command = 'gdTutor.stopTraining';
+  }
+
+  private get log(): vscode.LogOutputChannel {
+    this.channel ??= vscode.window.createOutputChannel(t('Gradient Descent Tutor'), { log: true });
+    return this.channel;
+  }
+
+  /** `gdTutor.language` changed: names shown by VS Code follow it (the old log's lines go with its channel). */
+  languageChanged(): void {
+    this.status.name = t('Gradient Descent Tutor');
+    this.channel?.dispose();
+    this.channel = undefined;
   }
 
   lastRun(uri: vscode.Uri): RunResult | undefined {
@@ -221,7 +234,7 @@ export class TrainController implements vscode.Disposable {
     this.stop();
     this.diagnostics.dispose();
     this.status.dispose();
-    this.log.dispose();
+    this.channel?.dispose();
   }
 }
 
