@@ -127,7 +127,14 @@ function main(): void {
       const why = Atomics.load(control, 0);
       if (result.reason === 'cancelled' && why === CONTROL.timeout) result.reason = 'timeout';
       // Advice from the run's own numbers, before the result (the host shows both together).
-      if (why === CONTROL.run) post({ type: 'diagnosis', findings: diagnoseRun(loss, result, job.options, { isCancelled: () => Atomics.load(control, 0) !== CONTROL.run }) });
+      if (why === CONTROL.run) {
+        const findings = diagnoseRun(loss, result, job.options, {
+          isCancelled: () => Atomics.load(control, 0) !== CONTROL.run,
+          // stderr reaches the CLI's stderr and the extension's log.
+          onError: (e) => process.stderr.write(`diagnosis failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+        });
+        post({ type: 'diagnosis', findings });
+      }
       // A network: what training changed (weights, biases) beside what the learner chose.
       const info = job.withSurface ? networkInfo(result) : undefined;
       if (info) post({ type: 'network', info });

@@ -25,6 +25,17 @@ const LAB_BUDGET_MS = 15_000;
 export interface DiagnoseHooks {
   isCancelled?: () => boolean;
   budgetMs?: number;
+  /** Told when the diagnosis itself failed (a bug, not the learner's): the run stays, without findings. */
+  onError?: (e: unknown) => void;
+}
+
+/** `f()`, or undefined when the learner's loss throws there: one failed experiment is not the whole diagnosis. */
+function attempt<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 const last = <T>(xs: T[]): T => xs[xs.length - 1];
@@ -85,15 +96,16 @@ export function diagnoseRun(loss: CompiledLoss, run: RunResult, caller: TrainOpt
     const end = last(run.params);
     const finite = end.every(Number.isFinite);
     const small = loss.dimension <= MAX_HESSIAN_DIMENSION;
-    const hessianAtEnd = finite && small && !loss.data ? loss.hessian(end) : undefined;
+    const hessianAtEnd = finite && small && !loss.data ? attempt(() => loss.hessian(end)) : undefined;
     const endLoss = last(run.losses);
     const diverged = run.reason === 'diverged' || !Number.isFinite(endLoss) || endLoss > run.losses[0];
     const options = { ...caller, optimizer: run.options.optimizer, init: run.options.init, seed: run.options.seed };
-    const largestStableLearningRate = diverged && small && Number.isFinite(run.losses[0]) ? searchStableRate(loss, run.options.learningRate, options) : undefined;
+    const largestStableLearningRate = diverged && small && Number.isFinite(run.losses[0]) ? attempt(() => searchStableRate(loss, run.options.learningRate, options)) : undefined;
     const deadline = Date.now() + (hooks.budgetMs ?? LAB_BUDGET_MS);
     return diagnose({ run, hessianAtEnd, largestStableLearningRate, descentProbe: descentProbe(loss, run) }, makeLab(loss, run, caller, deadline, hooks.isCancelled));
-  } catch {
-    // A diagnosis is advice: a loss that throws somewhere else must not turn a finished run into an error.
+  } catch (e) {
+    // A diagnosis is advice: its failure must not turn a finished run into an error, but it is reported.
+    hooks.onError?.(e);
     return [];
   }
 }
@@ -120,8 +132,9 @@ function makeLab(loss: CompiledLoss, run: RunResult, caller: TrainOptions, deadl
       if (Date.now() < deadline && !isCancelled?.()) {
         // Parsed exactly as the CLI parses them: the remedy is what `train FILE <cli>` runs.
         const options = parseArgs(['train', loss.fileName, ...cli]).train;
-        const r = trainLoss(loss, options, { deadline, isCancelled });
-        if (r.reason !== 'timeout' && r.reason !== 'cancelled') {
+        // A try the loss throws on (it left the region where the file's code works) is not a remedy.
+        const r = attempt(() => trainLoss(loss, options, { deadline, isCancelled }));
+        if (r && r.reason !== 'timeout' && r.reason !== 'cancelled') {
           const steps = r.stoppedAt ?? r.options.steps;
           trial = { cli, changes, finalLoss: last(r.losses), steps, run: r };
           // Compared on all training samples, as the diagnosed run is (a batch loss is noise).
@@ -138,7 +151,8 @@ function makeLab(loss: CompiledLoss, run: RunResult, caller: TrainOptions, deadl
       if (memo) return memo;
       if (Date.now() >= deadline || isCancelled?.()) return (memo = { count: 0 });
       const options = { ...caller, optimizer: run.options.optimizer, learningRate: run.options.learningRate, steps: run.options.steps, seed: run.options.seed };
-      const r = randomRestarts(loss, { count: RESTARTS, seed: run.options.seed + 1, options, isCancelled });
+      const r = attempt(() => randomRestarts(loss, { count: RESTARTS, seed: run.options.seed + 1, options, isCancelled }));
+      if (!r) return (memo = { count: 0 });
       const ok = r.runs.filter((x) => x.finalLoss !== null);
       const best = ok.sort((a, b) => (a.finalLoss as number) - (b.finalLoss as number))[0];
       memo = { count: r.runs.length, best: best && { start: best.start, end: best.end, loss: best.finalLoss as number } };
@@ -157,14 +171,16 @@ function descentProbe(loss: CompiledLoss, run: RunResult): Array<{ distance: num
   while (k > 0 && !(Number.isFinite(run.losses[k]) && run.params[k].every(Number.isFinite))) k--;
   const p = run.params[k];
   if (!p.every(Number.isFinite)) return undefined;
-  const { value, gradient } = loss.valueAndGrad(p);
+  const at = attempt(() => loss.valueAndGrad(p));
+  if (!at) return undefined;
+  const { value, gradient } = at;
   const norm = Math.hypot(...gradient);
   if (!Number.isFinite(value) || !(norm > 0) || !Number.isFinite(norm)) return undefined;
   const scale = Math.max(1, ...p.map(Math.abs));
   const probe = [{ distance: 0, loss: value }];
   for (let e = 0; e <= 5; e++) {
     const t = scale * 10 ** e;
-    probe.push({ distance: t, loss: loss.value(p.map((v, i) => v - (t * gradient[i]) / norm)) });
+    probe.push({ distance: t, loss: attempt(() => loss.value(p.map((v, i) => v - (t * gradient[i]) / norm))) ?? NaN });
   }
   return probe;
 }

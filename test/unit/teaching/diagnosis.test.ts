@@ -89,6 +89,25 @@ describe('diagnosis: measured findings, verified remedies', function () {
     assert.match(findings[0].en, /NaN \(not a number\) at the start point \(0\)/);
   });
 
+  it('a loss that throws away from the run keeps its diagnosis (the failed tries are neither advised nor counted)', () => {
+    const source = "export function loss(w: number) { if (Math.abs(w) > 10) throw new Error('outside'); return -w }";
+    const loss = compileLoss(source, 'case.ts');
+    const options = { init: [0], learningRate: 0.1, steps: 50 };
+    const errors: unknown[] = [];
+    const findings = diagnoseRun(loss, trainLoss(loss, options), options, { onError: (e) => errors.push(e) });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(codes(findings), ['slow']);
+    assert.equal(findings[0].remedy, undefined);
+  });
+
+  it('a failure of the diagnosis itself is reported, and the run keeps no findings', () => {
+    const loss = compileLoss('export function loss(w: number) { return w * w }', 'case.ts');
+    const broken = { ...trainLoss(loss, { init: [1], steps: 5 }), params: [] };
+    const errors: unknown[] = [];
+    assert.deepEqual(diagnoseRun(loss, broken, {}, { onError: (e) => errors.push(e) }), []);
+    assert.equal(errors.length, 1);
+  });
+
   it('mini-batch noise: the remedy is the full batch', () => {
     const { findings } = diagnoseSource(example('linear-regression.ts'), {});
     const noise = findings.find((f) => f.code === 'minibatchNoise');
