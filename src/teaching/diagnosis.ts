@@ -55,7 +55,7 @@ export interface Finding {
 }
 
 export const THRESHOLDS = {
-  /** Oscillating: more than this fraction of successive updates (second half) reverse direction. */
+  /** Oscillating: more than this share of the second half's movement reversed direction. */
   reversal: 0.6,
   /** Stopped moving: the gradient norm fell to this fraction of max(1, its start). */
   stoppedGradient: 1e-4,
@@ -125,21 +125,25 @@ export interface DiagnosisInput {
   descentProbe?: Array<{ distance: number; loss: number }>;
 }
 
-/** Fraction of successive updates (in any coordinate) whose direction reversed, over the second half. */
+/**
+ * Share of the second half's movement that reversed direction: each update of each coordinate
+ * counts with its size, so one coordinate bouncing across the valley at full amplitude is an
+ * oscillation even while another coordinate creeps along without turning.
+ */
 export function reversalRate(params: number[][]): number {
   const from = Math.floor(params.length / 2);
-  let flips = 0;
-  let pairs = 0;
+  let reversed = 0;
+  let moved = 0;
   for (let k = Math.max(from, 1) + 1; k < params.length; k++) {
     for (let i = 0; i < params[k].length; i++) {
       const a = params[k - 1][i] - params[k - 2][i];
       const b = params[k][i] - params[k - 1][i];
-      if (a === 0 || b === 0) continue;
-      pairs++;
-      if (Math.sign(a) !== Math.sign(b)) flips++;
+      if (a === 0 || b === 0 || !Number.isFinite(a * b)) continue;
+      moved += Math.abs(b);
+      if (Math.sign(a) !== Math.sign(b)) reversed += Math.abs(b);
     }
   }
-  return pairs ? flips / pairs : 0;
+  return moved > 0 ? reversed / moved : 0;
 }
 
 /**
@@ -379,8 +383,8 @@ function minibatchNoiseFinding(ctx: Context): Finding | undefined {
 
 function oscillatingFinding(ctx: Context, reversal: number): Finding {
   const facts = {
-    ko: `매개변수가 지그재그로 진동합니다: 후반부에서 이동 방향이 뒤집힌 스텝의 비율 ${Math.round(reversal * 100)}% (학습률 η = ${fmt(ctx.lr)}).`,
-    en: `The parameters zigzag: ${Math.round(reversal * 100)}% of the second half's updates reversed direction (learning rate η = ${fmt(ctx.lr)}).`,
+    ko: `매개변수가 지그재그로 진동합니다: 후반부 이동 거리 가운데 방향이 뒤집힌 이동의 비율 ${Math.round(reversal * 100)}% (학습률 η = ${fmt(ctx.lr)}).`,
+    en: `The parameters zigzag: ${Math.round(reversal * 100)}% of the second half's movement reversed direction (learning rate η = ${fmt(ctx.lr)}).`,
   };
   const candidates: Change[][] = [2, 4, 10].map((d) => [{ kind: 'learningRate', value: round(ctx.lr / d) }]);
   for (const o of otherOptimizers(ctx.optimizer, ['adam'])) candidates.push([{ kind: 'optimizer', value: o }]);
