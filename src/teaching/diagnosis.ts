@@ -76,6 +76,8 @@ export const THRESHOLDS = {
   farLower: 1e-3,
   /** A try "did better" when it lowered the loss by this fraction of |last| (and the try was finite). */
   betterBy: 0.01,
+  /** Still falling: the last quarter lowered the loss by this fraction of its value there (or by farLower of the whole drop). */
+  stillFalling: 0.1,
   /** Unbounded: along −∇L each decade of distance drops the loss by at least this fraction of the decade before. */
   unboundedDropRatio: 0.5,
 } as const;
@@ -490,7 +492,10 @@ function slowFinding(ctx: Context): Finding | undefined {
   const { run } = ctx.input;
   const q = Math.floor((run.params.length - 1) * 0.75);
   const atQuarter = ctx.lab?.trainingSamples !== undefined ? (ctx.lab as Lab).fullLoss(run.params[q]) : run.losses[q];
-  if (!(ctx.last < atQuarter - THRESHOLDS.farLower * Math.abs(ctx.start - ctx.last))) return undefined;
+  // Against the whole drop (a run that still descends steadily) or against the loss itself (a run
+  // near zero that still halves it: (w − 3)² after 31 steps, x⁴ creeping to its flat minimum).
+  const margin = Math.min(THRESHOLDS.farLower * Math.abs(ctx.start - ctx.last), THRESHOLDS.stillFalling * Math.abs(atQuarter));
+  if (!(ctx.last < atQuarter - margin)) return undefined;
   const facts = {
     ko: `아직 내려가는 중에 끝났습니다: 마지막 4분의 1 구간의 손실 L = ${fmt(atQuarter)} → ${fmt(ctx.last)}.`,
     en: `The run ended while the loss was still going down: over the last quarter L = ${fmt(atQuarter)} → ${fmt(ctx.last)}.`,

@@ -147,6 +147,21 @@ describe('diagnosis thresholds, each just inside and just outside', () => {
     });
   });
 
+  describe(`still descending: the last quarter lowered the loss by ${THRESHOLDS.stillFalling} of its value there, or by ${THRESHOLDS.farLower} of the whole drop`, () => {
+    // From 1 down to 0.001 over three quarters, then a last quarter that lowers it by `fraction`.
+    const endsFalling = (fraction: number) => {
+      const losses = [...linear(1, 0.001, 76), ...linear(0.001, 0.001 * (1 - fraction), 26).slice(1)];
+      return codes(diagnose({ run: run({ losses }) })).includes('slow');
+    };
+    it('the last quarter took 11% off: still descending', () => assert.ok(endsFalling(0.11)));
+    it('the last quarter took 9% off (less than 0.001 of the whole drop too): not called slow', () => assert.ok(!endsFalling(0.09)));
+    it('a steady descent far from zero counts by the whole drop: 10 → 5 with 0.11% of the drop in the last quarter vs 0.09%', () => {
+      const steady = (share: number) => codes(diagnose({ run: run({ losses: [...linear(10, 5 + 5 * share, 76), ...linear(5 + 5 * share, 5, 26).slice(1)] }) })).includes('slow');
+      assert.ok(steady(0.0011));
+      assert.ok(!steady(0.0009));
+    });
+  });
+
   describe(`unbounded: the drop per decade along −∇L does not shrink below ${THRESHOLDS.unboundedDropRatio} of the previous one`, () => {
     const probe = (ratio: number) => [0, 1, 10, 100, 1000].map((distance, i) => ({ distance, loss: i === 0 ? 0 : -Array.from({ length: i }, (_, j) => ratio ** j).reduce((a, b) => a + b, 0) }));
     it('drops shrinking to 0.55 of the last: no bound in sight', () => assert.ok(fallsWithoutBound(probe(0.55))));
