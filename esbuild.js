@@ -28,6 +28,7 @@ const targets = [
   { ...node, entryPoints: { api: 'src/api.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/runner/worker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { sealedRoom: 'src/runner/sealedRoom.ts' }, outdir: 'dist' },
   {
     bundle: true,
     platform: 'browser',

@@ -15,6 +15,7 @@ import { runnerMessages } from './runnerMessages';
 import { TapeEscapeError } from '../engine/var';
 import { TapeOverflowError } from '../engine/tape';
 import { ActiveKeyError } from './identityRuntime';
+import { NotAllowedError } from './lockDown';
 
 interface Frame {
   file: string;
@@ -45,6 +46,7 @@ function kind(e: unknown, where: Where, fallback: Where): LearnerError {
   if (e instanceof TapeEscapeError) return learnerErrors.tapeEscape(where);
   if (e instanceof NotDifferentiableError) return learnerErrors.notDifferentiable(e.op, where);
   if (e instanceof ActiveKeyError) return learnerErrors.activeKey(e.collection, where);
+  if (e instanceof NotAllowedError) return learnerErrors.notAllowed(e.what, where);
   if (e instanceof RangeError && /call stack/i.test(e.message)) return learnerErrors.stackOverflow(where);
   if (e instanceof TapeOverflowError) return learnerErrors.tapeOverflow(e.limit, where);
   if (e instanceof InterruptedError) {

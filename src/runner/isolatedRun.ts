@@ -1,18 +1,26 @@
 /**
- * Runs one job of learner code in a `worker_threads` Worker, the only place learner code runs.
+ * Runs one job of learner code in the sealed room: a child process (sealedRoom.ts) holding a
+ * `worker_threads` Worker, the only place learner code runs.
  *
- * Whatever the learner wrote — an infinite loop, a memory bomb, unbounded recursion, a crash —
- * ends that worker and this promise with a clear error, never the host process:
- *   - memory: `resourceLimits` cap the worker's heap and stack; V8 kills only the worker;
+ * Whatever the learner wrote — an infinite loop, a memory bomb, unbounded recursion, a crash,
+ * `process.kill` of its own process — ends that child and this promise with a clear error, never
+ * the host process (the extension host, the CLI):
+ *   - authority: the child runs under Node's permission model where the runtime has it — it may
+ *             read only its own code and the learner file's folder, and may not write files or
+ *             start processes; inside it, the worker strips what a loss never needs (lockDown.ts);
+ *   - memory: `resourceLimits` cap the worker's heap and stack; the room ends itself when its
+ *             resident memory (array buffers included) passes a limit; a fatal V8 abort ends the
+ *             child only;
  *   - time:   a wall-clock watchdog first asks the loop to stop (a shared flag the training loop
- *             polls, so the steps done so far are kept), then terminates the worker after a grace
+ *             polls, so the steps done so far are kept), then kills the child after a grace
  *             period if the loss itself never returns;
  *   - cancel: the same two stages, started by `cancel()` (the Stop button, a second run).
  */
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CONTROL, type LearnerErrorData, type ProgressPoint, type WorkerData, type WorkerJob, type WorkerMessage } from './workerProtocol';
+import { CONTROL, type LearnerErrorData, type ProgressPoint, type WorkerJob, type WorkerMessage } from './workerProtocol';
+import type { RoomCommand, RoomMessage } from './sealedRoom';
 import { runnerMessages } from './runnerMessages';
 import type { Surface } from './surface';
 import type { Finding } from '../teaching/diagnosis';
@@ -29,10 +37,12 @@ export interface IsolationLimits {
   memoryMb: number;
   /** Stack of the worker's main thread (MB). */
   stackMb: number;
+  /** Resident memory of the whole room — heap, array buffers, code (MB). */
+  rssMb: number;
 }
 
 // 1 GB: a runaway loop must reach the tape's cap (a message at its line) before the heap limit.
-export const DEFAULT_LIMITS: IsolationLimits = { timeoutMs: 60_000, graceMs: 1_000, memoryMb: 1024, stackMb: 4 };
+export const DEFAULT_LIMITS: IsolationLimits = { timeoutMs: 60_000, graceMs: 1_000, memoryMb: 1024, stackMb: 4, rssMb: 1536 };
 
 export type Outcome =
   | { ok: true; result: unknown; warnings: LearnerErrorData[] }
@@ -66,26 +76,47 @@ export function defaultWorkerPath(): string {
   return existsSync(beside) ? beside : path.resolve(__dirname, '..', '..', 'dist', 'worker.js');
 }
 
+/**
+ * Node's permission model, when this runtime has it (Node ≥ 20; `--permission` from Node 22.13):
+ * reads of the room's own code and the learner's folder only, no writes, no child processes.
+ * Workers stay allowed: the room's one worker is where the learner's code runs.
+ */
+export function permissionFlags(codeDir: string, learnerFile: string): string[] {
+  const flags = process.allowedNodeEnvironmentFlags;
+  const permission = flags.has('--permission') ? '--permission' : flags.has('--experimental-permission') ? '--experimental-permission' : undefined;
+  if (!permission) return [];
+  const roots = [codeDir, ...(path.isAbsolute(learnerFile) ? [path.dirname(learnerFile)] : [])];
+  // The permission model's own notices ("experimental"; "--allow-worker … with caution": the
+  // worker inherits the same permissions) would reach the learner's output.
+  const quiet = flags.has('--disable-warning') ? ['--disable-warning=ExperimentalWarning', '--disable-warning=SecurityWarning'] : ['--no-warnings'];
+  return [permission, ...roots.map((r) => `--allow-fs-read=${path.join(r, '*')}`), '--allow-worker', ...quiet];
+}
+
 export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partial<IsolationLimits> = {}, workerPath = defaultWorkerPath()): IsolatedRun {
   const l = { ...DEFAULT_LIMITS, ...limits };
-  const control = new SharedArrayBuffer(4);
-  const flag = new Int32Array(control);
   const warnings: LearnerErrorData[] = [];
   let settle: (o: Outcome) => void = () => undefined;
   const done = new Promise<Outcome>((resolve) => (settle = resolve));
   let settled = false;
   let killTimer: NodeJS.Timeout | undefined;
+  let control: number = CONTROL.run;
 
-  const worker = new Worker(workerPath, {
-    workerData: { ...job, control } satisfies WorkerData,
-    resourceLimits: { maxOldGenerationSizeMb: l.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: l.stackMb },
-    stdout: true,
-    stderr: true,
-    // Learner code sees an empty environment: nothing of the host's secrets or paths.
-    env: {},
+  const codeDir = path.dirname(workerPath);
+  const room = fork(path.join(codeDir, 'sealedRoom.js'), [], {
+    execArgv: permissionFlags(codeDir, job.fileName),
+    serialization: 'advanced',
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // Nothing of the host's environment (secrets, paths); Electron's Node needs its one switch.
+    env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
   });
-  worker.stdout.setEncoding('utf8').on('data', (s: string) => hooks.onOutput?.(s));
-  worker.stderr.setEncoding('utf8').on('data', (s: string) => hooks.onOutput?.(s));
+  // The room's own output is only V8's last words on a fatal error: kept for the crash message.
+  let roomOutput = '';
+  room.stdout?.setEncoding('utf8').on('data', (t: string) => (roomOutput = (roomOutput + t).slice(-2000)));
+  room.stderr?.setEncoding('utf8').on('data', (t: string) => (roomOutput = (roomOutput + t).slice(-2000)));
+  const command = (c: RoomCommand) => {
+    if (room.connected) room.send(c);
+  };
+  command({ type: 'start', job, workerPath, memoryMb: l.memoryMb, stackMb: l.stackMb, rssLimitMb: l.rssMb });
 
   const finish = (o: Outcome) => {
     if (settled) return;
@@ -93,19 +124,20 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
     clearTimeout(watchdog);
     clearTimeout(killTimer);
     settle(o);
-    void worker.terminate();
+    room.kill('SIGKILL');
   };
   const fail = (error: LearnerErrorData) => finish({ ok: false, error, warnings });
 
-  /** Stage 1: ask the loop to stop; stage 2 (after the grace period): end the worker. */
+  /** Stage 1: ask the loop to stop; stage 2 (after the grace period): end the room. */
   const stop = (why: number) => {
-    if (settled || Atomics.load(flag, 0) !== CONTROL.run) return;
-    Atomics.store(flag, 0, why);
+    if (settled || control !== CONTROL.run) return;
+    control = why;
+    command({ type: 'control', value: why });
     killTimer = setTimeout(() => fail(why === CONTROL.timeout ? runnerMessages.timeout(l.timeoutMs) : runnerMessages.cancelled()), l.graceMs);
   };
   const watchdog = setTimeout(() => stop(CONTROL.timeout), l.timeoutMs);
 
-  worker.on('message', (m: WorkerMessage) => {
+  const onWorkerMessage = (m: WorkerMessage) => {
     switch (m.type) {
       case 'compiled':
         warnings.push(...m.warnings);
@@ -136,14 +168,35 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
         fail(m.error);
         break;
     }
+  };
+  room.on('message', (m: RoomMessage) => {
+    if (settled) return;
+    switch (m.type) {
+      case 'worker':
+        onWorkerMessage(m.message);
+        break;
+      case 'output':
+        hooks.onOutput?.(m.text);
+        break;
+      case 'workerError':
+        if (m.code === 'ERR_WORKER_OUT_OF_MEMORY') fail(runnerMessages.outOfMemory(l.memoryMb));
+        else if (m.stackOverflow) fail(runnerMessages.stackOverflow());
+        else fail(runnerMessages.crashed(m.message));
+        break;
+      case 'workerExit':
+        fail(runnerMessages.crashed(`worker exited with code ${m.code}`));
+        break;
+      case 'memory':
+        fail(runnerMessages.outOfMemory(l.rssMb));
+        break;
+    }
   });
-  worker.on('error', (e: Error & { code?: string }) => {
-    if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') fail(runnerMessages.outOfMemory(l.memoryMb));
-    else if (e instanceof RangeError && /call stack/i.test(e.message)) fail(runnerMessages.stackOverflow());
-    else fail(runnerMessages.crashed(e.message));
-  });
-  worker.on('exit', (code) => {
-    if (!settled) fail(runnerMessages.crashed(`worker exited with code ${code}`));
+  room.on('error', (e) => fail(runnerMessages.crashed(e.message)));
+  room.on('exit', (code, signal) => {
+    if (settled) return;
+    // V8's fatal "heap out of memory" aborts the process (SIGABRT, or exit 134 through a shell).
+    if (signal === 'SIGABRT' || code === 134 || /out of memory/i.test(roomOutput)) fail(runnerMessages.outOfMemory(l.memoryMb));
+    else fail(runnerMessages.crashed(signal ? `the process ended by ${signal}` : `the process exited with code ${code}`));
   });
 
   return { done, cancel: () => stop(CONTROL.cancel) };

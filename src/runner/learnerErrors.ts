@@ -110,6 +110,13 @@ export const learnerErrors = {
   },
   lossNotFunction: (got: string, w: Where) =>
     error('lossNotFunction', `\`loss\`는 함수여야 합니다. 지금 값: ${koreanDescription(got)}. ${LOSS_EXAMPLE} 꼴로 쓰세요.`, `\`loss\` must be a function, but it is ${got}. Write it as ${LOSS_EXAMPLE}.`, w),
+  notAllowed: (what: string, w: Where) =>
+    error(
+      'notAllowed',
+      `손실 파일은 계산만 할 수 있습니다. 이 줄에서 쓰려 한 기능(${what})은 파일, 프로세스, 네트워크, 신호에 닿으므로 막혀 있습니다.`,
+      `A loss file can compute and nothing else: ${what} reaches files, processes, the network or signals, so it is not available.`,
+      w,
+    ),
   lossThrew: (message: string, w: Where) =>
     error('lossThrew', `손실 함수를 계산하다가 오류가 났습니다: ${clause(message)}. 표시된 줄을 확인하세요.`, `The loss function threw an error: ${clause(message)}. Check the marked line.`, w),
   lossNotNumber: (got: string, w: Where) =>

@@ -18,12 +18,15 @@ import { exportNetwork } from '../teaching/networkExport';
 import { decisionBoundary, twoDimensionalData } from '../teaching/decisionBoundary';
 import { networkInfo } from '../teaching/networkInfo';
 import { streamedParams } from '../webviews/protocol';
+import { lockDown } from './lockDown';
 
 const job = workerData as WorkerData;
 const control = new Int32Array(job.control);
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 // Loops in the learner's code look at the same flag (runtime.tick), so a stop lands at their line.
 setInterruptCheck(() => Atomics.load(control, 0));
+// Before any learner code: no signals, no network, no native code (see lockDown.ts).
+lockDown();
 
 /** At most this many points per progress message: long, fast runs are thinned, the latest kept. */
 const MAX_POINTS_PER_MESSAGE = 256;
