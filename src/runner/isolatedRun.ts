@@ -92,6 +92,11 @@ export function permissionFlags(codeDir: string, learnerFile: string): string[] 
   return [permission, ...roots.map((r) => `--allow-fs-read=${path.join(r, '*')}`), '--allow-worker', ...quiet];
 }
 
+/** Set once a runtime refused the permission flags (an embedded Node built without them): later rooms start without. */
+let permissionRefused = false;
+/** Node's exit code for an invalid command-line option. */
+const BAD_OPTION_EXIT = 9;
+
 export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partial<IsolationLimits> = {}, workerPath = defaultWorkerPath()): IsolatedRun {
   const l = { ...DEFAULT_LIMITS, ...limits };
   const warnings: LearnerErrorData[] = [];
@@ -102,8 +107,11 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
   let control: number = CONTROL.run;
 
   const codeDir = path.dirname(workerPath);
+  const execArgv = permissionRefused ? [] : permissionFlags(codeDir, job.fileName);
+  let heard = false;
+  let retry: IsolatedRun | undefined;
   const room = fork(path.join(codeDir, 'sealedRoom.js'), [], {
-    execArgv: permissionFlags(codeDir, job.fileName),
+    execArgv,
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     // Nothing of the host's environment (secrets, paths); Electron's Node needs its one switch.
@@ -170,6 +178,7 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
     }
   };
   room.on('message', (m: RoomMessage) => {
+    heard = true;
     if (settled) return;
     switch (m.type) {
       case 'worker':
@@ -194,10 +203,18 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
   room.on('error', (e) => fail(runnerMessages.crashed(e.message)));
   room.on('exit', (code, signal) => {
     if (settled) return;
+    if (!heard && code === BAD_OPTION_EXIT && execArgv.length) {
+      // This runtime does not take the permission flags: the worker's lock-down still holds.
+      permissionRefused = true;
+      clearTimeout(watchdog);
+      retry = runIsolated(job, hooks, limits, workerPath);
+      void retry.done.then(finish);
+      return;
+    }
     // V8's fatal "heap out of memory" aborts the process (SIGABRT, or exit 134 through a shell).
     if (signal === 'SIGABRT' || code === 134 || /out of memory/i.test(roomOutput)) fail(runnerMessages.outOfMemory(l.memoryMb));
     else fail(runnerMessages.crashed(signal ? `the process ended by ${signal}` : `the process exited with code ${code}`));
   });
 
-  return { done, cancel: () => stop(CONTROL.cancel) };
+  return { done, cancel: () => (retry ? retry.cancel() : stop(CONTROL.cancel)) };
 }
