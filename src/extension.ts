@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import path from 'node:path';
 import { LossPanel } from './webviews/lossPanel';
 import { TrainController } from './training/trainController';
+import { keepRoomWarm } from './training/warmRoom';
 import { LossCodeLensProvider } from './training/lossCodeLens';
 import { pick, setLanguage, t, type Language } from './l10n/localize';
 import { UsageError } from './cli/args';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
   const workerPath = path.join(context.extensionPath, 'dist', 'worker.js');
   const trainer = new TrainController(context.extensionUri, workerPath);
   const analyses = new AnalysisController(context.extensionUri, workerPath);
+  context.subscriptions.push(keepRoomWarm(workerPath));
   /** The file the panel's "run again" applies to: the last one trained. */
   let lastTrained: vscode.Uri | undefined;
   /** Editors opened from examples/ → example id, so a successful run completes its walkthrough step. */

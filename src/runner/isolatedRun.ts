@@ -16,11 +16,11 @@
  *             period if the loss itself never returns;
  *   - cancel: the same two stages, started by `cancel()` (the Stop button, a second run).
  */
-import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONTROL, type LearnerErrorData, type ProgressPoint, type WorkerJob, type WorkerMessage } from './workerProtocol';
 import type { RoomCommand, RoomMessage } from './sealedRoom';
+import { prepareRoom, takeRoom, type RoomSpec } from './roomPool';
 import { runnerMessages } from './runnerMessages';
 import type { Surface } from './surface';
 import type { Finding } from '../teaching/diagnosis';
@@ -97,6 +97,13 @@ let permissionRefused = false;
 /** Node's exit code for an invalid command-line option. */
 const BAD_OPTION_EXIT = 9;
 
+/** Readies a room for a coming job on `fileName` (the editor calls this when a loss file is opened). */
+export function prewarmRoom(fileName: string, limits: Partial<IsolationLimits> = {}, workerPath = defaultWorkerPath()): void {
+  const l = { ...DEFAULT_LIMITS, ...limits };
+  const execArgv = permissionRefused ? [] : permissionFlags(path.dirname(workerPath), fileName);
+  prepareRoom({ workerPath, execArgv, memoryMb: l.memoryMb, stackMb: l.stackMb, rssLimitMb: l.rssMb });
+}
+
 export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partial<IsolationLimits> = {}, workerPath = defaultWorkerPath()): IsolatedRun {
   const l = { ...DEFAULT_LIMITS, ...limits };
   const warnings: LearnerErrorData[] = [];
@@ -106,17 +113,11 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
   let killTimer: NodeJS.Timeout | undefined;
   let control: number = CONTROL.run;
 
-  const codeDir = path.dirname(workerPath);
-  const execArgv = permissionRefused ? [] : permissionFlags(codeDir, job.fileName);
+  const execArgv = permissionRefused ? [] : permissionFlags(path.dirname(workerPath), job.fileName);
   let heard = false;
   let retry: IsolatedRun | undefined;
-  const room = fork(path.join(codeDir, 'sealedRoom.js'), [], {
-    execArgv,
-    serialization: 'advanced',
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    // Nothing of the host's environment (secrets, paths); Electron's Node needs its one switch.
-    env: process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {},
-  });
+  const spec: RoomSpec = { workerPath, execArgv, memoryMb: l.memoryMb, stackMb: l.stackMb, rssLimitMb: l.rssMb };
+  const room = takeRoom(spec);
   // The room's own output is only V8's last words on a fatal error: kept for the crash message.
   let roomOutput = '';
   room.stdout?.setEncoding('utf8').on('data', (t: string) => (roomOutput = (roomOutput + t).slice(-2000)));
@@ -124,7 +125,7 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
   const command = (c: RoomCommand) => {
     if (room.connected) room.send(c);
   };
-  command({ type: 'start', job, workerPath, memoryMb: l.memoryMb, stackMb: l.stackMb, rssLimitMb: l.rssMb });
+  command({ type: 'start', job });
 
   const finish = (o: Outcome) => {
     if (settled) return;
@@ -133,6 +134,8 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
     clearTimeout(killTimer);
     settle(o);
     room.kill('SIGKILL');
+    // The next Train of a file in this folder finds its room ready (in the editor).
+    setImmediate(() => prepareRoom(spec));
   };
   const fail = (error: LearnerErrorData) => finish({ ok: false, error, warnings });
 

@@ -13,9 +13,10 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { WorkerData, WorkerJob, WorkerMessage } from './workerProtocol';
+import type { RoomArguments } from './roomPool';
 
 /** Host → room. */
-export type RoomCommand = { type: 'start'; job: WorkerJob; workerPath: string; memoryMb: number; stackMb: number; rssLimitMb: number } | { type: 'control'; value: number };
+export type RoomCommand = { type: 'start'; job: WorkerJob } | { type: 'control'; value: number };
 
 /** Room → host: the worker's own messages, its output, and how it ended. */
 export type RoomMessage =
@@ -30,14 +31,15 @@ const MEMORY_CHECK_MS = 25;
 
 const send = (m: RoomMessage) => void process.send?.(m);
 
-function start(cmd: Extract<RoomCommand, { type: 'start' }>): void {
+/**
+ * The worker starts at once, with no job: it loads and warms the compiler and the engine while
+ * the room waits (roomPool.ts keeps a spare), and runs the job it is sent next.
+ */
+function open(cmd: RoomArguments): void {
   const control = new SharedArrayBuffer(4);
   const flag = new Int32Array(control);
-  process.on('message', (m: RoomCommand) => {
-    if (m.type === 'control') Atomics.store(flag, 0, m.value);
-  });
   const worker = new Worker(cmd.workerPath, {
-    workerData: { ...cmd.job, control } satisfies WorkerData,
+    workerData: { control } satisfies WorkerData,
     resourceLimits: { maxOldGenerationSizeMb: cmd.memoryMb, maxYoungGenerationSizeMb: 32, stackSizeMb: cmd.stackMb },
     stdout: true,
     stderr: true,
@@ -49,6 +51,10 @@ function start(cmd: Extract<RoomCommand, { type: 'start' }>): void {
   worker.on('message', (message: WorkerMessage) => send({ type: 'worker', message }));
   worker.on('error', (e: Error & { code?: string }) => send({ type: 'workerError', code: e.code, stackOverflow: e instanceof RangeError && /call stack/i.test(e.message), message: e.message }));
   worker.on('exit', (code) => send({ type: 'workerExit', code }));
+  process.on('message', (m: RoomCommand) => {
+    if (m.type === 'control') Atomics.store(flag, 0, m.value);
+    else if (m.type === 'start') worker.postMessage({ type: 'job', job: m.job });
+  });
 
   // Array buffers live outside the worker's heap limit: bound the whole process instead.
   const limit = cmd.rssLimitMb * 1024 * 1024;
@@ -64,8 +70,6 @@ function start(cmd: Extract<RoomCommand, { type: 'start' }>): void {
   watch.unref();
 }
 
-process.once('message', (m: RoomCommand) => {
-  if (m.type === 'start') start(m);
-});
+open(JSON.parse(process.argv[2]) as RoomArguments);
 // The host went away (closed editor, killed CLI): nothing is left to report to.
 process.on('disconnect', () => process.exit(0));

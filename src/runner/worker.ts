@@ -4,7 +4,7 @@
  * learner-facing error. Cancel and timeout arrive through a shared flag the loop polls.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { CONTROL, type ProgressPoint, type WorkerData, type WorkerMessage } from './workerProtocol';
+import { CONTROL, type ProgressPoint, type WorkerData, type WorkerJob, type WorkerMessage } from './workerProtocol';
 import { compileLoss } from './compile';
 import { trainLoss } from './trainLoss';
 import { sampleSurface } from './surface';
@@ -20,8 +20,8 @@ import { networkInfo } from '../teaching/networkInfo';
 import { streamedParams } from '../webviews/protocol';
 import { lockDown } from './lockDown';
 
-const job = workerData as WorkerData;
-const control = new Int32Array(job.control);
+const data = workerData as WorkerData;
+const control = new Int32Array(data.control);
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 // Loops in the learner's code look at the same flag (runtime.tick), so a stop lands at their line.
 setInterruptCheck(() => Atomics.load(control, 0));
@@ -35,7 +35,7 @@ const SURFACE_BUDGET_MS = 1000;
 /** Gradients travel with each point only while they are small enough to draw (arrows, tangents). */
 const MAX_GRADIENT_DIMENSION = 16;
 
-function main(): void {
+function main(job: WorkerJob): void {
   const loss = compileLoss(job.source, job.fileName);
   // Errors lose their fields in structured clone: send plain data.
   post({ type: 'compiled', dimension: loss.dimension, paramNames: loss.paramNames, warnings: loss.warnings.map(toLearnerErrorData) });
@@ -147,8 +147,26 @@ function main(): void {
   }
 }
 
-try {
-  main();
-} catch (e) {
-  post({ type: 'error', error: toLearnerErrorData(e) });
+function run(job: WorkerJob): void {
+  try {
+    main(job);
+  } catch (e) {
+    post({ type: 'error', error: toLearnerErrorData(e) });
+  }
+}
+
+/** Compiles and trains a tiny loss of our own, so the learner's first run meets a compiled compiler and engine. */
+function warmUp(): void {
+  try {
+    const loss = compileLoss('export function loss([x, y]: number[]) { return (x - 1) ** 2 + Math.exp(y) * y ** 2 }', 'warm-up.ts');
+    trainLoss(loss, { init: [0, 1], steps: 50 });
+  } catch {
+    // Warming is an optimisation: the job will meet any real problem itself.
+  }
+}
+
+if (data.job) run(data.job);
+else {
+  warmUp();
+  parentPort?.once('message', (m: { type: 'job'; job: WorkerJob }) => run(m.job));
 }

@@ -17,8 +17,14 @@ export type WorkerJob =
   | { kind: 'graph'; source: string; fileName: string; at?: number[] }
   | { kind: 'exportNetwork'; source: string; fileName: string; initial: number[]; trained: number[]; options: TrainOptions & { optimizer: string; learningRate: number } };
 
-/** workerData: the job plus the shared cancel flag (Atomics: 0 = run, 1 = cancel, 2 = timeout). */
-export type WorkerData = WorkerJob & { control: SharedArrayBuffer };
+/**
+ * workerData: the shared cancel flag (Atomics: 0 = run, 1 = cancel, 2 = timeout), and the job —
+ * or none yet: a warm worker gets it later as `{ type: 'job', job }` (sealedRoom.ts).
+ */
+export interface WorkerData {
+  control: SharedArrayBuffer;
+  job?: WorkerJob;
+}
 
 export const CONTROL = { run: 0, cancel: 1, timeout: 2 } as const;
 

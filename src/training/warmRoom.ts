@@ -1,0 +1,23 @@
+/**
+ * Keeps a sealed room (runner/roomPool.ts) ready for the loss file in the active editor, so that
+ * Train starts at once: the room's worker has already loaded and warmed the compiler and engine.
+ * Only in a trusted workspace (a room runs nothing of the learner's until a job arrives, but an
+ * untrusted workspace gets no process it did not ask for).
+ */
+import * as vscode from 'vscode';
+import { prewarmRoom } from '../runner/isolatedRun';
+import { keepRoomsWarm } from '../runner/roomPool';
+
+/** Looks like a loss file: TypeScript or JavaScript that mentions `loss`. */
+function isLossLike(document: vscode.TextDocument): boolean {
+  return (document.languageId === 'typescript' || document.languageId === 'javascript') && /\bloss\b/.test(document.getText());
+}
+
+export function keepRoomWarm(workerPath: string): vscode.Disposable {
+  keepRoomsWarm(true);
+  const warmFor = (editor: vscode.TextEditor | undefined) => {
+    if (editor && vscode.workspace.isTrusted && isLossLike(editor.document)) prewarmRoom(editor.document.fileName, {}, workerPath);
+  };
+  warmFor(vscode.window.activeTextEditor);
+  return vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor(warmFor), { dispose: () => keepRoomsWarm(false) });
+}
