@@ -37,6 +37,8 @@ export interface GdTutorApi {
   analyze(file: vscode.Uri, analysis: AnalysisName, request?: AnalysisRequest): Promise<AnalysisResult | undefined>;
   /** The automatic diagnosis of the file's last run. */
   lastDiagnosis(file: vscode.Uri): Finding[] | undefined;
+  /** The file's last run, timed in the editor: Train → first point, Train → finished (ms). */
+  lastTiming(file: vscode.Uri): { firstPointMs?: number; finishedMs: number } | undefined;
   /** The backprop graph of one evaluation (default: at the file's init), shown in the panel (#7). */
   backpropGraph(file: vscode.Uri, at?: number[]): Promise<BackpropGraph | undefined>;
   /** The file's nn network (last run's start and end weights) as JSON and an equivalent PyTorch script. */
@@ -210,6 +212,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     explain,
     analyze: (file, analysis, request) => analyzeFile(file, analysis, request),
     lastDiagnosis: (file) => trainer.lastDiagnosis(file),
+    lastTiming: (file) => trainer.lastTiming(file),
     backpropGraph: (file, at) => graphOf(file, at),
     exportNetwork: (file) => exportNetworkOf(file),
     panelState: async () => LossPanel.instance?.requestState(),

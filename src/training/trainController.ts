@@ -45,6 +45,7 @@ export class TrainController implements vscode.Disposable {
   /** Created on first use, and again after a language switch: a channel's name cannot change. */
   private channel: vscode.LogOutputChannel | undefined;
   private counter = 0;
+  private readonly timings = new Map<string, { firstPointMs?: number; finishedMs: number }>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -101,6 +102,11 @@ export class TrainController implements vscode.Disposable {
     return uri ? this.active.has(uri.toString()) : this.active.size > 0;
   }
 
+  /** How long the file's last run took from Train to its first point and to its end (ms, measured). */
+  lastTiming(uri: vscode.Uri): { firstPointMs?: number; finishedMs: number } | undefined {
+    return this.timings.get(uri.toString());
+  }
+
   /** Stops the run of one file, or every run. */
   stop(uri?: vscode.Uri): void {
     for (const [key, a] of this.active) if (!uri || key === uri.toString()) a.run.cancel();
@@ -118,6 +124,8 @@ export class TrainController implements vscode.Disposable {
     const fileName = document.uri.fsPath || document.uri.path;
     const panel = options.showPanel === false ? undefined : LossPanel.show(this.extensionUri);
     const started = Date.now();
+    const clock = performance.now();
+    let firstPointMs: number | undefined;
     this.log.info(`${t('Training')} ${fileName}`);
 
     let lastPoint: ProgressPoint | undefined;
@@ -137,6 +145,7 @@ export class TrainController implements vscode.Disposable {
         },
         onSurface: (surface) => panel?.post({ type: 'surface', runId: id, surface }),
         onProgress: (points) => {
+          firstPointMs ??= performance.now() - clock;
           lastPoint = points[points.length - 1];
           panel?.post({ type: 'progress', runId: id, points });
           this.showStatus(lastPoint, this.active.get(key)?.label);
@@ -175,6 +184,7 @@ export class TrainController implements vscode.Disposable {
     }, NOTIFY_AFTER_MS);
 
     const outcome = await run.done;
+    this.timings.set(key, { firstPointMs, finishedMs: performance.now() - clock });
     clearTimeout(notify);
     if (this.active.get(key)?.id === id) this.active.delete(key);
     this.showStatus(undefined);

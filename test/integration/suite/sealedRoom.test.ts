@@ -19,7 +19,7 @@ const workspace = () => (vscode.workspace.workspaceFolders as readonly vscode.Wo
 
 async function lossFile(name: string, body: string): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(workspace(), name);
-  const source = `export function loss(w: number) {\n  ${body}\n  return (w - 3) ** 2\n}\nexport const init = [0]\nexport const config = { steps: 3 }\n`;
+  const source = `export function loss(w: number) {\n  ${body}\n  return (w - 3) ** 2\n}\nexport const init = 0\nexport const config = { steps: 3 }\n`;
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(source));
   return uri;
 }
