@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
       onOutput: (text) => process.stderr.write(text),
       onDiagnosis: (f) => (findings = f),
     },
-    args.timeout ? { timeoutMs: args.timeout * 1000 } : {},
+    { ...(args.timeout ? { timeoutMs: args.timeout * 1000 } : {}), readRoot: readRootOf(file) },
   );
   process.once('SIGINT', () => run.cancel());
   const outcome = await run.done;
@@ -121,3 +121,13 @@ main(process.argv.slice(2)).then(
     process.exitCode = 70;
   },
 );
+
+/**
+ * What the loss file's code may read in the sealed room: the current folder when the file is
+ * inside it (a project run from its root may import `../data/points.json`), else the file's folder.
+ */
+function readRootOf(file: string): string {
+  const cwd = process.cwd();
+  const relative = path.relative(cwd, path.resolve(file));
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? cwd : path.dirname(path.resolve(file));
+}

@@ -39,6 +39,11 @@ export interface IsolationLimits {
   stackMb: number;
   /** Resident memory of the whole room — heap, array buffers, code (MB). */
   rssMb: number;
+  /**
+   * The folder the learner's code may read (its helpers, its data files): the editor passes the
+   * workspace folder; by default the learner file's own folder.
+   */
+  readRoot?: string;
 }
 
 // 1 GB: a runaway loop must reach the tape's cap (a message at its line) before the heap limit.
@@ -81,11 +86,11 @@ export function defaultWorkerPath(): string {
  * reads of the room's own code and the learner's folder only, no writes, no child processes.
  * Workers stay allowed: the room's one worker is where the learner's code runs.
  */
-export function permissionFlags(codeDir: string, learnerFile: string): string[] {
+export function permissionFlags(codeDir: string, readRoot: string | undefined): string[] {
   const flags = process.allowedNodeEnvironmentFlags;
   const permission = flags.has('--permission') ? '--permission' : flags.has('--experimental-permission') ? '--experimental-permission' : undefined;
   if (!permission) return [];
-  const roots = [codeDir, ...(path.isAbsolute(learnerFile) ? [path.dirname(learnerFile)] : [])];
+  const roots = [codeDir, ...(readRoot && path.isAbsolute(readRoot) ? [readRoot] : [])];
   // The permission model's own notices ("experimental"; "--allow-worker … with caution": the
   // worker inherits the same permissions) would reach the learner's output.
   const quiet = flags.has('--disable-warning') ? ['--disable-warning=ExperimentalWarning', '--disable-warning=SecurityWarning'] : ['--no-warnings'];
@@ -100,7 +105,7 @@ const BAD_OPTION_EXIT = 9;
 /** Readies a room for a coming job on `fileName` (the editor calls this when a loss file is opened). */
 export function prewarmRoom(fileName: string, limits: Partial<IsolationLimits> = {}, workerPath = defaultWorkerPath()): void {
   const l = { ...DEFAULT_LIMITS, ...limits };
-  const execArgv = permissionRefused ? [] : permissionFlags(path.dirname(workerPath), fileName);
+  const execArgv = permissionRefused ? [] : permissionFlags(path.dirname(workerPath), l.readRoot ?? path.dirname(fileName));
   prepareRoom({ workerPath, execArgv, memoryMb: l.memoryMb, stackMb: l.stackMb, rssLimitMb: l.rssMb });
 }
 
@@ -113,7 +118,7 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
   let killTimer: NodeJS.Timeout | undefined;
   let control: number = CONTROL.run;
 
-  const execArgv = permissionRefused ? [] : permissionFlags(path.dirname(workerPath), job.fileName);
+  const execArgv = permissionRefused ? [] : permissionFlags(path.dirname(workerPath), l.readRoot ?? path.dirname(job.fileName));
   let heard = false;
   let retry: IsolatedRun | undefined;
   const spec: RoomSpec = { workerPath, execArgv, memoryMb: l.memoryMb, stackMb: l.stackMb, rssLimitMb: l.rssMb };

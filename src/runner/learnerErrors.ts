@@ -110,6 +110,13 @@ export const learnerErrors = {
   },
   lossNotFunction: (got: string, w: Where) =>
     error('lossNotFunction', `\`loss\`는 함수여야 합니다. 지금 값: ${koreanDescription(got)}. ${LOSS_EXAMPLE} 꼴로 쓰세요.`, `\`loss\` must be a function, but it is ${got}. Write it as ${LOSS_EXAMPLE}.`, w),
+  readOutsideRoom: (resource: string, w: Where) =>
+    error(
+      'readOutsideRoom',
+      `손실 파일은 자기 폴더(편집기에서는 작업 영역 폴더) 안의 파일만 읽을 수 있습니다. 읽으려 한 파일: ${resource || '(알 수 없음)'}. 필요한 파일을 그 안으로 옮기세요.`,
+      `A loss file can read only files inside its own folder (in the editor, the workspace folder). It tried to read: ${resource || '(unknown)'}. Move the file it needs inside.`,
+      w,
+    ),
   notAllowed: (what: string, w: Where) =>
     error(
       'notAllowed',

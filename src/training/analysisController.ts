@@ -8,6 +8,7 @@
  * A sweep gets its own chart; basins and Hessian definiteness a categorical map.
  */
 import * as vscode from 'vscode';
+import { roomFor } from './warmRoom';
 import { runIsolated } from '../runner/isolatedRun';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from '../teaching/analysis';
 import { LossPanel } from '../webviews/lossPanel';
@@ -55,7 +56,7 @@ export class AnalysisController {
         },
         onSurface: (surface) => panel.post({ type: 'surface', runId: surfaceRun, surface }),
       },
-      { timeoutMs: 120_000 },
+      { timeoutMs: 120_000, ...roomFor(document) },
       this.workerPath,
     );
     const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
@@ -80,7 +81,7 @@ export class AnalysisController {
     if (!requireTrust()) return undefined;
     const fileName = document.uri.fsPath || document.uri.path;
     const version = document.version;
-    const run = runIsolated({ kind: 'graph', source: document.getText(), fileName, at }, {}, {}, this.workerPath);
+    const run = runIsolated({ kind: 'graph', source: document.getText(), fileName, at }, {}, roomFor(document), this.workerPath);
     const outcome = await run.done;
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(pick(outcome.error));
@@ -125,7 +126,7 @@ export class AnalysisController {
     }
     const trained = run ? run.params[run.params.length - 1] : initial;
     const options = run?.options ?? { optimizer: 'sgd', learningRate: 0.1, steps: 1000 };
-    const outcome = await runIsolated({ kind: 'exportNetwork', source: document.getText(), fileName, initial, trained, options }, {}, {}, this.workerPath).done;
+    const outcome = await runIsolated({ kind: 'exportNetwork', source: document.getText(), fileName, initial, trained, options }, {}, roomFor(document), this.workerPath).done;
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(pick(outcome.error));
       return undefined;

@@ -7,6 +7,7 @@
  * The extension host never runs learner code — every run is an isolated worker (runner/).
  */
 import * as vscode from 'vscode';
+import { roomFor } from './warmRoom';
 import { runIsolated, type IsolatedRun } from '../runner/isolatedRun';
 import type { LearnerErrorData, ProgressPoint } from '../runner/workerProtocol';
 import type { RunResult } from '../runner/trainLoss';
@@ -162,7 +163,7 @@ export class TrainController implements vscode.Disposable {
           panel?.post({ type: 'diagnosis', runId: id, findings: findings.map(diagnosisItem) });
         },
       },
-      {},
+      roomFor(document),
       this.workerPath,
     );
     this.active.set(key, { id, run });

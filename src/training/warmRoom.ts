@@ -5,7 +5,7 @@
  * untrusted workspace gets no process it did not ask for).
  */
 import * as vscode from 'vscode';
-import { prewarmRoom } from '../runner/isolatedRun';
+import { prewarmRoom, type IsolationLimits } from '../runner/isolatedRun';
 import { keepRoomsWarm } from '../runner/roomPool';
 
 /** Looks like a loss file: TypeScript or JavaScript that mentions `loss`. */
@@ -13,10 +13,20 @@ function isLossLike(document: vscode.TextDocument): boolean {
   return (document.languageId === 'typescript' || document.languageId === 'javascript') && /\bloss\b/.test(document.getText());
 }
 
+/**
+ * What a document's room may read: its workspace folder (so a loss file may import a helper or
+ * data file anywhere in the project, and one warm room serves every file of the folder), or,
+ * outside a workspace, its own folder (the runner's default).
+ */
+export function roomFor(document: vscode.TextDocument): Partial<IsolationLimits> {
+  const folder = document.uri.scheme === 'file' ? vscode.workspace.getWorkspaceFolder(document.uri) : undefined;
+  return folder ? { readRoot: folder.uri.fsPath } : {};
+}
+
 export function keepRoomWarm(workerPath: string): vscode.Disposable {
   keepRoomsWarm(true);
   const warmFor = (editor: vscode.TextEditor | undefined) => {
-    if (editor && vscode.workspace.isTrusted && isLossLike(editor.document)) prewarmRoom(editor.document.fileName, {}, workerPath);
+    if (editor && vscode.workspace.isTrusted && isLossLike(editor.document)) prewarmRoom(editor.document.fileName, roomFor(editor.document), workerPath);
   };
   warmFor(vscode.window.activeTextEditor);
   return vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor(warmFor), { dispose: () => keepRoomsWarm(false) });

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { permissionFlags, runIsolated, type Outcome } from '../../../src/runner/isolatedRun';
@@ -64,8 +64,26 @@ describe('the sealed room: a loss file can compute, and nothing else', function 
     assert.equal(outcome.ok, true);
   });
 
+  it('reads: the read root and below (a helper one folder up from the loss), nothing outside it', async function () {
+    if (!permissionFlags(dir, dir).length) this.skip();
+    mkdirSync(path.join(dir, 'sub'), { recursive: true });
+    writeFileSync(path.join(dir, 'helper.ts'), 'export const c = 3\n');
+    const fileName = path.join(dir, 'sub', 'loss.ts');
+    const source = "import { c } from '../helper'\nexport function loss(w: number) { return (w - c) ** 2 }\nexport const init = 0\n";
+    writeFileSync(fileName, source);
+    const job = { kind: 'train', source, fileName, options: { steps: 3 } } as const;
+    const inside = await runIsolated(job, {}, { readRoot: dir }).done;
+    assert.equal(inside.ok, true, inside.ok ? '' : inside.error.en);
+    const outside = await runIsolated(job).done;
+    assert.equal(outside.ok, false);
+    if (!outside.ok) {
+      assert.equal(outside.error.code, 'readOutsideRoom', outside.error.en);
+      assert.equal(outside.error.line, 1);
+    }
+  });
+
   it("under Node's permission model the room itself cannot write files or start processes", function () {
-    const flags = permissionFlags(path.resolve(__dirname, '../../../dist'), path.join(dir, 'loss.ts'));
+    const flags = permissionFlags(path.resolve(__dirname, '../../../dist'), dir);
     if (!flags.length) this.skip(); // a runtime without the permission model: lockDown alone
     const target = path.join(dir, 'by-room.txt');
     const attempt = (code: string) => spawnSync(process.execPath, [...flags, '-e', code], { encoding: 'utf8' });
