@@ -19,6 +19,7 @@ import { decisionBoundary, twoDimensionalData } from '../teaching/decisionBounda
 import { networkInfo } from '../teaching/networkInfo';
 import { streamedParams } from '../webviews/protocol';
 import { lockDown } from './lockDown';
+import { nanGradientSite } from '../teaching/nanGradient';
 
 const data = workerData as WorkerData;
 const control = new Int32Array(data.control);
@@ -135,6 +136,7 @@ function main(job: WorkerJob): void {
           isCancelled: () => Atomics.load(control, 0) !== CONTROL.run,
           // stderr reaches the CLI's stderr and the extension's log.
           onError: (e) => process.stderr.write(`diagnosis failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+          explainGradient: (at) => nanGradientSite(job.source, job.fileName, at),
         });
         post({ type: 'diagnosis', findings });
       }

@@ -27,6 +27,8 @@ export interface DiagnoseHooks {
   budgetMs?: number;
   /** Told when the diagnosis itself failed (a bug, not the learner's): the run stays, without findings. */
   onError?: (e: unknown) => void;
+  /** Names the operation whose derivative is not finite at a point (the worker has the source: nanGradient.ts). */
+  explainGradient?: (at: number[]) => { op: string; line?: number } | undefined;
 }
 
 /** `f()`, or undefined when the learner's loss throws there: one failed experiment is not the whole diagnosis. */
@@ -102,7 +104,10 @@ export function diagnoseRun(loss: CompiledLoss, run: RunResult, caller: TrainOpt
     const options = { ...caller, optimizer: run.options.optimizer, init: run.options.init, seed: run.options.seed };
     const largestStableLearningRate = diverged && small && Number.isFinite(run.losses[0]) ? attempt(() => searchStableRate(loss, run.options.learningRate, options)) : undefined;
     const deadline = Date.now() + (hooks.budgetMs ?? LAB_BUDGET_MS);
-    return diagnose({ run, hessianAtEnd, largestStableLearningRate, descentProbe: descentProbe(loss, run) }, makeLab(loss, run, caller, deadline, hooks.isCancelled));
+    // A gradient that stopped being finite while the loss was finite and not above its start.
+    const k = run.gradNorms.findIndex((g, i) => !Number.isFinite(g) && Number.isFinite(run.losses[i]) && run.losses[i] <= run.losses[0] && run.params[i].every(Number.isFinite));
+    const nonFiniteGradient = k >= 0 ? { step: k, site: hooks.explainGradient ? attempt(() => hooks.explainGradient?.(run.params[k])) : undefined } : undefined;
+    return diagnose({ run, hessianAtEnd, largestStableLearningRate, descentProbe: descentProbe(loss, run), nonFiniteGradient }, makeLab(loss, run, caller, deadline, hooks.isCancelled));
   } catch (e) {
     // A diagnosis is advice: its failure must not turn a finished run into an error, but it is reported.
     hooks.onError?.(e);

@@ -35,7 +35,8 @@ export type FindingCode =
   | 'unbounded'
   | 'minibatchNoise'
   | 'maximum'
-  | 'nonFiniteLoss';
+  | 'nonFiniteLoss'
+  | 'nonFiniteGradient';
 
 /** Advice the worker tried before showing it: the train arguments that reproduce the try, and what it reached. */
 export interface Remedy {
@@ -123,6 +124,11 @@ export interface DiagnosisInput {
   hessianAtEnd?: number[][];
   /** Largest learning rate that did not diverge (a quick search after a divergence). */
   largestStableLearningRate?: number;
+  /**
+   * The first step where the gradient was not finite although the loss was (and had not risen):
+   * the operation whose local derivative is not a number, when the worker could name it.
+   */
+  nonFiniteGradient?: { step: number; site?: { op: string; line?: number } };
   /** Values of the loss along −∇L from the end point (unboundedness probe), distances ascending. */
   descentProbe?: Array<{ distance: number; loss: number }>;
 }
@@ -237,6 +243,8 @@ export function diagnose(input: DiagnosisInput, lab?: Lab): Finding[] {
 
   const unbounded = unboundedFinding(ctx);
   if (unbounded) return [unbounded];
+  const badGradient = nonFiniteGradientFinding(ctx);
+  if (badGradient) return [badGradient];
   const undefinedAt = nonFiniteFinding(ctx);
   if (undefinedAt) return [undefinedAt];
 
@@ -288,6 +296,29 @@ function unboundedFinding(ctx: Context): Finding | undefined {
       ? `The loss has no lower bound: it fell to −∞ (start L = ${fmt(ctx.start)}). There is no minimum, so more steps cannot converge.`
       : `The loss has no lower bound: start L = ${fmt(ctx.start)}, ${end.en} it keeps falling (${list('en')}). There is no minimum in that direction, so more steps cannot converge.`,
     glossary: 'loss',
+  };
+}
+
+/** The gradient is NaN or infinite where the loss is finite: a derivative undefined at that point, not a learning-rate problem. */
+function nonFiniteGradientFinding(ctx: Context): Finding | undefined {
+  const at = ctx.input.nonFiniteGradient;
+  if (!at) return undefined;
+  const { losses, params, gradNorms } = ctx.input.run;
+  const g = gradNorms[at.step];
+  const what = Number.isNaN(g) ? { ko: 'NaN(숫자가 아님)', en: 'NaN (not a number)' } : { ko: '무한대', en: 'infinite' };
+  const point = `(${params[at.step].map(fmt).join(', ')})`;
+  const site = at.site;
+  const where = site
+    ? {
+        ko: ` 원인은 ${site.line !== undefined ? `${site.line}번째 줄의 ` : ''}연산(${site.op})입니다: 이 연산의 국소 미분이 이 점에서 유한하지 않습니다.`,
+        en: ` It comes from the operation ${site.op}${site.line !== undefined ? ` on line ${site.line}` : ''}: its local derivative is not finite at this point.`,
+      }
+    : { ko: '', en: '' };
+  return {
+    code: 'nonFiniteGradient',
+    ko: `손실은 유한한데 기울기가 유한하지 않습니다: ${at.step === 0 ? `시작점 ${point}` : `${at.step} 스텝의 점 ${point}`}, 손실 L = ${fmt(losses[at.step])}, 기울기 ${what.ko}.${where.ko} 학습률과는 관계없습니다: 손실 함수의 미분이 이 점에서 정의되지 않습니다. 예를 들어 음수의 거듭제곱을 지수로 미분하면 음수의 로그가 필요하고, 제곱근은 0에서 기울기가 무한대입니다.`,
+    en: `${at.step === 0 ? `At the start point ${point}` : `At step ${at.step}, at the point ${point}`}, the loss is finite (L = ${fmt(losses[at.step])}) but the gradient is ${what.en}.${where.en} This is not about the learning rate: the loss function's derivative is undefined at this point. For example, differentiating a power of a negative number in its exponent needs the logarithm of a negative number, and a square root has an infinite slope at 0.`,
+    glossary: 'gradient',
   };
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
 import { diagnoseRun } from '../../../src/teaching/diagnoseRun';
+import { nanGradientSite } from '../../../src/teaching/nanGradient';
 import { THRESHOLDS, type Finding, type FindingCode } from '../../../src/teaching/diagnosis';
 import type { TrainOptions } from '../../../src/engine/trainOptions';
 
@@ -45,6 +46,7 @@ const CASES: Case[] = [
   { name: 'w · NaN from 0: NaN at the start is the loss, not the learning rate', source: 'export function loss(w: number) { return w * NaN }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged'] },
   { name: '1 / w from 0: infinite at the start', source: 'export function loss(w: number) { return 1 / w }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged'] },
   { name: 'a loss undefined beyond w = 5, reached while falling: not a divergence', source: 'export function loss(w: number) { return w < 5 ? -w : Math.sqrt(-w) }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged', 'unbounded'] },
+  { name: '(−2) ** n: a NaN gradient at a finite loss is the derivative, not the learning rate', source: 'export function loss(n: number) { return (-2) ** n + n * n }', options: { init: [2] }, must: ['nonFiniteGradient'], mustNot: ['diverged', 'nonFiniteLoss'] },
   { name: 'learning-rate.ts: diverges', source: example('learning-rate.ts'), options: {}, must: ['diverged'], mustNot: ['converged'] },
 ];
 
@@ -106,6 +108,18 @@ describe('diagnosis: measured findings, verified remedies', function () {
     const errors: unknown[] = [];
     assert.deepEqual(diagnoseRun(loss, broken, {}, { onError: (e) => errors.push(e) }), []);
     assert.equal(errors.length, 1);
+  });
+
+  it('a NaN gradient names the operation and its line (Math.sqrt(x · x) at x = 0: ∞ · 0)', () => {
+    const source = 'export function loss(x: number) {\n  const a = (x - 1) ** 2\n  return Math.sqrt(x * x) + a\n}\n';
+    const loss = compileLoss(source, 'case.ts');
+    const options = { init: [0], steps: 5 };
+    const findings = diagnoseRun(loss, trainLoss(loss, options), options, { explainGradient: (at) => nanGradientSite(source, 'case.ts', at) });
+    assert.deepEqual(codes(findings), ['nonFiniteGradient']);
+    assert.match(findings[0].en, /operation Math\.sqrt on line 3/);
+    assert.match(findings[0].ko, /3번째 줄의 연산\(Math\.sqrt\)/);
+    assert.match(findings[0].en, /^At the start point \(0\)/);
+    assert.equal(findings[0].remedy, undefined);
   });
 
   it('mini-batch noise: the remedy is the full batch', () => {
