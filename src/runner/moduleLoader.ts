@@ -17,7 +17,7 @@ import path from 'node:path';
 import { createGdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME, SITE_RUNTIME_NAME, type TransformOptions } from './transform';
 import { decodeMappings, type LineMappings } from './sourceMap';
 import { LearnerError, learnerErrors, type Where } from './learnerErrors';
-import { syntaxMessage } from './syntaxMessages';
+import { syntaxMessage, syntaxSpan } from './syntaxMessages';
 import { identityRuntime } from './identityRuntime';
 import { gd } from '../engine/runtime';
 
@@ -60,8 +60,8 @@ export function transpile(source: string, fileName: string, options: TransformOp
   const first = out.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (first) {
     const { ko, en } = syntaxMessage(first);
-    const start = first.start ?? 0;
-    throw learnerErrors.syntax(ko, en, whereOf(sourceFile, start, start + (first.length ?? 0)));
+    const { start, end } = syntaxSpan(first, source);
+    throw learnerErrors.syntax(ko, en, whereOf(sourceFile, start, end));
   }
   const reserved = source.includes('__gd') ? reservedDeclaration(sourceFile) : undefined;
   if (reserved) throw learnerErrors.reservedName(reserved.text, whereOf(sourceFile, reserved.getStart(sourceFile), reserved.getEnd()));

@@ -100,3 +100,38 @@ export function syntaxMessage(d: ts.Diagnostic): { ko: string; en: string } {
   const ko = KOREAN[d.code]?.(quoted(en)) ?? (REGEX(d.code) ? '정규식의 문법이 잘못되었습니다' : GENERAL);
   return { ko, en };
 }
+
+/** Diagnostics the parser reports at the end of the file although the cause is where something opened. */
+const OPENED_EARLIER = new Set([
+  1010, // '*/' expected: an unclosed /* comment
+  1160, // Unterminated template literal
+]);
+
+/**
+ * Where to show a syntax error: the diagnostic's own span, except for an unclosed comment or
+ * template literal, which the parser reports at the end of the file — shown instead where it opens.
+ */
+export function syntaxSpan(d: ts.Diagnostic, source: string): { start: number; end: number } {
+  const start = d.start ?? 0;
+  const own = { start, end: start + (d.length ?? 0) };
+  if (!OPENED_EARLIER.has(d.code)) return own;
+  const scanner = ts.createScanner(ts.ScriptTarget.ES2022, false, ts.LanguageVariant.Standard, source);
+  // Braces opened inside `${…}` of a template end that substitution, not a block: rescan them as
+  // template text. Each template remembers where its backtick is: an unclosed one is shown there.
+  const braces: Array<number | 'block'> = [];
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    let opened = scanner.getTokenStart();
+    if (token === ts.SyntaxKind.OpenBraceToken) braces.push('block');
+    else if (token === ts.SyntaxKind.TemplateHead) braces.push(opened);
+    else if (token === ts.SyntaxKind.CloseBraceToken) {
+      const top = braces.pop();
+      if (top !== undefined && top !== 'block') {
+        token = scanner.reScanTemplateToken(false);
+        opened = top;
+        if (token === ts.SyntaxKind.TemplateMiddle) braces.push(top);
+      }
+    }
+    if (scanner.isUnterminated()) return { start: opened, end: opened + 1 };
+  }
+  return own;
+}
