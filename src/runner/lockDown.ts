@@ -6,8 +6,8 @@
  * engine, compiler and teaching code that share this realm use none of them.
  */
 
-/** `process` members that reach other processes, the network or native code. */
-const PROCESS_MEMBERS = ['kill', '_kill', 'abort', 'dlopen', 'binding', '_linkedBinding', 'getBuiltinModule', 'chdir', 'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups', 'initgroups', 'umask', 'send', 'disconnect'] as const;
+/** `process` members that end or reach other processes, the network or native code (`exit` would end the worker without a line). */
+const PROCESS_MEMBERS = ['exit', 'reallyExit', 'kill', '_kill', 'abort', 'dlopen', 'binding', '_linkedBinding', 'getBuiltinModule', 'chdir', 'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups', 'initgroups', 'umask', 'send', 'disconnect'] as const;
 
 /** Globals that open connections. */
 const NETWORK_GLOBALS = ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest'] as const;

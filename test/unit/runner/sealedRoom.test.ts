@@ -46,6 +46,18 @@ describe('the sealed room: a loss file can compute, and nothing else', function 
     await denied(`(process as any).getBuiltinModule('fs').writeFileSync(${JSON.stringify(target)}, 'x')`, 'process.getBuiltinModule');
     assert.ok(!existsSync(target));
   });
+  it('process.exit (in the loss, or while the file loads) is stopped at its line, not a silent end', async () => {
+    await denied('process.exit(3)', 'process.exit');
+    const fileName = path.join(dir, 'exits.ts');
+    const source = 'export const init = 1\nprocess.exit(0)\nexport function loss(w: number) { return w * w }\n';
+    writeFileSync(fileName, source);
+    const outcome = await runIsolated({ kind: 'train', source, fileName, options: { steps: 3 } }).done;
+    assert.equal(outcome.ok, false);
+    if (!outcome.ok) {
+      assert.equal(outcome.error.code, 'notAllowed', outcome.error.en);
+      assert.equal(outcome.error.line, 2);
+    }
+  });
   it('no network: fetch', async () => {
     await denied("fetch('http://127.0.0.1:9/')", 'fetch');
   });
