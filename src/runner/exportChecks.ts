@@ -77,13 +77,27 @@ export function closest(word: string, choices: readonly string[]): string | unde
 
 const isCount = (v: unknown, min: number) => typeof v === 'number' && Number.isInteger(v) && v >= min;
 
+/**
+ * `config`'s own settings, read once into a plain object: a getter or a Proxy that throws is an
+ * error at the `config` line (not an unexplained crash), and one that answers differently on each
+ * read cannot pass the checks with one value and train with another.
+ */
+function plainCopy(config: object, at: Declarations): Record<string, unknown> {
+  try {
+    return Object.fromEntries(Object.keys(config).map((key) => [key, (config as Record<string, unknown>)[key]]));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw learnerErrors.badConfig(`\`config\`의 값을 읽다가 오류가 났습니다: ${message}. 숫자와 문자열만 담은 객체로 쓰세요.`, `reading \`config\` threw: ${message}. Write it as an object of plain numbers and strings.`, at.of('config'));
+  }
+}
+
 /** Validates `config`; returns it with the warnings it deserves (unknown keys). */
 export function checkConfig(config: unknown, at: Declarations): { config?: Record<string, unknown>; warnings: LearnerError[] } {
   if (config === undefined) return { warnings: [] };
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
     throw learnerErrors.badConfig('`config`는 `{ optimizer: "adam", learningRate: 0.01 }` 같은 객체여야 합니다.', '`config` must be an object such as `{ optimizer: "adam", learningRate: 0.01 }`.', at.of('config'));
   }
-  const c = config as Record<string, unknown>;
+  const c = plainCopy(config, at);
   const where = (key: string) => at.property('config', key);
   if (c.optimizer !== undefined && !(OPTIMIZER_NAMES as readonly unknown[]).includes(c.optimizer)) {
     const guess = typeof c.optimizer === 'string' ? closest(c.optimizer, OPTIMIZER_NAMES) : undefined;
