@@ -19,6 +19,8 @@ import { lossDeclaration } from './paramShape';
 import { mapRuntimeError } from './errorMapping';
 import { Declarations, checkBounds, checkConfig, checkData, resolveParameters } from './exportChecks';
 import type { LineMappings } from './sourceMap';
+import { LOAD_SEED, mathAliasSite, restoreMath, seedLearnerRandom } from './learnerMath';
+import { firstDifference, sameEvaluation, waitForClock } from './repeatability';
 
 export interface CompiledLoss {
   fileName: string;
@@ -77,10 +79,16 @@ function ignoresParameters(evaluate: (p: number[]) => { constant: boolean }, sta
 
 export function compileLoss(source: string, fileName = 'loss.ts', transform: TransformOptions = {}): CompiledLoss {
   const state = { maps: new Map<string, LineMappings>(), cache: new Map(), transform };
+  // Whatever an earlier file of this process left in Math (a patch made after its compile) is
+  // undone first, so a change found below is this file's; and the same numbers from Math.random
+  // on every load: top-level data made with it, and the evaluations below, are the same each time.
+  restoreMath();
+  seedLearnerRandom(LOAD_SEED);
   const mod = (() => {
     try {
       return loadModule(source, fileName, state);
     } catch (e) {
+      restoreMath();
       throw mapRuntimeError(e, fileName, state.maps);
     }
   })();
@@ -88,6 +96,13 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
   const at = new Declarations(sourceFile);
   const decl = lossDeclaration(sourceFile);
   const lossWhere: Where = decl?.fn.name ? whereOf(sourceFile, decl.fn.name.getStart(sourceFile), decl.fn.name.getEnd()) : at.of('loss');
+  /** A change to Math the syntax did not show (`const M = Math; M.log = …`): undone, and refused. */
+  const checkMath = () => {
+    if (!restoreMath()) return;
+    const alias = mathAliasSite(sourceFile);
+    throw learnerErrors.mathPatched(alias ? whereOf(sourceFile, alias.getStart(sourceFile), alias.getEnd()) : lossWhere);
+  };
+  checkMath();
 
   const fn = exports.loss;
   if (fn === undefined) {
@@ -143,9 +158,44 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
 
   // Evaluate once at the start (or at 0.5 everywhere): a broken loss is reported now.
   const start = init ?? new Array<number>(dimension).fill(0.5);
-  const probe = guard(() => valueAndGrad(loss, start, shape, fullBatch));
-  if (init && Number.isNaN(probe.value)) throw learnerErrors.lossNaN(lossWhere);
+  const evaluateAt = (p: number[]) => {
+    try {
+      return guard(() => valueAndGrad(loss, p, shape, fullBatch));
+    } finally {
+      checkMath();
+    }
+  };
+  const probe = evaluateAt(start);
+  if (init && Number.isNaN(probe.value)) {
+    // With data, the NaN is usually one sample's (a missing field, a string): point at that sample.
+    const sample = data?.findIndex((d) => Number.isNaN(compiled.value(start, [d])));
+    if (data && sample !== undefined && sample >= 0) throw learnerErrors.lossNaNAtSample(sample, sampleText(data[sample]), at.element('data', sample));
+    throw learnerErrors.lossNaN(lossWhere);
+  }
   if (init && !Number.isFinite(probe.value)) throw learnerErrors.lossInfinite(probe.value, lossWhere);
-  if (probe.constant && ignoresParameters((p) => valueAndGrad(loss, p, shape, fullBatch), start)) warnings.push(learnerErrors.constantLoss(lossWhere));
+  // And once more, on a later millisecond: a loss that is not a function of its parameters (the
+  // clock, a counter in the module, random numbers) is said once, where it first differs.
+  const first = { value: probe.value, gradient: Float64Array.from(probe.gradient) };
+  waitForClock(Date.now());
+  const again = evaluateAt(start);
+  if (!sameEvaluation(first, again)) {
+    const found = firstDifference({ source, fileName, shape, at: start, seed: LOAD_SEED });
+    checkMath();
+    const warning = learnerErrors.lossNotRepeatable(first.value, again.value, found?.where ?? lossWhere);
+    // A difference inside an imported file: shown at the loss, naming that file and line.
+    warnings.push(found?.file ? warning.importedFrom(found.file, lossWhere) : warning);
+  }
+  if (probe.constant && ignoresParameters((p) => evaluateAt(p), start)) warnings.push(learnerErrors.constantLoss(lossWhere));
   return compiled;
+}
+
+/** A data sample as the learner wrote it, short: `{"x":2}`. */
+function sampleText(sample: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(sample) ?? String(sample);
+  } catch {
+    text = String(sample);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

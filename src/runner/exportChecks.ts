@@ -33,6 +33,15 @@ export class Declarations {
     return id ? whereOf(this.file, id.getStart(this.file), id.getEnd()) : {};
   }
 
+  /** Where `name = [ …, element, … ]` writes element `index`; else where `name` is declared. */
+  element(name: string, index: number): Where {
+    const d = this.declaration(name);
+    let init = d && ts.isVariableDeclaration(d) ? d.initializer : undefined;
+    while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+    const e = init && ts.isArrayLiteralExpression(init) ? init.elements[index] : undefined;
+    return e ? whereOf(this.file, e.getStart(this.file), e.getEnd()) : this.of(name);
+  }
+
   /** Where `name = { …, key: … }` sets `key`; else where `name` is declared. */
   property(name: string, key: string): Where {
     const d = this.declaration(name);

@@ -11,7 +11,8 @@
  *   parseFloat(w)               goes through the string "2.5": the number survives, the gradient not
  *   new Set([w]), map.get(w)    keys by identity: answered with a clear error (ActiveKeyError)
  *
- * and one conversion the operators need: `y = x++` yields ToNumeric(x) (numeric, below).
+ * and two conversions the operators need: `y = x++` yields ToNumeric(x) (numeric, below), and a
+ * fused expression converts an object operand where JavaScript would (primitive, below).
  *
  * The transformer (transform.ts) sends those constructs here; everything else about them is the
  * plain JavaScript behaviour (the helpers fall through to the native method).
@@ -148,10 +149,20 @@ function numeric(x: unknown): unknown {
   return typeof p === 'bigint' || isActive(p) ? p : Number(p);
 }
 
+/**
+ * ToPrimitive(x, hint), an active value counting as primitive: a fused expression's leaf operand
+ * converted where JavaScript's operator would convert it (transformFusion.ts, evaluation order),
+ * so that an object's valueOf runs before the leaves JavaScript reads after that operator.
+ */
+function primitive(x: unknown, hint: 'default' | 'number'): unknown {
+  return toPrimitive(x, hint);
+}
+
 /** The object transformed code receives as `__gdx` (one per process, like `__gd`). */
 export const identityRuntime = {
   truthy,
   numeric,
+  primitive,
   includes,
   indexOf,
   lastIndexOf,

@@ -117,6 +117,24 @@ export const learnerErrors = {
       `A loss file can read only files inside its own folder (in the editor, the workspace folder). It tried to read: ${resource || '(unknown)'}. Move the file it needs inside.`,
       w,
     ),
+  fileTooLong: (what: 'chars' | 'lines', size: number, limit: number, w: Where) =>
+    error(
+      'fileTooLong',
+      what === 'lines'
+        ? `손실 파일이 너무 깁니다: 줄 수 ${size.toLocaleString('en-US')}, 한도 ${limit.toLocaleString('en-US')}. 같은 모양의 줄은 반복문으로 묶고, 많은 수치는 데이터 파일(.json)로 옮기세요.`
+        : `손실 파일이 너무 큽니다: 글자 수 ${size.toLocaleString('en-US')}, 한도 ${limit.toLocaleString('en-US')}. 많은 수치는 데이터 파일(.json)로 옮기세요.`,
+      what === 'lines'
+        ? `The loss file is too long: ${size.toLocaleString('en-US')} lines, the limit is ${limit.toLocaleString('en-US')}. Fold repeated lines into a loop and move many numbers into a data file (.json).`
+        : `The loss file is too large: ${size.toLocaleString('en-US')} characters, the limit is ${limit.toLocaleString('en-US')}. Move many numbers into a data file (.json).`,
+      w,
+    ),
+  expressionTooDeep: (depth: number | undefined, limit: number, w: Where) =>
+    error(
+      'expressionTooDeep',
+      `한 식이 너무 깊게 중첩되어 있습니다: ${depth ? `깊이 ${depth.toLocaleString('en-US')}, ` : ''}한도 ${limit.toLocaleString('en-US')}. 긴 합은 반복문으로 더하세요(예: \`for (const t of terms) s += t\`).`,
+      `One expression is nested too deeply${depth ? ` (depth ${depth.toLocaleString('en-US')})` : ''}; the limit is ${limit.toLocaleString('en-US')}. Add long sums in a loop (for example \`for (const t of terms) s += t\`).`,
+      w,
+    ),
   notAllowed: (what: string, w: Where) =>
     error(
       'notAllowed',
@@ -140,6 +158,13 @@ export const learnerErrors = {
       'The loss is NaN at the start point (init). Check for a division by zero, or Math.log / Math.sqrt of a negative number.',
       w,
     ),
+  lossNaNAtSample: (index: number, sample: string, w: Where) =>
+    error(
+      'lossNaN',
+      `시작점(init)에서 손실이 NaN(숫자가 아님)입니다. 원인은 표본 data[${index}]입니다(값: ${sample}): 손실이 읽는 값이 빠졌거나(예: y가 없음) 숫자가 아닌 값이 있는지 확인하세요.`,
+      `The loss is NaN at the start point (init) because of the sample data[${index}] (${sample}): check that it has every field the loss reads (a missing y, say) and that they are numbers.`,
+      w,
+    ),
   lossInfinite: (value: number, w: Where) =>
     error(
       'lossInfinite',
@@ -152,6 +177,29 @@ export const learnerErrors = {
       'constantLoss',
       '손실이 매개변수에 의존하지 않습니다(시험한 모든 점에서 기울기가 0). 학습해도 아무것도 바뀌지 않습니다. 손실 식에 매개변수를 쓰고 있는지 확인하세요.',
       'The loss does not depend on the parameters (a zero gradient at every point tried), so training changes nothing. Check that the loss uses its parameters.',
+      w,
+    ),
+  /**
+   * The loss gave two different values for the same parameters (compile.ts evaluates it twice at
+   * the start): the clock, a module variable each call changes, random numbers. `w`: where the two
+   * evaluations first differed (repeatability.ts), else the loss.
+   */
+  lossNotRepeatable: (first: number, second: number, w: Where) =>
+    warning(
+      'lossNotRepeatable',
+      `같은 매개변수로 손실 함수를 두 번 계산했는데 값이 달랐습니다(처음 값: ${first}, 다음 값: ${second}). 호출할 때마다 바뀌는 것이 손실에 들어 있습니다: 시각(Date.now(), performance.now()), 호출할 때마다 바뀌는 모듈 변수, 난수(Math.random()) 같은 것입니다. 표시된 곳이 두 계산이 처음 달라진 곳입니다. 학습은 손실뿐 아니라 이 변화까지 따라가므로, 의도한 것이 아니라면 손실이 매개변수와 데이터에만 의존하도록 고치세요. Math.random() 함수는 학습마다 시드로 초기화되므로 같은 시드로 다시 학습하면 같은 결과가 나옵니다.`,
+      `The loss returned two different values for the same parameters (${first}, then ${second}). Something in it changes from one call to the next: the clock (Date.now(), performance.now()), a module variable that every call changes, random numbers (Math.random()). The marked place is where the two evaluations first differed. Training follows that change as well as the loss, so unless you mean it, make the loss depend only on its parameters and data. Math.random() is seeded for each run: training again with the same seed gives the same result.`,
+      w,
+    ),
+  /**
+   * The file assigns to `Math` or one of its members (`Math.log = …`). Refused rather than honoured:
+   * see learnerMath.ts for why.
+   */
+  mathPatched: (w: Where) =>
+    error(
+      'mathPatched',
+      '손실 파일이 Math 객체를 바꿉니다(Math 자체나 Math.log 같은 멤버에 값을 대입). 자동 미분은 Math 함수를 자체 미분 규칙으로 계산하므로, 바꾼 함수는 어떤 곳에서는 쓰이고 어떤 곳에서는 쓰이지 않아 손실 값과 기울기가 틀려집니다. 대신 `const myLog = (x: number) => …` 처럼 다른 이름으로 함수를 만들어 호출하세요.',
+      'The loss file changes Math (it assigns to Math itself or to a member such as Math.log). Automatic differentiation computes Math functions with its own derivative rules, so a replaced function would be used in some places and not in others, and the loss and its gradient would be wrong. Define your own function under another name instead, e.g. `const myLog = (x: number) => …`, and call that.',
       w,
     ),
   tapeEscape: (w: Where) =>

@@ -18,8 +18,10 @@ import { createGdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME, SITE_RUNTIME_
 import { decodeMappings, type LineMappings } from './sourceMap';
 import { LearnerError, learnerErrors, type Where } from './learnerErrors';
 import { syntaxMessage, syntaxSpan } from './syntaxMessages';
+import { sourceLimitError } from './sourceLimits';
 import { identityRuntime } from './identityRuntime';
 import { gd } from '../engine/runtime';
+import { mathPatchSite } from './learnerMath';
 
 export interface LoadedModule {
   fileName: string;
@@ -49,6 +51,9 @@ export function whereOf(file: ts.SourceFile, start: number, end = start): Where 
 
 /** Transpiles one file; throws a LearnerError at the first syntax error. */
 export function transpile(source: string, fileName: string, options: TransformOptions = {}): { code: string; map: LineMappings; sourceFile: ts.SourceFile } {
+  // Refused at once rather than minutes in the recursive compiler (sourceLimits.ts).
+  const tooBig = sourceLimitError(source, fileName);
+  if (tooBig) throw tooBig;
   const { transformer, fusedFunctions } = createGdTransformer(options);
   const out = ts.transpileModule(source, {
     fileName,
@@ -65,6 +70,19 @@ export function transpile(source: string, fileName: string, options: TransformOp
   }
   const reserved = source.includes('__gd') ? reservedDeclaration(sourceFile) : undefined;
   if (reserved) throw learnerErrors.reservedName(reserved.text, whereOf(sourceFile, reserved.getStart(sourceFile), reserved.getEnd()));
+  // Every loaded file runs as strict-mode code (a module), where `with` is a syntax error the
+  // parser does not report: said here, at its line, rather than as a thrown SyntaxError without one.
+  const withStatement = source.includes('with') ? findWith(sourceFile) : undefined;
+  if (withStatement) {
+    throw learnerErrors.syntax(
+      "손실 파일은 엄격 모드로 실행되므로 'with' 문은 쓸 수 없습니다. 객체의 속성은 `o.s` 처럼 객체 이름을 붙여 쓰세요",
+      "'with' statements are not allowed in strict mode, and a loss file runs in strict mode. Write an object's properties with its name, as in `o.s`",
+      whereOf(sourceFile, withStatement.getStart(sourceFile), withStatement.getStart(sourceFile) + 4),
+    );
+  }
+  // `Math.log = …` and the like: refused at their line, not honoured (learnerMath.ts says why).
+  const patch = mathPatchSite(sourceFile);
+  if (patch) throw learnerErrors.mathPatched(whereOf(sourceFile, patch.getStart(sourceFile), patch.getEnd()));
   // transpileModule appends a sourceMappingURL comment; the map itself comes separately.
   // The fused expressions' functions go after the mapped code: their lines map to nothing, so an
   // error inside one is reported at the learner's expression that called it (errorMapping.ts).
@@ -86,6 +104,17 @@ function reservedDeclaration(file: ts.SourceFile): ts.Identifier | undefined {
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isIdentifier(n) && (reserved.has(n.text) || FUSED_NAME.test(n.text)) && declares(n.parent) && (n.parent as ts.NamedDeclaration).name === n) found = n;
+    else ts.forEachChild(n, visit);
+  };
+  visit(file);
+  return found;
+}
+
+function findWith(file: ts.SourceFile): ts.WithStatement | undefined {
+  let found: ts.WithStatement | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isWithStatement(n)) found = n;
     else ts.forEachChild(n, visit);
   };
   visit(file);

@@ -10,6 +10,7 @@ import { lastUsage } from '../engine/nn/usage';
 import { createOptimizer } from '../engine/optim';
 import { trainTestSplit } from '../engine/trainTestSplit';
 import type { CompiledLoss } from './compile';
+import { seedLearnerRandom } from './learnerMath';
 
 export interface RunResult {
   params: number[][];
@@ -90,6 +91,9 @@ export function trainLoss(loss: CompiledLoss, caller: TrainOptions, hooks: Train
     test.losses.push(v);
     return v;
   };
+  // Math.random in the learner's code starts from the run's seed here, after everything that ran
+  // before the first step (surface sampling is timed): the same seed, the same trajectory.
+  seedLearnerRandom(options.seed);
   const r = runLoop(objectiveOf(loss), {
     optimizer,
     init: Float64Array.from(options.init),

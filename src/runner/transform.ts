@@ -51,7 +51,7 @@
 import ts from 'typescript';
 import { Scopes } from './transformScope';
 import { Fusion, isFusionCandidate } from './transformFusion';
-import { findAccumulations } from './transformAccumulate';
+import { findAccumulations, usesDynamicScope } from './transformAccumulate';
 import { ARITHMETIC, COMPARISON, COMPOUND, bare, isLiteral, isPlain, isResultUnused, isStableReference, isValueReference } from './transformSyntax';
 
 /** Identifiers the transformed code uses; a learner's own declaration of them is a LearnerError (reservedName). */
@@ -124,7 +124,9 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       return t;
     };
     const expr = (n: ts.Expression): ts.Expression => ts.visitNode(n, visit, ts.isExpression);
-    const fusion = fuse ? new Fusion({ factory: f, visit: expr, isGlobal, at, runtime: RUNTIME_NAME }) : undefined;
+    // A file with `eval` or `with` can reach variables without naming them: no fusion, no
+    // accumulation — every operator its own runtime call, in JavaScript's order.
+    const fusion = fuse && !usesDynamicScope(file) ? new Fusion({ factory: f, visit: expr, isGlobal, at, runtime: RUNTIME_NAME, identityRuntime: IDENTITY_RUNTIME_NAME, temp, isStableLocal: (id) => scopes.isStableLocal(id) }) : undefined;
     // Loops whose `s += …` may grow one accumulator node (transformAccumulate.ts), and their run tokens.
     const accumulations = fusion && accumulate ? findAccumulations(file) : undefined;
     const runTokens = new Map<ts.Node, ts.Identifier>();

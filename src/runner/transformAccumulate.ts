@@ -14,7 +14,16 @@
  *   - `v` is declared once in the enclosing function (a `let` or `var`, no other binding of that
  *     name anywhere in the function, nested functions included), outside the loop;
  *   - inside the loop — head and body — the name `v` appears only as that statement's target,
- *     and no nested function anywhere in the function mentions it (a closure could read it).
+ *     and no nested function or class body anywhere in the function mentions it (a closure, or
+ *     a field initializer run by `new` inside the loop, could read it);
+ *   - nothing can reach `v` without naming it: the file has no `eval` (a direct `eval('v')`
+ *     reads it from a string) and no `with` (inside one, `v` may be another object's property;
+ *     learner code is strict, where the loader reports `with` as a syntax error) —
+ *     `usesDynamicScope` turns fusion off for such a file too; the function does not use
+ *     `arguments` (in sloppy code it aliases parameters; `v` is never one, and learner code is
+ *     strict, but it costs nothing to refuse); at the top level, `v` is not exported (the
+ *     CommonJS output writes every assignment to `exports.v` too, a second reference to the
+ *     growing node).
  *
  * Reading `v` after the loop is fine (the node stops growing: it is the final sum). A new run of
  * the loop must not grow the last run's node (code between the runs may have kept the old sum in
@@ -31,10 +40,14 @@ export interface Accumulations {
   loopOf: Map<ts.BinaryExpression, ts.IterationStatement>;
 }
 
-type FunctionLike = ts.SignatureDeclaration | ts.SourceFile;
+type FunctionLike = ts.SignatureDeclaration | ts.SourceFile | ts.ClassStaticBlockDeclaration | ts.ClassLikeDeclaration;
 
+/**
+ * Code that runs as a function of its own. A class body counts: a field initializer (`class P {
+ * v = s }`) runs whenever the class is instantiated, inside the loop or not, like a closure.
+ */
 function isFunctionLike(n: ts.Node): n is FunctionLike {
-  return ts.isFunctionLike(n) || ts.isSourceFile(n) || ts.isClassStaticBlockDeclaration(n);
+  return ts.isFunctionLike(n) || ts.isSourceFile(n) || ts.isClassStaticBlockDeclaration(n) || ts.isClassLike(n);
 }
 
 function enclosingFunction(n: ts.Node): ts.Node {
@@ -84,6 +97,29 @@ function candidate(node: ts.BinaryExpression): { name: string; loop: ts.Iteratio
   return undefined;
 }
 
+/**
+ * The file can reach a variable without naming it: a direct `eval` (any identifier `eval` that is
+ * not a property name, conservatively: a direct call is what can see local variables) or a `with`
+ * statement. Neither fusion nor accumulation is used in such a file (transform.ts).
+ */
+export function usesDynamicScope(file: ts.SourceFile): boolean {
+  if (!/\beval\b|\bwith\b/.test(file.text)) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isWithStatement(n) || (ts.isIdentifier(n) && n.text === 'eval' && !isPropertyOrLabel(n))) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** `export let v`, `export var v`: the declaration statement carries `export`. */
+function isExported(decl: ts.VariableDeclaration): boolean {
+  const statement = decl.parent.parent;
+  return ts.isVariableStatement(statement) && !!ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
 function within(n: ts.Node, outer: ts.Node): boolean {
   return n.pos >= outer.pos && n.end <= outer.end;
 }
@@ -95,17 +131,21 @@ function accumulates(node: ts.BinaryExpression, name: string, loop: ts.Iteration
   let ok = true;
   const visit = (n: ts.Node): void => {
     if (!ok) return;
-    if (ts.isIdentifier(n) && n.text === name && !isPropertyOrLabel(n)) {
+    // `arguments` anywhere in the function (an arrow inside sees the function's own).
+    if (ts.isIdentifier(n) && n.text === 'arguments' && !isPropertyOrLabel(n)) ok = false;
+    // `export { v }`: the output writes each assignment to `exports.v` as well.
+    if (ts.isExportSpecifier(n) && (n.propertyName ?? n.name).text === name) ok = false;
+    if (ts.isIdentifier(n) && n.text === name && !isPropertyOrLabel(n) && !ts.isExportSpecifier(n.parent)) {
       const p = n.parent;
       const declares =
-        ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassExpression(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p)) &&
+        ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassExpression(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isEnumDeclaration(p) || ts.isModuleDeclaration(p) || ts.isImportEqualsDeclaration(p)) &&
           (p as { name?: ts.Node }).name === n) ||
         (ts.isBindingElement(p) && p.propertyName === undefined && p.name === n);
       if (declares) {
         declarations++;
         // One `let`/`var` of the loss's own function, outside the loop.
         const list = p.parent;
-        const plain = ts.isVariableDeclaration(p) && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) === 0;
+        const plain = ts.isVariableDeclaration(p) && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) === 0 && !isExported(p);
         if (!plain || enclosingFunction(p) !== fn || within(p, loop)) ok = false;
       } else if (enclosingFunction(n) !== fn) {
         ok = false; // a closure mentions it
@@ -122,6 +162,7 @@ function accumulates(node: ts.BinaryExpression, name: string, loop: ts.Iteration
 export function findAccumulations(file: ts.SourceFile): Accumulations {
   const loops = new Set<ts.IterationStatement>();
   const loopOf = new Map<ts.BinaryExpression, ts.IterationStatement>();
+  if (usesDynamicScope(file)) return { loops, loopOf };
   const visit = (n: ts.Node): void => {
     if (ts.isBinaryExpression(n)) {
       const c = candidate(n);

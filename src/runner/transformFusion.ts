@@ -27,12 +27,33 @@
  * zero adjoint passing nothing on (which keeps 0·∞ out, tape.ts) — and only the order of the final
  * multiplications differs, so gradients agree to rounding (~1e-16 relative).
  *
- * Evaluation order. The call evaluates every leaf, left to right, before any operator. JavaScript
- * applies each operator as soon as its operands are ready, which can only be told apart when an
- * operator has a side effect (an object's valueOf, a BigInt mix that throws) *and* a later leaf
- * has one too. So a leaf that might have side effects (a call, an assignment) is allowed only
- * where no operator of the tree has completed before it (`w * relu(x) + b` fuses; `a * b + f()`
- * does not, its parts are fused separately).
+ * Evaluation order. The call evaluates every leaf, left to right, before any operator, where
+ * JavaScript applies each operator as soon as its operands are ready. The only user code an
+ * operator of the tree can run is the conversion of a leaf operand that is an object (its
+ * valueOf, toString or Symbol.toPrimitive; intermediate results are numbers, active values,
+ * strings or bigints). It must run before every leaf that JavaScript reads after that operator
+ * whose value it could change (`o * w + k` where o.valueOf sets k) or whose reading runs code it
+ * could see (a getter): a property read, a global, a variable some other function writes (or a
+ * parameter of a function that uses `arguments`). `this` and a local that only its own function
+ * writes — the loss's parameters, a loop counter — cannot be told apart early or late
+ * (Scopes.isStableLocal). So where an operator with a leaf operand completes before such a leaf is
+ * read, the leaves up to there are read into temporaries and each operand converted at its
+ * operator's place, as JavaScript would (ToPrimitive, hint "default" for +, "number" otherwise; a
+ * number or a Var is left alone by a typeof/instanceof test, the rest goes through
+ * `__gdx.primitive`), and the fused function receives the converted values:
+ *
+ *     o * w * 0.5 + k    →    (t1 = o, t2 = w, <convert t1, t2>, __gdf0(t1, t2, k))
+ *     (1 - x) ** 2 + 100 * (y - x ** 2) ** 2    →    __gdf1(x, y, x)      x, y: the loss's parameters
+ *
+ * Operators that complete after the last leaf is read need nothing: the fused function applies
+ * them (or, for odd operands, the per-operator runtime calls in the same post-order) after every
+ * read, as JavaScript does. What is left is the order of *errors*: an operation that throws on its
+ * converted operands (a BigInt mixed with a number) throws after the later leaves have been read
+ * rather than before; those reads are side-effect free (below) except for a getter, so only a loss
+ * that catches that TypeError and looks at what a getter did could tell. And a leaf that might
+ * have side effects of its own (a call, an assignment) is allowed only where no operator of the
+ * tree has completed before it (`w * relu(x) + b` fuses; `a * b + f()` does not, its parts are
+ * fused separately), so no such call runs where JavaScript would have thrown first.
  *
  * What fuses: + − × ÷, unary −, `** k` with a literal k, and the one-argument Math functions of
  * the rules table. `%`, `**` with a computed exponent and other calls are leaves. A tree needs at
@@ -88,7 +109,18 @@ export interface FusionContext {
   at: <T extends ts.Node>(node: T, original: ts.Node) => T;
   /** The runtime object's name in the module (`__gd`). */
   runtime: string;
+  /** The identity runtime's name (`__gdx`): its `primitive(x, hint)` converts a leaf operand. */
+  identityRuntime: string;
+  /** A new temporary variable of the function being transformed. */
+  temp: () => ts.Identifier;
+  /** Reading this identifier runs no code and nothing running meanwhile can change it (Scopes.isStableLocal). */
+  isStableLocal: (id: ts.Identifier) => boolean;
 }
+
+type Hint = 'default' | 'number';
+
+/** One thing JavaScript does while evaluating the tree, in order: read leaf `read`, or apply an operator (`converts`: its leaf operands). */
+type Step = { read: number } | { converts: Array<{ leaf: number; hint: Hint }> };
 
 /** Numeric value of a literal as written (`1_000`, `0x10`, `1e-3`). */
 function literalValue(n: ts.NumericLiteral): number {
@@ -170,6 +202,8 @@ export function isFusionCandidate(node: ts.Node, isGlobal: (node: ts.Node, name:
 /** Builds the tree of one candidate, or says it cannot be fused. */
 class TreeBuilder {
   readonly leaves: Leaf[] = [];
+  /** What JavaScript would do, in its order (leaf reads and operator applications). */
+  readonly steps: Step[] = [];
   operators = 0;
   ok = true;
 
@@ -184,7 +218,14 @@ class TreeBuilder {
       else if (this.operators > 0 && !isPure(leaf.source, this.isGlobal)) this.ok = false;
     }
     this.leaves.push(leaf);
+    this.steps.push({ read: this.leaves.length - 1 });
     return { kind: 'leaf', index: this.leaves.length - 1 };
+  }
+
+  /** An operator applied to `operands`: the leaves among them are converted now. */
+  private applied(hint: Hint, ...operands: Tree[]): void {
+    this.operators++;
+    this.steps.push({ converts: operands.flatMap((t) => (t.kind === 'leaf' ? [{ leaf: t.index, hint }] : [])) });
   }
 
   /** The tree of `e`, in JavaScript's evaluation order (left operand first). */
@@ -204,27 +245,36 @@ class TreeBuilder {
     }
     if (ts.isPrefixUnaryExpression(x)) {
       const a = this.build(x.operand);
-      this.operators++;
+      this.applied('number', a);
       return a.kind === 'const' ? { kind: 'const', value: -a.value } : { kind: 'neg', a };
     }
     const call = x as ts.CallExpression;
     const a = this.build(call.arguments[0]);
-    this.operators++;
+    this.applied('number', a);
     const fn = mathCallee(call, this.isGlobal) as string;
     return { kind: 'math', fn, a };
   }
 
   binary(op: BinaryOp, a: Tree, b: Tree): Tree {
-    this.operators++;
+    this.applied(op === 'add' ? 'default' : 'number', a, b);
     if (a.kind === 'const' && b.kind === 'const') return { kind: 'const', value: fold(op, a.value, b.value) };
     return { kind: 'binary', op, a, b };
   }
 
   pow(a: Tree, k: number): Tree {
-    this.operators++;
+    this.applied('number', a);
     if (a.kind === 'const') return { kind: 'const', value: powValue(a.value, k) };
     return { kind: 'pow', a, k };
   }
+}
+
+/** Inside a class field's initializer, not inside a function there. */
+function inClassField(n: ts.Node): boolean {
+  for (let p = n.parent; p && !ts.isSourceFile(p); p = p.parent) {
+    if (ts.isFunctionLike(p) || ts.isClassStaticBlockDeclaration(p)) return false;
+    if (ts.isPropertyDeclaration(p)) return true;
+  }
+  return false;
 }
 
 function usesLeaf(t: Tree, index: number): boolean {
@@ -280,12 +330,75 @@ export class Fusion {
   private emit(builder: TreeBuilder, tree: Tree, original: ts.Node, token?: ts.Expression): ts.Expression | undefined {
     if (!builder.ok || builder.operators < 2 || builder.leaves.length === 0 || builder.leaves.length > MAX_LEAVES) return undefined;
     if (tree.kind === 'const' || tree.kind === 'leaf') return undefined;
+    const { before, steps } = this.ordered(builder);
+    // Leaves read before the last conversion go through temporaries (below). A class field's
+    // initializer would share them with every instance (they are hoisted out of the class), and a
+    // leaf may construct another instance meanwhile: not fused there.
+    if (before > 0 && inClassField(original)) return undefined;
     const f = this.ctx.factory;
     const name = `__gdf${this.functions.length}`;
     // Accumulating only where the running sum is leaf 0 at the root (y = x0 ± …) and nowhere else in the tree.
     const accumulate = token !== undefined && tree.kind === 'binary' && tree.a.kind === 'leaf' && tree.a.index === 0 && !usesLeaf(tree.b, 0);
     this.functions.push(fusedFunctionSource(name, tree, builder.leaves.length, this.ctx.runtime, accumulate));
-    const args = builder.leaves.map((l) => ('ready' in l ? l.ready : this.ctx.visit(l.source)));
-    return this.ctx.at(f.createCallExpression(f.createIdentifier(name), undefined, accumulate ? [token, ...args] : args), original);
+    const value = (l: Leaf) => ('ready' in l ? l.ready : this.ctx.visit(l.source));
+    if (before === 0) {
+      const args = builder.leaves.map(value);
+      return this.ctx.at(f.createCallExpression(f.createIdentifier(name), undefined, accumulate ? [token, ...args] : args), original);
+    }
+    // Leaves read before the last conversion into temporaries, each conversion where JavaScript's operator makes it.
+    const temps = new Map<number, ts.Identifier>();
+    const parts: ts.Expression[] = [];
+    for (const step of steps) {
+      if ('read' in step) {
+        const t = this.ctx.temp();
+        temps.set(step.read, t);
+        parts.push(f.createAssignment(t, value(builder.leaves[step.read])));
+      } else {
+        for (const c of step.converts) parts.push(this.convert(temps.get(c.leaf) as ts.Identifier, c.hint, original));
+      }
+    }
+    const args = builder.leaves.map((l, i) => temps.get(i) ?? value(l));
+    parts.push(this.ctx.at(f.createCallExpression(f.createIdentifier(name), undefined, accumulate ? [token, ...args] : args), original));
+    return this.ctx.at(f.createParenthesizedExpression(f.createCommaListExpression(parts)), original);
+  }
+
+  /**
+   * Whether reading this leaf later than JavaScript would can be told apart: anything but `this`
+   * and a local that only its own function writes (a property read may be a getter or see a
+   * change made by a valueOf; a global may be a getter of globalThis).
+   */
+  private orderMatters(leaf: Leaf): boolean {
+    if ('ready' in leaf) return true;
+    const x = bare(leaf.source);
+    if (x.kind === ts.SyntaxKind.ThisKeyword) return false;
+    return !(ts.isIdentifier(x) && this.ctx.isStableLocal(x));
+  }
+
+  /**
+   * The steps up to the last operator that has a leaf operand and completes before a leaf whose
+   * reading order matters (`before`: how many; 0 when there is none and the plain call keeps the
+   * order: `(1 - x) ** 2 + 100 * (y - x ** 2) ** 2` with x and y the loss's own parameters).
+   */
+  private ordered(builder: TreeBuilder): { before: number; steps: Step[] } {
+    let lastRead = -1;
+    builder.steps.forEach((s, i) => {
+      if ('read' in s && this.orderMatters(builder.leaves[s.read])) lastRead = i;
+    });
+    let before = 0;
+    for (let i = 0; i < lastRead; i++) {
+      const s = builder.steps[i];
+      if ('converts' in s && s.converts.length > 0) before = i + 1;
+    }
+    return { before, steps: builder.steps.slice(0, before) };
+  }
+
+  /** `typeof t === "number" || t instanceof __gd.Var || (t = __gdx.primitive(t, hint))`: a leaf operand converted as its operator would. */
+  private convert(t: ts.Identifier, hint: Hint, original: ts.Node): ts.Expression {
+    const f = this.ctx.factory;
+    const isNumber = f.createStrictEquality(f.createTypeOfExpression(t), f.createStringLiteral('number'));
+    const isVar = f.createBinaryExpression(t, ts.SyntaxKind.InstanceOfKeyword, f.createPropertyAccessExpression(f.createIdentifier(this.ctx.runtime), 'Var'));
+    const primitive = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(this.ctx.identityRuntime), 'primitive'), undefined, [t, f.createStringLiteral(hint)]);
+    const converted = f.createParenthesizedExpression(f.createAssignment(t, this.ctx.at(primitive, original)));
+    return f.createLogicalOr(f.createLogicalOr(isNumber, isVar), converted);
   }
 }

@@ -94,6 +94,23 @@ describe('CLI (node dist/cli.js), the contract of DESIGN.md', function () {
     }
   });
 
+  it('train --seed: Math.random in the loss is seeded, so the same seed gives the same trajectory (issue 14)', () => {
+    const noisy = lossFile('noisy.ts', 'export const init = [0];\nexport function loss([w]: number[]) {\n  return (w - 3) ** 2 + w * (Math.random() - 0.5);\n}\n');
+    const run = (seed: string) => {
+      const r = cli('train', noisy, '--steps', '20', '--seed', seed, '--json');
+      assert.equal(r.status, 0, r.stderr);
+      // The loss is not a function of its parameters: said once, at the Math.random() call (line 3).
+      assert.match(r.stderr, /noisy\.ts:3:\d+: 같은 매개변수로 손실 함수를 두 번 계산했는데 값이 달랐습니다/);
+      return JSON.parse(r.stdout) as { params: number[][]; losses: number[] };
+    };
+    const a = run('1');
+    const b = run('1');
+    const c = run('2');
+    assert.deepEqual(a.params, b.params);
+    assert.deepEqual(a.losses, b.losses);
+    assert.notDeepEqual(a.params, c.params);
+  });
+
   it('a broken loss file exits 1 with its message at the line', () => {
     const r = cli('train', path.join('test', 'fixtures', 'bad', 'syntax.ts'), '--json');
     assert.equal(r.status, 1);
