@@ -15,7 +15,7 @@
  * reference table, and a test checks that every operator agrees with its row.
  */
 import { Var } from './var';
-import { HyperDual, hdBinary, hdUnary } from './hyperDual';
+import { hdBinary, hdUnary, isLiveDual } from './hyperDual';
 import { BINARY, UNARY, powDb } from './rules';
 import { rec1, rec2 } from './recording';
 import { NATIVE, slowBinary, slowUnary, isActiveValue, toPrimitive } from './coercion';
@@ -125,7 +125,7 @@ export function neg(a: unknown): unknown {
 }
 function negActive(a: unknown): unknown {
   if (a instanceof Var) return rec1(-a.v, a.id, -1);
-  if (a instanceof HyperDual) return hdUnary(UNARY.neg, a);
+  if (isLiveDual(a)) return hdUnary(UNARY.neg, a);
   return slowUnary(a, neg, (p) => -(p as number));
 }
 

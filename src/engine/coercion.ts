@@ -6,15 +6,19 @@
  * Without an active value involved, the native operator runs, so the learner's code keeps exact
  * JavaScript semantics (`'a' + 1`, `2n ** 3n`, `null * 2`). When an active value is involved it
  * stands for its number: the other operand is converted as JavaScript converts it (ToPrimitive,
- * then ToNumber) and the operation is recorded, so `w * true` keeps its gradient; `+` with a
- * string concatenates the value's printed number, as JavaScript would.
+ * then ToNumber) and the operation is recorded, so `w * true` keeps its gradient. `+` with a
+ * string would turn the active value into text — its number without its gradient — and throws
+ * ActiveTextError instead (var.ts).
+ *
+ * A Var or HyperDual kept from an earlier evaluation is no active value: it is the constant
+ * number it was, and converts to it (its valueOf) like any object that stands for a number.
  */
-import { Var } from './var';
-import { HyperDual } from './hyperDual';
+import { Var, ActiveTextError, isLiveVar } from './var';
+import { HyperDual, isLiveDual } from './hyperDual';
 
-/** A value that carries derivatives: a Var (tape) or a HyperDual (Hessian). */
+/** A value that carries derivatives in the evaluation now running: a Var (tape) or a HyperDual (Hessian). */
 export function isActiveValue(x: unknown): x is Var | HyperDual {
-  return x instanceof Var || x instanceof HyperDual;
+  return isLiveVar(x) || isLiveDual(x);
 }
 
 /** The plain number behind an active value; anything else unchanged. */
@@ -75,13 +79,14 @@ function numeric(x: unknown): unknown {
  */
 export function slowBinary(a: unknown, b: unknown, again: Native, dual: (a: number | HyperDual, b: number | HyperDual) => HyperDual, native: Native, concatenates: boolean): unknown {
   // Hyper-duals first: a Hessian runs every operation of the loss n(n + 1)/2 times this way.
-  if ((a instanceof HyperDual && (typeof b === 'number' || b instanceof HyperDual)) || (b instanceof HyperDual && typeof a === 'number')) return dual(a, b);
+  if ((isLiveDual(a) && (typeof b === 'number' || b instanceof HyperDual)) || (isLiveDual(b) && (typeof a === 'number' || a instanceof HyperDual))) return dual(a as number | HyperDual, b as number | HyperDual);
   if (!isObjectLike(a) && !isObjectLike(b)) return native(a, b);
   const hint = concatenates ? 'default' : 'number';
   const pa = toPrimitive(a, hint);
   const pb = toPrimitive(b, hint);
   if (!isActiveValue(pa) && !isActiveValue(pb)) return native(pa, pb);
-  if (concatenates && (typeof pa === 'string' || typeof pb === 'string')) return native(shown(pa), shown(pb));
+  // `'w = ' + w`: text of an active value (its number, not its gradient).
+  if (concatenates && (typeof pa === 'string' || typeof pb === 'string')) throw new ActiveTextError(shown(isActiveValue(pa) ? pa : pb) as number);
   const na = numeric(pa);
   const nb = numeric(pb);
   if (na instanceof HyperDual || nb instanceof HyperDual) {

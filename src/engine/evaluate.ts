@@ -2,10 +2,13 @@
  * Evaluating a loss function written against the runtime: build its parameter argument (leaves
  * 0…n−1 of the tape, in order), run it, check what it returned, and sweep back once — or the
  * same with plain numbers (no tape), or with hyper-dual numbers for the exact Hessian.
+ *
+ * Each of them — and each Hessian pass — is one *evaluation* (var.ts): the active values a
+ * loss kept from an earlier one (module state, a memo) are the constants they were.
  */
-import { activeTape, recLeaf, recLeaves } from './recording';
+import { recLeaf, recLeaves, startRecording } from './recording';
 import { LossNotNumberError } from './runtimeErrors';
-import { Var } from './var';
+import { Var, startEvaluation } from './var';
 import { HyperDual } from './hyperDual';
 
 export type ParamShape = { kind: 'scalar' } | { kind: 'array'; length: number } | { kind: 'object'; keys: string[] };
@@ -89,21 +92,26 @@ function gradientArray(n: number): Float64Array {
  */
 export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Evaluation {
   const n = dimensionOf(shape);
-  const tape = activeTape();
-  tape.reset();
+  const tape = startRecording();
   const arg = leaves(shape, params);
   const r = scalarResult(rest.length === 0 ? fn(arg) : rest.length === 1 ? fn(arg, rest[0]) : fn(arg, ...rest));
   const gradient = gradientArray(n);
-  if (typeof r === 'number') return { value: r, gradient, constant: true };
-  const out = r as Var;
-  const adj = tape.backward(out.id);
-  for (let i = 0; i < n; i++) gradient[i] = adj[i];
-  return { value: out.v, gradient, constant: false };
+  const root = r instanceof Var ? r.id : -1; // −1: a number, or a value kept from an earlier evaluation (`return best`)
+  if (root >= 0) {
+    // Custom backward closures (tensor ops) may still read the ids of this evaluation's Vars.
+    const adj = tape.backward(root);
+    for (let i = 0; i < n; i++) gradient[i] = adj[i];
+  }
+  startEvaluation(); // the evaluation is over: a Var the loss kept is now a constant
+  if (root < 0) return { value: typeof r === 'number' ? r : r instanceof Var ? r.v : (r as HyperDual).a, gradient, constant: true };
+  return { value: (r as Var).v, gradient, constant: false };
 }
 
 /** Value only, with plain numbers: no tape at all (surface sampling, line searches). */
 export function value0(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): number {
+  startEvaluation(); // earlier Vars are constants: nothing is recorded
   const r = scalarResult(fn(build(shape, (i) => params[i]), ...rest));
+  startEvaluation();
   return r instanceof Var ? r.v : r instanceof HyperDual ? r.a : (r as number);
 }
 
@@ -113,9 +121,11 @@ export function hessian(fn: (params: unknown, ...rest: unknown[]) => unknown, pa
   const H = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
+      startEvaluation(); // hyper-duals kept from the pass before are constants
       const arg = build(shape, (k) => new HyperDual(params[k], k === i ? 1 : 0, k === j ? 1 : 0, 0));
       const r = scalarResult(fn(arg, ...rest));
       const h = r instanceof HyperDual ? r.e12 : 0;
+      startEvaluation();
       H[i * n + j] = h;
       H[j * n + i] = h;
     }

@@ -10,31 +10,74 @@
  *                      y₁₂ = fₐa₁₂ + f_b b₁₂ + fₐₐa₁a₂ + fₐ_b(a₁b₂ + a₂b₁) + f_bb b₁b₂
  */
 import type { BinaryRule, UnaryRule } from './rules';
-import { TapeEscapeError } from './var';
+import { TapeEscapeError, ActiveTextError, currentEvaluation } from './var';
 
+/**
+ * Like a Var, a hyper-dual number belongs to the Hessian pass that made it (evaluate.ts starts a
+ * new evaluation for each): one kept in module state and read back in a later pass is the
+ * constant it was — its tangents read 0 — never carrying the earlier pass's ε₁, ε₂.
+ */
 export class HyperDual {
   // `declare`d and assigned below rather than class fields: V8 then keeps all four as double
   // fields (class fields start out undefined and become generic tagged ones) — see Var.
   declare readonly a: number;
-  declare readonly e1: number;
-  declare readonly e2: number;
-  declare readonly e12: number;
+  declare readonly t1: number;
+  declare readonly t2: number;
+  declare readonly t12: number;
+  /** The evaluation (Hessian pass) that made this number. */
+  declare readonly epoch: number;
 
   constructor(a: number, e1: number, e2: number, e12: number) {
     this.a = a;
-    this.e1 = e1;
-    this.e2 = e2;
-    this.e12 = e12;
+    this.t1 = e1;
+    this.t2 = e2;
+    this.t12 = e12;
+    this.epoch = currentEvaluation();
+  }
+
+  /** Whether this number belongs to the pass now running (a kept one is a constant). */
+  get live(): boolean {
+    return this.epoch === currentEvaluation();
+  }
+
+  /** The ε₁ part (0 for a constant kept from an earlier pass); likewise e2, e12. */
+  get e1(): number {
+    return this.live ? this.t1 : 0;
+  }
+
+  get e2(): number {
+    return this.live ? this.t2 : 0;
+  }
+
+  get e12(): number {
+    return this.live ? this.t12 : 0;
   }
 
   /** Same rule as Var: arithmetic the transformer did not see would silently drop derivatives. */
   valueOf(): number {
+    if (!this.live) return this.a;
     throw new TapeEscapeError(this.a);
   }
 
+  /** Same rule as Var: text keeps the number, not its derivatives. */
   toString(): string {
-    return String(this.a);
+    if (!this.live) return String(this.a);
+    throw new ActiveTextError(this.a);
   }
+
+  toJSON(): number {
+    if (!this.live) return this.a;
+    throw new ActiveTextError(this.a);
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): number {
+    return this.a;
+  }
+}
+
+/** Whether x is a hyper-dual number of the pass now running. */
+export function isLiveDual(x: unknown): x is HyperDual {
+  return x instanceof HyperDual && x.epoch === currentEvaluation();
 }
 
 const lift = (x: number | HyperDual): HyperDual => (typeof x === 'number' ? new HyperDual(x, 0, 0, 0) : x);

@@ -6,7 +6,7 @@
  * gets one gradient from one reverse sweep.
  */
 import { Tape } from './tape';
-import { Var } from './var';
+import { Var, startEvaluation } from './var';
 
 /** The process's tape. It is never replaced (only reset and grown), so holding it is safe. */
 export const tape = new Tape();
@@ -16,60 +16,48 @@ export function activeTape(): Tape {
 }
 
 /**
- * Var objects by node id, reused from one evaluation to the next: node k's value is written into
- * `pool[k]` instead of allocating a fresh Var (and its boxed double) per operation. On learner
- * loops the allocation and the young-generation collections it caused were a quarter of the
- * forward pass. A node is recorded once per evaluation, so within one evaluation every node
- * still has its own object. The price: a Var is meaningful only during the evaluation that
- * produced it (a loss that stashes one in module state sees it change — which was already wrong
- * before, since its id then names a node of the next evaluation's tape).
+ * The Var of node k with value y — or, when there is no node (k = −1: every operand was a value
+ * kept from an earlier evaluation, a constant; see Tape.unary), the plain number y, as
+ * JavaScript would have computed it.
+ *
+ * A fresh Var per node, never one reused from an earlier evaluation: a loss may keep a Var in
+ * module state (`firstLoss ??= raw`, a memo Map), and a reused object would then change under
+ * it and stand for a node of the new tape — a silently wrong value and gradient. (An earlier
+ * version pooled Vars by node id for speed. Measured against it, separate processes, the
+ * allocation costs nothing on the large workloads — nearly every intermediate Var dies young — and
+ * a few nanoseconds per parameter leaf on tiny ones: ≈ 6% on W1 and W2 of `npm run bench`. The
+ * leaves cannot be pooled either: a loss may keep its parameter array, or one parameter.)
  */
-const pool: Var[] = [];
-
-/**
- * The pool stops growing at 2¹⁸ Vars (~25 MB): a loss with more operations than that per
- * evaluation takes milliseconds anyway, and a runaway loop must not leave millions of Vars
- * behind for the rest of the process. Past the cap, nodes get ordinary fresh Vars.
- */
-const POOL_MAX = 1 << 18;
-
-function take(k: number, y: number): Var {
-  if (k < pool.length) {
-    const o = pool[k];
-    o.v = y;
-    return o;
-  }
-  return fresh(k, y);
+function take(k: number, y: number): Var | number {
+  return k < 0 ? y : new Var(k, y);
 }
 
-/** Out of line, so that take() stays small enough to inline everywhere. */
-function fresh(k: number, y: number): Var {
-  if (k >= POOL_MAX) return new Var(k, y);
-  // NaN first, not 0: V8 then lays `v` out as a double field from the first Var on.
-  while (pool.length <= k) pool.push(new Var(pool.length, Number.NaN));
-  pool[k].v = y;
-  return pool[k];
+/** Starts an evaluation on the process's tape: an empty tape, earlier Vars now constants (var.ts). */
+export function startRecording(): Tape {
+  startEvaluation();
+  tape.reset();
+  return tape;
 }
 
 /** A parameter (or any input) as a leaf node. */
 export function recLeaf(y: number): Var {
-  return take(tape.leaf(y), y);
+  return new Var(tape.leaf(y), y);
 }
 
 /** The parameters as leaves (ids first … first + n − 1, in order): their Vars, in an array. */
 export function recLeaves(values: ArrayLike<number>): Var[] {
   const out = new Array<Var>(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = take(tape.leaf(values[i]), values[i]);
+  for (let i = 0; i < values.length; i++) out[i] = new Var(tape.leaf(values[i]), values[i]);
   return out;
 }
 
-/** y = f(a): one node with ∂y/∂a, returned as an active value. */
-export function rec1(y: number, a: number, da: number): Var {
+/** y = f(a): one node with ∂y/∂a, returned as an active value (a = −1, a constant: y itself). */
+export function rec1(y: number, a: number, da: number): Var | number {
   return take(tape.unary(y, a, da), y);
 }
 
-/** y = f(a, b): one node with ∂y/∂a and ∂y/∂b. */
-export function rec2(y: number, a: number, da: number, b: number, db: number): Var {
+/** y = f(a, b): one node with ∂y/∂a and ∂y/∂b (a parent −1 is a constant: left out). */
+export function rec2(y: number, a: number, da: number, b: number, db: number): Var | number {
   return take(tape.binary(y, a, da, b, db), y);
 }
 
@@ -79,7 +67,7 @@ export function rec2(y: number, a: number, da: number, b: number, db: number): V
  * node (unary, binary, ternary); past three, each further leaf adds a node holding the previous
  * one (∂ = 1) and that leaf, which the reverse sweep turns back into exactly Σⱼ ∂y/∂xⱼ · ȳ.
  */
-export function fusedNode(k: number, y: number): Var {
+export function fusedNode(k: number, y: number): Var | number {
   return take(k, y);
 }
 

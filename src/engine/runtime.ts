@@ -14,20 +14,20 @@
  * `Number`/`typeof` in valueChecks.ts, odd operands in coercion.ts, the derivative table in
  * rules.ts, evaluation (value and gradient, Hessian) in evaluate.ts.
  */
-import { Var, TapeEscapeError } from './var';
+import { Var, TapeEscapeError, ActiveTextError } from './var';
 import { HyperDual } from './hyperDual';
 import { tape, activeTape, fusedNode, accToken } from './recording';
 import { UNARY } from './rules';
 import { add, sub, mul, div, mod, pow, neg, pos, inc, dec } from './arithmetic';
 import { MathRuntime } from './runtimeMath';
-import { lt, le, gt, ge, eq, ne, looseEq, looseNe, NumberRuntime, typeOf, toNumber, isFiniteGlobal, isNaNGlobal, value, isActive } from './valueChecks';
+import { lt, le, gt, ge, eq, ne, looseEq, looseNe, NumberRuntime, typeOf, toNumber, isFiniteGlobal, isNaNGlobal, value, isActive, format } from './valueChecks';
 import { tick, setInterruptCheck, InterruptedError } from './interrupts';
 import { LossNotNumberError, LossNotFiniteError, NotDifferentiableError } from './runtimeErrors';
 import { valueAndGrad, value0, hessian } from './evaluate';
 
-export { Var, TapeEscapeError, HyperDual, activeTape, MathRuntime, NumberRuntime };
+export { Var, TapeEscapeError, ActiveTextError, HyperDual, activeTape, MathRuntime, NumberRuntime };
 export { add, sub, mul, div, mod, pow, neg, pos, inc, dec };
-export { lt, le, gt, ge, eq, ne, looseEq, looseNe, typeOf, toNumber, value, isActive };
+export { lt, le, gt, ge, eq, ne, looseEq, looseNe, typeOf, toNumber, value, isActive, format };
 export { tick, setInterruptCheck, InterruptedError, LossNotNumberError, LossNotFiniteError, NotDifferentiableError };
 export { valueAndGrad, value0, hessian };
 export type { ParamShape, Evaluation } from './evaluate';
@@ -62,6 +62,8 @@ export const gd = {
   isNaN: isNaNGlobal,
   value,
   isActive,
+  /** The receiver of toFixed, toPrecision, toExponential, toString(radix): refuses an active value (its text loses the gradient). */
+  format,
   /** Fused expressions (runner/transformFusion.ts): the Var class, the rules table, a node's Var. */
   Var,
   U: UNARY,

@@ -46,9 +46,9 @@ function atan2Active(a: unknown, b: unknown): unknown {
 
 // ── n-ary: max, min, hypot ──────────────────────────────────────────────────
 
-/** An argument of an n-ary Math function as a number or an active value (ToNumber otherwise). */
+/** An argument of an n-ary Math function as a number or an active value (ToNumber otherwise: a kept Var is its number). */
 function operand(x: unknown): number | Var | HyperDual {
-  if (typeof x === 'number' || x instanceof Var || x instanceof HyperDual) return x;
+  if (typeof x === 'number' || isActiveValue(x)) return x;
   const p = toPrimitive(x, 'number');
   return isActiveValue(p) ? p : +(p as number); // `+` throws on a bigint, as Math.max does
 }
@@ -61,7 +61,7 @@ function combine(y: number, xs: Array<number | Var | HyperDual>, weights: number
     const x = xs[i];
     if (x instanceof Var) {
       if (dual) throw new Error('internal: a tape value met a hyper-dual number');
-      node = node ? rec2(y, node.id, 1, x.id, weights[i]) : rec1(y, x.id, weights[i]);
+      node = (node ? rec2(y, node.id, 1, x.id, weights[i]) : rec1(y, x.id, weights[i])) as Var; // live operands (operand()): a node each
     } else if (x instanceof HyperDual) {
       if (node) throw new Error('internal: a tape value met a hyper-dual number');
       const w = weights[i];

@@ -11,7 +11,7 @@
  * therefore the only place the formulas live. Hyper-duals and odd operands go to unaryOther.
  */
 import { Var } from './var';
-import { HyperDual, hdUnary } from './hyperDual';
+import { hdUnary, isLiveDual } from './hyperDual';
 import { UNARY, type UnaryRule } from './rules';
 import { rec1 } from './recording';
 import { slowUnary } from './coercion';
@@ -21,7 +21,7 @@ const { asin: ASIN, acos: ACOS, atan: ATAN, sinh: SINH, cosh: COSH, tanh: TANH, 
 
 /** Hyper-dual numbers (Hessian), and strings, booleans, objects … converted as Math.f would. */
 function unaryOther(x: unknown, rule: UnaryRule, self: (x: unknown) => unknown): unknown {
-  if (x instanceof HyperDual) return hdUnary(rule, x);
+  if (isLiveDual(x)) return hdUnary(rule, x);
   return slowUnary(x, self, (p) => rule.f(p as number));
 }
 

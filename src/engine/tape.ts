@@ -130,18 +130,27 @@ export class Tape {
     return this.push(v, -1, 0, -1, 0);
   }
 
-  /** y = f(a) with local derivative da = ∂y/∂a. */
+  /**
+   * y = f(a) with local derivative da = ∂y/∂a. A parent −1 is a constant (a value kept from an
+   * earlier evaluation: var.ts); then y is a constant too, and nothing is recorded (−1 returned).
+   */
   unary(v: number, a: number, da: number): number {
+    if (a < 0) return -1;
     return this.push(v, a, da, -1, 0);
   }
 
-  /** y = f(a, b) with local derivatives da = ∂y/∂a and db = ∂y/∂b. */
+  /**
+   * y = f(a, b) with local derivatives da = ∂y/∂a and db = ∂y/∂b. A constant parent (−1) is left
+   * out: as parent B it already reads as "none", as parent A the node becomes unary in b.
+   */
   binary(v: number, a: number, da: number, b: number, db: number): number {
+    if (a < 0) return this.unary(v, b, db);
     return this.push(v, a, da, b, db);
   }
 
-  /** y = f(a, b, c) with local derivatives da, db, dc (b stored as −3 − b: see the header). */
+  /** y = f(a, b, c) with local derivatives da, db, dc (b stored as −3 − b: see the header); constant parents (−1) left out. */
   ternary(v: number, a: number, da: number, b: number, db: number, c: number, dc: number): number {
+    if (a < 0 || b < 0 || c < 0) return a < 0 ? this.binary(v, b, db, c, dc) : b < 0 ? this.binary(v, a, da, c, dc) : this.binary(v, a, da, b, db);
     const k = this.push(v, a, da, TERNARY - b, db);
     this.parentC[k] = c;
     this.partialC[k] = dc;
@@ -165,8 +174,9 @@ export class Tape {
     return k === this.accNode && token === this.accToken && k === this.size - 1;
   }
 
-  /** One more parent of the last accumulator node k: ∂k/∂parent = partial. */
+  /** One more parent of the last accumulator node k: ∂k/∂parent = partial (a constant, −1, is left out). */
   accAdd(k: number, parent: number, partial: number): void {
+    if (parent < 0) return;
     const j = this.sideSize;
     if (j === this.sideParent.length) this.reserveSide(1);
     this.sideParent[j] = parent;
@@ -185,7 +195,8 @@ export class Tape {
     const a = this.parentA[k];
     if (a === NARY) {
       const o = this.parentB[k];
-      return Array.from({ length: this.parentC[k] }, (_, j) => [this.sideParent[o + j], this.sidePartial[o + j]] as [number, number]);
+      const pairs = Array.from({ length: this.parentC[k] }, (_, j) => [this.sideParent[o + j], this.sidePartial[o + j]] as [number, number]);
+      return pairs.filter(([parent]) => parent >= 0); // fused code writes constants (−1) too
     }
     if (a < 0) return [];
     const out: Array<[number, number]> = [[a, this.partialA[k]]];
@@ -234,10 +245,15 @@ export class Tape {
       if (g === 0) continue;
       if (a < 0) {
         if (a === NARY) {
-          // An accumulator: every pair through memory (the carry of k − 1 is added on top).
+          // An accumulator: every pair through memory (the carry of k − 1 is added on top). Fused
+          // code writes its pairs itself, constants (−1: values kept from an earlier evaluation)
+          // included, which have no adjoint to receive.
           const o = parentB[k];
           const end = o + parentC[k];
-          for (let j = o; j < end; j++) adj[sideParent[j]] += sidePartial[j] * g;
+          for (let j = o; j < end; j++) {
+            const p = sideParent[j];
+            if (p >= 0) adj[p] += sidePartial[j] * g;
+          }
         }
         continue;
       }

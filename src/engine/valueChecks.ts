@@ -3,8 +3,9 @@
  * (Var) or a hyper-dual number behaves as the number it holds, so the learner's branches and
  * checks see numbers — and no comparison records anything on the tape (they have no gradient).
  */
-import { Var } from './var';
+import { Var, ActiveTextError, isLiveVar } from './var';
 import { HyperDual } from './hyperDual';
+import { isActiveValue } from './coercion';
 
 // ── comparisons: by value (a Var is its value for every comparison) ─────────
 
@@ -36,10 +37,20 @@ export const NumberRuntime = {
 };
 
 export const typeOf = (x: unknown): string => (x instanceof Var || x instanceof HyperDual ? 'number' : typeof x);
-/** `Number(x)`: an active value stays itself (so the gradient survives); anything else converts. */
-export const toNumber = (...args: unknown[]): unknown => (args.length === 0 ? 0 : args[0] instanceof Var || args[0] instanceof HyperDual ? args[0] : Number(args[0]));
+/** `Number(x)`: an active value stays itself (so the gradient survives); anything else converts (a kept Var to its number). */
+export const toNumber = (...args: unknown[]): unknown => (args.length === 0 ? 0 : isActiveValue(args[0]) ? args[0] : Number(args[0]));
 export const isFiniteGlobal = (x: unknown): boolean => isFinite(val(x) as number);
 export const isNaNGlobal = (x: unknown): boolean => isNaN(val(x) as number);
 export const value = (x: unknown): number => val(x) as number;
-export const isActive = (x: unknown): boolean => x instanceof Var;
+export const isActive = (x: unknown): boolean => isLiveVar(x);
+
+/**
+ * The receiver of `x.toFixed(…)`, `toPrecision`, `toExponential` and `x.toString(radix)`: text,
+ * which would keep an active value's number but not its gradient — ActiveTextError, as String(w)
+ * (var.ts). A kept Var is its number; anything else is left as it is.
+ */
+export const format = (x: unknown): unknown => {
+  if (isActiveValue(x)) throw new ActiveTextError(val(x) as number);
+  return val(x);
+};
 

@@ -12,7 +12,7 @@ import { originalPosition, type LineMappings } from './sourceMap';
 import { LossNotNumberError, NotDifferentiableError, InterruptedError } from '../engine/runtime';
 import { describe } from '../engine/evaluate';
 import { runnerMessages } from './runnerMessages';
-import { TapeEscapeError } from '../engine/var';
+import { TapeEscapeError, ActiveTextError } from '../engine/var';
 import { TapeOverflowError } from '../engine/tape';
 import { ActiveKeyError } from './identityRuntime';
 import { NotAllowedError } from './lockDown';
@@ -44,6 +44,7 @@ function kind(e: unknown, where: Where, fallback: Where): LearnerError {
   if (e instanceof LearnerError) return e;
   if (e instanceof LossNotNumberError) return learnerErrors.lossNotNumber(e.got, fallback);
   if (e instanceof TapeEscapeError) return learnerErrors.tapeEscape(where);
+  if (e instanceof ActiveTextError) return learnerErrors.activeText(where);
   if (e instanceof NotDifferentiableError) return learnerErrors.notDifferentiable(e.op, where);
   if (e instanceof ActiveKeyError) return learnerErrors.activeKey(e.collection, where);
   if (e instanceof NotAllowedError) return learnerErrors.notAllowed(e.what, where);

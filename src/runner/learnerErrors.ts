@@ -184,13 +184,16 @@ export const learnerErrors = {
    * the start): the clock, a module variable each call changes, random numbers. `w`: where the two
    * evaluations first differed (repeatability.ts), else the loss.
    */
-  lossNotRepeatable: (first: number, second: number, w: Where) =>
-    warning(
+  lossNotRepeatable: (first: number, second: number, w: Where) => {
+    // Equal values with different gradients: a value kept from the first evaluation (firstLoss ??= raw).
+    const same = Object.is(first, second);
+    return warning(
       'lossNotRepeatable',
-      `같은 매개변수로 손실 함수를 두 번 계산했는데 값이 달랐습니다(처음 값: ${first}, 다음 값: ${second}). 호출할 때마다 바뀌는 것이 손실에 들어 있습니다: 시각(Date.now(), performance.now()), 호출할 때마다 바뀌는 모듈 변수, 난수(Math.random()) 같은 것입니다. 표시된 곳이 두 계산이 처음 달라진 곳입니다. 학습은 손실뿐 아니라 이 변화까지 따라가므로, 의도한 것이 아니라면 손실이 매개변수와 데이터에만 의존하도록 고치세요. Math.random() 함수는 학습마다 시드로 초기화되므로 같은 시드로 다시 학습하면 같은 결과가 나옵니다.`,
-      `The loss returned two different values for the same parameters (${first}, then ${second}). Something in it changes from one call to the next: the clock (Date.now(), performance.now()), a module variable that every call changes, random numbers (Math.random()). The marked place is where the two evaluations first differed. Training follows that change as well as the loss, so unless you mean it, make the loss depend only on its parameters and data. Math.random() is seeded for each run: training again with the same seed gives the same result.`,
+      `같은 매개변수로 손실 함수를 두 번 계산했는데 ${same ? `값(${first})은 같고 기울기가 달랐습니다` : `값이 달랐습니다(처음 값: ${first}, 다음 값: ${second})`}. 호출할 때마다 바뀌는 것이 손실에 들어 있습니다: 시각(Date.now(), performance.now()), 호출할 때마다 바뀌는 모듈 변수${same ? '(예: 처음 계산한 손실을 모듈 변수에 보관해 두고 그것으로 나누기)' : ''}, 난수(Math.random()) 같은 것입니다. 표시된 곳이 두 계산이 처음 달라진 곳입니다. 학습은 손실뿐 아니라 이 변화까지 따라가므로, 의도한 것이 아니라면 손실이 매개변수와 데이터에만 의존하도록 고치세요. Math.random() 함수는 학습마다 시드로 초기화되므로 같은 시드로 다시 학습하면 같은 결과가 나옵니다.`,
+      `The loss returned ${same ? `the same value for the same parameters (${first}) but a different gradient` : `two different values for the same parameters (${first}, then ${second})`}. Something in it changes from one call to the next: the clock (Date.now(), performance.now()), a module variable that every call changes${same ? ' (say, the first loss kept in a module variable and divided by)' : ''}, random numbers (Math.random()). The marked place is where the two evaluations first differed. Training follows that change as well as the loss, so unless you mean it, make the loss depend only on its parameters and data. Math.random() is seeded for each run: training again with the same seed gives the same result.`,
       w,
-    ),
+    );
+  },
   /**
    * The file assigns to `Math` or one of its members (`Math.log = …`). Refused rather than honoured:
    * see learnerMath.ts for why.
@@ -209,13 +212,21 @@ export const learnerErrors = {
       'A value that depends on the parameters was used as a plain number where automatic differentiation cannot follow it (stored in a typed array such as Float64Array, a bitwise operator `|` `&` `~`, a library function). Training stopped rather than give a wrong gradient. Write that computation in the loss file with plain arrays (`number[]`), ordinary operators and Math.*.',
       w,
     ),
+  /** An active value turned into text (engine ActiveTextError): String(w), `${w}`, '' + w, w.toFixed(…), JSON.stringify. */
+  activeText: (w: Where) =>
+    error(
+      'activeText',
+      '매개변수에 따라 달라지는 값을 문자열로 바꾸면 기울기를 잃습니다. 문자열에는 그 순간의 숫자만 남고 매개변수와의 관계는 남지 않아서, 문자열에서 다시 읽은 숫자로는 기울기가 틀리게 계산됩니다. 틀린 기울기로 학습하지 않도록 멈췄습니다. 표시된 줄에서 `String(w)`, 템플릿 문자열 `${w}`, 문자열 더하기 `\'\' + w`, `w.toFixed(3)`, `JSON.stringify(p)` 같은 변환을 빼고 숫자 그대로 계산하세요. 값을 확인하려고 출력하는 것이라면 문자열로 바꾸지 말고 값을 그대로 넘겨 출력하세요. 예: `console.log(w)`',
+      'A value that depends on the parameters was turned into text, which loses its gradient: the text keeps only the number, not how it depends on the parameters, so a number read back from it would get a wrong gradient. Training stopped rather than give a wrong gradient. On the marked line, leave out the conversion (`String(w)`, a template string `${w}`, `\'\' + w`, `w.toFixed(3)`, `JSON.stringify(p)`) and compute with the number itself. To look at a value, pass it to console.log as it is: `console.log(w)`.',
+      w,
+    ),
   notDifferentiable: (op: string, w: Where) =>
     error('notDifferentiable', `${op} 함수는 미분할 수 없어서 매개변수에 의존하는 값에 쓸 수 없습니다. 다른 식으로 바꿔 쓰세요.`, `${op} has no derivative, so it cannot take a value that depends on the parameters. Rewrite that expression.`, w),
   activeKey: (collection: 'Set' | 'Map', w: Where) =>
     error(
       'activeKey',
-      `매개변수에 의존하는 값을 ${collection === 'Set' ? 'Set 객체의 원소로' : 'Map 객체의 키로'} 썼습니다. ${collection} 객체는 키를 값이 아니라 객체의 정체성으로 비교하므로 결과가 숫자일 때와 달라집니다. 인덱스나 문자열(\`String(w)\`)을 키로 쓰세요.`,
-      `A value that depends on the parameters was used as a ${collection} ${collection === 'Set' ? 'element' : 'key'}. ${collection} compares keys by identity, not by value, so the result would differ from plain numbers. Use an index or a string (\`String(w)\`) as the key.`,
+      `매개변수에 의존하는 값을 ${collection === 'Set' ? 'Set 객체의 원소로' : 'Map 객체의 키로'} 썼습니다. ${collection} 객체는 키를 값이 아니라 객체의 정체성으로 비교하므로 결과가 숫자일 때와 달라집니다. 인덱스처럼 매개변수에 의존하지 않는 값을 키로 쓰세요.`,
+      `A value that depends on the parameters was used as a ${collection} ${collection === 'Set' ? 'element' : 'key'}. ${collection} compares keys by identity, not by value, so the result would differ from plain numbers. Use a key that does not depend on the parameters, such as an index.`,
       w,
     ),
   tapeOverflow: (limit: number, w: Where) =>

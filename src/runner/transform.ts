@@ -25,7 +25,8 @@
  *   parseFloat(x), Number.parseFloat(x)            → an active x passes through
  *   Boolean(x)                                     → truthiness by value
  *   new Set(…), new Map(…)                         → refuse active keys (ActiveKeyError)
- *   x.toFixed(…), toPrecision, toExponential, x.toString(radix) → on the value
+ *   x.toFixed(…), toPrecision, toExponential, x.toString(radix) → __gd.format(x): a plain or kept
+ *                  number formats as itself, a live value is ActiveTextError (its text loses the gradient)
  *
  * Left alone: type positions, `in`, `instanceof`, `??`, bitwise operators (on an active value
  * they call valueOf, which throws TapeEscapeError: a clear error, never a silent one).
@@ -35,10 +36,9 @@
  *   - identity lookups reached indirectly: `Array.prototype.includes.call(r, w)`, `const f =
  *     r.indexOf; f(w)`, `r?.includes(w)` (optional calls are left native), WeakMap/WeakSet keys;
  *   - globals reached through `globalThis.Math` or `window`;
- *   - values converted to text and back (`Number(String(w))`, `JSON.parse(JSON.stringify(p))`):
- *     the number survives, its gradient cannot;
- *   - active values kept in module-level variables from one evaluation and used in the next:
- *     they point into a tape that has since been reset (the engine can guard this, not syntax);
+ *   - (values turned into text — `String(w)`, `${w}`, `JSON.stringify(p)` — are refused by the
+ *     active value itself, engine/var.ts; values kept from an earlier evaluation act as the
+ *     number they were: every Var knows its evaluation, engine/tape.ts;)
  *   - `new Array(w)` / `Array(w)` with an active w makes a one-element array, not w elements.
  *
  * Every loop body starts with `__gd.tick()`, so the host can stop an endless loop at its line.
@@ -272,7 +272,8 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       if (SEARCHES.has(name) && args.length >= 1) return call(gdx(name), [expr(callee.expression), ...args], node);
       if (SORTS.has(name) && args.length === 1) return call(gdx(name), [expr(callee.expression), ...args], node);
       if (NUMBER_FORMATS.has(name) || (name === 'toString' && args.length >= 1)) {
-        const receiver = call(gd('value'), [expr(callee.expression)], callee.expression);
+        // `format`: a plain or kept number formats as itself; a live one is activeText (its text would lose the gradient).
+        const receiver = call(gd('format'), [expr(callee.expression)], callee.expression);
         return call(f.createPropertyAccessExpression(receiver, callee.name), args, node);
       }
       return undefined;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { gd, Var, HyperDual, TapeEscapeError, NotDifferentiableError } from '../../../src/engine/runtime';
+import { gd, Var, HyperDual, TapeEscapeError, ActiveTextError, NotDifferentiableError } from '../../../src/engine/runtime';
 import { valueAndGrad, type ParamShape } from '../../../src/engine/evaluate';
 
 const scalar: ParamShape = { kind: 'scalar' };
@@ -26,13 +26,11 @@ describe('runtime: JavaScript semantics with active values', () => {
     assert.equal(gd.pow(-8, 1 / 3), (-8) ** (1 / 3)); // NaN, as in JavaScript
   });
 
-  it('a string next to an active value concatenates its printed number, both ways round', () => {
-    let seen: unknown[] = [];
-    grad1((w) => {
-      seen = [gd.add('w = ', w), gd.add(w, '!'), `${w as number}`];
-      return w;
-    }, 2.5);
-    assert.deepEqual(seen, ['w = 2.5', '2.5!', '2.5']);
+  it('a string next to an active value is text of it (its gradient lost): ActiveTextError, both ways round', () => {
+    for (const text of [(w: unknown) => gd.add('w = ', w), (w: unknown) => gd.add(w, '!'), (w: unknown) => `${w as number}`, (w: unknown) => gd.add([1], w)]) {
+      assert.throws(() => grad1(text, 2.5), ActiveTextError);
+    }
+    assert.equal(gd.add('w = ', 2.5), 'w = 2.5'); // a plain number concatenates as in JavaScript
   });
 
   it('other operands convert as JavaScript converts them, and the gradient is kept', () => {
@@ -130,7 +128,7 @@ describe('runtime: JavaScript semantics with active values', () => {
     assert.equal(r.gradient[0], 1);
   });
 
-  it('within one evaluation every recorded node has its own Var object, reused across evaluations', () => {
+  it('every recorded node has its own Var object, never one of an earlier evaluation (whose values stay as they were)', () => {
     let first: Var[] = [];
     let second: Var[] = [];
     grad1((w) => {
@@ -144,6 +142,8 @@ describe('runtime: JavaScript semantics with active values', () => {
       return second[1];
     }, 5);
     assert.deepEqual(second.map((v) => v.v), [10, 15, 6]);
+    assert.equal(new Set([...first, ...second]).size, 6);
+    assert.deepEqual(first.map((v) => [v.v, v.id]), [[2, -1], [3, -1], [2, -1]], 'kept from the first evaluation: constants');
     assert.equal(r.value, 15);
     assert.equal(r.gradient[0], 3);
   });
@@ -152,7 +152,7 @@ describe('runtime: JavaScript semantics with active values', () => {
     const x = new HyperDual(2, 1, 1, 0);
     const y = gd.add(gd.mul(x, true), gd.mul(gd.pow(x, 3), gd.add(null, 1))) as HyperDual; // x + x³
     assert.deepEqual([y.a, y.e1, y.e2, y.e12], [10, 13, 13, 12]);
-    assert.equal(gd.add('x = ', x), 'x = 2');
+    assert.throws(() => gd.add('x = ', x), ActiveTextError); // text keeps no derivatives
     assert.equal(gd.typeOf(x), 'number');
     assert.equal(gd.toNumber(x), x);
   });

@@ -62,10 +62,11 @@ describe('transform: arithmetic', () => {
     assert.deepEqual(grad('export function loss(w: number) { return -w * 3 + +w; }', [2]).gradient, [-2]);
   });
 
-  it('string + active value concatenates its number, as with plain numbers', () => {
+  it('string + plain number concatenates; string + active value is text of it → activeText at that line', () => {
     const m = run("export function f(w) { return 'w=' + w; }");
     assert.equal(m.f(1.5), 'w=1.5');
-    assert.equal(grad("let s = ''; export function loss(w: number) { s = 'w=' + w; return s.length * w; }", [1.5]).gradient[0], 5);
+    const e = failure("let s = '';\nexport function loss(w: number) {\n  s = 'w=' + w;\n  return s.length * w;\n}");
+    assert.deepEqual([e.code, e.line], ['activeText', 3]);
   });
 });
 
@@ -275,11 +276,14 @@ describe('transform: identity comparisons', () => {
     assert.deepEqual(grad("export function loss(w: number) { const m = new Map(); m.set('w', w); return m.get('w') * 2; }", [1]).gradient, [2]);
   });
 
-  it('toFixed, toPrecision, toExponential and toString(radix) format the number', () => {
-    assert.match(js('export const f = (x) => x.toFixed(2);'), /__gd\.value\(x\)\.toFixed\(2\)/);
-    // the loss checks the text itself (it throws, and the test fails, when a format is off)
-    const src = "export const init = 2.5; export function loss(w: number) { const t = [w.toFixed(2), w.toPrecision(3), w.toExponential(1), w.toString(2)].join(' '); if (t !== '2.50 2.50 2.5e+0 10.1') throw new Error(t); return w; }";
-    assert.deepEqual(grad(src, [2.5]).gradient, [1]);
+  it('toFixed, toPrecision, toExponential and toString(radix) format a plain number; of a live value they are activeText', () => {
+    assert.match(js('export const f = (x) => x.toFixed(2);'), /__gd\.format\(x\)\.toFixed\(2\)/);
+    const m = run('export function f(x) { return [x.toFixed(2), x.toPrecision(3), x.toExponential(1), x.toString(2)].join(" "); }');
+    assert.equal(m.f(2.5), '2.50 2.50 2.5e+0 10.1');
+    for (const format of ['w.toFixed(2)', 'w.toPrecision(3)', 'w.toExponential(1)', 'w.toString(2)']) {
+      const e = failure(`export const init = 2.5;\nexport function loss(w: number) {\n  const t = Number(${format});\n  return t * w;\n}`, [2.5]);
+      assert.deepEqual([e.code, e.line], ['activeText', 3], format);
+    }
   });
 });
 
