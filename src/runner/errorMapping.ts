@@ -14,7 +14,7 @@ import { describe } from '../engine/evaluate';
 import { runnerMessages } from './runnerMessages';
 import { TapeEscapeError, ActiveTextError } from '../engine/var';
 import { TapeOverflowError } from '../engine/tape';
-import { ActiveKeyError } from './identityRuntime';
+import { ActiveKeyError, lastNonErrorThrow } from './identityRuntime';
 import { NotAllowedError } from './lockDown';
 
 interface Frame {
@@ -56,8 +56,8 @@ function kind(e: unknown, where: Where, fallback: Where): LearnerError {
     const m = e.why === 2 ? runnerMessages.timeout(0) : runnerMessages.cancelled();
     return new LearnerError(m.code, m.ko, m.en, where);
   }
-  const message = e instanceof Error ? `${e.name}: ${e.message}` : `throw ${describe(e)}`;
-  return learnerErrors.lossThrew(message, where);
+  if (!(e instanceof Error)) return learnerErrors.lossThrewValue(describe(e), where);
+  return learnerErrors.lossThrew(`${e.name}: ${e.message}`, where);
 }
 
 /**
@@ -66,7 +66,8 @@ function kind(e: unknown, where: Where, fallback: Where): LearnerError {
  */
 export function mapRuntimeError(e: unknown, fileName: string, maps: Map<string, LineMappings>, fallback: Where = {}): LearnerError {
   if (e instanceof LearnerError) return e;
-  const frames = learnerFrames(e instanceof Error ? e.stack : undefined, maps);
+  // A thrown string or object has no stack of its own: the transform noted where it was thrown.
+  const frames = learnerFrames(e instanceof Error ? e.stack : lastNonErrorThrow(), maps);
   const inMain = frames.find((f) => f.file === fileName);
   const where: Where = inMain ? { line: inMain.line, column: inMain.column } : fallback;
   const error = kind(e, where, fallback);

@@ -158,6 +158,23 @@ function primitive(x: unknown, hint: 'default' | 'number'): unknown {
   return toPrimitive(x, hint);
 }
 
+/**
+ * Where the learner last threw something that is not an Error (`throw 'text'`, `throw {…}`,
+ * `throw undefined`): such a value has no stack, so errorMapping.ts takes the line from here.
+ * Errors keep their own stacks; a later throw of a non-Error replaces the note.
+ */
+let lastThrowStack: string | undefined;
+
+function thrown<T>(x: T): T {
+  if (!(x instanceof Error)) lastThrowStack = new Error().stack;
+  return x;
+}
+
+/** The stack of the learner's last `throw` of a non-Error (see `thrown`). */
+export function lastNonErrorThrow(): string | undefined {
+  return lastThrowStack;
+}
+
 /** The object transformed code receives as `__gdx` (one per process, like `__gd`). */
 export const identityRuntime = {
   truthy,
@@ -172,6 +189,7 @@ export const identityRuntime = {
   parseFloat: parseFloatActive,
   Set: GdSet,
   Map: GdMap,
+  thrown,
 };
 
 export type IdentityRuntime = typeof identityRuntime;

@@ -144,6 +144,13 @@ export const learnerErrors = {
     ),
   lossThrew: (message: string, w: Where) =>
     error('lossThrew', `손실 함수를 계산하다가 오류가 났습니다: ${clause(message)}. 표시된 줄을 확인하세요.`, `The loss function threw an error: ${clause(message)}. Check the marked line.`, w),
+  lossThrewValue: (got: string, w: Where) =>
+    error(
+      'lossThrew',
+      `손실 함수가 throw 문으로 오류 객체 대신 다른 값을 던졌습니다: ${koreanDescription(got)}. 표시된 줄을 확인하세요.`,
+      `The loss function threw a value that is not an Error: ${got}. Check the marked line.`,
+      w,
+    ),
   lossNotNumber: (got: string, w: Where) =>
     error(
       'lossNotNumber',

@@ -25,6 +25,7 @@
  *   parseFloat(x), Number.parseFloat(x)            → an active x passes through
  *   Boolean(x)                                     → truthiness by value
  *   new Set(…), new Map(…)                         → refuse active keys (ActiveKeyError)
+ *   throw x                                        → throw __gdx.thrown(x): a thrown non-Error's line is noted
  *   x.toFixed(…), toPrecision, toExponential, x.toString(radix) → __gd.format(x): a plain or kept
  *                  number formats as itself, a live value is ActiveTextError (its text loses the gradient)
  *
@@ -358,6 +359,8 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       }
       if (ts.isWhileStatement(node)) return f.updateWhileStatement(node, condition(node.expression), withTick(node));
       if (ts.isDoStatement(node)) return f.updateDoStatement(node, withTick(node), condition(node.expression));
+      // A thrown string or object has no stack: the runtime notes where it was thrown (errorMapping.ts).
+      if (ts.isThrowStatement(node)) return f.updateThrowStatement(node, call(gdx('thrown'), [expr(node.expression)], node.expression));
       if (ts.isSwitchStatement(node)) {
         // `switch` compares with ===, natively: compare the numbers of active values.
         const byValue = (e: ts.Expression) => (isPlain(e, isGlobal) ? expr(e) : call(gd('value'), [expr(e)], e));

@@ -351,3 +351,11 @@ export function g() { return [Math.abs(-1), isNaN(1), new Set()]; }`);
     assert.match(out, /\[__gd\.Math\.abs\(-1\), __gd\.isNaN\(1\), new __gdx\.Set\(\)\]/);
   });
 });
+
+describe('transform: throw', () => {
+  it('a thrown value is passed through unchanged (a catch sees exactly it), and a thrown non-Error is mapped to its line', () => {
+    assert.deepEqual(grad("export function loss(w: number) {\n  let caught: unknown;\n  const tag = { t: 'x' };\n  try { throw tag } catch (e) { caught = e }\n  return caught === tag ? w * 3 : w;\n}", [1]).gradient, [3]);
+    const e = failure("export function loss(w: number) {\n  const a = w * 2;\n  if (a > 0) throw 'too big';\n  return a;\n}", [1]);
+    assert.deepEqual([e.code, e.line], ['lossThrew', 3]);
+  });
+});
