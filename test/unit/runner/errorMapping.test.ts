@@ -47,11 +47,12 @@ describe('errorMapping: runtime errors at the learner’s line and column (throu
     assert.ok(at(src, e).includes('= w * 2'), at(src, e));
   });
 
-  it('a throw of a non-Error value still names the loss and what was thrown', () => {
+  it('a throw of a non-Error value points at the throw and names what was thrown', () => {
     const e = failure("export const init = 1;\nexport function loss(w: number) {\n  throw 'no';\n}");
     assert.equal(e.code, 'lossThrew');
-    assert.equal(e.line, 2); // no stack: the loss declaration
-    assert.match(e.en, /throw the string "no"/);
+    assert.equal(e.line, 3); // the value has no stack: the transform noted the throw's
+    assert.match(e.en, /threw a value that is not an Error: the string "no"/);
+    assert.match(e.ko, /문자열 "no"/);
   });
 
   it('recursion without end inside an imported helper: the call in the trained file, the helper named', () => {
