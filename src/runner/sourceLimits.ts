@@ -12,8 +12,12 @@ export const SOURCE_LIMITS = {
   chars: 1_000_000,
   /** Lines in one file (20,000 lines of `s += …` compile and train in about 6 s). */
   lines: 20_000,
-  /** Nesting of one expression: `a + b + … ` with 1,000 terms is 1,000 levels deep. */
-  depth: 1_000,
+  /**
+   * Nesting of one expression: `a + b + …` with 500 terms is 500 levels deep. The transform recurses
+   * once per level; 700 levels already overflow a main thread's default stack (the library, tests),
+   * the worker's 4 MB take about 2,500.
+   */
+  depth: 500,
 } as const;
 
 /** Deepest node by an explicit stack (a recursive walk is what must not overflow here). */

@@ -47,6 +47,15 @@ describe('errorMapping: runtime errors at the learner’s line and column (throu
     assert.ok(at(src, e).includes('= w * 2'), at(src, e));
   });
 
+  it('a ReferenceError at the end of a 3,000-character line keeps its line and column', () => {
+    const line = `  const s = ${Array.from({ length: 300 }, () => 'w * 0.5').join(' + ')} + undefinedThing;`;
+    const src = `export const init = 1;\nexport function loss(w: number) {\n${line}\n  return s;\n}`;
+    const e = failure(src);
+    assert.equal(e.line, 3);
+    assert.equal(e.column, line.indexOf('undefinedThing') + 1);
+    assert.match(e.en, /undefinedThing is not defined/);
+  });
+
   it('a throw of a non-Error value points at the throw and names what was thrown', () => {
     const e = failure("export const init = 1;\nexport function loss(w: number) {\n  throw 'no';\n}");
     assert.equal(e.code, 'lossThrew');
