@@ -8,7 +8,10 @@
  *   f.train({ optimizer: 'adam', learningRate: 0.1, steps: 100 });   // the CLI's JSON shape
  *
  * This runs learner code in the calling thread: hosts that must survive an infinite loop use
- * `runIsolated` (a worker with limits), as the extension and the CLI do.
+ * `runIsolated` (a worker with limits), as the extension and the CLI do. It also shares the
+ * caller's built-ins (Object.prototype, Array.prototype …) with the learner's code, so it compares
+ * them with how they were when this module loaded and puts them back (runner/learnerBuiltins.ts):
+ * a host that changes a built-in after loading it sees the change undone at the next compile.
  */
 import { compileLoss as compile, type CompiledLoss } from './runner/compile';
 import { trainLoss, type RunResult, type TrainHooks } from './runner/trainLoss';

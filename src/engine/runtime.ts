@@ -77,5 +77,7 @@ export const gd = {
   value0,
   hessian,
 };
+// Learner code can reach this object by name only through eval: frozen, so it cannot replace an operation.
+Object.freeze(gd);
 
 export type Runtime = typeof gd;

@@ -20,6 +20,7 @@ import { mapRuntimeError } from './errorMapping';
 import { Declarations, checkBounds, checkConfig, checkData, resolveParameters } from './exportChecks';
 import type { LineMappings } from './sourceMap';
 import { LOAD_SEED, mathAliasSite, restoreMath, seedLearnerRandom } from './learnerMath';
+import { adoptHostSettings, builtinAliasSite, learnerCodeRuns, restoreBuiltins, restoreBuiltinsIfRan } from './learnerBuiltins';
 import { firstDifference, sameEvaluation, waitForClock } from './repeatability';
 
 export interface CompiledLoss {
@@ -46,6 +47,13 @@ export interface CompiledLoss {
    * finite differences carry ~1e−9 of rounding noise and a zero gradient has no scale).
    */
   checkGradient(params: ArrayLike<number>, h?: number): { maxRelError: number; finiteDiff: number[]; exact: number[] };
+  /**
+   * Throws builtinPatched when learner code has changed a built-in object (`Object.prototype`,
+   * `Array.prototype.map` …) since the last check, after putting the built-ins back
+   * (learnerBuiltins.ts). compileLoss checks after loading and after each of its evaluations;
+   * trainLoss calls this before and after a run.
+   */
+  checkBuiltins?(): void;
 }
 
 type LossFunction = (params: unknown, ...rest: unknown[]) => unknown;
@@ -82,14 +90,24 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
   // Whatever an earlier file of this process left in Math (a patch made after its compile) is
   // undone first, so a change found below is this file's; and the same numbers from Math.random
   // on every load: top-level data made with it, and the evaluations below, are the same each time.
+  // The same for the built-ins (Object.prototype, Array.prototype …: first, as everything after
+  // uses them), after taking the host's own settings among them (Error.stackTraceLimit) as they are.
+  adoptHostSettings();
+  restoreBuiltins();
   restoreMath();
   seedLearnerRandom(LOAD_SEED);
   const mod = (() => {
     try {
       return loadModule(source, fileName, state);
     } catch (e) {
+      const what = restoreBuiltins();
       restoreMath();
-      throw mapRuntimeError(e, fileName, state.maps);
+      const mapped = mapRuntimeError(e, fileName, state.maps);
+      // A built-in changed before the error: the change is the news (it may well be the error's cause).
+      if (what === undefined) throw mapped;
+      const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
+      const alias = builtinAliasSite(file);
+      throw learnerErrors.builtinPatched(what, alias ? whereOf(file, alias.getStart(file), alias.getEnd()) : mapped);
     }
   })();
   const { exports, sourceFile } = mod;
@@ -102,7 +120,23 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
     const alias = mathAliasSite(sourceFile);
     throw learnerErrors.mathPatched(alias ? whereOf(sourceFile, alias.getStart(sourceFile), alias.getEnd()) : lossWhere);
   };
-  checkMath();
+  /**
+   * A change to a built-in the syntax did not show (`const P = Object.prototype; P.x = 1`): undone,
+   * and refused, at the place the change was probably made, else at the loss.
+   */
+  const reportBuiltins = (what: string | undefined) => {
+    if (what === undefined) return;
+    const alias = builtinAliasSite(sourceFile);
+    throw learnerErrors.builtinPatched(what, alias ? whereOf(sourceFile, alias.getStart(sourceFile), alias.getEnd()) : lossWhere);
+  };
+  const checkBuiltins = () => reportBuiltins(restoreBuiltins());
+  /** After learner code ran: the built-ins put back first (restoring Math uses them), then Math; a change to either refused. */
+  const checkChanges = () => {
+    const what = restoreBuiltins();
+    checkMath();
+    reportBuiltins(what);
+  };
+  checkChanges();
 
   const fn = exports.loss;
   if (fn === undefined) {
@@ -124,8 +158,11 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
 
   const guard = <T>(run: () => T): T => {
     try {
+      learnerCodeRuns();
       return run();
     } catch (e) {
+      // A changed built-in may be why the engine failed: said first (cheap here, errors are rare).
+      checkBuiltins();
       throw mapRuntimeError(e, fileName, state.maps, lossWhere);
     }
   };
@@ -154,6 +191,8 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
       const maxRelError = Math.max(0, ...exact.map((g, i) => Math.abs(g - finiteDiff[i]) / Math.max(1, Math.abs(g), Math.abs(finiteDiff[i]))));
       return { maxRelError, finiteDiff, exact };
     },
+    // Skipped when no evaluation ran since the last check: a run's own steps always do.
+    checkBuiltins: () => reportBuiltins(restoreBuiltinsIfRan()),
   };
 
   // Evaluate once at the start (or at 0.5 everywhere): a broken loss is reported now.
@@ -162,7 +201,7 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
     try {
       return guard(() => valueAndGrad(loss, p, shape, fullBatch));
     } finally {
-      checkMath();
+      checkChanges();
     }
   };
   const probe = evaluateAt(start);
@@ -180,7 +219,7 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
   const again = evaluateAt(start);
   if (!sameEvaluation(first, again)) {
     const found = firstDifference({ source, fileName, shape, at: start, seed: LOAD_SEED });
-    checkMath();
+    checkChanges();
     const warning = learnerErrors.lossNotRepeatable(first.value, again.value, found?.where ?? lossWhere);
     // A difference inside an imported file: shown at the loss, naming that file and line.
     warnings.push(found?.file ? warning.importedFrom(found.file, lossWhere) : warning);

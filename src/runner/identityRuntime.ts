@@ -191,5 +191,7 @@ export const identityRuntime = {
   Map: GdMap,
   thrown,
 };
+// Reachable from learner code only through eval: frozen, like the runtime itself.
+Object.freeze(identityRuntime);
 
 export type IdentityRuntime = typeof identityRuntime;

@@ -212,6 +212,18 @@ export const learnerErrors = {
       'The loss file changes Math (it assigns to Math itself or to a member such as Math.log). Automatic differentiation computes Math functions with its own derivative rules, so a replaced function would be used in some places and not in others, and the loss and its gradient would be wrong. Define your own function under another name instead, e.g. `const myLog = (x: number) => …`, and call that.',
       w,
     ),
+  /**
+   * The file changes a built-in object the engine shares with it (`Object.prototype.x = …`,
+   * `Array.prototype.map = …`, `JSON.parse = …`). `what`: the changed place as the learner would
+   * write it. Refused rather than honoured: see learnerBuiltins.ts for why.
+   */
+  builtinPatched: (what: string, w: Where) =>
+    error(
+      'builtinPatched',
+      `손실 파일이 JavaScript 내장 객체를 바꿉니다. 바뀐 곳: ${what}. 내장 객체(Object, Array, Number 같은 생성자와 그 프로토타입, JSON, Reflect)는 자동 미분 엔진, 옵티마이저, 학습 코드가 손실 파일과 함께 쓰므로, 바꾸면 학습 전체가 경고 없이 달라집니다. 예를 들어 Object.prototype 위에 둔 learningRate 값은 모든 설정 객체가 물려받아 학습률로 쓰이고, 바꾼 Array.prototype.map 함수는 엔진의 계산도 바꿉니다. 내장 객체는 그대로 두고, 필요한 기능은 \`function myMap(xs: number[], f: (x: number) => number) { … }\` 처럼 다른 이름의 함수로 만들어 호출하세요.`,
+      `The loss file changes a built-in JavaScript object: ${what}. The built-ins (Object, Array, Number and the other constructors, their prototypes, JSON, Reflect) are shared by the automatic differentiation engine, the optimizers and the training code, so changing one silently changes the whole run: a learningRate put on Object.prototype is inherited by every options object and becomes the learning rate, a replaced Array.prototype.map changes the engine's own computations. Leave the built-ins as they are and write what you need as a function of your own under another name, e.g. \`function myMap(xs: number[], f: (x: number) => number) { … }\`, and call that.`,
+      w,
+    ),
   tapeEscape: (w: Where) =>
     error(
       'tapeEscape',

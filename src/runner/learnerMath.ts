@@ -34,7 +34,7 @@ import ts from 'typescript';
 import { gd } from '../engine/runtime';
 import { mulberry32 } from '../engine/random';
 import { Scopes } from './transformScope';
-import { bare } from './transformSyntax';
+import { bare, isAssignment } from './transformSyntax';
 
 // ── seeded random ────────────────────────────────────────────────────────
 
@@ -64,7 +64,6 @@ const MUTATORS: Record<string, Set<string>> = {
   Reflect: new Set(['set', 'defineProperty', 'deleteProperty', 'setPrototypeOf', 'preventExtensions']),
 };
 
-const isAssignment = (k: ts.SyntaxKind) => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
 
 /**
  * The first place where the file changes the global `Math` (or a member, at any depth:

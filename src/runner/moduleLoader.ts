@@ -22,6 +22,7 @@ import { sourceLimitError } from './sourceLimits';
 import { identityRuntime } from './identityRuntime';
 import { gd } from '../engine/runtime';
 import { mathPatchSite } from './learnerMath';
+import { builtinPatchSite } from './learnerBuiltins';
 
 export interface LoadedModule {
   fileName: string;
@@ -68,7 +69,7 @@ export function transpile(source: string, fileName: string, options: TransformOp
     const { start, end } = syntaxSpan(first, source);
     throw learnerErrors.syntax(ko, en, whereOf(sourceFile, start, end));
   }
-  const reserved = source.includes('__gd') ? reservedDeclaration(sourceFile) : undefined;
+  const reserved = source.includes('__gd') ? reservedUse(sourceFile) : undefined;
   if (reserved) throw learnerErrors.reservedName(reserved.text, whereOf(sourceFile, reserved.getStart(sourceFile), reserved.getEnd()));
   // Every loaded file runs as strict-mode code (a module), where `with` is a syntax error the
   // parser does not report: said here, at its line, rather than as a thrown SyntaxError without one.
@@ -83,6 +84,9 @@ export function transpile(source: string, fileName: string, options: TransformOp
   // `Math.log = …` and the like: refused at their line, not honoured (learnerMath.ts says why).
   const patch = mathPatchSite(sourceFile);
   if (patch) throw learnerErrors.mathPatched(whereOf(sourceFile, patch.getStart(sourceFile), patch.getEnd()));
+  // `Object.prototype.x = …`, `Array.prototype.map = …`: the engine's built-ins too (learnerBuiltins.ts).
+  const changed = builtinPatchSite(sourceFile);
+  if (changed) throw learnerErrors.builtinPatched(changed.what, whereOf(sourceFile, changed.node.getStart(sourceFile), changed.node.getEnd()));
   // transpileModule appends a sourceMappingURL comment; the map itself comes separately.
   // The fused expressions' functions go after the mapped code: their lines map to nothing, so an
   // error inside one is reported at the learner's expression that called it (errorMapping.ts).
@@ -95,15 +99,22 @@ export function transpile(source: string, fileName: string, options: TransformOp
 const FUSED_NAME = /^__gdf\d+a?$/;
 
 /** A declaration of a name the transformed code needs for itself (`__gd`, `__gdx`, `__gdf0`). */
-function reservedDeclaration(file: ts.SourceFile): ts.Identifier | undefined {
+/**
+ * A use of a name the transform gives the runtime (`__gd`, `__gdx`, `__gds`, fused helpers): declared
+ * by the learner it would shadow the runtime, and read or written it would reach into the engine
+ * (`__gd.add = …`). In plain JavaScript such a name is not defined, so nothing correct is lost.
+ * Property names (`o.__gd`, `{ __gd: 1 }`) are the learner's own and stay allowed.
+ */
+function reservedUse(file: ts.SourceFile): ts.Identifier | undefined {
   const reserved = new Set([RUNTIME_NAME, IDENTITY_RUNTIME_NAME, SITE_RUNTIME_NAME]);
-  const declares = (p: ts.Node) =>
-    ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p) ||
-    ts.isBindingElement(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p);
+  const isPropertyName = (n: ts.Identifier) => {
+    const p = n.parent;
+    return (ts.isPropertyAccessExpression(p) && p.name === n) || ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) && p.name === n);
+  };
   let found: ts.Identifier | undefined;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isIdentifier(n) && (reserved.has(n.text) || FUSED_NAME.test(n.text)) && declares(n.parent) && (n.parent as ts.NamedDeclaration).name === n) found = n;
+    if (ts.isIdentifier(n) && (reserved.has(n.text) || FUSED_NAME.test(n.text)) && !isPropertyName(n)) found = n;
     else ts.forEachChild(n, visit);
   };
   visit(file);

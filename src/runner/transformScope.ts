@@ -10,6 +10,7 @@
  * no enclosing scope node declares its name.
  */
 import ts from 'typescript';
+import { isAssignment } from './transformSyntax';
 
 /** Scope node → names declared directly in it. */
 type ScopeTable = Map<ts.Node, Set<string>>;
@@ -132,7 +133,7 @@ export class Scopes {
     const usesArguments = new Set<ts.Node>();
     const visit = (n: ts.Node): void => {
       let written: ts.Identifier[] = [];
-      if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) written = writtenNames(n.left);
+      if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) written = writtenNames(n.left);
       else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) written = writtenNames(n.operand);
       else if ((ts.isForInStatement(n) || ts.isForOfStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) written = writtenNames(n.initializer);
       else if (ts.isIdentifier(n) && n.text === 'arguments') {

@@ -146,3 +146,6 @@ export function isStableReference(e: ts.Expression): boolean {
   const x = bare(e);
   return ts.isIdentifier(x) || x.kind === ts.SyntaxKind.ThisKeyword || ts.isNumericLiteral(x) || ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x);
 }
+
+/** `=`, `+=`, `??=` … : every operator that writes its left side. */
+export const isAssignment = (k: ts.SyntaxKind): boolean => k >= ts.SyntaxKind.FirstAssignment && k <= ts.SyntaxKind.LastAssignment;
