@@ -359,3 +359,11 @@ describe('transform: throw', () => {
     assert.deepEqual([e.code, e.line], ['lossThrew', 3]);
   });
 });
+
+describe('transform: the runtime is out of reach', () => {
+  it("eval('__gd.add = …') cannot replace an operation (the runtime objects are frozen): an error at the eval's line", () => {
+    const e = failure("export function loss(w: number) {\n  eval('__gd.add = () => 0');\n  return w * w + w;\n}", [1]);
+    assert.deepEqual([e.code, e.line], ['lossThrew', 2]);
+    assert.equal(grad('export function loss(w: number) { return w * w + w; }', [1]).gradient[0], 3);
+  });
+});
