@@ -20,7 +20,8 @@ import { mapRuntimeError } from './errorMapping';
 import { Declarations, checkBounds, checkConfig, checkData, resolveParameters } from './exportChecks';
 import type { LineMappings } from './sourceMap';
 import { LOAD_SEED, mathAliasSite, restoreMath, seedLearnerRandom } from './learnerMath';
-import { adoptHostSettings, builtinAliasSite, learnerCodeRuns, restoreBuiltins, restoreBuiltinsIfRan } from './learnerBuiltins';
+import { adoptHostSettings, learnerCodeRuns, restoreBuiltins, restoreBuiltinsIfRan } from './learnerBuiltins';
+import { builtinAliasSite } from './learnerBuiltinsSyntax';
 import { firstDifference, sameEvaluation, waitForClock } from './repeatability';
 
 export interface CompiledLoss {

@@ -22,7 +22,7 @@ import { sourceLimitError } from './sourceLimits';
 import { identityRuntime } from './identityRuntime';
 import { gd } from '../engine/runtime';
 import { mathPatchSite } from './learnerMath';
-import { builtinPatchSite } from './learnerBuiltins';
+import { builtinPatchSite } from './learnerBuiltinsSyntax';
 
 export interface LoadedModule {
   fileName: string;
