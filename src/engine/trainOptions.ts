@@ -4,7 +4,8 @@
  *
  * Defaults: plain gradient descent (SGD without momentum, the seeds' subject), learning rate 0.1,
  * up to 1,000 steps, start at `init` or a seeded random point inside `bounds` (default [−5, 5] per
- * parameter). Stopping early on convergence is opt-in through `tolerance`.
+ * parameter). Stopping early on convergence is opt-in through `tolerance`, and the default for a
+ * trained file whose run length nobody gave (withDefaultStop).
  */
 import { mulberry32, uniform } from './random';
 
@@ -66,6 +67,19 @@ export interface ResolvedOptions extends OptimizerSettings {
 }
 
 export const DEFAULTS = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, seed: 0, bound: 5 } as const;
+
+/**
+ * When nobody fixed the length of a run (no steps or epochs from the caller or the file's config,
+ * and no tolerance), a trained file stops once it has converged: ‖∇L‖ or |ΔL| below this
+ * (train.ts), within DEFAULTS.steps. An explicit step count still runs exactly that many steps.
+ */
+export const DEFAULT_TOLERANCE = 1e-8;
+
+/** The caller's options with the default convergence stop added where no run length was given (DESIGN.md's CLI contract). */
+export function withDefaultStop(caller: TrainOptions, config: TrainOptions = {}): TrainOptions {
+  const given = (o: TrainOptions) => o.steps !== undefined || o.epochs !== undefined || o.tolerance !== undefined;
+  return given(caller) || given(config) ? caller : { ...caller, tolerance: DEFAULT_TOLERANCE };
+}
 
 /** Keys a file's `config` may set (anything else is reported by the runner, not silently ignored). */
 export const CONFIG_KEYS: ReadonlyArray<keyof TrainOptions> = [

@@ -4,6 +4,7 @@
  * learner-facing error. Cancel and timeout arrive through a shared flag the loop polls.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { withDefaultStop, type TrainOptions } from '../engine/trainOptions';
 import { CONTROL, type ProgressPoint, type WorkerData, type WorkerJob, type WorkerMessage } from './workerProtocol';
 import { compileLoss } from './compile';
 import { trainLoss } from './trainLoss';
@@ -84,7 +85,8 @@ function main(job: WorkerJob): void {
         stride = 1;
         lastPost = Date.now();
       };
-      const result = trainLoss(loss, job.options, {
+      // No run length from the caller or the file: stop at convergence (DESIGN.md).
+      const result = trainLoss(loss, withDefaultStop(job.options, (loss.config ?? {}) as TrainOptions), {
         onOptions: (options) => {
           // What will run, before anything is drawn: every label names the run's own settings.
           post({ type: 'options', options });

@@ -94,6 +94,20 @@ describe('CLI (node dist/cli.js), the contract of DESIGN.md', function () {
     }
   });
 
+  it('with no step count anywhere a run stops when it converges and says at which step; an explicit --steps runs exactly that many', () => {
+    const file = lossFile('converges.ts', 'export function loss(w: number) { return (w - 3) ** 2 } export const init = -2;\n');
+    const free = cli('train', file, '--json');
+    assert.equal(free.status, 0, free.stderr);
+    const run = JSON.parse(free.stdout) as { params: number[][]; reason?: string; stoppedAt?: number };
+    assert.equal(run.reason, 'converged');
+    assert.ok(run.stoppedAt !== undefined && run.stoppedAt < 300, `stopped at ${run.stoppedAt}`);
+    assert.equal(run.params.length, run.stoppedAt + 1);
+    assert.match(cli('train', file, '--lang', 'en').stdout, new RegExp(`at step ${run.stoppedAt}: stopped: converged`));
+    const fixed = JSON.parse(cli('train', file, '--steps', '300', '--json').stdout) as { params: number[][]; reason?: string };
+    assert.equal(fixed.params.length, 301);
+    assert.equal(fixed.reason, undefined);
+  });
+
   it('train --seed: Math.random in the loss is seeded, so the same seed gives the same trajectory (issue 14)', () => {
     const noisy = lossFile('noisy.ts', 'export const init = [0];\nexport function loss([w]: number[]) {\n  return (w - 3) ** 2 + w * (Math.random() - 0.5);\n}\n');
     const run = (seed: string) => {
