@@ -14,6 +14,7 @@
  * a host that changes a built-in after loading it sees the change undone at the next compile.
  */
 import { compileLoss as compile, type CompiledLoss } from './runner/compile';
+import { LearnerError } from './runner/learnerErrors';
 import { trainLoss, type RunResult, type TrainHooks } from './runner/trainLoss';
 import { sampleSurface, type Surface, type SurfaceRequest } from './runner/surface';
 import type { TrainOptions } from './engine/trainOptions';
@@ -32,22 +33,50 @@ export interface LossApi {
   readonly compiled: CompiledLoss;
 }
 
+/**
+ * An array-parameter loss that declares no size (no init, bounds or fixed signature) is sized by
+ * the first point it is given — `valueAndGrad(tenNumbers)`, `train({ init })` — as the CLI's
+ * `--at` / `--init` size it; until then `dimension` is NaN. Every other loss is compiled at once.
+ */
 export function compileLoss(source: string, fileName = 'loss.ts'): LossApi {
-  const loss = compile(source, fileName);
+  let loss: CompiledLoss | undefined;
+  let sizeless = false;
+  try {
+    loss = compile(source, fileName);
+  } catch (e) {
+    if (!(e instanceof LearnerError && e.code === 'unknownShape')) throw e;
+    sizeless = true;
+  }
+  /** The compiled loss for a point of this length (a sizeless loss is compiled again for a new length). */
+  const at = (length: number | undefined): CompiledLoss => {
+    if (loss && (!sizeless || length === undefined || loss.dimension === length)) return loss;
+    loss = compile(source, fileName, {}, { pointLength: length });
+    return loss;
+  };
   return {
-    dimension: loss.dimension,
-    paramNames: loss.paramNames,
-    init: loss.init,
-    bounds: loss.bounds,
+    get dimension() {
+      return loss?.dimension ?? NaN;
+    },
+    get paramNames() {
+      return loss?.paramNames ?? [];
+    },
+    get init() {
+      return loss?.init;
+    },
+    get bounds() {
+      return loss?.bounds;
+    },
     valueAndGrad(params, batch) {
-      const r = loss.valueAndGrad(params, batch);
+      const r = at(params.length).valueAndGrad(params, batch);
       return { value: r.value, gradient: Array.from(r.gradient) };
     },
-    value: (params, batch) => loss.value(params, batch),
-    hessian: (params) => loss.hessian(params),
-    train: (options = {}, hooks = {}) => trainLoss(loss, options, hooks),
-    surface: (request) => sampleSurface(loss, request),
-    compiled: loss,
+    value: (params, batch) => at(params.length).value(params, batch),
+    hessian: (params) => at(params.length).hessian(params),
+    train: (options = {}, hooks = {}) => trainLoss(at(options.init?.length), options, hooks),
+    surface: (request) => sampleSurface(at(request?.center?.length), request),
+    get compiled() {
+      return at(undefined);
+    },
   };
 }
 

@@ -86,7 +86,11 @@ function ignoresParameters(evaluate: (p: number[]) => { constant: boolean }, sta
   });
 }
 
-export function compileLoss(source: string, fileName = 'loss.ts', transform: TransformOptions = {}): CompiledLoss {
+/**
+ * `given.pointLength`: the length of the point the caller will evaluate or start from; it sizes an
+ * array-parameter loss that declares no size of its own (no init, bounds or fixed signature).
+ */
+export function compileLoss(source: string, fileName = 'loss.ts', transform: TransformOptions = {}, given: { pointLength?: number } = {}): CompiledLoss {
   const state = { maps: new Map<string, LineMappings>(), cache: new Map(), transform };
   // Whatever an earlier file of this process left in Math (a patch made after its compile) is
   // undone first, so a change found below is this file's; and the same numbers from Math.random
@@ -149,7 +153,7 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
   const fnNode = decl?.fn;
   if (fnNode && (fnNode.asteriskToken || ts.getModifiers(fnNode)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))) throw learnerErrors.lossAsync(lossWhere);
 
-  const { shape, names: paramNames, init } = resolveParameters(exports, decl?.param, sourceFile, at, lossWhere);
+  const { shape, names: paramNames, init } = resolveParameters(exports, decl?.param, sourceFile, at, lossWhere, given.pointLength);
   const dimension = dimensionOf(shape);
   const bounds = checkBounds(exports.bounds, dimension, at);
   const { config, warnings } = checkConfig(exports.config, at);

@@ -180,7 +180,12 @@ export interface Parameters {
  * The parameter shape: from `init` when given (checked against the signature), else from the
  * signature, else from the length of `bounds` (nested pairs only).
  */
-export function resolveParameters(exports: Record<string, unknown>, param: ts.ParameterDeclaration | undefined, file: ts.SourceFile, at: Declarations, lossWhere: Where): Parameters {
+/**
+ * The loss's parameter shape: from `init`, else the signature, else `bounds`, else — for an array
+ * parameter that declares no size — the length of the point the caller gives (`pointLength`:
+ * `--at`, `--init`, a start from the panel), as DESIGN.md promises.
+ */
+export function resolveParameters(exports: Record<string, unknown>, param: ts.ParameterDeclaration | undefined, file: ts.SourceFile, at: Declarations, lossWhere: Where, pointLength?: number): Parameters {
   const signature: ShapeInfo | undefined = shapeFromSignature(param, file);
   const baseName = param && ts.isIdentifier(param.name) ? param.name.text : 'p';
   if (exports.init !== undefined) {
@@ -198,6 +203,10 @@ export function resolveParameters(exports: Record<string, unknown>, param: ts.Pa
   const b = exports.bounds;
   if (Array.isArray(b) && b.length > 0 && b.every(Array.isArray)) {
     const shape: ParamShape = { kind: 'array', length: b.length };
+    return { shape, names: namesFor(shape, baseName) };
+  }
+  if (pointLength !== undefined && pointLength > 0) {
+    const shape: ParamShape = { kind: 'array', length: pointLength };
     return { shape, names: namesFor(shape, baseName) };
   }
   throw learnerErrors.unknownShape(lossWhere);

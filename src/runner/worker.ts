@@ -38,7 +38,8 @@ const SURFACE_BUDGET_MS = 1000;
 const MAX_GRADIENT_DIMENSION = 16;
 
 function main(job: WorkerJob): void {
-  const loss = compileLoss(job.source, job.fileName);
+  // The point the job gives sizes an array loss that declares no size (DESIGN.md).
+  const loss = compileLoss(job.source, job.fileName, {}, { pointLength: pointOf(job)?.length });
   // Errors lose their fields in structured clone: send plain data.
   post({ type: 'compiled', dimension: loss.dimension, paramNames: loss.paramNames, warnings: loss.warnings.map(toLearnerErrorData) });
   switch (job.kind) {
@@ -57,7 +58,7 @@ function main(job: WorkerJob): void {
       const graph = backpropGraph(job.source, job.fileName, { at: job.at });
       // Timed after the graph has read its tape, on the file compiled as the graph shows it (no
       // fusion: one tape node per operator), without the graph's bookkeeping.
-      const unfused = compileLoss(job.source, job.fileName, { fuse: false });
+      const unfused = compileLoss(job.source, job.fileName, { fuse: false }, { pointLength: pointOf(job)?.length });
       post({ type: 'result', result: { ...graph, cost: backpropCost(unfused, job.at ?? loss.init ?? new Array<number>(loss.dimension).fill(0)) } });
       return;
     }
@@ -148,6 +149,24 @@ function main(job: WorkerJob): void {
       post({ type: 'result', result });
       return;
     }
+  }
+}
+
+/** The point a job evaluates at or starts from, when it gives one. */
+function pointOf(job: WorkerJob): number[] | undefined {
+  switch (job.kind) {
+    case 'train':
+      return job.options.init;
+    case 'grad':
+      return job.at;
+    case 'surface':
+      return job.center;
+    case 'graph':
+      return job.at;
+    case 'analysis':
+      return job.request.options?.init;
+    default:
+      return undefined;
   }
 }
 

@@ -106,7 +106,7 @@ export function backpropGraph(source: string, fileName: string, req: GraphReques
     attributed = tape.size;
     return value;
   };
-  const loss = compileLoss(source, fileName, { graph: { sites, record } });
+  const loss = compileLoss(source, fileName, { graph: { sites, record } }, { pointLength: req.at?.length });
   const at = req.at ?? loss.init ?? new Array<number>(loss.dimension).fill(0);
   params = loss.dimension;
   nodeSite.fill(-1);

@@ -94,6 +94,21 @@ describe('CLI (node dist/cli.js), the contract of DESIGN.md', function () {
     }
   });
 
+  it('an array loss that declares no size takes it from the point given: grad --at 10 numbers, train --init 20 numbers', () => {
+    const file = lossFile('sizeless.ts', 'export function loss(p: number[]) {\n  let s = 0;\n  for (let i = 0; i < p.length; i++) s += (p[i] - i) ** 2;\n  return s;\n}\n');
+    const at = Array.from({ length: 10 }, (_, i) => i + 1);
+    const g = cli('grad', file, '--at', at.join(','), '--json');
+    assert.equal(g.status, 0, g.stderr);
+    assert.deepEqual(JSON.parse(g.stdout), { value: 10, gradient: at.map(() => 2) });
+    const init = Array.from({ length: 20 }, () => 0);
+    const t = cli('train', file, '--init', init.join(','), '--steps', '2', '--json');
+    assert.equal(t.status, 0, t.stderr);
+    const run = JSON.parse(t.stdout) as { params: number[][] };
+    assert.equal(run.params[0].length, 20);
+    // Without a point anywhere, the clear message stays.
+    assert.match(cli('train', file, '--steps', '2', '--json').stderr, /매개변수가 몇 개인지 알 수 없습니다/);
+  });
+
   it('with no step count anywhere a run stops when it converges and says at which step; an explicit --steps runs exactly that many', () => {
     const file = lossFile('converges.ts', 'export function loss(w: number) { return (w - 3) ** 2 } export const init = -2;\n');
     const free = cli('train', file, '--json');

@@ -1,0 +1,28 @@
+/**
+ * The library (src/api.ts, dist/api.js) sizes an array-parameter loss that declares no size from
+ * the array it is given, as the CLI's --at / --init do (DESIGN.md).
+ */
+import { strict as assert } from 'node:assert';
+import { compileLoss } from '../../../src/api';
+
+const SIZELESS = 'export function loss(p: number[]) {\n  let s = 0;\n  for (let i = 0; i < p.length; i++) s += (p[i] - i) ** 2;\n  return s;\n}\n';
+
+describe('library: the point given sizes a loss that declares none', () => {
+  it('valueAndGrad of 10 numbers, then of 3: each exact, and dimension follows', () => {
+    const f = compileLoss(SIZELESS);
+    assert.ok(Number.isNaN(f.dimension), 'no size until a point is given');
+    const ten = f.valueAndGrad(Array.from({ length: 10 }, () => 0));
+    assert.equal(ten.value, Array.from({ length: 10 }, (_, i) => i * i).reduce((a, b) => a + b, 0));
+    assert.ok(ten.gradient.length === 10 && ten.gradient.every((g, i) => g === -2 * i), String(ten.gradient));
+    assert.equal(f.dimension, 10);
+    assert.deepEqual(f.valueAndGrad([1, 1, 1]).gradient, [2, 0, -2]);
+    assert.equal(f.dimension, 3);
+  });
+  it('train({ init }) of 20 numbers runs a 20-parameter loss', () => {
+    const run = compileLoss(SIZELESS).train({ init: new Array(20).fill(0), steps: 3 });
+    assert.equal(run.params[3].length, 20);
+  });
+  it('a loss with a size of its own is compiled at once, as before', () => {
+    assert.equal(compileLoss('export function loss([x, y]: number[]) { return x * y }').dimension, 2);
+  });
+});
