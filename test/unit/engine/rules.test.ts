@@ -96,6 +96,35 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
     });
   }
 
+  // The random points above are positive: here each rule meets negative, zero and non-integer
+  // inputs, and the runtime's own code (arithmetic.ts inlines some derivatives) must agree with it.
+  for (const [name, rule] of Object.entries(BINARY)) {
+    it(`${name} on negative, zero and non-integer inputs: table = central differences = runtime`, () => {
+      const fn = binaryFns[name];
+      for (const a of [-7.5, -1.3, 0, 0.4, 2.6]) {
+        for (const b of [-2.2, -0.7, 0.9, 2]) {
+          if (name === 'pow' && a <= 0) continue; // a non-integer power of a negative number is NaN
+          if (name === 'atan2' && a === 0 && b < 0) continue; // the branch cut (±π): no derivative across it
+          const y = rule.f(a, b);
+          const [da, db] = rule.d(a, b, y);
+          close(da, central((x) => rule.f(x, b), a), 1e-6, `${name}(${a}, ${b}) ∂a`);
+          close(db, central((x) => rule.f(a, x), b), 1e-6, `${name}(${a}, ${b}) ∂b`);
+          const r = valueAndGrad((pq) => fn((pq as unknown[])[0], (pq as unknown[])[1]), [a, b], pair);
+          close(r.gradient[0], da, 1e-12, `${name}(${a}, ${b}) runtime ∂a`);
+          close(r.gradient[1], db, 1e-12, `${name}(${a}, ${b}) runtime ∂b`);
+        }
+      }
+    });
+  }
+
+  it('the Hessian of (a % b)² at (−7.5, 2) is [[2, 6], [6, 18]] (by hand: ∇(a % b) = [1, −trunc(−3.75)] = [1, 3])', () => {
+    const H = hessian((pq) => {
+      const m = gd.mod((pq as unknown[])[0], (pq as unknown[])[1]);
+      return gd.mul(m, m);
+    }, [-7.5, 2], pair);
+    assert.deepEqual([...H], [2, 6, 6, 18]);
+  });
+
   it('follows PyTorch at kinks: |0|′ = 0, ties of max split evenly, pow′ in b at a = 0 is 0', () => {
     assert.equal(valueAndGrad((w) => M.abs(w), [0], scalar).gradient[0], 0);
     assert.deepEqual([...valueAndGrad((ab) => M.max(...(ab as unknown[])), [1, 1], pair).gradient], [0.5, 0.5]);
