@@ -7,13 +7,14 @@ import { Tensor } from '../../../src/engine/tensor/tensor';
 import { paramTensor } from '../../../src/engine/tensor/params';
 import { trainLoss } from '../../../src/runner/trainLoss';
 import { readFileSync } from 'node:fs';
+import { finiteDifferenceCheck } from '../finiteDifferences';
 
 const file = path.resolve(__dirname, '../../fixtures/learner/net.ts');
 
 function fdCheck(source: string, at?: number[], tolerance = 1e-6) {
   const loss = compileLoss(source, file);
   const p = at ?? (loss.init as number[]);
-  const r = loss.checkGradient(p, 1e-6);
+  const r = finiteDifferenceCheck(loss, p, 1e-6);
   assert.ok(r.maxRelError < tolerance, `max relative error ${r.maxRelError}`);
   return { loss, r };
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileLoss, type CompiledLoss } from '../../../src/runner/compile';
+import { finiteDifferenceCheck } from '../finiteDifferences';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/learner');
 
@@ -21,11 +22,32 @@ function check(loss: CompiledLoss, at: number[], hand: number[], value?: number)
   if (value !== undefined) near(r.value, value, 1e-12, 'value');
   assert.equal(r.gradient.length, hand.length);
   hand.forEach((g, i) => near(r.gradient[i], g, 1e-12, `∂/∂${loss.paramNames[i]}`));
-  const fd = loss.checkGradient(at);
+  const fd = finiteDifferenceCheck(loss, at);
   assert.ok(fd.maxRelError < 1e-6, `finite differences disagree by ${fd.maxRelError}`);
 }
 
 describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
+  it('CompiledLoss.checkGradient reports what the tests’ own oracle measures (it is not the oracle of any test)', () => {
+    const l = load('rosenbrock.ts');
+    for (const at of [[-1.2, 1], [0.5, -0.25], [1, 1]]) {
+      const own = l.checkGradient(at);
+      const oracle = finiteDifferenceCheck(l, at);
+      assert.deepEqual(own.exact, oracle.exact);
+      oracle.finiteDiff.forEach((fd, i) => near(own.finiteDiff[i], fd, 1e-9, `finite difference ${i} at ${at}`));
+      assert.ok(Math.abs(own.maxRelError - oracle.maxRelError) < 1e-9, `${own.maxRelError} vs ${oracle.maxRelError}`);
+    }
+    // Where finite differences and the exact gradient really differ (a jump of Math.round at 0.5,
+    // which the exact derivative 0 does not see), both report the same large error.
+    const jump = compileLoss('export function loss(w: number) { return Math.round(w) + w }', 'jump.ts');
+    const own = jump.checkGradient([0.5]);
+    const oracle = finiteDifferenceCheck(jump, [0.5]);
+    assert.ok(oracle.maxRelError > 0.5, String(oracle.maxRelError));
+    near(own.maxRelError, oracle.maxRelError, 1e-9, 'the error at a jump');
+    // A wrong gradient is seen: half again as large is off by a third.
+    const wrong = { value: (p: ArrayLike<number>) => l.value(p), valueAndGrad: (p: ArrayLike<number>) => ({ gradient: Array.from(l.valueAndGrad(p).gradient, (g) => 1.5 * g) }) };
+    assert.ok(finiteDifferenceCheck(wrong, [0.5, -0.25]).maxRelError > 0.1);
+  });
+
   it('quadratic.ts — 1-D: L = (w − 3)², dL/dw = 2(w − 3)', () => {
     const l = load('quadratic.ts');
     assert.deepEqual([l.dimension, l.paramNames, l.shape], [1, ['w'], { kind: 'scalar' }]);

@@ -12,6 +12,7 @@ import { strict as assert } from 'node:assert';
 import { compileLoss, type CompiledLoss } from '../../../src/runner/compile';
 import { transpile } from '../../../src/runner/moduleLoader';
 import type { LearnerError } from '../../../src/runner/learnerErrors';
+import { finiteDifferenceCheck } from '../finiteDifferences';
 
 const near = (a: number, b: number, what: string, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
 
@@ -25,7 +26,7 @@ function exact(source: string, fileName: string, at: number[], value: number, gr
     near(r.value, value, `${how}: value`);
     gradient.forEach((g, i) => near(r.gradient[i], g, `${how}: ∂/∂p[${i}]`));
     near(loss.value(at), value, `${how}: value only`);
-    const fd = loss.checkGradient(at);
+    const fd = finiteDifferenceCheck(loss, at);
     assert.ok(fd.maxRelError < 1e-6, `${how}: finite differences ${fd.finiteDiff} vs ${fd.exact}`);
     assert.deepEqual(loss.warnings, [], `${how}: no warning`);
     fused ??= loss;
