@@ -4,7 +4,7 @@
  *
  *   const { compileLoss } = require('gradient-descent-tutor/dist/api.js');
  *   const f = compileLoss('export function loss(w: number) { return (w - 3) ** 2 }');
- *   f.valueAndGrad([1]);            // { value: 4, gradient: [-4] }
+ *   f.valueAndGrad([1]);            // { value: 4, gradient: Float64Array [-4] }
  *   f.train({ optimizer: 'adam', learningRate: 0.1, steps: 100 });   // the CLI's JSON shape
  *
  * This runs learner code in the calling thread: hosts that must survive an infinite loop use
@@ -24,9 +24,13 @@ export interface LossApi {
   readonly paramNames: string[];
   readonly init?: number[];
   readonly bounds?: Array<[number, number]>;
-  valueAndGrad(params: number[], batch?: readonly unknown[]): { value: number; gradient: number[] };
-  value(params: number[], batch?: readonly unknown[]): number;
-  hessian(params: number[]): number[][];
+  /**
+   * Value and exact gradient. `params`: a `number[]` or a `Float64Array`; the gradient is a fresh
+   * `Float64Array` (the engine's own, not copied again), so a call allocates nothing else.
+   */
+  valueAndGrad(params: ArrayLike<number>, batch?: readonly unknown[]): { value: number; gradient: Float64Array };
+  value(params: ArrayLike<number>, batch?: readonly unknown[]): number;
+  hessian(params: ArrayLike<number>): number[][];
   train(options?: TrainOptions, hooks?: TrainHooks): RunResult;
   surface(request?: SurfaceRequest): Surface;
   /** The compiled loss itself, for engine-level callers. */
@@ -66,11 +70,9 @@ export function compileLoss(source: string, fileName = 'loss.ts'): LossApi {
     get bounds() {
       return loss?.bounds;
     },
-    valueAndGrad(params, batch) {
-      const r = at(params.length).valueAndGrad(params, batch);
-      return { value: r.value, gradient: Array.from(r.gradient) };
-    },
-    value: (params, batch) => at(params.length).value(params, batch),
+    // A loss with a size of its own is called directly: the public entry is as fast as the engine.
+    valueAndGrad: sizeless ? (params, batch) => at(params.length).valueAndGrad(params, batch) : (params, batch) => (loss as CompiledLoss).valueAndGrad(params, batch),
+    value: sizeless ? (params, batch) => at(params.length).value(params, batch) : (params, batch) => (loss as CompiledLoss).value(params, batch),
     hessian: (params) => at(params.length).hessian(params),
     train: (options = {}, hooks = {}) => trainLoss(at(options.init?.length), options, hooks),
     surface: (request) => sampleSurface(at(request?.center?.length), request),

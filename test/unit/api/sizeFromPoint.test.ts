@@ -15,7 +15,8 @@ describe('library: the point given sizes a loss that declares none', () => {
     assert.equal(ten.value, Array.from({ length: 10 }, (_, i) => i * i).reduce((a, b) => a + b, 0));
     assert.ok(ten.gradient.length === 10 && ten.gradient.every((g, i) => g === -2 * i), String(ten.gradient));
     assert.equal(f.dimension, 10);
-    assert.deepEqual(f.valueAndGrad([1, 1, 1]).gradient, [2, 0, -2]);
+    assert.deepEqual(Array.from(f.valueAndGrad([1, 1, 1]).gradient), [2, 0, -2]);
+    assert.ok(f.valueAndGrad([1, 1, 1]).gradient instanceof Float64Array, "the gradient is a Float64Array");
     assert.equal(f.dimension, 3);
   });
   it('train({ init }) of 20 numbers runs a 20-parameter loss', () => {
