@@ -34,8 +34,8 @@ function memberName(x: ts.Expression): string | undefined {
 
 const isAccess = (x: ts.Node): x is ts.PropertyAccessExpression | ts.ElementAccessExpression => ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x);
 
-/** A value written in the source whose prototype is a built-in one: `[]`, `{}`, `0`, `''`, `/x/`, `() => 0`, `new Array()`. */
-function isLiteral(x: ts.Expression): boolean {
+/** A value written in the source whose prototype is a built-in one (not transformSyntax.isLiteral, which means a constant number or string expression): `[]`, `{}`, `0`, `''`, `/x/`, `() => 0`, `new Array()`. */
+function hasBuiltinPrototype(x: ts.Expression): boolean {
   switch (x.kind) {
     case ts.SyntaxKind.ArrayLiteralExpression:
     case ts.SyntaxKind.ObjectLiteralExpression:
@@ -102,13 +102,13 @@ class BuiltinSyntax {
       const name = memberName(x);
       const base = bare(x.expression);
       if (name === 'prototype') return this.isBuiltin(base);
-      if (name === '__proto__' || name === 'constructor') return isLiteral(base) || (ts.isNewExpression(base) && this.isGlobalName(bare(base.expression), GLOBAL_NAMES)) || this.isBuiltin(base);
+      if (name === '__proto__' || name === 'constructor') return hasBuiltinPrototype(base) || (ts.isNewExpression(base) && this.isGlobalName(bare(base.expression), GLOBAL_NAMES)) || this.isBuiltin(base);
       return name !== undefined && GLOBAL_NAMES.has(name) && this.isGlobalObject(base);
     }
     if (ts.isCallExpression(x) && x.arguments.length > 0 && memberName(bare(x.expression)) === 'getPrototypeOf') {
       const callee = bare(x.expression) as ts.PropertyAccessExpression;
       const arg = bare(x.arguments[0]);
-      return this.isGlobalName(bare(callee.expression), new Set(['Object', 'Reflect'])) && (isLiteral(arg) || this.isBuiltin(arg));
+      return this.isGlobalName(bare(callee.expression), new Set(['Object', 'Reflect'])) && (hasBuiltinPrototype(arg) || this.isBuiltin(arg));
     }
     return false;
   }

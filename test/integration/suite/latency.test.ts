@@ -8,6 +8,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { workspaceFolder } from './workspaceHelpers';
 
 interface Api {
   train(file: vscode.Uri, options?: object): Promise<unknown>;
@@ -15,7 +16,7 @@ interface Api {
 }
 
 const ext = () => vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>;
-const workspace = () => (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri;
+const workspace = workspaceFolder;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const RUNS = 5;
 

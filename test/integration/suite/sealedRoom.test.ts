@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { tutorDiagnostics, workspaceFolder } from './workspaceHelpers';
 
 interface RunResult {
   params: number[][];
@@ -15,7 +16,7 @@ interface Api {
 }
 
 const ext = () => vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>;
-const workspace = () => (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri;
+const workspace = workspaceFolder;
 
 async function lossFile(name: string, body: string): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(workspace(), name);
@@ -24,14 +25,7 @@ async function lossFile(name: string, body: string): Promise<vscode.Uri> {
   return uri;
 }
 
-async function diagnosticsOf(uri: vscode.Uri, timeoutMs = 30_000): Promise<vscode.Diagnostic[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'gdTutor');
-    if (d.length || Date.now() > deadline) return d;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const diagnosticsOf = (uri: vscode.Uri, timeoutMs = 30_000) => tutorDiagnostics(uri, timeoutMs);
 
 describe('the sealed room in the extension host', function () {
   this.timeout(120_000);

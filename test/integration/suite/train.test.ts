@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import * as vscode from 'vscode';
+import { tutorDiagnostics, workspaceFolder } from './workspaceHelpers';
 import { remedyOptions } from '../../../src/training/remedy';
 
 interface RunResult {
@@ -26,7 +27,7 @@ interface Api {
 }
 
 const ext = () => vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>;
-const workspace = () => (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri;
+const workspace = workspaceFolder;
 const file = (name: string) => vscode.Uri.joinPath(workspace(), name);
 
 function cli(...args: string[]): RunResult {
@@ -34,14 +35,7 @@ function cli(...args: string[]): RunResult {
   return JSON.parse(execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }));
 }
 
-async function diagnosticsOf(uri: vscode.Uri, timeoutMs = 20_000): Promise<vscode.Diagnostic[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'gdTutor');
-    if (d.length || Date.now() > deadline) return d;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const diagnosticsOf = (uri: vscode.Uri, timeoutMs = 20_000) => tutorDiagnostics(uri, timeoutMs);
 
 describe('training from the editor', () => {
   let api: Api;
