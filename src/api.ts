@@ -47,6 +47,8 @@ export function compileLoss(source: string, fileName = 'loss.ts'): LossApi {
   let sizeless = false;
   try {
     loss = compile(source, fileName);
+    // An untyped `loss(p)` was only guessed to take one number: a longer point sizes it.
+    sizeless = loss.sizedBy === 'guess';
   } catch (e) {
     if (!(e instanceof LearnerError && e.code === 'unknownShape')) throw e;
     sizeless = true;

@@ -15,7 +15,7 @@ import ts from 'typescript';
 import { valueAndGrad, value0, hessian, dimensionOf, describe, type ParamShape } from '../engine/evaluate';
 import { loadModule, whereOf } from './moduleLoader';
 import { learnerErrors, LearnerError, type Where } from './learnerErrors';
-import { lossDeclaration } from './paramShape';
+import { describeShape, lossDeclaration, type SizedBy } from './paramShape';
 import { mapRuntimeError } from './errorMapping';
 import { Declarations, checkBounds, checkConfig, checkData, resolveParameters } from './exportChecks';
 import type { LineMappings } from './sourceMap';
@@ -42,6 +42,10 @@ export interface CompiledLoss {
   value(params: ArrayLike<number>, batch?: readonly unknown[]): number;
   /** Exact Hessian (hyper-dual numbers), n×n. */
   hessian(params: ArrayLike<number>, batch?: readonly unknown[]): number[][];
+  /** What decided `dimension`: a point of another length is refused naming it (`pointSize`). */
+  sizedBy: SizedBy;
+  /** Throws `pointSize` (a learner error naming the declared size) for a point of another length. */
+  checkPoint?(params: ArrayLike<number>): void;
   /**
    * Optional check: the exact gradient against central finite differences. maxRelError is
    * |exact − fd| / max(1, |exact|, |fd|): relative for large components, absolute below 1 (where
@@ -153,8 +157,15 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
   const fnNode = decl?.fn;
   if (fnNode && (fnNode.asteriskToken || ts.getModifiers(fnNode)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))) throw learnerErrors.lossAsync(lossWhere);
 
-  const { shape, names: paramNames, init } = resolveParameters(exports, decl?.param, sourceFile, at, lossWhere, given.pointLength);
+  const { shape, names: paramNames, init, sizedBy } = resolveParameters(exports, decl?.param, sourceFile, at, lossWhere, given.pointLength);
   const dimension = dimensionOf(shape);
+  // A point of another length would be read short (NaN) or cut: refused, naming the declared size.
+  const sizeError = (length: number) =>
+    learnerErrors.pointSize(length, { ...describeShape(shape), count: dimension }, sizedBy, sizedBy === 'init' ? at.of('init') : sizedBy === 'bounds' ? at.of('bounds') : lossWhere);
+  if (given.pointLength !== undefined && given.pointLength !== dimension) throw sizeError(given.pointLength);
+  const sized = (params: ArrayLike<number>) => {
+    if (params.length !== dimension) throw sizeError(params.length);
+  };
   const bounds = checkBounds(exports.bounds, dimension, at);
   const { config, warnings } = checkConfig(exports.config, at);
   const data = checkData(exports.data, at);
@@ -182,13 +193,17 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
     config,
     data,
     warnings,
-    valueAndGrad: (params, batch) => guard(() => valueAndGrad(loss, params, shape, rest(batch))),
-    value: (params, batch) => guard(() => value0(loss, params, shape, rest(batch))),
-    hessian: (params, batch) =>
-      guard(() => {
+    sizedBy,
+    checkPoint: sized,
+    valueAndGrad: (params, batch) => (sized(params), guard(() => valueAndGrad(loss, params, shape, rest(batch)))),
+    value: (params, batch) => (sized(params), guard(() => value0(loss, params, shape, rest(batch)))),
+    hessian: (params, batch) => {
+      sized(params);
+      return guard(() => {
         const H = hessian(loss, params, shape, rest(batch));
         return Array.from({ length: dimension }, (_, i) => Array.from(H.subarray(i * dimension, (i + 1) * dimension)));
-      }),
+      });
+    },
     checkGradient: (params, h = 1e-6) => {
       const p = Array.from(params);
       const exact = Array.from(compiled.valueAndGrad(p).gradient);

@@ -9,7 +9,7 @@ import { OPTIMIZER_NAMES } from '../engine/optim';
 import { CONFIG_KEYS } from '../engine/trainOptions';
 import { learnerErrors, koreanDescription, type LearnerError, type Where } from './learnerErrors';
 import { whereOf } from './moduleLoader';
-import { describeShape, flatten, namesFor, sameShape, shapeFromSignature, shapeOfValue, type ShapeInfo } from './paramShape';
+import { describeShape, flatten, namesFor, sameShape, shapeFromSignature, shapeOfValue, type ShapeInfo, type SizedBy } from './paramShape';
 
 /** Positions of the file's top-level declarations, for messages about them. */
 export class Declarations {
@@ -174,16 +174,15 @@ export interface Parameters {
   shape: ParamShape;
   names: string[];
   init?: number[];
+  sizedBy: SizedBy;
 }
 
 /**
- * The parameter shape: from `init` when given (checked against the signature), else from the
- * signature, else from the length of `bounds` (nested pairs only).
- */
-/**
- * The loss's parameter shape: from `init`, else the signature, else `bounds`, else — for an array
- * parameter that declares no size — the length of the point the caller gives (`pointLength`:
- * `--at`, `--init`, a start from the panel), as DESIGN.md promises.
+ * The loss's parameter shape: from `init` (checked against the signature), else the signature,
+ * else the length of `bounds` (nested pairs only), else — for an array parameter that declares no
+ * size, or an untyped one only guessed to be a number — the length of the point the caller gives
+ * (`pointLength`: `--at`, `--init`, a start from the panel, the array passed to the library).
+ * `sizedBy` says which, so that a point of another length can be told where the size came from.
  */
 export function resolveParameters(exports: Record<string, unknown>, param: ts.ParameterDeclaration | undefined, file: ts.SourceFile, at: Declarations, lossWhere: Where, pointLength?: number): Parameters {
   const signature: ShapeInfo | undefined = shapeFromSignature(param, file);
@@ -197,17 +196,19 @@ export function resolveParameters(exports: Record<string, unknown>, param: ts.Pa
       throw learnerErrors.badInit(expected.ko, expected.en, got, at.of('init'));
     }
     const names = shape.kind === 'object' ? shape.keys : signature && !signature.guessed ? signature.names : namesFor(shape, baseName);
-    return { shape, names, init: flatten(shape, exports.init) };
+    return { shape, names, init: flatten(shape, exports.init), sizedBy: 'init' };
   }
-  if (signature) return { shape: signature.shape, names: signature.names };
+  // An untyped `loss(p)` is only guessed to take one number: a longer point says otherwise.
+  const pointSized = pointLength !== undefined && pointLength > 0;
+  if (signature && !(signature.guessed && pointSized && pointLength !== 1)) return { shape: signature.shape, names: signature.names, sizedBy: signature.guessed ? 'guess' : 'signature' };
   const b = exports.bounds;
   if (Array.isArray(b) && b.length > 0 && b.every(Array.isArray)) {
     const shape: ParamShape = { kind: 'array', length: b.length };
-    return { shape, names: namesFor(shape, baseName) };
+    return { shape, names: namesFor(shape, baseName), sizedBy: 'bounds' };
   }
-  if (pointLength !== undefined && pointLength > 0) {
+  if (pointSized) {
     const shape: ParamShape = { kind: 'array', length: pointLength };
-    return { shape, names: namesFor(shape, baseName) };
+    return { shape, names: namesFor(shape, baseName), sizedBy: 'point' };
   }
   throw learnerErrors.unknownShape(lossWhere);
 }

@@ -8,6 +8,7 @@
  * 최솟값/최댓값, 옵티마이저 names in Latin script.
  */
 import type { LearnerErrorData } from './workerProtocol';
+import type { SizedBy } from './paramShape';
 
 /** A position in the learner's file (1-based); the end is exclusive, as in an editor range. */
 export interface Where {
@@ -260,6 +261,25 @@ export const learnerErrors = {
 
   badInit: (expectedKo: string, expectedEn: string, got: { ko: string; en: string }, w: Where) =>
     error('badInit', `\`init\`(시작점, 초깃값)의 모양이 매개변수와 다릅니다. 필요한 모양: ${expectedKo}, 받은 값: ${got.ko}.`, `\`init\` (the start point) does not match the parameters: expected ${expectedEn}, got ${got.en}.`, w),
+  /**
+   * A point (`--at`, `--init`, the panel's start, the array given to the library) whose length is
+   * not the loss's declared size. `sizedBy` names what declared it.
+   */
+  pointSize: (got: number, expected: { ko: string; en: string; count: number }, sizedBy: SizedBy, w: Where) => {
+    const by = {
+      init: { ko: '`export const init`', en: '`export const init`' },
+      signature: { ko: '`loss` 매개변수의 타입', en: 'the type of `loss`\'s parameter' },
+      guess: { ko: '타입이 없는 `loss` 매개변수를 숫자 하나로 본 것', en: 'reading `loss`\'s untyped parameter as one number' },
+      bounds: { ko: '`bounds`', en: '`bounds`' },
+      point: { ko: '처음 받은 점의 길이', en: 'the length of the first point it was given' },
+    }[sizedBy];
+    return error(
+      'pointSize',
+      `주어진 점에는 숫자가 ${got}개 있는데, 이 손실이 받는 매개변수와 다릅니다. 필요한 모양: ${expected.ko} (정한 곳: ${by.ko}). 숫자 ${expected.count}개로 된 점을 주세요.`,
+      `The given point has ${got} ${got === 1 ? 'number' : 'numbers'}, but this loss takes ${expected.en} (set by ${by.en}). Give a point of ${expected.count} ${expected.count === 1 ? 'number' : 'numbers'}.`,
+      w,
+    );
+  },
   unknownShape: (w: Where) =>
     error(
       'unknownShape',

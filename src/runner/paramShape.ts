@@ -13,6 +13,9 @@
 import ts from 'typescript';
 import type { ParamShape } from '../engine/evaluate';
 
+/** What decided how many parameters a loss takes ('guess': an untyped `loss(p)`, taken as one number). */
+export type SizedBy = 'init' | 'signature' | 'guess' | 'bounds' | 'point';
+
 export interface ShapeInfo {
   shape: ParamShape;
   names: string[];

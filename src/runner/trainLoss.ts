@@ -110,6 +110,8 @@ export function trainLoss(loss: CompiledLoss, caller: TrainOptions, hooks: Train
     (loss.config ?? {}) as TrainOptions,
     { ...caller, ...rerolled },
   );
+  // A start of another length: said as the learner error it is, before the loop's own check.
+  loss.checkPoint?.(options.init);
   const optimizer = createOptimizer(options.optimizer, options);
   hooks.onOptions?.(options);
   const split = loss.data && options.testSplit ? trainTestSplit(loss.data, options.testSplit, options.seed) : undefined;

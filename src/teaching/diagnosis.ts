@@ -139,7 +139,7 @@ function minibatchNoiseFinding(ctx: Context): Finding | undefined {
   return {
     code: 'minibatchNoise',
     ko: `손실 곡선이 들쭉날쭉한 것은 미니배치 표본 추출 때문입니다: 배치 크기 ${batch}, 학습 표본 ${samples}개, 후반부에서 손실이 오른 스텝의 비율 ${pct(jitter)}. 같은 학습률로 전체 배치를 쓰면 그 비율 ${pct(smooth)}, ${t.steps} 스텝 뒤 L = ${fmt(t.finalLoss)}. 학습률이 너무 커서 생긴 진동이 아닙니다.`,
-    en: `The jagged loss curve comes from mini-batch sampling: batch size ${batch} of ${samples} training samples, the loss rose on ${pct(jitter)} of the second half's steps. With the full batch at the same learning rate that share is ${pct(smooth)}, and after ${t.steps} steps L = ${fmt(t.finalLoss)}. It is not an oscillation from a too-large learning rate.`,
+    en: `The jagged loss curve comes from mini-batch sampling: batch size ${batch} of ${samples} training samples, the loss rose on ${pct(jitter)} of the second half's steps. With the full batch at the same learning rate that share is ${pct(smooth)}, and after ${t.steps} ${t.steps === 1 ? 'step' : 'steps'} L = ${fmt(t.finalLoss)}. It is not an oscillation from a too-large learning rate.`,
     glossary: 'miniBatch',
     remedy: { cli: t.cli, outcome: { finalLoss: t.finalLoss, steps: t.steps } },
   };

@@ -52,7 +52,7 @@ export function describeChanges(changes: Change[]): Bilingual {
 export function remedySentence(changes: Bilingual, steps: number, finalLoss: number, runLoss: number): Bilingual {
   return {
     ko: `확인해 보았습니다: 같은 조건에서 ${changes.ko} 설정만 바꿔 다시 돌리면 ${steps} 스텝 뒤 L = ${fmt(finalLoss)} (이번 실행 L = ${fmt(runLoss)}).`,
-    en: `Checked: the same run with ${changes.en} reaches L = ${fmt(finalLoss)} after ${steps} steps (this run: L = ${fmt(runLoss)}).`,
+    en: `Checked: the same run with ${changes.en} reaches L = ${fmt(finalLoss)} after ${steps} ${steps === 1 ? 'step' : 'steps'} (this run: L = ${fmt(runLoss)}).`,
   };
 }
 

@@ -7,7 +7,7 @@ import type { ResolvedOptions, TrainOptions } from '../engine/trainOptions';
 import { isOptimizerName, type RunSettings } from '../webviews/protocol';
 import { t } from '../l10n/localize';
 
-type Shown = Pick<ResolvedOptions, 'optimizer' | 'learningRate' | 'steps' | 'batchSize'>;
+type Shown = Pick<ResolvedOptions, 'optimizer' | 'learningRate' | 'steps' | 'batchSize' | 'tolerance'>;
 
 /**
  * The panel's settings for a run: what ran, plus the start the caller chose (an explicit `init`
@@ -22,12 +22,14 @@ export function shownSettings(options: Shown, caller: TrainOptions | undefined):
     ...(caller?.init === undefined ? {} : { init: caller.init }),
     ...(caller?.initSeed === undefined ? {} : { initSeed: caller.initSeed }),
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(options.tolerance === undefined ? {} : { tolerance: options.tolerance }),
   };
 }
 
 /** "adam · η=0.05 · 2000 steps" (and "· mini-batch 50" when the run drew mini-batches). */
 export function runLabel(options: Shown): string {
-  const parts = [options.optimizer, `η=${options.learningRate}`, t('{0} steps', options.steps)];
+  // A run that stops at convergence is only bounded by its step count: said so, not as its length.
+  const parts = [options.optimizer, `η=${options.learningRate}`, options.tolerance === undefined ? t('{0} steps', options.steps) : t('at most {0} steps', options.steps)];
   if (options.batchSize !== undefined) parts.push(t('mini-batch {0}', options.batchSize));
   return parts.join(' · ');
 }

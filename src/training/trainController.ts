@@ -206,7 +206,7 @@ export class TrainController implements vscode.Disposable {
       this.remedies.delete(oldest);
     }
     const reason: StopReason = result.reason ?? 'completed';
-    panel?.post({ type: 'runFinished', runId: id, reason });
+    panel?.post({ type: 'runFinished', runId: id, reason, step: lastStep(result) });
     const summary = summarize(result);
     this.log.info(`${summary} (${Date.now() - started} ms)`);
     void vscode.window.setStatusBarMessage(`$(pass) ${summary}`, 8000);
@@ -276,6 +276,12 @@ function format(v: number): string {
   return Number.isFinite(v) ? (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? v.toPrecision(5) : v.toExponential(3)) : String(v);
 }
 
+/** The step a run ended at (a thinned long run keeps each row's step in `steps`). */
+function lastStep(r: RunResult): number {
+  const last = r.params.length - 1;
+  return r.stoppedAt ?? r.steps?.[last] ?? last;
+}
+
 function summarize(r: RunResult): string {
   const last = r.params.length - 1;
   const reasons = stopReasons();
@@ -283,7 +289,7 @@ function summarize(r: RunResult): string {
   const p = r.params[last];
   const shown = p.slice(0, 8).map(format).join(', ') + (p.length > 8 ? `, … +${p.length - 8}` : '');
   const held = r.test ? ` · ${t('validation loss')} ${format(r.test.losses[r.test.losses.length - 1])}` : '';
-  const what = t('{0} at step {1}: loss {2}, parameters ({3})', reasons[r.reason ?? 'completed'], r.stoppedAt ?? last, format(r.losses[last]), shown);
+  const what = t('{0} at step {1}: loss {2}, parameters ({3})', reasons[r.reason ?? 'completed'], lastStep(r), format(r.losses[last]), shown);
   // Named by what ran (the file's config merged in), not by what the command asked for.
   return `${what}${held} · ${runLabel(r.options)}`;
 }

@@ -13,6 +13,8 @@ export function panelStrings(): PanelStrings {
     optimizer: t('Optimizer'),
     learningRate: t('Learning rate'),
     steps: t('Steps'),
+    stepsAtMost: t('Steps (at most; stops when converged)'),
+    atStep: t('at step {0}'),
     rerun: t('Run again'),
     reroll: t('New random start'),
     rerollHint: t('Draws a new random initialisation (a network: its weights with a new seed) and trains again'),

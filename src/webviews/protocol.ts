@@ -21,6 +21,11 @@ export interface RunSettings {
   initSeed?: number;
   /** Mini-batch size the run drew (from the file's config or a remedy); undefined: full batch. */
   batchSize?: number;
+  /**
+   * Set: `steps` is only the most the run may take; it stops once it has converged (‖∇L‖ or |ΔL|
+   * below this). A run nobody gave a length runs so (the default stop); typing a step count clears it.
+   */
+  tolerance?: number;
 }
 
 /** One recorded step of a run: the point where the loss was evaluated. */
@@ -73,6 +78,10 @@ export interface PanelStrings {
   optimizer: string;
   learningRate: string;
   steps: string;
+  /** The steps field's label while a run stops on its own at convergence. */
+  stepsAtMost: string;
+  /** "at step {0}": where a run ended, after its reason. */
+  atStep: string;
   rerun: string;
   /** The re-roll button (a new random start) and the legend's "seed {0}". */
   reroll: string;
@@ -133,7 +142,7 @@ export type HostMessage =
   | { type: 'runStarted'; runId: string; file: string; dimension: number; paramNames: string[]; settings: RunSettings; setsControls?: boolean }
   | { type: 'surface'; runId: string; surface: SurfaceData }
   | { type: 'progress'; runId: string; points: StepPoint[] }
-  | { type: 'runFinished'; runId: string; reason: StopReason; message?: string }
+  | { type: 'runFinished'; runId: string; reason: StopReason; message?: string; /** The step the run ended at. */ step?: number }
   /** The automatic diagnosis of a finished run: one sentence each, and the glossary entry behind it. */
   | { type: 'diagnosis'; runId: string; findings: DiagnosisItem[] }
   /** A teaching view's numbers (race, restarts, sweep, why-iterate, stationary points) as a table. */
@@ -157,6 +166,8 @@ export type HostMessage =
 export interface PanelSnapshot {
   legend: string[];
   settings: RunSettings;
+  /** The status line: how the last run ended (and at which step), or an error. */
+  status: string;
 }
 
 /** One linear layer, row-major: weight[r·cols + c] is W[r, c] (nn.Linear: out × in). */
@@ -318,8 +329,9 @@ function isBatchSize(x: unknown): boolean {
  */
 export function isShownSettings(x: unknown): x is RunSettings {
   if (!isObject(x)) return false;
-  const { optimizer, learningRate, steps, init, initSeed, batchSize } = x;
+  const { optimizer, learningRate, steps, init, initSeed, batchSize, tolerance } = x;
   return (
+    (tolerance === undefined || (isFiniteNumber(tolerance) && tolerance > 0)) &&
     isOptimizerName(optimizer) &&
     isFiniteNumber(learningRate) &&
     Number.isInteger(steps) &&
@@ -354,7 +366,7 @@ function isDiagnosisItem(x: unknown): x is DiagnosisItem {
 }
 
 function isPanelSnapshot(x: unknown): x is PanelSnapshot {
-  return isObject(x) && isStringArray(x.legend) && x.legend.length <= 1000 && isShownSettings(x.settings);
+  return isObject(x) && isStringArray(x.legend) && x.legend.length <= 1000 && isShownSettings(x.settings) && typeof x.status === 'string' && x.status.length <= 10_000;
 }
 
 /** Host side: accept only well-formed messages from the webview. */
@@ -456,7 +468,8 @@ export function isHostMessage(x: unknown): x is HostMessage {
       return (
         typeof x.runId === 'string' &&
         REASONS.includes(x.reason as StopReason) &&
-        (x.message === undefined || typeof x.message === 'string')
+        (x.message === undefined || typeof x.message === 'string') &&
+        (x.step === undefined || (Number.isInteger(x.step) && (x.step as number) >= 0))
       );
     case 'diagnosis':
       return (

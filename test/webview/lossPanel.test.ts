@@ -127,9 +127,38 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       posted = await p.posted();
       assert.deepEqual(posted[posted.length - 1], {
         type: 'state',
-        state: { legend: ['moons-network.ts · adam · η=0.05 · 미니배치 50', 'moons-network.ts · SGD · sgd · η=0.1'], settings: ran },
+        state: { legend: ['moons-network.ts · adam · η=0.05 · 미니배치 50', 'moons-network.ts · SGD · sgd · η=0.1'], settings: ran, status: '' },
       });
       assert.deepEqual(await p.problems(), []);
+    });
+
+    it('a run that stops at convergence: the steps field reads as its upper bound, Run again keeps that until a count is typed, the end names its step', async () => {
+      const p = await openPanel(h, theme);
+      await p.send(init);
+      await p.page.locator('#steps').waitFor();
+      // What the worker resolved for a file with no step count anywhere: the default stop.
+      const ran: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, tolerance: 1e-8 };
+      await p.send({ type: 'runStarted', runId: 'c1', file: '/ws/quadratic.ts', dimension: 1, paramNames: ['w'], settings: ran, setsControls: true } satisfies HostMessage);
+      const label = p.page.locator('label[for="steps"]');
+      assert.equal(await label.innerText(), '최대 스텝 수 (수렴하면 먼저 멈춤)');
+      await p.send({ type: 'runFinished', runId: 'c1', reason: 'converged', step: 48 } satisfies HostMessage);
+      assert.equal(await p.page.locator('#status').innerText(), '수렴했습니다 (48 스텝에서)');
+      await p.page.locator('#run').click();
+      let posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], { type: 'rerun', settings: ran }, 'Run again stops at convergence too');
+      // The learner types a count: from now on it is the run's exact length.
+      await p.page.locator('#steps').click();
+      await p.page.keyboard.press('Control+A');
+      await p.page.keyboard.type('200');
+      assert.equal(await label.innerText(), '스텝 수');
+      await p.page.keyboard.press('Enter');
+      posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], { type: 'rerun', settings: { optimizer: 'sgd', learningRate: 0.1, steps: 200 } });
+      // A tolerance that is not a positive number is refused by the protocol.
+      await p.send({ type: 'runStarted', runId: 'c2', file: '/ws/quadratic.ts', dimension: 1, paramNames: ['w'], settings: { ...ran, tolerance: -1 }, setsControls: true } as unknown as HostMessage);
+      assert.equal(await p.page.locator('#legend .legend-item').count(), 1, 'the invalid run was not drawn');
+      assert.deepEqual(await p.problems(), []);
+      if (theme === 'dark') await p.screenshot('converged-run');
     });
 
     it('keeps the log-scale choice with setState and restores it', async () => {

@@ -66,6 +66,9 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
   const steps = document.createElement('vscode-textfield') as ValueElement;
   steps.setAttribute('type', 'number');
   steps.setAttribute('min', '1');
+  // A run nobody gave a length stops at convergence; `steps` is then its upper bound, and the next
+  // run keeps that until the learner types a count of their own (which then runs exactly).
+  let tolerance: number | undefined;
 
   const start = document.createElement('vscode-textfield') as ValueElement;
   start.setAttribute('placeholder', strings.startPlaceholder);
@@ -86,12 +89,23 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
   stop.setAttribute('icon', 'debug-stop');
   stop.setAttribute('secondary', '');
 
+  const stepsField = labelled('steps', strings.steps, steps);
+  const stepsLabel = stepsField.querySelector('label') as HTMLLabelElement;
+  const showStepsMeaning = () => {
+    const text = tolerance === undefined ? strings.steps : strings.stepsAtMost;
+    stepsLabel.textContent = text;
+    steps.setAttribute('aria-label', text);
+  };
+  steps.addEventListener('input', () => {
+    tolerance = undefined;
+    showStepsMeaning();
+  });
   const lrWrap = labelled('lr', strings.learningRate, lr);
   lrWrap.append(lrValue);
   root.append(
     labelled('optimizer', strings.optimizer, optimizer),
     lrWrap,
-    labelled('steps', strings.steps, steps),
+    stepsField,
     labelled('start', strings.startPoint, start),
     run,
     reroll,
@@ -122,12 +136,15 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
         steps: Number.isFinite(parsedSteps) && parsedSteps >= 1 ? parsedSteps : initial.steps,
         init: init ?? undefined,
         ...(batchSize === undefined ? {} : { batchSize }),
+        ...(tolerance === undefined ? {} : { tolerance }),
       };
     },
     set(s) {
       optimizer.value = s.optimizer;
       exactLr = s.learningRate;
       batchSize = s.batchSize;
+      tolerance = s.tolerance;
+      showStepsMeaning();
       lr.value = String(Math.min(LR_MAX_EXP, Math.max(LR_MIN_EXP, Math.log10(s.learningRate))));
       steps.value = String(s.steps);
       start.value = s.init ? s.init.map((v) => Number(v.toPrecision(4))).join(', ') : '';

@@ -367,7 +367,7 @@ function handle(msg: HostMessage): void {
       if (msg.runId === v.latest) v.diagnosis.replaceChildren(diagnosisList(v, msg.runId, msg.findings));
       break;
     case 'reportState':
-      vscode.postMessage({ type: 'state', state: { legend: legendTexts(v), settings: v.controls.settings() } });
+      vscode.postMessage({ type: 'state', state: { legend: legendTexts(v), settings: v.controls.settings(), status: v.status.textContent ?? '' } });
       break;
     case 'runStarted': {
       v.empty.hidden = true;
@@ -413,7 +413,10 @@ function handle(msg: HostMessage): void {
       break;
     }
     case 'runFinished':
-      v.status.textContent = msg.message ? `${v.strings.reasons[msg.reason]} — ${msg.message}` : v.strings.reasons[msg.reason];
+      {
+        const reason = msg.step === undefined ? v.strings.reasons[msg.reason] : `${v.strings.reasons[msg.reason]} (${v.strings.atStep.replace('{0}', String(msg.step))})`;
+        v.status.textContent = msg.message ? `${reason} — ${msg.message}` : reason;
+      }
       v.status.classList.toggle('error', msg.reason === 'diverged' || msg.reason === 'error');
       break;
   }

@@ -13,7 +13,8 @@ interface RunResult {
 }
 interface PanelSnapshot {
   legend: string[];
-  settings: { optimizer: string; learningRate: number; steps: number; init?: number[]; batchSize?: number };
+  settings: { optimizer: string; learningRate: number; steps: number; init?: number[]; batchSize?: number; tolerance?: number };
+  status: string;
 }
 interface Finding {
   code: string;
@@ -76,6 +77,22 @@ describe('training from the editor', () => {
     assert.ok(state, 'the panel reports what it shows');
     assert.equal(state.legend[state.legend.length - 1], 'rosenbrock.ts · adam · η=0.05', JSON.stringify(state.legend));
     assert.deepEqual({ ...state.settings, init: undefined }, { optimizer: 'adam', learningRate: 0.05, steps: 2000, init: undefined });
+  });
+
+  it('a file with no step count anywhere stops at convergence; the panel says at which step, and Run again does the same', async () => {
+    const uri = file('converges.ts');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const result = (await vscode.commands.executeCommand('gdTutor.trainCurrentFile')) as RunResult;
+    assert.equal(result.reason, 'converged', JSON.stringify({ reason: result.reason, stoppedAt: result.stoppedAt }));
+    assert.ok(result.stoppedAt !== undefined && result.stoppedAt < 300, String(result.stoppedAt));
+    assert.deepEqual(result.params, cli('train', uri.fsPath, '--json').params, 'the same run as the CLI with no --steps');
+    const state = await api.panelState();
+    assert.ok(state);
+    assert.match(state.status, new RegExp(`^(수렴했습니다|Converged) \\((${result.stoppedAt} 스텝에서|at step ${result.stoppedAt})\\)$`), state.status);
+    assert.ok(state.settings.tolerance !== undefined && state.settings.steps >= result.stoppedAt, JSON.stringify(state.settings));
+    // "Run again" from the panel (the settings it shows, untouched) stops at the same step.
+    const again = await api.train(uri, state.settings);
+    assert.equal(again?.stoppedAt, result.stoppedAt);
   });
 
   it('trains with a diagnosis’ remedy: the run reaches the promised loss, and the panel names its settings', async () => {

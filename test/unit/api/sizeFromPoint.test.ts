@@ -26,4 +26,16 @@ describe('library: the point given sizes a loss that declares none', () => {
   it('a loss with a size of its own is compiled at once, as before', () => {
     assert.equal(compileLoss('export function loss([x, y]: number[]) { return x * y }').dimension, 2);
   });
+  it('a point of another length than the declared size is a LearnerError (pointSize), not a value read short', () => {
+    const f = compileLoss('export function loss([x, y]: number[]) { return x * y }');
+    for (const call of [() => f.valueAndGrad([1, 2, 3]), () => f.value([1]), () => f.hessian([1, 2, 3]), () => f.train({ init: [1, 2, 3], steps: 1 }), () => f.valueAndGrad(new Float64Array(1))]) {
+      assert.throws(call, (e: Error & { code?: string }) => e.code === 'pointSize' && /숫자 2개/.test((e as Error & { ko?: string }).ko ?? ''));
+    }
+    // A sizeless loss takes a new size from each new length instead.
+    assert.doesNotThrow(() => compileLoss(SIZELESS).value([1, 2, 3, 4]));
+  });
+  it('an untyped `loss(p)` is only guessed to take one number: a longer point sizes it', () => {
+    const f = compileLoss('export function loss(p) { return p[0] ** 2 + 2 * p[1] ** 2 }', 'guess.js');
+    assert.deepEqual(Array.from(f.valueAndGrad([1, 2]).gradient), [2, 8]);
+  });
 });

@@ -109,6 +109,26 @@ describe('CLI (node dist/cli.js), the contract of DESIGN.md', function () {
     assert.match(cli('train', file, '--steps', '2', '--json').stderr, /매개변수가 몇 개인지 알 수 없습니다/);
   });
 
+  it('a point whose length disagrees with the declared size is refused with a message naming that size, at its line', () => {
+    const typed = lossFile('typed.ts', 'export function loss(p: [number, number]) { return p[0] ** 2 + p[1] ** 2 }\n');
+    const withInit = lossFile('withInit.ts', 'export function loss(p: number[]) { return p[0] ** 2 + p[1] ** 2 }\nexport const init = [1, 2];\n');
+    for (const [file, where, by] of [
+      [typed, ':1:17:', /`loss` 매개변수의 타입/],
+      [withInit, ':2:14:', /`export const init`/],
+    ] as const) {
+      for (const args of [['grad', file, '--at', '1,2,3'], ['grad', file, '--at', '1'], ['train', file, '--init', '1,2,3', '--steps', '2']]) {
+        const r = cli(...args, '--json');
+        assert.equal(r.status, 1, `${args.join(' ')}: ${r.stdout}`);
+        assert.equal(r.stdout, '', 'no numbers from a point read short or cut');
+        assert.ok(r.stderr.includes(where), r.stderr);
+        assert.match(r.stderr, /주어진 점에는 숫자가 [13]개 있는데, 이 손실이 받는 매개변수와 다릅니다\. 필요한 모양: 숫자 2개짜리 배열/);
+        assert.match(r.stderr, by);
+      }
+    }
+    const en = cliWith(KOREAN_DEFAULT, 'grad', typed, '--at', '1,2,3', '--lang', 'en');
+    assert.match(en.stderr, /The given point has 3 numbers, but this loss takes an array of 2 numbers \(set by the type of `loss`'s parameter\)\. Give a point of 2 numbers\./);
+  });
+
   it('with no step count anywhere a run stops when it converges and says at which step; an explicit --steps runs exactly that many', () => {
     const file = lossFile('converges.ts', 'export function loss(w: number) { return (w - 3) ** 2 } export const init = -2;\n');
     const free = cli('train', file, '--json');
