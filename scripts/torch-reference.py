@@ -3,7 +3,8 @@
 
 Writes test/fixtures/torch/gradients.json and test/fixtures/torch/optimizers.json, which
 test/unit/engine/torchReference.test.ts compares the engine with (gradients to 1e-9 relative,
-200-step optimizer trajectories to 1e-7). The fixtures are committed, so tests and CI need no
+200-step optimizer trajectories to 1e-7), and test/fixtures/torch/sizeless.json, which
+test/unit/cli/torchSizeless.test.ts runs through the CLI (array losses sized by --at / --init). The fixtures are committed, so tests and CI need no
 PyTorch; rerun this script after changing a case:
 
     apt-get install python3-torch        # Debian's PyTorch (1.13 on bookworm)
@@ -150,6 +151,56 @@ def optimizers(steps=200):
     return out
 
 
+# ── sizeless array losses, through the CLI ──────────────────────────────────────────────────
+# `loss(p: number[])` with no init, bounds or tuple type: the point given (`grad --at`,
+# `train --init`) sets the size. test/unit/cli/torchSizeless.test.ts runs each through
+# `node dist/cli.js` and compares with these (gradients 1e-9, trajectories 1e-7).
+SIZELESS_CASES = [
+    ("sum of squares to i/n", "export function loss(p: number[]) {\n  let s = 0;\n  for (let i = 0; i < p.length; i++) s += (p[i] - i / p.length) ** 2;\n  return s;\n}",
+     lambda p: sum((p[i] - i / len(p)) ** 2 for i in range(len(p)))),
+    ("chained Rosenbrock", "export function loss(p: number[]) {\n  let s = 0;\n  for (let i = 0; i + 1 < p.length; i++) s += 100 * (p[i + 1] - p[i] ** 2) ** 2 + (1 - p[i]) ** 2;\n  return s;\n}",
+     lambda p: sum(100 * (p[i + 1] - p[i] ** 2) ** 2 + (1 - p[i]) ** 2 for i in range(len(p) - 1))),
+    ("softplus of a weighted sum, with map/reduce", "export function loss(p: number[]) {\n  const z = p.map((v, i) => v * Math.cos(i)).reduce((a, b) => a + b, 0);\n  return Math.log(1 + Math.exp(z)) + 0.01 * p.reduce((a, v) => a + v * v, 0);\n}",
+     lambda p: T.log(1 + T.exp(sum(p[i] * math.cos(i) for i in range(len(p))))) + 0.01 * sum(p[i] * p[i] for i in range(len(p)))),
+    ("Rastrigin-like bumps", "export function loss(p: number[]) {\n  let s = 10 * p.length;\n  for (const v of p) s += v * v - 10 * Math.cos(2 * Math.PI * v);\n  return s;\n}",
+     lambda p: 10 * len(p) + sum(p[i] * p[i] - 10 * T.cos(2 * math.pi * p[i]) for i in range(len(p)))),
+]
+SIZELESS_DIMENSIONS = [10, 20, 50]
+# (CLI optimizer flags, torch class, kwargs): short runs, well inside each loss's stable range.
+SIZELESS_RUNS = [
+    (["--optimizer", "sgd", "--lr", "0.001"], "SGD", {"lr": 0.001}),
+    (["--optimizer", "momentum", "--lr", "0.001"], "SGD", {"lr": 0.001, "momentum": 0.9}),
+    (["--optimizer", "adam", "--lr", "0.01"], "Adam", {"lr": 0.01}),
+]
+
+
+# Every step is compared by the engine's own torch tests; here every 5th row keeps the file small.
+ROW_EVERY = 5
+
+
+def sizeless(steps=60):
+    out = []
+    for (name, source, fn), n in ((c, n) for c in SIZELESS_CASES for n in SIZELESS_DIMENSIONS):
+        at = [0.3 * math.sin(1.7 * i + 0.2) for i in range(n)]
+        p = t(at).requires_grad_(True)
+        value = fn(p)
+        (grad,) = torch.autograd.grad(value, p)
+        runs = []
+        for flags, cls, kwargs in SIZELESS_RUNS:
+            q = t(at).requires_grad_(True)
+            opt = getattr(torch.optim, cls)([q], **kwargs)
+            rows = {0: q.detach().tolist()}
+            for k in range(1, steps + 1):
+                opt.zero_grad()
+                fn(q).backward()
+                opt.step()
+                if k % ROW_EVERY == 0:
+                    rows[k] = q.detach().tolist()
+            runs.append({"flags": flags + ["--steps", str(steps)], "torch": f"torch.optim.{cls}({kwargs})", "rows": rows})
+        out.append({"name": name, "source": source, "at": at, "value": value.item(), "gradient": grad.tolist(), "runs": runs})
+    return out
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     meta = {"torch": torch.__version__, "dtype": "float64", "script": "scripts/torch-reference.py"}
@@ -157,6 +208,8 @@ def main():
         json.dump({"meta": meta, "cases": gradients()}, f, indent=1)
     with open(os.path.join(OUT, "optimizers.json"), "w") as f:
         json.dump({"meta": meta, "cases": optimizers()}, f)
+    with open(os.path.join(OUT, "sizeless.json"), "w") as f:
+        json.dump({"meta": meta, "cases": sizeless()}, f)
     print(f"wrote {OUT} with torch {torch.__version__}")
 
 
