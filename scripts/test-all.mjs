@@ -28,10 +28,21 @@ function run(cmd, args) {
   });
 }
 
-/** Mocha's spec reporter ends with "N passing", "N failing", "N pending". */
+/** Mocha's spec reporter ends with "N passing", "N failing", "N pending", then each failure as "  1) suite". */
 function mochaCounts(out) {
   const n = (re) => Number(out.match(re)?.[1] ?? 0);
-  return { passed: n(/(\d+) passing/), failed: n(/(\d+) failing/), pending: n(/(\d+) pending/) };
+  return { passed: n(/(\d+) passing/), failed: n(/(\d+) failing/), pending: n(/(\d+) pending/), failures: failureTitles(out) };
+}
+
+/**
+ * The failing tests' titles, from the list after "N failing" ("  1) suite\n       test:"): repeated in
+ * the summary, so that the last lines of a long CI log name what failed.
+ */
+function failureTitles(out) {
+  const tail = out.slice(out.search(/\d+ failing/));
+  const titles = [];
+  for (const m of tail.matchAll(/^ {2}(\d+)\) (.*)\n((?: {5,}.*\n)*?) {5,}(.*):\n/gm)) titles.push(`${m[2]} › ${[m[3].trim(), m[4].trim()].filter(Boolean).join(' › ')}`);
+  return titles;
 }
 
 const results = [];
@@ -83,6 +94,7 @@ for (const r of results) {
   failed += layerFailed;
   if (layerFailed) ok = false;
   console.log(`${layerFailed ? '✗' : '✓'} ${r.layer}: ${r.passed} passed, ${layerFailed} failed${r.pending ? `, ${r.pending} pending` : ''}`);
+  for (const title of (r.failures ?? []).slice(0, 10)) console.log(`    ✗ ${title}`);
 }
 if (!staticOk) failed += 1;
 console.log(`${passed} passed, ${failed} failed`);

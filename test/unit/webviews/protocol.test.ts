@@ -73,8 +73,18 @@ describe('panel protocol validation', () => {
     assert.ok(isWebviewMessage({ type: 'rerun', settings: { ...ran, steps: 400 } }));
     assert.equal(isWebviewMessage({ type: 'rerun', settings: { ...ran, steps: 400, batchSize: 0 } }), false);
     assert.ok(isHostMessage({ type: 'reportState' }));
-    assert.ok(isWebviewMessage({ type: 'state', state: { legend: ['f.ts · adam · η=0.05'], settings: ran } }));
-    assert.equal(isWebviewMessage({ type: 'state', state: { legend: 'f.ts', settings: ran } }), false);
+    assert.ok(isWebviewMessage({ type: 'state', state: { legend: ['f.ts · adam · η=0.05'], settings: ran, status: '수렴했습니다 (48 스텝에서)' } }));
+    assert.equal(isWebviewMessage({ type: 'state', state: { legend: 'f.ts', settings: ran, status: '' } }), false);
+    assert.equal(isWebviewMessage({ type: 'state', state: { legend: [], settings: ran } }), false, 'the status line is part of the state');
+  });
+
+  it('takes a run that stops at convergence (tolerance) and the step a run ended at, each only as a sane number', () => {
+    const ran = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, tolerance: 1e-8 };
+    assert.ok(isHostMessage({ type: 'runStarted', runId: 'r', file: 'f.ts', dimension: 1, paramNames: ['w'], settings: ran }));
+    assert.ok(isWebviewMessage({ type: 'rerun', settings: ran }));
+    for (const tolerance of [0, -1e-8, Infinity, NaN, '1e-8']) assert.equal(isWebviewMessage({ type: 'rerun', settings: { ...ran, tolerance } }), false, String(tolerance));
+    assert.ok(isHostMessage({ type: 'runFinished', runId: 'r', reason: 'converged', step: 48 }));
+    for (const step of [-1, 1.5, '48']) assert.equal(isHostMessage({ type: 'runFinished', runId: 'r', reason: 'converged', step }), false, String(step));
   });
 
   it('accepts a re-roll seed only as a 32-bit non-negative integer', () => {
