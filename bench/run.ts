@@ -48,7 +48,7 @@ function report(workload: string, cases: Array<[string, () => unknown]>, options
   console.log(`\n${workload}`);
   for (const [implementation, r] of results) {
     const ratio = hand / r.perSecond;
-    console.log(`  ${implementation.padEnd(34)} ${r.perSecond.toExponential(3).padStart(10)} /s  ${r.microseconds.toFixed(3).padStart(11)} µs   ${ratio.toFixed(2).padStart(9)}× hand-written`);
+    console.log(`  ${implementation.padEnd(46)} ${r.perSecond.toExponential(3).padStart(10)} /s  ${r.microseconds.toFixed(3).padStart(11)} µs   ${ratio.toFixed(2).padStart(9)}× hand-written`);
   }
 }
 
