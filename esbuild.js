@@ -27,8 +27,8 @@ const targets = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { api: 'src/api.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { worker: 'src/runner/worker.ts' }, outdir: 'dist' },
-  { ...node, entryPoints: { sealedRoom: 'src/runner/sealedRoom.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { worker: 'src/worker/worker.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { sealedRoom: 'src/worker/sealedRoom.ts' }, outdir: 'dist' },
   {
     bundle: true,
     platform: 'browser',
@@ -37,7 +37,7 @@ const targets = [
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
-    entryPoints: { webview: 'src/webviews/app/main.ts' },
+    entryPoints: { webview: 'src/webview/main.ts' },
     outdir: 'dist',
   },
 ].filter((t) => Object.values(t.entryPoints).every((f) => fs.existsSync(f)));

@@ -9,13 +9,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startHarness, openPanel } from '../test/webview/harness';
-import { panelStrings } from '../src/webviews/panelStrings';
+import { panelStrings } from '../src/panel/panelStrings';
 import { compileLoss } from '../src/runner/compile';
 import { sampleSurface } from '../src/runner/surface';
 import { runAnalysis } from '../src/teaching/analysis';
-import { analysisMessages, analysisTitle } from '../src/training/analysisMessages';
+import { analysisMessages, analysisTitle } from '../src/commands/analysisMessages';
 import { backpropGraph } from '../src/teaching/backpropGraph';
-import type { HostMessage } from '../src/webviews/protocol';
+import type { HostMessage } from '../src/protocol/panelProtocol';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

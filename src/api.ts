@@ -84,5 +84,5 @@ export function compileLoss(source: string, fileName = 'loss.ts'): LossApi {
   };
 }
 
-export { runIsolated } from './runner/isolatedRun';
+export { runIsolated } from './worker/isolatedRun';
 export type { RunResult, TrainOptions, Surface };

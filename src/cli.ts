@@ -11,10 +11,11 @@
 import type { Finding } from './teaching/diagnosis';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { languageArgument, parseArgs, usage, UsageError, type CliArgs } from './cli/args';
+import { languageArgument, parseArgs, usage, UsageError, type CliArgs } from './runner/cliArgs';
 import { languageFromEnvironment } from './cli/lang';
-import { runIsolated } from './runner/isolatedRun';
-import type { LearnerErrorData, ProgressPoint } from './runner/workerProtocol';
+import { runIsolated } from './worker/isolatedRun';
+import type { LearnerErrorData } from './protocol/learnerError';
+import type { StepPoint } from './protocol/panelProtocol';
 import type { RunResult } from './runner/trainLoss';
 import { diagnosisLine, progressBar, summary } from './cli/report';
 import { language, pick, setLanguage } from './l10n/localize';
@@ -61,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
   const run = runIsolated(
     job,
     {
-      onProgress: showProgress ? (points: ProgressPoint[]) => process.stderr.write(progressBar(points[points.length - 1], steps)) : undefined,
+      onProgress: showProgress ? (points: StepPoint[]) => process.stderr.write(progressBar(points[points.length - 1], steps)) : undefined,
       onOutput: (text) => process.stderr.write(text),
       onDiagnosis: (f) => (findings = f),
     },

@@ -3,28 +3,28 @@
  */
 import * as vscode from 'vscode';
 import path from 'node:path';
-import { LossPanel } from './webviews/lossPanel';
-import { TrainController } from './training/trainController';
-import { keepRoomWarm } from './training/warmRoom';
-import { LossCodeLensProvider } from './training/lossCodeLens';
+import { LossPanel } from './panel/lossPanel';
+import { TrainController } from './commands/trainController';
+import { keepRoomWarm } from './commands/warmRoom';
+import { LossCodeLensProvider } from './commands/lossCodeLens';
 import { pick, setLanguage, t, type Language } from './l10n/localize';
-import { UsageError } from './cli/args';
+import { UsageError } from './runner/cliArgs';
 import type { RunResult } from './runner/trainLoss';
 import type { TrainOptions } from './engine/trainOptions';
-import { exportRun } from './training/exportCommand';
-import { openExample } from './training/openExample';
-import { newLossFile } from './snippets/newLossFile';
+import { exportRun } from './commands/exportCommand';
+import { openExample } from './commands/openExample';
+import { newLossFile } from './commands/newLossFile';
 import { GlossaryHoverProvider, HOVER_LANGUAGES } from './hover/hoverProvider';
-import { showGlossary } from './hover/glossaryCommand';
+import { showGlossary } from './commands/glossaryCommand';
 import { explain } from './hover/explain';
 import { OperationHoverProvider } from './hover/operationHoverProvider';
-import { AnalysisController } from './training/analysisController';
+import { AnalysisController } from './commands/analysisController';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from './teaching/analysis';
 import { DEFAULT_RACE } from './teaching/raceEntries';
 import type { BackpropGraph } from './teaching/backpropGraph';
 import type { ExportedNetwork } from './teaching/networkExport';
 import type { Finding } from './teaching/diagnosis';
-import type { PanelSnapshot } from './webviews/protocol';
+import type { PanelSnapshot } from './protocol/panelProtocol';
 
 /** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
 export interface GdTutorApi {

@@ -9,7 +9,3 @@ export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): L
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^en/i.test(locale) ? 'en' : 'ko';
 }
-
-export function isLanguage(v: unknown): v is Language {
-  return v === 'ko' || v === 'en';
-}

@@ -1,11 +1,11 @@
 /** The CLI's human output: a progress bar while training, and a summary at the end, in the language of l10n/localize.ts. */
-import type { ProgressPoint } from '../runner/workerProtocol';
+import type { StepPoint } from '../protocol/panelProtocol';
 import type { RunResult } from '../runner/trainLoss';
 import { language } from '../l10n/localize';
 
 const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? v.toPrecision(6) : v.toExponential(4)) : String(v));
 
-export function progressBar(p: ProgressPoint, totalSteps: number | undefined): string {
+export function progressBar(p: StepPoint, totalSteps: number | undefined): string {
   const width = 30;
   const total = totalSteps ?? 1000;
   const done = Math.min(1, p.step / Math.max(1, total));

@@ -1,6 +1,6 @@
 /** Hovers on operations of a loss file, from the file's last backprop graph (operationNote.ts). */
 import * as vscode from 'vscode';
-import type { GraphData } from '../webviews/protocol';
+import type { GraphData } from '../protocol/panelProtocol';
 import { operationAt, operationNote } from './operationNote';
 import { language } from '../l10n/localize';
 

@@ -4,7 +4,7 @@
  * derivatives and its adjoint ∂L/∂node — the chain rule's factors, with numbers. Pure: the graph
  * and the offset in, Markdown out (no `vscode`).
  */
-import type { GraphData, GraphNodeData } from '../webviews/protocol';
+import type { GraphData, GraphNodeData } from '../protocol/panelProtocol';
 import type { Language } from '../l10n/localize';
 
 const n4 = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v));

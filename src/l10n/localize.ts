@@ -11,6 +11,10 @@ import ko from '../../l10n/bundle.l10n.ko.json';
 
 export type Language = 'ko' | 'en';
 
+export function isLanguage(v: unknown): v is Language {
+  return v === 'ko' || v === 'en';
+}
+
 const korean: Record<string, string> = ko;
 let current: Language = 'ko';
 

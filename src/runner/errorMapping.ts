@@ -15,7 +15,7 @@ import { runnerMessages } from './runnerMessages';
 import { TapeEscapeError, ActiveTextError } from '../engine/var';
 import { TapeOverflowError } from '../engine/tape';
 import { ActiveKeyError, lastNonErrorThrow } from './identityRuntime';
-import { NotAllowedError } from './lockDown';
+import { NotAllowedError } from './notAllowedError';
 
 interface Frame {
   file: string;

@@ -2,7 +2,7 @@
  * Turns anything thrown while compiling or running learner code into plain LearnerErrorData
  * (Korean and English, with the learner's line when known) that can cross the worker boundary.
  */
-import type { LearnerErrorData } from './workerProtocol';
+import type { LearnerErrorData } from '../protocol/learnerError';
 import { runnerMessages } from './runnerMessages';
 
 function isLearnerErrorLike(e: unknown): e is LearnerErrorData {

@@ -7,7 +7,7 @@
  * Terms follow docs/korean-terms.md: 손실 함수, 기울기, 학습률, 매개변수, 초깃값,
  * 최솟값/최댓값, 옵티마이저 names in Latin script.
  */
-import type { LearnerErrorData } from './workerProtocol';
+import type { LearnerErrorData } from '../protocol/learnerError';
 import type { SizedBy } from './paramShape';
 
 /** A position in the learner's file (1-based); the end is exclusive, as in an editor range. */

@@ -4,7 +4,7 @@
  * compiler (learnerErrors.ts); these are the ones only the host can see: the worker ran out of
  * time or memory, was cancelled, or died.
  */
-import type { LearnerErrorData } from './workerProtocol';
+import type { LearnerErrorData } from '../protocol/learnerError';
 
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 

@@ -7,7 +7,7 @@
  */
 import type { CompiledLoss } from '../runner/compile';
 import { lastUsage } from '../engine/nn/usage';
-import type { BoundaryPanelData } from '../webviews/protocol';
+import type { BoundaryPanelData } from '../protocol/panelProtocol';
 
 /** What the panel draws (the protocol's shape: one definition for the worker and the webview). */
 export type BoundaryData = BoundaryPanelData;

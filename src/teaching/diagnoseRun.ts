@@ -9,7 +9,7 @@ import type { CompiledLoss } from '../runner/compile';
 import { trainLoss, type RunResult } from '../runner/trainLoss';
 import { randomStart, type TrainOptions } from '../engine/trainOptions';
 import { trainTestSplit } from '../engine/trainTestSplit';
-import { parseArgs } from '../cli/args';
+import { parseArgs } from '../runner/cliArgs';
 import { diagnose, type Change, type Finding, type Lab, type Trial } from './diagnosis';
 import { largestStableLearningRate as searchStableRate } from './learningRateSweep';
 import { randomRestarts } from './restarts';
@@ -42,7 +42,7 @@ function attempt<T>(f: () => T): T | undefined {
 
 const last = <T>(xs: T[]): T => xs[xs.length - 1];
 
-/** Hyper-parameters the CLI can set, by option name (src/cli/args.ts). */
+/** Hyper-parameters the CLI can set, by option name (src/runner/cliArgs.ts). */
 const HYPER_FLAGS: Array<[keyof TrainOptions, string]> = [
   ['momentum', '--momentum'],
   ['dampening', '--dampening'],

@@ -5,7 +5,7 @@
  */
 import { lastUsage } from '../engine/nn/usage';
 import type { RunResult } from '../runner/trainLoss';
-import type { WeightLayerData } from '../webviews/protocol';
+import type { WeightLayerData } from '../protocol/panelProtocol';
 
 export interface LayerParameters {
   name: string;

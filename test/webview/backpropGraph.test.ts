@@ -8,15 +8,15 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startHarness, openPanel, canvasInk, canvasColorPixels, type Harness, type Theme } from './harness';
-import { panelStrings } from '../../src/webviews/panelStrings';
-import type { HostMessage } from '../../src/webviews/protocol';
+import { panelStrings } from '../../src/panel/panelStrings';
+import type { HostMessage } from '../../src/protocol/panelProtocol';
 import { backpropGraph } from '../../src/teaching/backpropGraph';
 import { compileLoss } from '../../src/runner/compile';
 import { trainLoss } from '../../src/runner/trainLoss';
 import { decisionBoundary, twoDimensionalData } from '../../src/teaching/decisionBoundary';
 import type { TrainProgress } from '../../src/runner/trainLoss';
 import { networkInfo } from '../../src/teaching/networkInfo';
-import { backpropCostTable, networkTables } from '../../src/training/analysisMessages';
+import { backpropCostTable, networkTables } from '../../src/commands/analysisMessages';
 import { backpropCost } from '../../src/teaching/backpropCost';
 
 const FILE = path.resolve(__dirname, '../../examples/rosenbrock.ts');

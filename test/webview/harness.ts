@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { panelHtml } from '../../src/webviews/panelHtml';
-import type { HostMessage, WebviewMessage } from '../../src/webviews/protocol';
+import { panelHtml } from '../../src/panel/panelHtml';
+import type { HostMessage, WebviewMessage } from '../../src/protocol/panelProtocol';
 
 const root = path.resolve(__dirname, '../..');
 export const artifactsDir = path.join(root, '.artifacts', 'webview');

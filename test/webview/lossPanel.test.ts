@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { startHarness, openPanel, canvasInk, canvasColorPixels, type Harness, type Theme } from './harness';
-import { panelStrings } from '../../src/webviews/panelStrings';
-import type { HostMessage, RunSettings, StepPoint } from '../../src/webviews/protocol';
+import { panelStrings } from '../../src/panel/panelStrings';
+import type { HostMessage, RunSettings, StepPoint } from '../../src/protocol/panelProtocol';
 
 const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 40 };
 

@@ -8,14 +8,14 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startHarness, openPanel, canvasInk, type Harness, type Theme, type PanelPage } from './harness';
-import { panelStrings } from '../../src/webviews/panelStrings';
-import type { HostMessage, RunSettings } from '../../src/webviews/protocol';
+import { panelStrings } from '../../src/panel/panelStrings';
+import type { HostMessage, RunSettings } from '../../src/protocol/panelProtocol';
 import { compileLoss } from '../../src/runner/compile';
 import { sampleSurface } from '../../src/runner/surface';
 import { runAnalysis, type AnalysisName, type AnalysisRequest, type AnalysisResult } from '../../src/teaching/analysis';
-import { analysisMessages, analysisTitle } from '../../src/training/analysisMessages';
+import { analysisMessages, analysisTitle } from '../../src/commands/analysisMessages';
 import { trainLoss } from '../../src/runner/trainLoss';
-import type { StepPoint } from '../../src/webviews/protocol';
+import type { StepPoint } from '../../src/protocol/panelProtocol';
 
 const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 30 };
 

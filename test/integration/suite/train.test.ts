@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { tutorDiagnostics, workspaceFolder } from './workspaceHelpers';
-import { remedyOptions } from '../../../src/training/remedy';
+import { remedyOptions } from '../../../src/commands/remedy';
 
 interface RunResult {
   params: number[][];

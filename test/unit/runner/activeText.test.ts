@@ -10,7 +10,7 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { compileLoss } from '../../../src/runner/compile';
 import { LearnerError } from '../../../src/runner/learnerErrors';
-import { runIsolated } from '../../../src/runner/isolatedRun';
+import { runIsolated } from '../../../src/worker/isolatedRun';
 
 const FILE = path.resolve(__dirname, '../../fixtures/learner/text.ts');
 

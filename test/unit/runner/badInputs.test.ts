@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { compileLoss } from '../../../src/runner/compile';
 import { LearnerError } from '../../../src/runner/learnerErrors';
-import { runIsolated } from '../../../src/runner/isolatedRun';
-import type { LearnerErrorData } from '../../../src/runner/workerProtocol';
+import { runIsolated } from '../../../src/worker/isolatedRun';
+import type { LearnerErrorData } from '../../../src/protocol/learnerError';
 import { badFixtures, WORKER_ONLY, type BadFixture } from './badFixtures';
 
 function assertMatches(error: LearnerErrorData | undefined, want: BadFixture): void {

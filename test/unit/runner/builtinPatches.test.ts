@@ -13,7 +13,7 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
 import { LearnerError } from '../../../src/runner/learnerErrors';
-import { runIsolated } from '../../../src/runner/isolatedRun';
+import { runIsolated } from '../../../src/worker/isolatedRun';
 import { adoptHostSettings, restoreBuiltins } from '../../../src/runner/learnerBuiltins';
 import { OPTIMIZER_NAMES } from '../../../src/engine/optim';
 import { BAD_DIR } from './badFixtures';

@@ -9,8 +9,8 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import { compileLoss, type CompiledLoss } from '../../../src/runner/compile';
-import { runIsolated } from '../../../src/runner/isolatedRun';
-import type { ProgressPoint } from '../../../src/runner/workerProtocol';
+import { runIsolated } from '../../../src/worker/isolatedRun';
+import type { StepPoint } from '../../../src/protocol/panelProtocol';
 import { finiteDifferenceCheck } from '../finiteDifferences';
 
 const FILE = path.resolve(__dirname, '../../fixtures/learner/kept.ts');
@@ -178,7 +178,7 @@ export function loss(p: number[]) {
 
   it('through a worker: SGD on raw/first follows the plain-JavaScript trajectory', async function () {
     this.timeout(120_000);
-    const points: ProgressPoint[] = [];
+    const points: StepPoint[] = [];
     const outcome = await runIsolated(
       { kind: 'train', source: FIRST_LOSS, fileName: FILE, options: { steps: 5, optimizer: 'sgd', learningRate: 0.5 }, progressIntervalMs: 0 },
       { onProgress: (p) => points.push(...p) },

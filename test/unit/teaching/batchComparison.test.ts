@@ -5,8 +5,8 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
 import { batchComparison } from '../../../src/teaching/batchComparison';
-import { analysisMessages } from '../../../src/training/analysisMessages';
-import type { HostMessage } from '../../../src/webviews/protocol';
+import { analysisMessages } from '../../../src/commands/analysisMessages';
+import type { HostMessage } from '../../../src/protocol/panelProtocol';
 
 const example = (name: string) => {
   const file = path.resolve(__dirname, '../../../examples', name);

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
 import { decisionBoundary, twoDimensionalData } from '../../../src/teaching/decisionBoundary';
-import { isHostMessage } from '../../../src/webviews/protocol';
+import { isHostMessage } from '../../../src/protocol/panelProtocol';
 import { networkInfo } from '../../../src/teaching/networkInfo';
-import { networkTables } from '../../../src/training/analysisMessages';
+import { networkTables } from '../../../src/commands/analysisMessages';
 
 const example = (name: string) => {
   const file = path.resolve(__dirname, '../../../examples', name);

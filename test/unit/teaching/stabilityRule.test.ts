@@ -9,7 +9,7 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { learningRateSweep } from '../../../src/teaching/learningRateSweep';
 import { curvatureAt, stabilityRule, MAX_EXACT_DIMENSION } from '../../../src/teaching/stabilityRule';
-import { stabilityMarks } from '../../../src/training/analysisMessages';
+import { stabilityMarks } from '../../../src/commands/analysisMessages';
 import { setLanguage } from '../../../src/l10n/localize';
 
 const example = (name: string) => {
