@@ -17,7 +17,7 @@ import { compileLoss as compile, type CompiledLoss } from './runner/compile';
 import { LearnerError } from './runner/learnerErrors';
 import { trainLoss, type RunResult, type TrainHooks } from './runner/trainLoss';
 import { sampleSurface, type Surface, type SurfaceRequest } from './runner/surface';
-import type { TrainOptions } from './engine/trainOptions';
+import { withDefaultStop, type TrainOptions } from './engine/trainOptions';
 
 export interface LossApi {
   readonly dimension: number;
@@ -76,7 +76,11 @@ export function compileLoss(source: string, fileName = 'loss.ts'): LossApi {
     valueAndGrad: sizeless ? (params, batch) => at(params.length).valueAndGrad(params, batch) : (params, batch) => (loss as CompiledLoss).valueAndGrad(params, batch),
     value: sizeless ? (params, batch) => at(params.length).value(params, batch) : (params, batch) => (loss as CompiledLoss).value(params, batch),
     hessian: (params) => at(params.length).hessian(params),
-    train: (options = {}, hooks = {}) => trainLoss(at(options.init?.length), options, hooks),
+    // No run length from the caller or the file: stop at convergence, as the CLI and the editor do.
+    train: (options = {}, hooks = {}) => {
+      const compiled = at(options.init?.length);
+      return trainLoss(compiled, withDefaultStop(options, (compiled.config ?? {}) as TrainOptions), hooks);
+    },
     surface: (request) => sampleSurface(at(request?.center?.length), request),
     get compiled() {
       return at(undefined);

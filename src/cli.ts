@@ -1,5 +1,5 @@
 /**
- * Headless entry: `node dist/cli.js train|grad|surface FILE --json` (contract in DESIGN.md).
+ * Headless entry: `node dist/cli.js train|grad|surface FILE --json` (contract in docs/cli-contract.md).
  * Learner code runs in the same isolated worker the extension uses, so an infinite loop or a
  * memory bomb ends with a message, not a hung terminal.
  *
@@ -105,7 +105,7 @@ function jsonShape(args: CliArgs, result: unknown, findings: readonly Finding[])
   return out;
 }
 
-/** A finding as DESIGN.md documents it: code, ko, en, glossary and, when the advice was tried, remedy. */
+/** A finding as docs/cli-contract.md documents it: code, ko, en, glossary and, when the advice was tried, remedy. */
 function diagnosisJson(f: Finding): unknown {
   const d: Record<string, unknown> = { code: f.code, ko: f.ko, en: f.en, glossary: f.glossary };
   if (f.remedy) d.remedy = { cli: [...f.remedy.cli], outcome: { finalLoss: f.remedy.outcome.finalLoss, steps: f.remedy.outcome.steps } };

@@ -7,7 +7,7 @@ import { LossPanel } from './panel/lossPanel';
 import { TrainController } from './commands/trainController';
 import { keepRoomWarm } from './commands/warmRoom';
 import { LossCodeLensProvider } from './commands/lossCodeLens';
-import { pick, setLanguage, t, type Language } from './l10n/localize';
+import { pick, setLanguage, type Language } from './l10n/localize';
 import { UsageError } from './runner/cliArgs';
 import type { RunResult } from './runner/trainLoss';
 import type { TrainOptions } from './engine/trainOptions';
@@ -20,26 +20,28 @@ import { explain } from './hover/explain';
 import { OperationHoverProvider } from './hover/operationHoverProvider';
 import { AnalysisController } from './commands/analysisController';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from './teaching/analysis';
-import { DEFAULT_RACE } from './teaching/raceEntries';
+import { pickRacers } from './commands/racePicker';
+import { saveNetworkExport } from './commands/exportNetworkCommand';
+import { lossDocument } from './commands/lossDocument';
 import type { BackpropGraph } from './teaching/backpropGraph';
 import type { ExportedNetwork } from './teaching/networkExport';
 import type { Finding } from './teaching/diagnosis';
 import type { PanelSnapshot } from './protocol/panelProtocol';
 
-/** What activate() returns: for other extensions and for the integration tests (DESIGN.md). */
+/** What activate() returns: for other extensions and for the integration tests (docs/cli-contract.md). */
 export interface GdTutorApi {
   /** Trains a file (its open editor's text if open) and resolves with the CLI's JSON shape. */
   train(file: vscode.Uri, options?: TrainOptions): Promise<RunResult | undefined>;
   lastRun(file: vscode.Uri): RunResult | undefined;
   /** The glossary entry for a term (id, Korean, English or a code spelling). */
   explain(term: string): { ko: string; en: string; markdown: string } | undefined;
-  /** Runs a teaching view's analysis of a file and shows it in the panel (#6). */
+  /** Runs a teaching view's analysis of a file and shows it in the panel. */
   analyze(file: vscode.Uri, analysis: AnalysisName, request?: AnalysisRequest): Promise<AnalysisResult | undefined>;
   /** The automatic diagnosis of the file's last run. */
   lastDiagnosis(file: vscode.Uri): Finding[] | undefined;
   /** The file's last run, timed in the editor: Train → first point, Train → finished (ms). */
   lastTiming(file: vscode.Uri): { firstPointMs?: number; finishedMs: number } | undefined;
-  /** The backprop graph of one evaluation (default: at the file's init), shown in the panel (#7). */
+  /** The backprop graph of one evaluation (default: at the file's init), shown in the panel. */
   backpropGraph(file: vscode.Uri, at?: number[]): Promise<BackpropGraph | undefined>;
   /** The file's nn network (last run's start and end weights) as JSON and an equivalent PyTorch script. */
   exportNetwork(file: vscode.Uri): Promise<{ json: ExportedNetwork; pytorch: string } | undefined>;
@@ -74,14 +76,6 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
   let lastTrained: vscode.Uri | undefined;
   /** Editors opened from examples/ → example id, so a successful run completes its walkthrough step. */
   const exampleDocs = new Map<string, string>();
-
-  /** The file a command acts on (given, or the active editor's), if it is a TS/JS loss file; says so otherwise. */
-  const lossDocument = async (uri: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> => {
-    const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-    if (document && ['typescript', 'javascript'].includes(document.languageId)) return document;
-    void vscode.window.showWarningMessage(t('Open a TypeScript or JavaScript loss file to train it.'));
-    return undefined;
-  };
 
   const trainFile = async (uri: vscode.Uri | undefined, settings?: TrainOptions) => {
     const document = await lossDocument(uri);
@@ -168,18 +162,7 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
     vscode.commands.registerCommand('gdTutor.exportNetwork', async (uri?: vscode.Uri) => {
       const file = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
       const exported = file && (await exportNetworkOf(file));
-      if (!exported || !file) return undefined;
-      // The learner chooses where; the JSON goes beside the script. Nothing existing is overwritten silently.
-      const target = await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.file(file.fsPath.replace(/\.[cm]?[jt]s$/, '_pytorch.py')),
-        filters: { Python: ['py'] },
-        title: t('Export the network as a PyTorch script'),
-      });
-      if (!target) return undefined;
-      await vscode.workspace.fs.writeFile(target, Buffer.from(exported.pytorch, 'utf8'));
-      await vscode.workspace.fs.writeFile(target.with({ path: target.path.replace(/\.py$/, '') + '.json' }), Buffer.from(JSON.stringify(exported.json, null, 2), 'utf8'));
-      void vscode.window.showInformationMessage(t('Saved {0}', target.fsPath));
-      return target;
+      return exported && file ? saveNetworkExport(file, exported) : undefined;
     }),
     vscode.commands.registerCommand('gdTutor.showBackpropGraph', (uri?: vscode.Uri) => graphOf(uri instanceof vscode.Uri ? uri : undefined)),
     // What a click on a graph node does (also for tests): select that expression in the editor.
@@ -190,13 +173,8 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
       vscode.commands.registerCommand(command, async (uri?: vscode.Uri) => {
         const file = uri instanceof vscode.Uri ? uri : undefined;
         if (analysis !== 'race') return analyzeFile(file, analysis);
-        // The race: the learner picks the runners (all by default); hyper-parameters come from the file's config.
-        const picked = await vscode.window.showQuickPick(
-          DEFAULT_RACE.map((e) => ({ label: e.label, picked: true, entry: e })),
-          { canPickMany: true, title: t('Optimizer race'), placeHolder: t('Choose the optimizers to compare') },
-        );
-        if (!picked?.length) return undefined;
-        return analyzeFile(file, 'race', { entries: picked.map((p) => p.entry) });
+        const entries = await pickRacers();
+        return entries ? analyzeFile(file, 'race', { entries }) : undefined;
       }),
     ),
     vscode.window.registerWebviewPanelSerializer(LossPanel.viewType, {

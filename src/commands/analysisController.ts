@@ -12,7 +12,7 @@ import { roomFor } from './warmRoom';
 import { runIsolated } from '../worker/isolatedRun';
 import type { AnalysisName, AnalysisRequest, AnalysisResult } from '../teaching/analysis';
 import { LossPanel } from '../panel/lossPanel';
-import { toDiagnostic } from './learnerDiagnostics';
+import { toDiagnostic } from './errorSquiggles';
 import { t, pick } from '../l10n/localize';
 import { requireTrust } from './trust';
 import { analysisMessages, analysisTitle, backpropCostTable } from './analysisMessages';

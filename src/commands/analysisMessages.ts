@@ -227,7 +227,7 @@ export function backpropCostTable(cost: BackpropCost): HostMessage {
   };
 }
 
-/** Parameters vs hyper-parameters of a trained network (seed 003): two tables, and the weights layer by layer. */
+/** Parameters vs hyper-parameters of a trained network (docs/concepts.md: parameters vs hyper-parameters): two tables, and the weights layer by layer. */
 export function networkTables(info: NetworkInfo): HostMessage[] {
   const names: Record<string, string> = {
     optimizer: t('Optimizer'),

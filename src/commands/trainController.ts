@@ -15,7 +15,7 @@ import type { RunResult } from '../runner/trainLoss';
 import type { ResolvedOptions, TrainOptions } from '../engine/trainOptions';
 import { LossPanel } from '../panel/lossPanel';
 import type { DiagnosisItem, StopReason } from '../protocol/panelProtocol';
-import { toDiagnostic } from './learnerDiagnostics';
+import { toDiagnostic } from './errorSquiggles';
 import { stopReasons } from '../panel/panelStrings';
 import { t, pick } from '../l10n/localize';
 import { requireTrust } from './trust';

@@ -22,7 +22,7 @@ export function isActiveValue(x: unknown): x is Var | HyperDual {
 }
 
 /** The plain number behind an active value; anything else unchanged. */
-export function shown(x: unknown): unknown {
+export function plainValue(x: unknown): unknown {
   return x instanceof Var ? x.v : x instanceof HyperDual ? x.a : x;
 }
 
@@ -86,7 +86,7 @@ export function slowBinary(a: unknown, b: unknown, again: Native, dual: (a: numb
   const pb = toPrimitive(b, hint);
   if (!isActiveValue(pa) && !isActiveValue(pb)) return native(pa, pb);
   // `'w = ' + w`: text of an active value (its number, not its gradient).
-  if (concatenates && (typeof pa === 'string' || typeof pb === 'string')) throw new ActiveTextError(shown(isActiveValue(pa) ? pa : pb) as number);
+  if (concatenates && (typeof pa === 'string' || typeof pb === 'string')) throw new ActiveTextError(plainValue(isActiveValue(pa) ? pa : pb) as number);
   const na = numeric(pa);
   const nb = numeric(pb);
   if (na instanceof HyperDual || nb instanceof HyperDual) {

@@ -4,11 +4,12 @@
  * same with plain numbers (no tape), or with hyper-dual numbers for the exact Hessian.
  *
  * Each of them — and each Hessian pass — is one *evaluation* (var.ts): the active values a
- * loss kept from an earlier one (module state, a memo) are the constants they were.
+ * loss kept from an earlier one (module state, a memo) are the constants they were, and what it
+ * used of the nn library is recorded afresh (recording.ts).
  */
-import { recLeaf, recLeaves, startRecording } from './recording';
+import { beginEvaluation, endEvaluation, recLeaf, recLeaves, startRecording } from './recording';
 import { LossNotNumberError } from './runtimeErrors';
-import { Var, startEvaluation } from './var';
+import { Var } from './var';
 import { HyperDual } from './hyperDual';
 
 export type ParamShape = { kind: 'scalar' } | { kind: 'array'; length: number } | { kind: 'object'; keys: string[] };
@@ -102,16 +103,16 @@ export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknow
     const adj = tape.backward(root);
     for (let i = 0; i < n; i++) gradient[i] = adj[i];
   }
-  startEvaluation(); // the evaluation is over: a Var the loss kept is now a constant
+  endEvaluation(); // the evaluation is over: a Var the loss kept is now a constant
   if (root < 0) return { value: typeof r === 'number' ? r : r instanceof Var ? r.v : (r as HyperDual).a, gradient, constant: true };
   return { value: (r as Var).v, gradient, constant: false };
 }
 
 /** Value only, with plain numbers: no tape at all (surface sampling, line searches). */
 export function value0(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): number {
-  startEvaluation(); // earlier Vars are constants: nothing is recorded
+  beginEvaluation(); // earlier Vars are constants: nothing is recorded
   const r = scalarResult(fn(build(shape, (i) => params[i]), ...rest));
-  startEvaluation();
+  endEvaluation();
   return r instanceof Var ? r.v : r instanceof HyperDual ? r.a : (r as number);
 }
 
@@ -121,11 +122,11 @@ export function hessian(fn: (params: unknown, ...rest: unknown[]) => unknown, pa
   const H = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i; j < n; j++) {
-      startEvaluation(); // hyper-duals kept from the pass before are constants
+      beginEvaluation(); // hyper-duals kept from the pass before are constants
       const arg = build(shape, (k) => new HyperDual(params[k], k === i ? 1 : 0, k === j ? 1 : 0, 0));
       const r = scalarResult(fn(arg, ...rest));
       const h = r instanceof HyperDual ? r.e12 : 0;
-      startEvaluation();
+      endEvaluation();
       H[i * n + j] = h;
       H[j * n + i] = h;
     }

@@ -32,9 +32,36 @@ function take(k: number, y: number): Var | number {
   return k < 0 ? y : new Var(k, y);
 }
 
+export type LossKind = 'mse' | 'crossEntropy' | 'binaryCrossEntropy';
+
+/**
+ * What the evaluation used of the `gdtutor` nn library: the network whose `forward` ran and the
+ * loss it was scored with. The tutor reads it after an evaluation (nn/usage.ts) to show and export
+ * "the network of this file" without the learner exporting the model object.
+ *
+ * It lives here, beside the tape, because like the tape it belongs to one evaluation. Every
+ * evaluation — value and gradient, value only, each Hessian pass (evaluate.ts) — starts it empty,
+ * so a file that stopped using a network is not reported with the one it used before; ending an
+ * evaluation leaves it alone, so it is read after. nn writes it and this module imports nothing of
+ * nn (no import cycle): `network` is a Sequential, which nn/usage.ts checks when reading it.
+ */
+export const nnUsed: { network: object | undefined; loss: LossKind | undefined } = { network: undefined, loss: undefined };
+
+/** Starts an evaluation of any kind: earlier Vars now constants (var.ts), nothing of nn used yet. */
+export function beginEvaluation(): void {
+  startEvaluation();
+  nnUsed.network = undefined;
+  nnUsed.loss = undefined;
+}
+
+/** Ends an evaluation: its Vars become constants; what it used of nn stays readable. */
+export function endEvaluation(): void {
+  startEvaluation();
+}
+
 /** Starts an evaluation on the process's tape: an empty tape, earlier Vars now constants (var.ts). */
 export function startRecording(): Tape {
-  startEvaluation();
+  beginEvaluation();
   tape.reset();
   return tape;
 }

@@ -8,7 +8,7 @@
  *   HyperDual  only while computing an exact Hessian (hyperDual.ts).
  *
  * One runtime per process: per-file copies would make the learner's call sites polymorphic
- * (≈3× slower, DESIGN.md), so every loaded module receives this same object.
+ * (≈3× slower: docs/ARCHITECTURE.md, Performance facts), so every loaded module receives this same object.
  *
  * Where things live: operators in arithmetic.ts, `Math` in runtimeMath*.ts, comparisons and
  * `Number`/`typeof` in valueChecks.ts, odd operands in coercion.ts, the derivative table in

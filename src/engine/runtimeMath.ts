@@ -19,7 +19,7 @@ import { Var } from './var';
 import { HyperDual, hdBinary } from './hyperDual';
 import { BINARY } from './rules';
 import { rec1, rec2 } from './recording';
-import { isActiveValue, shown, slowBinary, toPrimitive } from './coercion';
+import { isActiveValue, plainValue, slowBinary, toPrimitive } from './coercion';
 import { NotDifferentiableError } from './runtimeErrors';
 import { pow } from './arithmetic';
 import * as unary from './runtimeMathUnary';
@@ -74,7 +74,7 @@ function combine(y: number, xs: Array<number | Var | HyperDual>, weights: number
 /** max (sign = 1) or min (sign = −1) of any number of arguments; ties share the gradient. */
 function extremum(args: ArrayLike<unknown>, sign: 1 | -1): unknown {
   const xs = Array.from(args, operand);
-  const values = xs.map((x) => shown(x) as number);
+  const values = xs.map((x) => plainValue(x) as number);
   const m = sign > 0 ? Math.max(...values) : Math.min(...values);
   if (!xs.some(isActiveValue)) return m;
   // The arguments equal to the extremum (all NaN ones if it is NaN: the gradient follows the NaN).
@@ -107,7 +107,7 @@ function hypot(a?: unknown, b?: unknown): unknown {
 
 function hypotActive(args: ArrayLike<unknown>): unknown {
   const xs = Array.from(args, operand);
-  const values = xs.map((x) => shown(x) as number);
+  const values = xs.map((x) => plainValue(x) as number);
   const y = Math.hypot(...values);
   if (!xs.some(isActiveValue)) return y;
   const g = values.map((v) => (y === 0 ? 0 : v / y));
@@ -132,7 +132,7 @@ function hypotActive(args: ArrayLike<unknown>): unknown {
 
 /** The number an operand of a piecewise-constant function stands for (its value, for Vars). */
 function plain(x: unknown): number {
-  return shown(toPrimitive(x, 'number')) as number;
+  return plainValue(toPrimitive(x, 'number')) as number;
 }
 
 // Piecewise constant (derivative 0 wherever it exists): plain numbers out, nothing recorded.

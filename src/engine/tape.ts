@@ -34,7 +34,7 @@
  *     adj[parentB[k]] += partialB[k] · adj[k]
  *
  * Struct-of-arrays (preallocated typed arrays, grown by doubling) is why this is fast: no object,
- * closure or sort per node (see DESIGN.md, "Performance facts").
+ * closure or sort per node (see docs/ARCHITECTURE.md, "Performance facts").
  *
  * Tensor operations (matmul, softmax cross-entropy, …) cannot be expressed as two-parent scalar
  * nodes without losing all speed, so they are *custom* nodes: one node whose backward is a

@@ -1,6 +1,6 @@
 /**
- * The training loop: evaluate → record → check → update, the seeds' "forward → loss → backward →
- * update" cycle for any objective the engine can differentiate.
+ * The training loop: evaluate → record → check → update, the "forward → loss → backward →
+ * update" cycle (docs/concepts.md: the training loop) for any objective the engine can differentiate.
  *
  *   for k = 0, 1, …, steps:
  *     (L_k, g_k) = valueAndGrad(θ_k, batch_k)          one forward + one backward pass
@@ -11,7 +11,7 @@
  *     θ_{k+1} = optimizer.step(θ_k, g_k)               PyTorch's optimizer.step()
  *
  * So `params` has one row per evaluated point, `steps + 1` rows for a full run, and `losses[k]` is
- * the loss at `params[k]` (DESIGN.md, CLI contract). With `data`, each step sees the next
+ * the loss at `params[k]` (docs/cli-contract.md). With `data`, each step sees the next
  * mini-batch of a seeded shuffle, so `losses[k]` is that batch's loss: the noisy curve of SGD.
  */
 import type { Evaluation, Optimizer } from './optim/types';

@@ -1,8 +1,8 @@
 /**
- * What a run is asked to do, merged from three places (later wins): the defaults of DESIGN.md,
+ * What a run is asked to do, merged from three places (later wins): the defaults (docs/cli-contract.md),
  * the loss file's `config` export, and the caller (CLI flags, the panel's controls).
  *
- * Defaults: plain gradient descent (SGD without momentum, the seeds' subject), learning rate 0.1,
+ * Defaults: plain gradient descent (SGD without momentum: docs/concepts.md, gradient descent), learning rate 0.1,
  * up to 1,000 steps, start at `init` or a seeded random point inside `bounds` (default [−5, 5] per
  * parameter). Stopping early on convergence is opt-in through `tolerance`, and the default for a
  * trained file whose run length nobody gave (withDefaultStop).
@@ -75,7 +75,7 @@ export const DEFAULTS = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, seed
  */
 export const DEFAULT_TOLERANCE = 1e-8;
 
-/** The caller's options with the default convergence stop added where no run length was given (DESIGN.md's CLI contract). */
+/** The caller's options with the default convergence stop added where no run length was given (docs/cli-contract.md). */
 export function withDefaultStop(caller: TrainOptions, config: TrainOptions = {}): TrainOptions {
   const given = (o: TrainOptions) => o.steps !== undefined || o.epochs !== undefined || o.tolerance !== undefined;
   return given(caller) || given(config) ? caller : { ...caller, tolerance: DEFAULT_TOLERANCE };

@@ -1,7 +1,7 @@
 /**
  * Holding out a test set: a seeded random fraction of `data` that training never sees, so the
  * learner can watch the loss on unseen samples beside the training loss — the two curves whose
- * gap is overfitting (seed 003: a model is judged on data it was not fitted to).
+ * gap is overfitting (a model is judged on data it was not fitted to: docs/concepts.md, learning as finding a rule that generalises).
  *
  *   order = seeded permutation of 0 … n−1
  *   test  = the first round(n · fraction) indices of that order, train = the rest

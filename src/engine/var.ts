@@ -81,7 +81,8 @@ let current = 0;
 
 /**
  * Starts a new evaluation: every Var and HyperDual made so far becomes a kept value (a constant).
- * Called by evaluate.ts before each value-and-gradient, value-only and Hessian pass.
+ * Called when each value-and-gradient, value-only and Hessian pass starts and when it ends
+ * (recording.ts: beginEvaluation, endEvaluation).
  */
 export function startEvaluation(): void {
   current = (current + 1) | 0;

@@ -1,5 +1,5 @@
 /**
- * Hover on an operation (issue #7): after a graph of the file has been computed (at the last run's
+ * Hover on an operation: after a graph of the file has been computed (at the last run's
  * end point), hovering `*`, `**`, `-`, `Math.tanh(` … shows that operation's value, its local
  * derivatives and its adjoint ∂L/∂node — the chain rule's factors, with numbers. Pure: the graph
  * and the offset in, Markdown out (no `vscode`).

@@ -3,46 +3,96 @@
  *
  * Both sides import this file and nothing else of each other (the webview app never imports
  * the engine or `vscode`). Messages crossing the boundary are untrusted data: each side
- * validates what it receives with the guards below before acting on it.
+ * validates what it receives with the guards at the end (isHostMessage, isWebviewMessage …)
+ * before acting on it.
+ *
+ * Each shape is written once, as a valibot schema; its TypeScript type is inferred from it.
  */
+import * as v from 'valibot';
+import { OPTIMIZER_NAMES } from './optimizerNames';
 
-/** Optimizer names of the CLI and the panel (PyTorch's torch.optim, plus Newton and L-BFGS). */
-export const OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw', 'newton', 'lbfgs'] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
+export { OPTIMIZER_NAMES, isOptimizerName, type OptimizerName } from './optimizerNames';
+/** The optimizers the panel offers, in its order (the one list, optimizerNames.ts). */
+export const OPTIMIZERS = OPTIMIZER_NAMES;
 
-/** Settings the learner changes in the panel; undefined fields keep the file's `config`. */
-export interface RunSettings {
-  optimizer: OptimizerName;
-  learningRate: number;
-  steps: number;
+/** Bounds the panel may ask for: a run the host starts on the webview's word must stay sane. */
+export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningRate: 1e3, maxDimension: 10_000, maxPngDataUrl: 20_000_000 } as const;
+
+// ── building blocks ─────────────────────────────────────────────────────────
+
+/** An object that is not an array (valibot's object() takes arrays, and its record() skips some keys). */
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Loss values may legitimately be ±Infinity or NaN (a diverged step), so only the type is checked. */
+const anyNumber = v.custom<number>((x) => typeof x === 'number');
+const finite = v.pipe(v.number(), v.finite());
+/** Number.isInteger: no NaN, no ±Infinity, no fraction (and not only the safe integers). */
+const integer = v.pipe(v.number(), v.integer());
+/** A non-negative integer (a step, a count). */
+const count = v.pipe(integer, v.minValue(0));
+const numbers = v.array(anyNumber);
+const finiteNumbers = v.array(finite);
+const strings = v.array(v.string());
+/** A run's id as the webview sends it back. */
+const runId = v.pipe(v.string(), v.maxLength(64));
+
+// ── settings ────────────────────────────────────────────────────────────────
+
+/**
+ * The settings a run actually used, as the host reports them (runStarted): they may lie outside
+ * what the panel may ask for (0 steps, a rate of 10⁴ from the file's config) and are still shown.
+ */
+const ShownSettingsSchema = v.object({
+  optimizer: v.picklist(OPTIMIZER_NAMES),
+  learningRate: finite,
+  steps: count,
   /** Start point; undefined → the file's `init` or a seeded random point. */
-  init?: number[];
+  init: v.optional(finiteNumbers),
   /** A re-rolled random start (a network: model.init(initSeed)) instead of the file's init. */
-  initSeed?: number;
+  initSeed: v.optional(integer),
   /** Mini-batch size the run drew (from the file's config or a remedy); undefined: full batch. */
-  batchSize?: number;
+  batchSize: v.optional(v.pipe(integer, v.minValue(1), v.maxValue(LIMITS.maxSteps))),
   /**
    * Set: `steps` is only the most the run may take; it stops once it has converged (‖∇L‖ or |ΔL|
    * below this). A run nobody gave a length runs so (the default stop); typing a step count clears it.
    */
-  tolerance?: number;
-}
+  tolerance: v.optional(v.pipe(finite, v.gtValue(0))),
+});
+
+const shown = ShownSettingsSchema.entries;
+
+/** Settings the panel may ask for: what a run may report (ShownSettingsSchema), within the panel's limits. */
+const RunSettingsSchema = v.object({
+  ...shown,
+  learningRate: v.pipe(shown.learningRate, v.minValue(LIMITS.minLearningRate), v.maxValue(LIMITS.maxLearningRate)),
+  steps: v.pipe(shown.steps, v.minValue(1), v.maxValue(LIMITS.maxSteps)),
+  init: v.optional(v.pipe(shown.init.wrapped, v.maxLength(LIMITS.maxDimension))),
+  initSeed: v.optional(v.pipe(shown.initSeed.wrapped, v.minValue(0), v.ltValue(2 ** 32))),
+});
+
+/** Settings the learner changes in the panel; undefined fields keep the file's `config`. */
+export type RunSettings = v.InferOutput<typeof RunSettingsSchema>;
+
+// ── runs ────────────────────────────────────────────────────────────────────
 
 /** One recorded step of a run: the point where the loss was evaluated. */
-export interface StepPoint {
-  step: number;
-  loss: number;
-  params: number[];
-  gradNorm: number;
+const StepPointSchema = v.object({
+  step: integer,
+  loss: anyNumber,
+  params: numbers,
+  gradNorm: anyNumber,
   /** ∇L at this point, for small parameter counts (tangent lines, arrows, the timeline). */
-  gradient?: number[];
+  gradient: v.optional(numbers),
   /** The optimizer's state going into this step's update (torch's names: momentum_buffer, exp_avg …). */
-  state?: Record<string, number | number[]>;
+  state: v.optional(v.custom<Record<string, number | number[]>>((x) => isObject(x) && Object.values(x).every((s) => typeof s === 'number' || v.is(numbers, s)))),
   /** The loss on the held-out samples at this step (testSplit), where it was measured. */
-  testLoss?: number;
+  testLoss: v.optional(anyNumber),
   /** Parameters not sent with the point (a big network sends its first MAX_STREAMED_PARAMETERS). */
-  more?: number;
-}
+  more: v.optional(v.pipe(integer, v.gtValue(0))),
+});
+export type StepPoint = v.InferOutput<typeof StepPointSchema>;
 
 /**
  * The panel draws at most two parameters on the map and ten traces: a network's thousands of
@@ -60,12 +110,24 @@ export function streamedParams(params: ArrayLike<number>): { params: number[]; m
   return n > k ? { params: out, more: n - k } : { params: out };
 }
 
-/** The loss sampled by the engine (in the worker) for the pictures; null where not finite. */
-export type SurfaceData =
-  | { kind: '1d'; x: number[]; z: Array<number | null> }
-  | { kind: '2d'; x: number[]; y: number[]; z: Array<Array<number | null>>; axes: [number, number] };
+/** A sampled loss; null where not finite. */
+const cell = v.nullable(anyNumber);
 
-export type StopReason = 'completed' | 'converged' | 'diverged' | 'cancelled' | 'timeout' | 'error';
+/** The loss sampled by the engine (in the worker) for the pictures. */
+const SurfaceDataSchema = v.variant('kind', [
+  v.pipe(
+    v.object({ kind: v.literal('1d'), x: numbers, z: v.array(cell) }),
+    v.check((s) => s.z.length === s.x.length),
+  ),
+  v.pipe(
+    v.object({ kind: v.literal('2d'), x: numbers, y: numbers, z: v.array(v.array(cell)), axes: v.strictTuple([integer, integer]) }),
+    v.check((s) => s.z.length === s.y.length && s.z.every((row) => row.length === s.x.length)),
+  ),
+]);
+export type SurfaceData = v.InferOutput<typeof SurfaceDataSchema>;
+
+const StopReasonSchema = v.picklist(['completed', 'converged', 'diverged', 'cancelled', 'timeout', 'error']);
+export type StopReason = v.InferOutput<typeof StopReasonSchema>;
 
 /** Strings the webview shows, resolved on the host through VS Code's l10n (Korean first). */
 export interface PanelStrings {
@@ -131,455 +193,276 @@ export interface PanelStrings {
   reasons: Record<StopReason, string>;
 }
 
-// ── host → webview ──────────────────────────────────────────────────────────
+/** The host's own strings: only checked to be an object. */
+const PanelStringsSchema = v.custom<PanelStrings>(isObject);
 
-export type HostMessage =
-  | { type: 'init'; strings: PanelStrings; settings: RunSettings }
-  /**
-   * A run begins; `settings` are the ones it actually uses. `setsControls`: a run the learner
-   * started (not one runner of a race), whose settings the controls then show.
-   */
-  | { type: 'runStarted'; runId: string; file: string; dimension: number; paramNames: string[]; settings: RunSettings; setsControls?: boolean }
-  | { type: 'surface'; runId: string; surface: SurfaceData }
-  | { type: 'progress'; runId: string; points: StepPoint[] }
-  | { type: 'runFinished'; runId: string; reason: StopReason; message?: string; /** The step the run ended at. */ step?: number }
-  /** The automatic diagnosis of a finished run: one sentence each, and the glossary entry behind it. */
-  | { type: 'diagnosis'; runId: string; findings: DiagnosisItem[] }
-  /** A teaching view's numbers (race, restarts, sweep, why-iterate, stationary points) as a table. */
-  | { type: 'table'; id: string; title: string; columns: string[]; rows: TableCell[][]; highlight?: number; note?: string; rowNotes?: Array<string | null> }
-  /** A categorical map over a 2-D surface (basins of attraction, Hessian definiteness). */
-  | { type: 'cellMap'; id: string; title: string; x: number[]; y: number[]; cells: number[][]; categories: string[]; marks?: MapMark[] }
-  /** Final loss against learning rate: the sweep. A click on a point reruns with that rate. */
-  | { type: 'sweep'; id: string; title: string; axis: { learningRate: string; finalLoss: string; diverged: string }; points: SweepPointData[]; boundary: { stable?: number; diverged?: number }; rules?: SweepRuleMark[]; note?: string }
-  /** Starts a teaching view: clears the previous one (its tables, maps, charts). */
-  | { type: 'analysisStarted'; title: string }
-  /** The backprop graph of one evaluation (issue #7): values, adjoints, local derivatives, source spans. */
-  | { type: 'graph'; title: string; graph: GraphData }
-  /** A two-input network's predictions over the data's plane, with the data (issue #7), live while it trains. */
-  | { type: 'boundary'; runId: string; boundary: BoundaryPanelData }
-  /** A network's weights and biases per linear layer, before and after training (issue #7). */
-  | { type: 'weights'; title: string; labels: WeightsLabels; layers: WeightLayerData[] }
-  /** Asks the webview for a `state` reply: what its legend and controls show. */
-  | { type: 'reportState' };
-
-/** What the panel shows: the legend's labels and the controls' settings. */
-export interface PanelSnapshot {
-  legend: string[];
-  settings: RunSettings;
-  /** The status line: how the last run ended (and at which step), or an error. */
-  status: string;
-}
-
-/** One linear layer, row-major: weight[r·cols + c] is W[r, c] (nn.Linear: out × in). */
-export interface WeightLayerData {
-  name: string;
-  rows: number;
-  cols: number;
-  start: number[];
-  end: number[];
-  biasStart: number[];
-  biasEnd: number[];
-}
-
-export interface WeightsLabels {
-  /** The before/after toggle. */
-  start: string;
-  end: string;
-  bias: string;
-  /** Caption of one layer: {0} name, {1} rows, {2} cols. */
-  layer: string;
-  /** Readout of the cell under the cursor: {0} what, {1} value now, {2} value at the other end. */
-  readout: string;
-  hint: string;
-}
-
-export interface BoundaryPanelData {
-  x: number[];
-  y: number[];
-  z: number[][];
-  /** probability: P(class 1) per cell; classes: the predicted class (0 … classes − 1); output: a regression's value. */
-  kind: 'probability' | 'output' | 'classes';
-  classes?: number;
-  /** The data; `test: true` marks samples held out by testSplit (drawn hollow). */
-  points: Array<{ x: number; y: number; label: number; test?: boolean }>;
-  /** Share of training samples classified right (classification only). */
-  accuracy?: number;
-  /** The same on the held-out samples, when there are any. */
-  testAccuracy?: number;
-}
-
-export interface GraphNodeData {
-  id: number;
-  kind: 'parameter' | 'operation' | 'output';
-  label: string;
-  value: number;
-  adjoint: number;
-  count: number;
-  range?: { start: number; end: number; line: number; column: number; endLine: number; endColumn: number };
-}
-
-export interface GraphData {
-  nodes: GraphNodeData[];
-  edges: Array<{ from: number; to: number; partial?: number }>;
-  root: number;
-}
-
-export interface DiagnosisItem {
-  code: string;
-  text: string;
-  /** Glossary entry id (the "explain" message asks the host to show it). */
-  glossary: string;
-  /** A remedy the diagnosis lab ran from the same start: `train FILE <cli>`, and what it reached. */
-  remedy?: RemedyData;
-}
-
-/** teaching/diagnosis.ts's Remedy as the panel gets it. */
-export interface RemedyData {
-  /** CLI `train` arguments after FILE (src/runner/cliArgs.ts parses them). */
-  cli: string[];
-  outcome: { finalLoss: number; steps: number };
-}
-
-export type TableCell = string | number | null;
-
-export interface MapMark {
-  x: number;
-  y: number;
-  label: string;
-}
-
-/** A predicted limit η = 2/λ_max on the sweep chart (a dashed vertical line with its label). */
-export interface SweepRuleMark {
-  limit: number;
-  label: string;
-}
-
-export interface SweepPointData {
-  learningRate: number;
-  finalLoss: number | null;
-  diverged: boolean;
-}
-
-// ── webview → host ──────────────────────────────────────────────────────────
-
-export type ExportFormat = 'csv' | 'json' | 'png';
-
-export type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'rerun'; settings: RunSettings }
-  | { type: 'stop' }
-  /** Save a run's numbers (csv/json, the host has them) or the charts as a PNG (dataUrl). */
-  | { type: 'export'; format: ExportFormat; runId: string; dataUrl?: string }
-  /** Show a glossary entry (a diagnosis' link). */
-  | { type: 'explain'; term: string }
-  /** Train the same file again with a diagnosis' remedy (its CLI arguments, as the host sent them). */
-  | { type: 'remedy'; runId: string; code: string; cli: string[] }
-  /** Reply to `reportState`: what the panel shows (for the integration tests and bug reports). */
-  | { type: 'state'; state: PanelSnapshot }
-  /** Select the expression a graph node came from in the editor (0-based offsets). */
-  | { type: 'reveal'; start: number; end: number };
-
-// ── validation ──────────────────────────────────────────────────────────────
-
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function isFiniteNumber(x: unknown): x is number {
-  return typeof x === 'number' && Number.isFinite(x);
-}
-
-/** Loss values may legitimately be ±Infinity or NaN (a diverged step), so only the type is checked. */
-function isNumber(x: unknown): x is number {
-  return typeof x === 'number';
-}
-
-function isNumberArray(x: unknown, check: (v: unknown) => boolean = isNumber): x is number[] {
-  return Array.isArray(x) && x.every(check);
-}
-
-export function isOptimizerName(x: unknown): x is OptimizerName {
-  return typeof x === 'string' && (OPTIMIZERS as readonly string[]).includes(x);
-}
-
-/** Bounds the panel may ask for: a run the host starts on the webview's word must stay sane. */
-export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningRate: 1e3, maxDimension: 10_000, maxPngDataUrl: 20_000_000 } as const;
-
-/** Settings the panel may ask for: what a run may report (isShownSettings), within the panel's limits. */
-export function isRunSettings(x: unknown): x is RunSettings {
-  if (!isShownSettings(x)) return false;
-  const { learningRate, steps, init, initSeed } = x;
-  return (
-    learningRate >= LIMITS.minLearningRate &&
-    learningRate <= LIMITS.maxLearningRate &&
-    steps >= 1 &&
-    steps <= LIMITS.maxSteps &&
-    (init === undefined || init.length <= LIMITS.maxDimension) &&
-    (initSeed === undefined || (initSeed >= 0 && initSeed < 2 ** 32))
-  );
-}
-
-function isBatchSize(x: unknown): boolean {
-  return x === undefined || (Number.isInteger(x) && (x as number) >= 1 && (x as number) <= LIMITS.maxSteps);
-}
-
-/**
- * The settings a run actually used, as the host reports them (runStarted): they may lie outside
- * what the panel may ask for (0 steps, a rate of 10⁴ from the file's config) and are still shown.
- */
-export function isShownSettings(x: unknown): x is RunSettings {
-  if (!isObject(x)) return false;
-  const { optimizer, learningRate, steps, init, initSeed, batchSize, tolerance } = x;
-  return (
-    (tolerance === undefined || (isFiniteNumber(tolerance) && tolerance > 0)) &&
-    isOptimizerName(optimizer) &&
-    isFiniteNumber(learningRate) &&
-    Number.isInteger(steps) &&
-    (steps as number) >= 0 &&
-    (init === undefined || isNumberArray(init, isFiniteNumber)) &&
-    (initSeed === undefined || Number.isInteger(initSeed)) &&
-    isBatchSize(batchSize)
-  );
-}
+// ── diagnosis ───────────────────────────────────────────────────────────────
 
 /** At most this many CLI arguments in a remedy, each at most this long (a network's --init list is long). */
 const MAX_REMEDY_ARGS = 64;
 const MAX_REMEDY_ARG_LENGTH = 1_000_000;
 
-function isRemedyArgs(x: unknown): x is string[] {
-  return Array.isArray(x) && x.length <= MAX_REMEDY_ARGS && x.every((a) => typeof a === 'string' && a.length <= MAX_REMEDY_ARG_LENGTH);
+const RemedyArgsSchema = v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_REMEDY_ARG_LENGTH))), v.maxLength(MAX_REMEDY_ARGS));
+
+/** teaching/diagnosis.ts's Remedy as the panel gets it. */
+const RemedyDataSchema = v.object({
+  /** CLI `train` arguments after FILE (src/runner/cliArgs.ts parses them). */
+  cli: RemedyArgsSchema,
+  outcome: v.object({ finalLoss: anyNumber, steps: count }),
+});
+export type RemedyData = v.InferOutput<typeof RemedyDataSchema>;
+
+const DiagnosisItemSchema = v.object({
+  code: v.string(),
+  text: v.string(),
+  /** Glossary entry id (the "explain" message asks the host to show it). */
+  glossary: v.string(),
+  /** A remedy the diagnosis lab ran from the same start: `train FILE <cli>`, and what it reached. */
+  remedy: v.optional(RemedyDataSchema),
+});
+export type DiagnosisItem = v.InferOutput<typeof DiagnosisItemSchema>;
+
+// ── teaching views ──────────────────────────────────────────────────────────
+
+const TableCellSchema = v.union([v.null(), v.string(), anyNumber]);
+export type TableCell = v.InferOutput<typeof TableCellSchema>;
+
+const MapMarkSchema = v.object({ x: finite, y: finite, label: v.string() });
+export type MapMark = v.InferOutput<typeof MapMarkSchema>;
+
+/** A predicted limit η = 2/λ_max on the sweep chart (a dashed vertical line with its label). */
+const SweepRuleMarkSchema = v.object({ limit: v.pipe(finite, v.gtValue(0)), label: v.string() });
+export type SweepRuleMark = v.InferOutput<typeof SweepRuleMarkSchema>;
+
+const SweepPointDataSchema = v.object({ learningRate: finite, finalLoss: v.nullable(anyNumber), diverged: v.boolean() });
+export type SweepPointData = v.InferOutput<typeof SweepPointDataSchema>;
+
+const GraphNodeDataSchema = v.object({
+  /** Its index in `nodes`. */
+  id: integer,
+  kind: v.picklist(['parameter', 'operation', 'output']),
+  label: v.string(),
+  value: anyNumber,
+  adjoint: anyNumber,
+  count: integer,
+  range: v.optional(v.object({ start: integer, end: integer, line: integer, column: integer, endLine: integer, endColumn: integer })),
+});
+export type GraphNodeData = v.InferOutput<typeof GraphNodeDataSchema>;
+
+const GraphDataSchema = v.pipe(
+  v.object({
+    nodes: v.pipe(v.array(GraphNodeDataSchema), v.maxLength(5000)),
+    edges: v.array(v.object({ from: integer, to: integer, partial: v.optional(anyNumber) })),
+    root: integer,
+  }),
+  v.check(({ nodes, edges, root }) => nodes.every((node, i) => node.id === i) && edges.every((e) => e.from < nodes.length && e.to < nodes.length) && root < nodes.length),
+);
+export type GraphData = v.InferOutput<typeof GraphDataSchema>;
+
+const BoundaryPanelDataSchema = v.pipe(
+  v.object({
+    x: finiteNumbers,
+    y: finiteNumbers,
+    /** z[row of y][column of x]. */
+    z: v.array(numbers),
+    /** probability: P(class 1) per cell; classes: the predicted class (0 … classes − 1); output: a regression's value. */
+    kind: v.picklist(['probability', 'output', 'classes']),
+    /** The number of classes: an integer 2 … 32 when kind is 'classes'. */
+    classes: v.optional(anyNumber),
+    /** The data; `test: true` marks samples held out by testSplit (drawn hollow). */
+    points: v.pipe(v.array(v.object({ x: finite, y: finite, label: anyNumber, test: v.optional(v.boolean()) })), v.maxLength(100_000)),
+    /** Share of training samples classified right (classification only). */
+    accuracy: v.optional(finite),
+    /** The same on the held-out samples, when there are any. */
+    testAccuracy: v.optional(finite),
+  }),
+  v.check(
+    (b) =>
+      b.z.length === b.y.length &&
+      b.z.every((row) => row.length === b.x.length) &&
+      (b.kind !== 'classes' || (b.classes !== undefined && Number.isInteger(b.classes) && b.classes >= 2 && b.classes <= 32)),
+  ),
+);
+export type BoundaryPanelData = v.InferOutput<typeof BoundaryPanelDataSchema>;
+
+const WeightsLabelsSchema = v.object({
+  /** The before/after toggle. */
+  start: v.string(),
+  end: v.string(),
+  bias: v.string(),
+  /** Caption of one layer: {0} name, {1} rows, {2} cols. */
+  layer: v.string(),
+  /** Readout of the cell under the cursor: {0} what, {1} value now, {2} value at the other end. */
+  readout: v.string(),
+  hint: v.string(),
+});
+export type WeightsLabels = v.InferOutput<typeof WeightsLabelsSchema>;
+
+/** One linear layer, row-major: weight[r·cols + c] is W[r, c] (nn.Linear: out × in). */
+const WeightLayerDataSchema = v.pipe(
+  v.object({
+    name: v.string(),
+    rows: v.pipe(integer, v.minValue(1)),
+    cols: v.pipe(integer, v.minValue(1)),
+    start: numbers,
+    end: numbers,
+    biasStart: numbers,
+    biasEnd: numbers,
+  }),
+  v.check(({ rows, cols, start, end, biasStart, biasEnd }) => rows * cols <= LIMITS.maxDimension * 20 && start.length === rows * cols && end.length === rows * cols && biasStart.length === rows && biasEnd.length === rows),
+);
+export type WeightLayerData = v.InferOutput<typeof WeightLayerDataSchema>;
+
+// ── host → webview ──────────────────────────────────────────────────────────
+
+const HostMessageSchema = v.variant('type', [
+  v.object({ type: v.literal('init'), strings: PanelStringsSchema, settings: RunSettingsSchema }),
+  /**
+   * A run begins; `settings` are the ones it actually uses. `setsControls`: a run the learner
+   * started (not one runner of a race), whose settings the controls then show.
+   */
+  v.object({ type: v.literal('runStarted'), runId: v.string(), file: v.string(), dimension: integer, paramNames: strings, settings: ShownSettingsSchema, setsControls: v.optional(v.boolean()) }),
+  v.object({ type: v.literal('surface'), runId: v.string(), surface: SurfaceDataSchema }),
+  v.object({ type: v.literal('progress'), runId: v.string(), points: v.array(StepPointSchema) }),
+  v.object({
+    type: v.literal('runFinished'),
+    runId: v.string(),
+    reason: StopReasonSchema,
+    message: v.optional(v.string()),
+    /** The step the run ended at. */
+    step: v.optional(count),
+  }),
+  /** The automatic diagnosis of a finished run: one sentence each, and the glossary entry behind it. */
+  v.object({ type: v.literal('diagnosis'), runId: v.string(), findings: v.array(DiagnosisItemSchema) }),
+  /** A teaching view's numbers (race, restarts, sweep, why-iterate, stationary points) as a table. */
+  v.pipe(
+    v.object({
+      type: v.literal('table'),
+      id: v.string(),
+      title: v.string(),
+      columns: strings,
+      rows: v.array(v.array(TableCellSchema)),
+      highlight: v.optional(integer),
+      note: v.optional(v.string()),
+      rowNotes: v.optional(v.array(v.nullable(v.string()))),
+    }),
+    v.check((t) => t.rows.every((r) => r.length === t.columns.length) && (t.rowNotes === undefined || t.rowNotes.length === t.rows.length)),
+  ),
+  /** A categorical map over a 2-D surface (basins of attraction, Hessian definiteness). */
+  v.pipe(
+    v.object({
+      type: v.literal('cellMap'),
+      id: v.string(),
+      title: v.string(),
+      x: finiteNumbers,
+      y: finiteNumbers,
+      cells: v.array(v.array(integer)),
+      categories: strings,
+      marks: v.optional(v.array(MapMarkSchema)),
+    }),
+    v.check((m) => m.cells.length === m.y.length && m.cells.every((row) => row.length === m.x.length)),
+  ),
+  /** Final loss against learning rate: the sweep. A click on a point reruns with that rate. */
+  v.object({
+    type: v.literal('sweep'),
+    id: v.string(),
+    title: v.string(),
+    axis: v.object({ learningRate: v.string(), finalLoss: v.string(), diverged: v.string() }),
+    points: v.array(SweepPointDataSchema),
+    // Every key optional: an array would pass v.object alone.
+    boundary: v.pipe(v.custom<Record<string, unknown>>(isObject), v.object({ stable: v.optional(finite), diverged: v.optional(finite) })),
+    rules: v.optional(v.array(SweepRuleMarkSchema)),
+    note: v.optional(v.string()),
+  }),
+  /** Starts a teaching view: clears the previous one (its tables, maps, charts). */
+  v.object({ type: v.literal('analysisStarted'), title: v.string() }),
+  /** The backprop graph of one evaluation: values, adjoints, local derivatives, source spans. */
+  v.object({ type: v.literal('graph'), title: v.string(), graph: GraphDataSchema }),
+  /** A two-input network's predictions over the data's plane, with the data, live while it trains. */
+  v.object({ type: v.literal('boundary'), runId: v.string(), boundary: BoundaryPanelDataSchema }),
+  /** A network's weights and biases per linear layer, before and after training. */
+  v.object({ type: v.literal('weights'), title: v.string(), labels: WeightsLabelsSchema, layers: v.pipe(v.array(WeightLayerDataSchema), v.maxLength(64)) }),
+  /** Asks the webview for a `state` reply: what its legend and controls show. */
+  v.strictObject({ type: v.literal('reportState') }),
+]);
+export type HostMessage = v.InferOutput<typeof HostMessageSchema>;
+
+// ── webview → host ──────────────────────────────────────────────────────────
+
+/** What the panel shows: the legend's labels and the controls' settings. */
+const PanelSnapshotSchema = v.object({
+  legend: v.pipe(strings, v.maxLength(1000)),
+  settings: ShownSettingsSchema,
+  /** The status line: how the last run ended (and at which step), or an error. */
+  status: v.pipe(v.string(), v.maxLength(10_000)),
+});
+export type PanelSnapshot = v.InferOutput<typeof PanelSnapshotSchema>;
+
+const ExportFormatSchema = v.picklist(['csv', 'json', 'png']);
+export type ExportFormat = v.InferOutput<typeof ExportFormatSchema>;
+
+const WebviewMessageSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('ready') }),
+  v.object({ type: v.literal('rerun'), settings: RunSettingsSchema }),
+  v.strictObject({ type: v.literal('stop') }),
+  /** Save a run's numbers (csv/json, the host has them) or the charts as a PNG (dataUrl, only then). */
+  v.pipe(
+    v.object({
+      type: v.literal('export'),
+      format: ExportFormatSchema,
+      runId,
+      dataUrl: v.optional(v.pipe(v.string(), v.startsWith('data:image/png;base64,'), v.maxLength(LIMITS.maxPngDataUrl))),
+    }),
+    v.check((m) => (m.format === 'png') === (m.dataUrl !== undefined)),
+  ),
+  /** Show a glossary entry (a diagnosis' link). */
+  v.strictObject({ type: v.literal('explain'), term: v.pipe(v.string(), v.regex(/^[A-Za-z]{1,40}$/)) }),
+  /** Train the same file again with a diagnosis' remedy (its CLI arguments, as the host sent them). */
+  v.strictObject({ type: v.literal('remedy'), runId, code: v.pipe(v.string(), v.maxLength(64)), cli: RemedyArgsSchema }),
+  /** Reply to `reportState`: what the panel shows (for the integration tests and bug reports). */
+  v.strictObject({ type: v.literal('state'), state: PanelSnapshotSchema }),
+  /** Select the expression a graph node came from in the editor (0-based offsets). */
+  v.pipe(
+    v.strictObject({ type: v.literal('reveal'), start: count, end: v.pipe(integer, v.maxValue(10_000_000)) }),
+    v.check((m) => m.end >= m.start),
+  ),
+]);
+export type WebviewMessage = v.InferOutput<typeof WebviewMessageSchema>;
+
+/** State the webview keeps with `setState` so a reload restores the panel. */
+const PanelStateSchema = v.object({ settings: RunSettingsSchema, logScale: v.boolean() });
+export type PanelState = v.InferOutput<typeof PanelStateSchema>;
+
+// ── validation ──────────────────────────────────────────────────────────────
+
+/** Settings the panel may ask for: what a run may report (isShownSettings), within the panel's limits. */
+export function isRunSettings(x: unknown): x is RunSettings {
+  return v.is(RunSettingsSchema, x);
+}
+
+/** The settings a run actually used (runStarted): shown even outside the panel's limits. */
+export function isShownSettings(x: unknown): x is RunSettings {
+  return v.is(ShownSettingsSchema, x);
 }
 
 export function isRemedyData(x: unknown): x is RemedyData {
-  return (
-    isObject(x) &&
-    isRemedyArgs(x.cli) &&
-    isObject(x.outcome) &&
-    isNumber(x.outcome.finalLoss) &&
-    Number.isInteger(x.outcome.steps) &&
-    (x.outcome.steps as number) >= 0
-  );
+  return v.is(RemedyDataSchema, x);
 }
 
-function isDiagnosisItem(x: unknown): x is DiagnosisItem {
-  return isObject(x) && typeof x.code === 'string' && typeof x.text === 'string' && typeof x.glossary === 'string' && (x.remedy === undefined || isRemedyData(x.remedy));
-}
-
-function isPanelSnapshot(x: unknown): x is PanelSnapshot {
-  return isObject(x) && isStringArray(x.legend) && x.legend.length <= 1000 && isShownSettings(x.settings) && typeof x.status === 'string' && x.status.length <= 10_000;
+export function isSurfaceData(x: unknown): x is SurfaceData {
+  return v.is(SurfaceDataSchema, x);
 }
 
 /** Host side: accept only well-formed messages from the webview. */
 export function isWebviewMessage(x: unknown): x is WebviewMessage {
-  if (!isObject(x)) return false;
-  switch (x.type) {
-    case 'ready':
-    case 'stop':
-      return Object.keys(x).length === 1;
-    case 'rerun':
-      return isRunSettings(x.settings);
-    case 'explain':
-      return typeof x.term === 'string' && /^[A-Za-z]{1,40}$/.test(x.term) && Object.keys(x).length === 2;
-    case 'remedy':
-      return typeof x.runId === 'string' && x.runId.length <= 64 && typeof x.code === 'string' && x.code.length <= 64 && isRemedyArgs(x.cli) && Object.keys(x).length === 4;
-    case 'state':
-      return isPanelSnapshot(x.state) && Object.keys(x).length === 2;
-    case 'reveal':
-      return Number.isInteger(x.start) && Number.isInteger(x.end) && (x.start as number) >= 0 && (x.end as number) >= (x.start as number) && (x.end as number) <= 10_000_000 && Object.keys(x).length === 3;
-    case 'export':
-      return (
-        (x.format === 'csv' || x.format === 'json' || x.format === 'png') &&
-        typeof x.runId === 'string' &&
-        x.runId.length <= 64 &&
-        (x.format === 'png'
-          ? typeof x.dataUrl === 'string' && x.dataUrl.startsWith('data:image/png;base64,') && x.dataUrl.length <= LIMITS.maxPngDataUrl
-          : x.dataUrl === undefined)
-      );
-    default:
-      return false;
-  }
+  return v.is(WebviewMessageSchema, x);
 }
-
-function isStepPoint(x: unknown): x is StepPoint {
-  return (
-    isObject(x) &&
-    Number.isInteger(x.step) &&
-    isNumber(x.loss) &&
-    isNumberArray(x.params) &&
-    isNumber(x.gradNorm) &&
-    (x.gradient === undefined || isNumberArray(x.gradient)) &&
-    (x.state === undefined || (isObject(x.state) && Object.values(x.state).every((v) => isNumber(v) || isNumberArray(v)))) &&
-    (x.testLoss === undefined || isNumber(x.testLoss)) &&
-    (x.more === undefined || (Number.isInteger(x.more) && (x.more as number) > 0))
-  );
-}
-
-const isCell = (v: unknown) => v === null || isNumber(v);
-
-function isWeightLayer(l: unknown): l is WeightLayerData {
-  if (!isObject(l) || typeof l.name !== 'string' || !Number.isInteger(l.rows) || !Number.isInteger(l.cols)) return false;
-  const rows = l.rows as number;
-  const cols = l.cols as number;
-  if (rows < 1 || cols < 1 || rows * cols > LIMITS.maxDimension * 20) return false;
-  return isNumberArray(l.start) && l.start.length === rows * cols && isNumberArray(l.end) && l.end.length === rows * cols && isNumberArray(l.biasStart) && l.biasStart.length === rows && isNumberArray(l.biasEnd) && l.biasEnd.length === rows;
-}
-
-export function isSurfaceData(x: unknown): x is SurfaceData {
-  if (!isObject(x)) return false;
-  if (x.kind === '1d') return isNumberArray(x.x) && Array.isArray(x.z) && x.z.length === x.x.length && x.z.every(isCell);
-  if (x.kind === '2d') {
-    return (
-      isNumberArray(x.x) &&
-      isNumberArray(x.y) &&
-      Array.isArray(x.z) &&
-      x.z.length === x.y.length &&
-      x.z.every((row) => Array.isArray(row) && row.length === (x.x as number[]).length && row.every(isCell)) &&
-      Array.isArray(x.axes) &&
-      x.axes.length === 2 &&
-      x.axes.every((a) => Number.isInteger(a))
-    );
-  }
-  return false;
-}
-
-const REASONS: readonly StopReason[] = ['completed', 'converged', 'diverged', 'cancelled', 'timeout', 'error'];
 
 /** Webview side: the host is trusted code, but a malformed message must not break the panel. */
 export function isHostMessage(x: unknown): x is HostMessage {
-  if (!isObject(x)) return false;
-  switch (x.type) {
-    case 'init':
-      return isObject(x.strings) && isRunSettings(x.settings);
-    case 'runStarted':
-      return (
-        typeof x.runId === 'string' &&
-        typeof x.file === 'string' &&
-        Number.isInteger(x.dimension) &&
-        Array.isArray(x.paramNames) &&
-        x.paramNames.every((n) => typeof n === 'string') &&
-        isShownSettings(x.settings) &&
-        (x.setsControls === undefined || typeof x.setsControls === 'boolean')
-      );
-    case 'progress':
-      return typeof x.runId === 'string' && Array.isArray(x.points) && x.points.every(isStepPoint);
-    case 'surface':
-      return typeof x.runId === 'string' && isSurfaceData(x.surface);
-    case 'runFinished':
-      return (
-        typeof x.runId === 'string' &&
-        REASONS.includes(x.reason as StopReason) &&
-        (x.message === undefined || typeof x.message === 'string') &&
-        (x.step === undefined || (Number.isInteger(x.step) && (x.step as number) >= 0))
-      );
-    case 'diagnosis':
-      return (
-        typeof x.runId === 'string' &&
-        Array.isArray(x.findings) &&
-        x.findings.every(isDiagnosisItem)
-      );
-    case 'table':
-      return (
-        typeof x.id === 'string' &&
-        typeof x.title === 'string' &&
-        isStringArray(x.columns) &&
-        Array.isArray(x.rows) &&
-        x.rows.every((r) => Array.isArray(r) && r.length === (x.columns as string[]).length && r.every((c) => c === null || typeof c === 'string' || isNumber(c))) &&
-        (x.highlight === undefined || Number.isInteger(x.highlight)) &&
-        (x.note === undefined || typeof x.note === 'string') &&
-        (x.rowNotes === undefined || (Array.isArray(x.rowNotes) && x.rowNotes.length === x.rows.length && x.rowNotes.every((n) => n === null || typeof n === 'string')))
-      );
-    case 'cellMap':
-      return (
-        typeof x.id === 'string' &&
-        typeof x.title === 'string' &&
-        isNumberArray(x.x, isFiniteNumber) &&
-        isNumberArray(x.y, isFiniteNumber) &&
-        Array.isArray(x.cells) &&
-        x.cells.length === x.y.length &&
-        x.cells.every((row) => isNumberArray(row, (c) => Number.isInteger(c)) && row.length === (x.x as number[]).length) &&
-        isStringArray(x.categories) &&
-        (x.marks === undefined || (Array.isArray(x.marks) && x.marks.every((m) => isObject(m) && isFiniteNumber(m.x) && isFiniteNumber(m.y) && typeof m.label === 'string')))
-      );
-    case 'sweep':
-      return (
-        typeof x.id === 'string' &&
-        typeof x.title === 'string' &&
-        isObject(x.axis) &&
-        typeof x.axis.learningRate === 'string' &&
-        typeof x.axis.finalLoss === 'string' &&
-        typeof x.axis.diverged === 'string' &&
-        Array.isArray(x.points) &&
-        x.points.every((p) => isObject(p) && isFiniteNumber(p.learningRate) && (p.finalLoss === null || isNumber(p.finalLoss)) && typeof p.diverged === 'boolean') &&
-        isObject(x.boundary) &&
-        (x.boundary.stable === undefined || isFiniteNumber(x.boundary.stable)) &&
-        (x.boundary.diverged === undefined || isFiniteNumber(x.boundary.diverged)) &&
-        (x.rules === undefined || (Array.isArray(x.rules) && x.rules.every((r) => isObject(r) && isFiniteNumber(r.limit) && r.limit > 0 && typeof r.label === 'string'))) &&
-        (x.note === undefined || typeof x.note === 'string')
-      );
-    case 'analysisStarted':
-      return typeof x.title === 'string';
-    case 'reportState':
-      return Object.keys(x).length === 1;
-    case 'graph':
-      return typeof x.title === 'string' && isGraphData(x.graph);
-    case 'weights':
-      return (
-        typeof x.title === 'string' &&
-        isObject(x.labels) &&
-        ['start', 'end', 'bias', 'layer', 'readout', 'hint'].every((k) => typeof (x.labels as Record<string, unknown>)[k] === 'string') &&
-        Array.isArray(x.layers) &&
-        x.layers.length <= 64 &&
-        x.layers.every(isWeightLayer)
-      );
-    case 'boundary': {
-      const b = x.boundary;
-      return (
-        typeof x.runId === 'string' &&
-        isObject(b) &&
-        isNumberArray(b.x, isFiniteNumber) &&
-        isNumberArray(b.y, isFiniteNumber) &&
-        Array.isArray(b.z) &&
-        b.z.length === b.y.length &&
-        b.z.every((row) => isNumberArray(row) && row.length === (b.x as number[]).length) &&
-        (b.kind === 'probability' || b.kind === 'output' || (b.kind === 'classes' && Number.isInteger(b.classes) && (b.classes as number) >= 2 && (b.classes as number) <= 32)) &&
-        Array.isArray(b.points) &&
-        b.points.length <= 100_000 &&
-        b.points.every((p) => isObject(p) && isFiniteNumber(p.x) && isFiniteNumber(p.y) && isNumber(p.label) && (p.test === undefined || typeof p.test === 'boolean')) &&
-        (b.accuracy === undefined || isFiniteNumber(b.accuracy)) &&
-        (b.testAccuracy === undefined || isFiniteNumber(b.testAccuracy))
-      );
-    }
-    default:
-      return false;
-  }
-}
-
-function isGraphData(x: unknown): x is GraphData {
-  if (!isObject(x) || !Array.isArray(x.nodes) || !Array.isArray(x.edges) || !Number.isInteger(x.root)) return false;
-  const n = x.nodes.length;
-  const nodeOk = (v: unknown, i: number) =>
-    isObject(v) &&
-    v.id === i &&
-    (v.kind === 'parameter' || v.kind === 'operation' || v.kind === 'output') &&
-    typeof v.label === 'string' &&
-    isNumber(v.value) &&
-    isNumber(v.adjoint) &&
-    Number.isInteger(v.count) &&
-    (v.range === undefined || (isObject(v.range) && ['start', 'end', 'line', 'column', 'endLine', 'endColumn'].every((k) => Number.isInteger((v.range as Record<string, unknown>)[k]))));
-  const edgeOk = (e: unknown) => isObject(e) && Number.isInteger(e.from) && Number.isInteger(e.to) && (e.from as number) < n && (e.to as number) < n && (e.partial === undefined || isNumber(e.partial));
-  return n <= 5000 && x.nodes.every(nodeOk) && x.edges.every(edgeOk) && (x.root as number) < n;
-}
-
-function isStringArray(x: unknown): x is string[] {
-  return Array.isArray(x) && x.every((s) => typeof s === 'string');
-}
-
-/** State the webview keeps with `setState` so a reload restores the panel. */
-export interface PanelState {
-  settings: RunSettings;
-  logScale: boolean;
+  return v.is(HostMessageSchema, x);
 }
 
 export function isPanelState(x: unknown): x is PanelState {
-  return isObject(x) && isRunSettings(x.settings) && typeof x.logScale === 'boolean';
+  return v.is(PanelStateSchema, x);
 }

@@ -1,5 +1,5 @@
 /**
- * The built-in objects a learner's code shares with the engine (issue 14). A loss file runs in
+ * The built-in objects a learner's code shares with the engine (the sealed room). A loss file runs in
  * the same JavaScript realm as the engine, the nn library, the optimizers and the teaching code
  * (moduleLoader.ts), so a change to `Object.prototype`, `Array.prototype.map` or `JSON.parse`
  * made by a loss file is a change to all of them: `Object.prototype.learningRate = 50` made SGD

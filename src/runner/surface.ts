@@ -31,7 +31,7 @@ export type Surface =
 
 const DEFAULT_BOUND: [number, number] = [-5, 5];
 
-/** Parameter i's range for pictures and searches: the file's `bounds`, else [−5, 5] (DESIGN.md's default). */
+/** Parameter i's range for pictures and searches: the file's `bounds`, else [−5, 5] (the default plotting window: docs/cli-contract.md). */
 export function parameterBound(loss: Pick<CompiledLoss, 'bounds'>, i: number): [number, number] {
   return loss.bounds?.[i] ?? DEFAULT_BOUND;
 }

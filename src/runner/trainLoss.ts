@@ -1,8 +1,8 @@
 /**
  * Trains a compiled loss file: resolves the run's options (defaults ← file `config` ← caller),
  * builds the optimizer, adapts the compiled loss to the loop's Objective and runs the loop.
- * The result is the CLI's JSON shape (DESIGN.md): params, losses, and stoppedAt/reason when the
- * run ended before its last step.
+ * The result is the CLI's JSON shape (docs/cli-contract.md): params, losses, and stoppedAt/reason
+ * when the run ended before its last step.
  */
 import { runLoop, type Objective, type ProgressEvent, type StopReason } from '../engine/train';
 import { randomStart, resolveOptions, type ResolvedOptions, type TrainOptions } from '../engine/trainOptions';

@@ -84,7 +84,7 @@ export interface TransformOptions {
   /** Let loops' `s += …` grow one accumulator node (transformAccumulate.ts): on with fusion by default. */
   accumulate?: boolean;
   /**
-   * Graph mode (the backprop graph, issue #7): no fusion, and every operator and Math call is
+   * Graph mode (the backprop graph): no fusion, and every operator and Math call is
    * wrapped as `__gds(siteId, <the call>)`, with its op and span appended to `sites` — so each
    * tape node can be traced back to the expression that made it. `record` is what `__gds` is
    * in the module (the loader passes it).

@@ -1,5 +1,5 @@
 /**
- * The backpropagation graph of one evaluation of the learner's loss (issue #7): the tape itself,
+ * The backpropagation graph of one evaluation of the learner's loss: the tape itself,
  * read back as a graph — parameters, one node per operation, the loss — with every node's forward
  * value and adjoint ∂L/∂node, every edge's local derivative, and each operation's place in the
  * source (graph-mode transform: runner/transform.ts wraps each operation in `__gds(site, …)`).

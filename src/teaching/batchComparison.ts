@@ -1,5 +1,5 @@
 /**
- * Mini-batch and full-batch side by side (seed 004's mini-batch SGD): the same optimizer, learning
+ * Mini-batch and full-batch side by side (docs/concepts.md: mini-batch, stochastic gradient descent): the same optimizer, learning
  * rate, start and number of steps on the file's `data`, once with the whole dataset per step and
  * once per mini-batch size. Each is an ordinary training run (a row is exactly what a single run
  * with that `batchSize` gives). What the table makes visible:

@@ -1,5 +1,5 @@
 /**
- * Convex or not (seed 002): the exact Hessian's definiteness over a 2-D surface, and the
+ * Convex or not (docs/concepts.md: convex and non-convex losses): the exact Hessian's definiteness over a 2-D surface, and the
  * stationary points (∇L = 0) found there, each classified by its Hessian.
  *
  * A symmetric 2×2 Hessian [[a, b], [b, c]] has eigenvalues (a + c)/2 ± √(((a − c)/2)² + b²):

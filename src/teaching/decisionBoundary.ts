@@ -1,5 +1,5 @@
 /**
- * The decision boundary of the learner's network (issue #7): for a `gdtutor` nn model with two
+ * The decision boundary of the learner's network: for a `gdtutor` nn model with two
  * inputs trained on data `{ x: [x₁, x₂], label }`, the model's prediction over a grid covering the
  * data — the probability of class 1 (softmax of two logits, or the sigmoid of one), or with three
  * or more classes the predicted class (argmax of the logits) — with the data points and the

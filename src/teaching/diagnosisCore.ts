@@ -6,6 +6,7 @@
  */
 import type { RunResult } from '../runner/trainLoss';
 import { describeChanges, remedySentence, triedNothingBetter } from './diagnosisText';
+import type { Change } from './diagnosisChange';
 
 export type FindingCode =
   | 'diverged'
@@ -81,12 +82,7 @@ export interface Trial {
   run: Pick<RunResult, 'params' | 'losses' | 'gradNorms' | 'reason' | 'test'>;
 }
 
-export type Change =
-  | { kind: 'learningRate'; value: number }
-  | { kind: 'optimizer'; value: string }
-  | { kind: 'steps'; value: number }
-  | { kind: 'fullBatch'; value: number }
-  | { kind: 'init'; value: number[] };
+export type { Change };
 
 /**
  * Runs experiments from the diagnosed run's own start. `undefined` when a try could not finish

@@ -3,7 +3,7 @@
  * reached. Korean never puts a particle straight after a number or a Latin name (1.05이(가)):
  * numbers sit in "L = …" phrases or before a noun.
  */
-import type { Change } from './diagnosisCore';
+import type { Change } from './diagnosisChange';
 
 /** Numbers as the diagnosis prints them: three significant digits, exponent outside [1e-3, 1e4). */
 export const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(2));

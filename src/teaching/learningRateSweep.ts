@@ -1,5 +1,5 @@
 /**
- * Learning-rate sweep (seed 001: "too large diverges, too small is slow"): the same run — same
+ * Learning-rate sweep (docs/concepts.md: learning rate: too large diverges, too small crawls): the same run — same
  * start, optimizer and number of steps — repeated over a log-spaced grid of learning rates.
  *
  * Each rate ends as one of:

@@ -1,5 +1,5 @@
 /**
- * Export of the learner's network (issue #7): the `gdtutor` nn model their loss file used, as JSON
+ * Export of the learner's network: the `gdtutor` nn model their loss file used, as JSON
  * and as an equivalent PyTorch script — same architecture (nn.Sequential of nn.Linear and
  * activations, float64), same initial weights, the trained weights, the same loss and the same
  * optimizer settings (torch.optim names) — so the learner can continue in PyTorch.
@@ -9,7 +9,7 @@
  */
 import { trainTestSplit } from '../engine/trainTestSplit';
 import { compileLoss } from '../runner/compile';
-import { lastUsage, resetUsage, type LossKind } from '../engine/nn/usage';
+import { lastUsage, type LossKind } from '../engine/nn/usage';
 import type { TrainOptions } from '../engine/trainOptions';
 import { LearnerError } from '../runner/learnerErrors';
 
@@ -118,8 +118,9 @@ function dataOf(data: unknown[] | undefined): ExportedNetwork['data'] {
 
 export function exportNetwork(source: string, fileName: string, run: { initial: number[]; trained: number[]; options: TrainOptions & { optimizer: string; learningRate: number } }): { json: ExportedNetwork; pytorch: string } {
   const loss = compileLoss(source, fileName);
-  resetUsage();
-  loss.value(run.trained, loss.data); // one evaluation tells which network and loss the file uses
+  // One evaluation tells which network and loss the file uses. Each evaluation starts with none
+  // (recording.ts), so a file that no longer uses a network is not reported with its old one.
+  loss.value(run.trained, loss.data);
   const { model, loss: lossKind } = lastUsage();
   if (!model) {
     throw new LearnerError('noNetwork', '이 파일의 손실 함수는 gdtutor의 nn 신경망을 쓰지 않아 내보낼 신경망이 없습니다.', 'This loss does not use a gdtutor nn network, so there is no network to export.', {});

@@ -1,7 +1,8 @@
 /**
- * Parameters vs hyper-parameters (seed 003, issue #7): after a network trains, what training
- * changed — each layer's weights and biases, with their size and how they moved — beside what the
- * learner chose — optimizer, learning rate, steps, batch size, depth and widths, seed.
+ * Parameters vs hyper-parameters (the docs/concepts.md entry of that name): after a network
+ * trains, what training changed — each layer's weights and biases, with their size and how they
+ * moved — beside what the learner chose — optimizer, learning rate, steps, batch size, depth and
+ * widths, seed.
  */
 import { lastUsage } from '../engine/nn/usage';
 import type { RunResult } from '../runner/trainLoss';

@@ -1,5 +1,5 @@
 /**
- * Local minima and random restarts (seed 001 §6–7): the same training run from N seeded random
+ * Local minima and random restarts (docs/concepts.md: local minimum; random restarts keeping the best run): the same training run from N seeded random
  * starts inside the file's bounds; where each one ended, grouped into basins (end points closer
  * than a tolerance are the same minimum), and the best basin. For two parameters, a basin map:
  * one run from the centre of every grid cell, each cell coloured by the basin it reached.

@@ -1,5 +1,5 @@
 /**
- * Why iterate (seed 000) and brute force (seed 001 §2), on a one-parameter loss:
+ * Why iterate (docs/concepts.md: closed-form solution) and brute force (docs/concepts.md: brute force), on a one-parameter loss:
  *
  *   closed form   solve dL/dw = 0. For a quadratic, Newton's single step w₁ = w₀ − L′(w₀)/L″(w₀)
  *                 lands exactly there (the second-order model *is* the function), so the view

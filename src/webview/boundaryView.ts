@@ -1,5 +1,5 @@
 /**
- * A two-input network's decision boundary (issue #7): the predicted probability of class 1 over
+ * A two-input network's decision boundary: the predicted probability of class 1 over
  * the data's plane as a two-colour heat map (class 0 and class 1 in the theme's chart colours), or
  * with three or more classes each region in its predicted class's colour,
  * the 0.5 contour (d3-contour, as the loss surface uses), and the data points by label (held-out

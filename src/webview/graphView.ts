@@ -1,5 +1,5 @@
 /**
- * The backprop graph (issue #7): parameters → operations → loss, laid out by dagre (a maintained
+ * The backprop graph: parameters → operations → loss, laid out by dagre (a maintained
  * graph-layout library) and drawn as SVG. Each node shows its value and its adjoint ∂L/∂node;
  * each edge its local derivative. Clicking a node (or Enter on it) asks the host to select the
  * expression it came from. "Backward step" walks the reverse sweep one node at a time, from the

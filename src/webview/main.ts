@@ -1,6 +1,6 @@
 /**
  * The loss panel's browser app. It only draws what the host sends and reports what the learner
- * asks for; it never imports the engine or `vscode` (see ../protocol.ts for every message).
+ * asks for; it never imports the engine or `vscode` (see ../protocol/panelProtocol.ts for every message).
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import { isHostMessage, isPanelState, type DiagnosisItem, type ExportFormat, type HostMessage, type PanelState, type PanelStrings, type RunSettings, type StepPoint, type SurfaceData } from '../protocol/panelProtocol';

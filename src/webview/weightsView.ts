@@ -1,5 +1,5 @@
 /**
- * A network's weights and biases, layer by layer (issue #7): each linear layer's matrix W (out × in,
+ * A network's weights and biases, layer by layer: each linear layer's matrix W (out × in,
  * nn.Linear's layout) as a grid of cells with its bias as one more column, before or after training
  * (a toggle), coloured from negative (the first chart colour) through the background to positive
  * (the second), scaled per layer to the largest |value| at either end (by its square root, so

@@ -39,7 +39,7 @@ const SURFACE_BUDGET_MS = 1000;
 const MAX_GRADIENT_DIMENSION = 16;
 
 function main(job: WorkerJob): void {
-  // The point the job gives sizes an array loss that declares no size (DESIGN.md).
+  // The point the job gives sizes an array loss that declares no size (docs/cli-contract.md).
   const loss = compileLoss(job.source, job.fileName, {}, { pointLength: pointOf(job)?.length });
   // Errors lose their fields in structured clone: send plain data.
   post({ type: 'compiled', dimension: loss.dimension, paramNames: loss.paramNames, warnings: loss.warnings.map(toLearnerErrorData) });
@@ -87,7 +87,7 @@ function main(job: WorkerJob): void {
         stride = 1;
         lastPost = Date.now();
       };
-      // No run length from the caller or the file: stop at convergence (DESIGN.md).
+      // No run length from the caller or the file: stop at convergence (docs/cli-contract.md).
       const result = trainLoss(loss, withDefaultStop(job.options, (loss.config ?? {}) as TrainOptions), {
         onOptions: (options) => {
           // What will run, before anything is drawn: every label names the run's own settings.

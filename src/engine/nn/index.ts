@@ -3,12 +3,12 @@ import { Tensor } from '../tensor/tensor';
 import { binaryCrossEntropy as bce, mse as mseOp, softmaxCrossEntropy } from '../tensor/ops';
 import { asTensor, mlp, sequential, Sequential, type Inputs } from './model';
 import { linear, relu, sigmoid, tanh } from './layers';
-import { noteLoss } from './usage';
+import { nnUsed } from '../recording';
 
 /** Mean squared error between predictions and targets (numbers or rows of numbers). */
 function mse(pred: Tensor, target: ArrayLike<number> | ArrayLike<ArrayLike<number>> | Tensor): Tensor {
   const t = target instanceof Tensor ? target : typeof (target as ArrayLike<unknown>)[0] === 'number' ? Tensor.column(target as ArrayLike<number>) : Tensor.fromRows(target as ArrayLike<ArrayLike<number>>);
-  noteLoss('mse');
+  nnUsed.loss = 'mse'; // what this evaluation used (recording.ts)
   return mseOp(pred, t);
 }
 
@@ -34,11 +34,11 @@ export const nn = {
   mlp,
   mse,
   crossEntropy: (logits: Tensor, labels: ArrayLike<number>) => {
-    noteLoss('crossEntropy');
+    nnUsed.loss = 'crossEntropy';
     return softmaxCrossEntropy(logits, labels);
   },
   binaryCrossEntropy: (logits: Tensor, labels: ArrayLike<number>) => {
-    noteLoss('binaryCrossEntropy');
+    nnUsed.loss = 'binaryCrossEntropy';
     return bce(logits, labels);
   },
   accuracy,

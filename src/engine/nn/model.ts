@@ -6,7 +6,7 @@
  */
 import { Tensor } from '../tensor/tensor';
 import { initialise, linear, relu, sigmoid, tanh, type Layer, type LayerInfo } from './layers';
-import { noteModel } from './usage';
+import { nnUsed } from '../recording';
 
 export type Inputs = Tensor | ArrayLike<ArrayLike<number>>;
 
@@ -33,7 +33,7 @@ export class Sequential {
   /** The network's output for a batch of inputs (rows). Works with Vars (training) or numbers. */
   forward(p: ArrayLike<unknown>, x: Inputs): Tensor {
     if (p.length !== this.parameterCount) throw new RangeError(`this network has ${this.parameterCount} parameters but the loss received ${p.length}`);
-    noteModel(this);
+    nnUsed.network = this; // what this evaluation used (recording.ts)
     let h = asTensor(x);
     let offset = 0;
     for (const l of this.layerList) {

@@ -1,28 +1,15 @@
 /**
  * Which network and which loss the learner's file used in its last evaluation — so the tutor can
  * export "the network of this file" (teaching/networkExport.ts) without the learner exporting
- * the model object. One worker runs one file, so "the last one used" is that file's.
+ * the model object. The record belongs to the evaluation (recording.ts, `nnUsed`: each evaluation
+ * starts it empty); model.ts and index.ts write it, this reads it back typed.
  */
-import type { Sequential } from './model';
+import { nnUsed, type LossKind } from '../recording';
+import { Sequential } from './model';
 
-export type LossKind = 'mse' | 'crossEntropy' | 'binaryCrossEntropy';
-
-let model: Sequential | undefined;
-let lossKind: LossKind | undefined;
-
-export function noteModel(m: Sequential): void {
-  model = m;
-}
-
-export function noteLoss(kind: LossKind): void {
-  lossKind = kind;
-}
+export type { LossKind };
 
 export function lastUsage(): { model?: Sequential; loss?: LossKind } {
-  return { model, loss: lossKind };
-}
-
-export function resetUsage(): void {
-  model = undefined;
-  lossKind = undefined;
+  const { network, loss } = nnUsed;
+  return { model: network instanceof Sequential ? network : undefined, loss };
 }

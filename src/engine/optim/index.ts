@@ -10,8 +10,9 @@
  *   lbfgs     torch.optim.LBFGS (line_search_fn from `lineSearch`)
  *
  * Every hyper-parameter not given takes PyTorch's default; the learning rate always comes from the
- * settings (the run's own default is DESIGN.md's 0.1, not torch's per-optimizer one, which is in
- * PYTORCH_DEFAULT_LR for callers that want it). Invalid values throw OptimizerConfigError (ko/en).
+ * settings (the run's own default is the tutor's default learning rate 0.1 (docs/cli-contract.md),
+ * not torch's per-optimizer one, which is in PYTORCH_DEFAULT_LR for callers that want it). Invalid
+ * values throw OptimizerConfigError (ko/en).
  */
 import { Adagrad } from './adagrad';
 import { Adam } from './adam';
@@ -22,9 +23,10 @@ import { Rmsprop } from './rmsprop';
 import { Sgd } from './sgd';
 import { OptimizerConfigError, type Optimizer } from './types';
 import type { OptimizerSettings } from '../trainOptions';
+import { isOptimizerName, OPTIMIZER_NAMES, type OptimizerName } from '../../protocol/optimizerNames';
 
-export const OPTIMIZER_NAMES = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam', 'adamw', 'newton', 'lbfgs'] as const;
-export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
+/** The names are the protocol's (the panel offers them too); re-exported for the engine's callers. */
+export { isOptimizerName, OPTIMIZER_NAMES, type OptimizerName };
 
 /** torch's default learning rates (SGD's since torch 2.2; Newton's pure step is ours). */
 export const PYTORCH_DEFAULT_LR: Readonly<Record<OptimizerName, number>> = {
@@ -47,7 +49,7 @@ const sgdWith =
     new Sgd({ lr: s.learningRate, momentum: s.momentum ?? momentum, dampening: s.dampening, weightDecay: s.weightDecay, nesterov: s.nesterov ?? nesterov });
 
 /** name → factory. */
-export const OPTIMIZERS: Readonly<Record<OptimizerName, Factory>> = {
+export const OPTIMIZER_FACTORIES: Readonly<Record<OptimizerName, Factory>> = {
   sgd: sgdWith(undefined, undefined),
   momentum: sgdWith(0.9, false),
   nesterov: sgdWith(0.9, true),
@@ -59,10 +61,6 @@ export const OPTIMIZERS: Readonly<Record<OptimizerName, Factory>> = {
   lbfgs: (s) => new Lbfgs({ lr: s.learningRate, lineSearch: s.lineSearch }),
 };
 
-export function isOptimizerName(name: unknown): name is OptimizerName {
-  return typeof name === 'string' && (OPTIMIZER_NAMES as readonly string[]).includes(name);
-}
-
 export function createOptimizer(name: string, settings: OptimizerSettings): Optimizer {
   if (!isOptimizerName(name)) {
     throw new OptimizerConfigError(`알 수 없는 옵티마이저입니다: '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
@@ -70,7 +68,7 @@ export function createOptimizer(name: string, settings: OptimizerSettings): Opti
   if (typeof settings.learningRate !== 'number') {
     throw new OptimizerConfigError(`학습률이 잘못되었습니다: ${String(settings.learningRate)} (숫자여야 합니다)`, `Invalid learning rate: ${String(settings.learningRate)}`);
   }
-  return OPTIMIZERS[name](settings);
+  return OPTIMIZER_FACTORIES[name](settings);
 }
 
 export { OptimizerConfigError, OptimizerStepError } from './types';

@@ -1,7 +1,7 @@
 /** Optimizers: momentum, AdaGrad, RMSProp, Adam, AdamW and their settings. */
 import type { GlossaryEntry } from '../glossaryTypes';
 
-export const OPTIMIZERS: GlossaryEntry[] = [
+export const OPTIMIZER_ENTRIES: GlossaryEntry[] = [
   {
     id: 'optimizer', ko: '옵티마이저', en: 'optimizer', koVariants: ['최적화 알고리즘'],
     identifiers: ['optimizer', 'optimiser'], abbreviations: ['optim', 'opt'],

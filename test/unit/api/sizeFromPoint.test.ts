@@ -1,6 +1,6 @@
 /**
  * The library (src/api.ts, dist/api.js) sizes an array-parameter loss that declares no size from
- * the array it is given, as the CLI's --at / --init do (DESIGN.md).
+ * the array it is given, as the CLI's --at / --init do (docs/cli-contract.md).
  */
 import { strict as assert } from 'node:assert';
 import { compileLoss } from '../../../src/api';

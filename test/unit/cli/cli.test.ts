@@ -24,7 +24,7 @@ const lossFile = (name: string, text: string) => {
 before(() => (tmp = mkdtempSync(path.join(os.tmpdir(), 'gdtutor-cli-'))));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('CLI (node dist/cli.js), the contract of DESIGN.md', function () {
+describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', function () {
   this.timeout(60_000);
 
   it('train --json: steps + 1 rows of params, losses[k] at params[k]', () => {
@@ -143,7 +143,7 @@ describe('CLI (node dist/cli.js), the contract of DESIGN.md', function () {
     assert.equal(fixed.reason, undefined);
   });
 
-  it('train --seed: Math.random in the loss is seeded, so the same seed gives the same trajectory (issue 14)', () => {
+  it('train --seed: Math.random in the loss is seeded, so the same seed gives the same trajectory', () => {
     const noisy = lossFile('noisy.ts', 'export const init = [0];\nexport function loss([w]: number[]) {\n  return (w - 3) ** 2 + w * (Math.random() - 0.5);\n}\n');
     const run = (seed: string) => {
       const r = cli('train', noisy, '--steps', '20', '--seed', seed, '--json');

@@ -1,5 +1,5 @@
 /**
- * Issue 14: text of an active value keeps its number but not its gradient, so every way the
+ * Text of an active value keeps its number but not its gradient, so every way the
  * engine sees of making it — String(w), w.toString(), `${w}`, '' + w, JSON.stringify, the
  * receiver of toFixed/toPrecision (gd.format) — throws ActiveTextError. Plain numbers format as
  * in JavaScript, and printing (util.inspect, console.log) shows the number.

@@ -1,6 +1,6 @@
 /**
- * Values a loss keeps from one evaluation to the next (module state, a memo): issue 14, "no
- * silently wrong gradient". Plain JavaScript keeps the number the earlier evaluation computed; so
+ * Values a loss keeps from one evaluation to the next (module state, a memo): no
+ * silently wrong gradient. Plain JavaScript keeps the number the earlier evaluation computed; so
  * must the engine — a Var of an earlier evaluation is a constant (its id reads −1), never a node
  * of the tape now being recorded, and a hyper-dual of an earlier Hessian pass carries no tangents.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 14, "no silently wrong gradient": an active value turned into text and read back as a
+ * No silently wrong gradient: an active value turned into text and read back as a
  * number lost its gradient without a word (`Number(\`w=${w}\`.slice(2)) * w` trained on half the
  * true gradient). Now every way of turning an active value into text stops with `activeText` at
  * the learner's line, in Korean and English; text of plain numbers, data and kept values is
@@ -35,8 +35,8 @@ function assertActiveText(e: { code: string; line?: number; ko: string; en: stri
   assert.ok(e.en.includes('console.log(w)'), 'the English message says how to print instead');
 }
 
-describe('active values turned into text → activeText at that line (issue 14)', () => {
-  it('the round trips of the issue: template string (gradient 1.75 instead of 3.5), JSON (gradient [3, 1.5] instead of [1, 1.5])', () => {
+describe('active values turned into text → activeText at that line', () => {
+  it('the round trips that once lost the gradient: template string (gradient 1.75 instead of 3.5), JSON (gradient [3, 1.5] instead of [1, 1.5])', () => {
     assertActiveText(failure('export const init = 1.75;\nexport function loss(w: number) {\n  return Number(`w=${w}`.slice(2)) * w;\n}'), 3);
     assertActiveText(failure('export const init = [1.5, -2];\nexport function loss(p: number[]) {\n  return JSON.parse(JSON.stringify(p))[0] * p[1] + p[0] ** 2;\n}'), 3);
   });

@@ -1,6 +1,6 @@
 /**
- * The built-in objects a loss file shares with the engine (src/runner/learnerBuiltins.ts, issue
- * 14): a file that changes `Object.prototype`, `Array.prototype.map`, `JSON.parse` … stops with
+ * The built-in objects a loss file shares with the engine (src/runner/learnerBuiltins.ts, the
+ * sealed room): a file that changes `Object.prototype`, `Array.prototype.map`, `JSON.parse` … stops with
  * builtinPatched at its line instead of changing the run (`Object.prototype.learningRate = 50`
  * made SGD run at η = 50; a replaced `Array.prototype.map` gave empty parameters), whether the
  * syntax shows the change or only the run does, and nothing of the change outlives the error.
@@ -65,10 +65,10 @@ function assertIntact(): void {
   assert.equal(run.params[1][0], 1 - 0.1 * 2 * (1 - 3));
 }
 
-describe('built-ins: a change the syntax shows is refused at its line (issue 14)', () => {
+describe('built-ins: a change the syntax shows is refused at its line', () => {
   afterEach(assertIntact);
 
-  it('the two examples of the issue: Object.prototype.learningRate = 50 and a replaced Array.prototype.map, never a run', () => {
+  it('the two examples above: Object.prototype.learningRate = 50 and a replaced Array.prototype.map, never a run', () => {
     refused(atTop('(Object.prototype as any).learningRate = 50;'), 2, 'Object.prototype.learningRate');
     refused(atTop('(Array.prototype as any).map = function () { return []; };'), 2, 'Array.prototype.map');
     const e = refused(inLoss('(Object.prototype as any).learningRate = 50;'), 3, 'Object.prototype.learningRate');
@@ -173,12 +173,12 @@ describe('built-ins: a change the syntax shows is refused at its line (issue 14)
     }
   });
 
-  it('the bad-input corpus holds both examples of the issue and an alias', () => {
+  it('the bad-input corpus holds both examples above and an alias', () => {
     for (const f of ['builtin-object-prototype.ts', 'builtin-array-map.ts', 'builtin-alias.ts']) assert.match(readFileSync(path.join(BAD_DIR, f), 'utf8'), /^\/\/ expect: builtinPatched line=\d+\n/);
   });
 });
 
-describe('built-ins: a change only the run shows is found, undone, and refused (issue 14)', () => {
+describe('built-ins: a change only the run shows is found, undone, and refused', () => {
   afterEach(assertIntact);
 
   it('an alias at the top level: found after loading, shown where the alias starts', () => {
@@ -402,7 +402,7 @@ export function loss([w]: number[]) { return (w - 3) ** 2 * new Box(2).v * scope
   });
 });
 
-describe('built-ins: the two examples of the issue through the worker and the CLI', function () {
+describe('built-ins: the two examples above through the worker and the CLI', function () {
   this.timeout(120_000);
   const examples = ['builtin-object-prototype.ts', 'builtin-array-map.ts', 'builtin-alias.ts'];
 

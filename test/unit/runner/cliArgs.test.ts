@@ -6,7 +6,7 @@ import { language, setLanguage } from '../../../src/l10n/localize';
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
 describe('CLI arguments', () => {
-  it('parses the train contract of DESIGN.md, negative numbers as separate entries', () => {
+  it('parses the train contract of docs/cli-contract.md, negative numbers as separate entries', () => {
     const a = parseArgs(['train', 'f.ts', '--optimizer', 'adam', '--lr', '1e-3', '--beta1', '0.8', '--beta2', '0.99', '--eps', '1e-6', '--weight-decay', '0.01', '--amsgrad', '--steps', '200', '--init', '-2.5,1', '--seed', '7', '--json']);
     assert.equal(a.command, 'train');
     assert.equal(a.file, 'f.ts');

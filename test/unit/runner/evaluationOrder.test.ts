@@ -1,5 +1,5 @@
 /**
- * Issue 14, "no silently wrong gradient": the two optimisations of the transform — fusion
+ * No silently wrong gradient: the two optimisations of the transform — fusion
  * (transformFusion.ts) and accumulation (transformAccumulate.ts) — must compute what plain
  * JavaScript computes, also where evaluation order or aliasing could tell them apart: an operand's
  * valueOf that changes what a later operand reads, a getter, `arguments`, `eval`, `with`.
@@ -36,7 +36,7 @@ function exact(source: string, fileName: string, at: number[], value: number, gr
 
 const code = (source: string, fileName = '/learner/order.ts') => transpile(source, fileName).code;
 
-describe('fusion keeps JavaScript’s evaluation order (issue 14)', () => {
+describe('fusion keeps JavaScript’s evaluation order', () => {
   it('an operand’s valueOf that changes a variable read later in the expression: 2.5, not 1.5', () => {
     // JavaScript: o * w calls o.valueOf() (k = 2) before k is read: 1·w·0.5 + 2 = 2.5 at w = 1; ∂/∂w = 0.5.
     const src = `export const init = [1];
@@ -148,7 +148,7 @@ export function loss(p: number[]) {
   });
 });
 
-describe('accumulation and fusion fall back where a variable can be reached without its name (issue 14)', () => {
+describe('accumulation and fusion fall back where a variable can be reached without its name', () => {
   it('eval(\'s\') reads the running sum inside the loop: 10 and [3, 4, 3], not 21', () => {
     const src = `export const init = [1, 2, 3];
 export function loss(w: number[]) {

@@ -1,5 +1,5 @@
 /**
- * Issue 14, "no silently wrong gradient": values a loss file keeps between evaluations. Plain
+ * No silently wrong gradient: values a loss file keeps between evaluations. Plain
  * JavaScript keeps the *number* an earlier evaluation computed; the engine used to keep a pooled
  * tape node that the next evaluation reused (`firstLoss ??= raw; return raw / firstLoss` gave 1
  * and a zero gradient forever). Now a kept value is the constant it was: value and gradient are
@@ -45,7 +45,7 @@ export function loss([a, b]: number[]) {
   return raw / firstLoss;
 }`;
 
-describe('values kept between evaluations are the numbers they were (issue 14)', () => {
+describe('values kept between evaluations are the numbers they were', () => {
   it('firstLoss ??= raw: value raw/first and gradient ∇raw/first at every later evaluation (not 1 and [0, 0])', () => {
     for (const [how, l] of both(FIRST_LOSS)) {
       // The first evaluation (compileLoss's probe at init) kept raw(0, 0) = 1 + 4 + 1 = 6.

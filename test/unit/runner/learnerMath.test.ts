@@ -1,5 +1,5 @@
 /**
- * The Math a learner's code sees (src/runner/learnerMath.ts, issue 14):
+ * The Math a learner's code sees (src/runner/learnerMath.ts):
  *
  *   - a file that patches Math (`Math.log = …`) stops with a clear error at that line instead of
  *     using one log outside fused expressions and another inside them, and nothing of the patch
@@ -53,7 +53,7 @@ function assertMathIntact(): void {
   assert.equal(gd.Math.exp(1), Math.E);
 }
 
-describe('learner Math: a patch is refused at its line, not used in some places only (issue 14)', () => {
+describe('learner Math: a patch is refused at its line, not used in some places only', () => {
   afterEach(assertMathIntact);
 
   it('`Math.log = …` at the top level: the error at the assignment, both languages', () => {
@@ -127,7 +127,7 @@ export function loss([w]: number[]) {
   });
 });
 
-describe('learner Math.random is seeded (issue 14)', () => {
+describe('learner Math.random is seeded', () => {
   it('a file that makes its data with Math.random loads the same way every time: the numbers of mulberry32(LOAD_SEED)', () => {
     const src = `export const data = Array.from({ length: 3 }, () => ({ x: Math.random(), y: Math.random() }));
 export const init = [0, 0];

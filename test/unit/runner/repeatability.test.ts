@@ -1,7 +1,7 @@
 /**
  * A loss that returns different values for the same parameters — the clock, a counter in module
  * state, random numbers — is said once, as a warning at the place where two evaluations first
- * differ (compile.ts, repeatability.ts; issue 14), instead of being trained silently.
+ * differ (compile.ts, repeatability.ts), instead of being trained silently.
  */
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ function warningOf(source: string, fileName = '/learner/varies.ts'): LearnerErro
   return w;
 }
 
-describe('a loss that is not a function of its parameters: one warning, at its line (issue 14)', () => {
+describe('a loss that is not a function of its parameters: one warning, at its line', () => {
   it('Date.now(): at the operation that reads it', () => {
     const w = warningOf(`export const init = [1];
 export function loss([w]: number[]) {

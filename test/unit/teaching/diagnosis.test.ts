@@ -1,5 +1,5 @@
 /**
- * The diagnosis on the cases it once got wrong (issue 13's seven) and more: which codes must
+ * The diagnosis on the cases it once got wrong (seven of them) and more: which codes must
  * appear, which must not, and that advice is only a remedy the lab ran and that did better.
  */
 import { strict as assert } from 'node:assert';

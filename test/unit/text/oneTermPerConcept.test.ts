@@ -28,7 +28,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const rel = (f: string) => path.relative(ROOT, f).split(path.sep).join('/');
 
 /**
- * The spellings the team decided against (issue "one term per concept, enforced"). Each must stay
+ * The spellings the team decided against (docs/korean-terms.md, "one term per concept"). Each must stay
  * in docs/korean-terms.md as 허용 변형 or 쓰지 않음 of its concept, so that the scan keeps finding it.
  */
 const DECIDED: Array<{ standard: string; never: string[] }> = [

@@ -74,7 +74,7 @@ export function notHamnida(line: string): string[] {
     .filter((w) => !/^(?:필요|중요)$/.test(w));
 }
 
-/** Spellings our Korean text never writes: docs/korean-terms.md's variants and wrong forms, and the decisions. */
+/** Spellings our Korean text never writes: docs/korean-terms.md's variants and wrong forms, and the team's decisions on spelling. */
 const NEVER = [
   ...koreanTerms().flatMap(neverWritten),
   ...['폐형식', '무차별 대입', '초기값', '고유값', '업데이트', '걸음', '훈련', '시험 데이터', '평탄', '평평', '최소점', '최소값', '관성', '이(가)', '을(를)', '은(는)'],

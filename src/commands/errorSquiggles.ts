@@ -1,6 +1,7 @@
 /**
- * Learner errors as diagnostics on the learner's own file, at the line the runner mapped them to.
- * Cleared on the next good run of that file.
+ * Learner errors as squiggles (VS Code's `Diagnostic`s) on the learner's own file, at the line the
+ * runner mapped them to; cleared on the next good run of that file. Not the tutor's diagnosis of
+ * a run (teaching/diagnosis.ts), which is advice shown in the panel.
  */
 import * as vscode from 'vscode';
 import type { LearnerErrorData } from '../protocol/learnerError';
