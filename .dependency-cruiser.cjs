@@ -57,7 +57,7 @@ module.exports = {
       comment: 'engine, runner, teaching, worker, protocol and l10n also run in the CLI and in the sealed room, where there is no vscode.',
       severity: 'error',
       from: { path: folder(['engine', 'runner', 'teaching', 'worker', 'protocol', 'l10n', 'cli', 'webview']) },
-      to: { path: '^vscode$' },
+      to: { path: ['^vscode$', '^node_modules/@types/vscode/'] },
     },
   ],
   options: {

@@ -23,6 +23,8 @@ import { keepRoomsWarm } from '../src/worker/roomPool';
 import { contextAt, termAt } from '../src/hover/termMatcher';
 import { readFileSync } from 'node:fs';
 import { nineRunViewTimings, tenThousandNodeGraphTiming } from './viewsInteractivity';
+// W3 as a learner would write it in plain TypeScript: loops over a flat parameter array.
+import { mlpLoopsSource } from '../test/fixtures/mlpLoopsSource';
 
 interface Row {
   workload: string;
@@ -73,33 +75,6 @@ function w3Data(): { x: number[][]; y: number[] } {
   return { x, y: x.map(([a, b]) => Math.sin(a) * Math.cos(b)) };
 }
 
-/** W3 as a learner would write it in plain TypeScript: loops over a flat parameter array. */
-function w3Source(data: Array<{ x: number[]; y: number }>): string {
-  return `export const init = new Array(337).fill(0.1);
-export const data = ${JSON.stringify(data)};
-export function loss(p: number[], batch: { x: number[]; y: number }[]) {
-  const sizes = [2, 16, 16, 1];
-  let total = 0;
-  for (const { x, y } of batch) {
-    let a: number[] = x;
-    let off = 0;
-    for (let l = 0; l + 1 < sizes.length; l++) {
-      const fin = sizes[l];
-      const fout = sizes[l + 1];
-      const z: number[] = [];
-      for (let o = 0; o < fout; o++) {
-        let v = p[off + fout * fin + o];
-        for (let i = 0; i < fin; i++) v += p[off + o * fin + i] * a[i];
-        z.push(l + 2 < sizes.length ? Math.tanh(v) : v);
-      }
-      off += fout * fin + fout;
-      a = z;
-    }
-    total += (a[0] - y) ** 2;
-  }
-  return total / batch.length;
-}`;
-}
 
 /** dist/api.js as a library user loads it (npm run bench builds it first). */
 function publicApi(): typeof import('../src/api') {
@@ -172,7 +147,7 @@ export function loss(p: number[]) {
     const xs = Float64Array.from(x.flat());
     const ys = Float64Array.from(y);
     const batch = x.map((xi, i) => ({ x: xi, y: y[i] }));
-    const engine = compileLoss(w3Source(batch), 'w3.ts');
+    const engine = compileLoss(mlpLoopsSource(batch), 'w3.ts');
     const viaNn = compileLoss(
       `import { nn } from 'gdtutor';
 const model = nn.mlp([2, 16, 16, 1], 'tanh');

@@ -13,7 +13,7 @@ import { sampleSurface } from '../runner/surface';
 import { toLearnerErrorData } from '../runner/learnerErrorData';
 import { setInterruptCheck } from '../engine/runtime';
 import { runAnalysis } from '../teaching/analysis';
-import { diagnoseRun } from '../teaching/diagnoseRun';
+import { diagnoseRun } from '../teaching/diagnosisLab';
 import { backpropGraph } from '../teaching/backpropGraph';
 import { backpropCost } from '../teaching/backpropCost';
 import { exportNetwork } from '../teaching/networkExport';

@@ -12,7 +12,7 @@
  * Every hyper-parameter not given takes PyTorch's default; the learning rate always comes from the
  * settings (the run's own default is the tutor's default learning rate 0.1 (docs/cli-contract.md),
  * not torch's per-optimizer one, which is in PYTORCH_DEFAULT_LR for callers that want it). Invalid
- * values throw OptimizerConfigError (ko/en).
+ * values throw OptimizerError (ko/en).
  */
 import { Adagrad } from './adagrad';
 import { Adam } from './adam';
@@ -21,7 +21,7 @@ import { Lbfgs } from './lbfgs';
 import { Newton } from './newton';
 import { Rmsprop } from './rmsprop';
 import { Sgd } from './sgd';
-import { OptimizerConfigError, type Optimizer } from './types';
+import { OptimizerError, type Optimizer } from './types';
 import type { OptimizerSettings } from '../trainOptions';
 import { isOptimizerName, OPTIMIZER_NAMES, type OptimizerName } from '../../protocol/optimizerNames';
 
@@ -63,13 +63,13 @@ export const OPTIMIZER_FACTORIES: Readonly<Record<OptimizerName, Factory>> = {
 
 export function createOptimizer(name: string, settings: OptimizerSettings): Optimizer {
   if (!isOptimizerName(name)) {
-    throw new OptimizerConfigError(`알 수 없는 옵티마이저입니다: '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
+    throw new OptimizerError('badOptimizerConfig', `알 수 없는 옵티마이저입니다: '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
   }
   if (typeof settings.learningRate !== 'number') {
-    throw new OptimizerConfigError(`학습률이 잘못되었습니다: ${String(settings.learningRate)} (숫자여야 합니다)`, `Invalid learning rate: ${String(settings.learningRate)}`);
+    throw new OptimizerError('badOptimizerConfig', `학습률이 잘못되었습니다: ${String(settings.learningRate)} (숫자여야 합니다)`, `Invalid learning rate: ${String(settings.learningRate)}`);
   }
   return OPTIMIZER_FACTORIES[name](settings);
 }
 
-export { OptimizerConfigError, OptimizerStepError } from './types';
+export { OptimizerError } from './types';
 export type { Evaluation, Optimizer, StepContext } from './types';

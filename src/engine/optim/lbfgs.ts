@@ -26,7 +26,7 @@
  * tolerance_change 1e−9, history_size 100, line_search_fn None.
  */
 import { strongWolfe } from './strongWolfe';
-import { OptimizerConfigError, requireLearningRate, requireNonNegative, requireThat, type Optimizer, type StepContext } from './types';
+import { OptimizerError, requireLearningRate, requireNonNegative, requireThat, type Optimizer, type StepContext } from './types';
 import { dot, maxAbs, sumAbs } from './vector';
 
 export interface LbfgsOptions {
@@ -84,7 +84,7 @@ export class Lbfgs implements Optimizer {
     requireNonNegative(this.toleranceChange, 'Invalid tolerance_change value', 'tolerance_change 값이 잘못되었습니다');
     if (this.lineSearch !== undefined && this.lineSearch !== 'strong_wolfe') {
       // torch raises this (as a RuntimeError) at the first step; we say it at once.
-      throw new OptimizerConfigError(`L-BFGS 선 탐색(line_search_fn)은 'strong_wolfe'만 쓸 수 있습니다: ${String(this.lineSearch)}`, "only 'strong_wolfe' is supported");
+      throw new OptimizerError('badOptimizerConfig', `L-BFGS 선 탐색(line_search_fn)은 'strong_wolfe'만 쓸 수 있습니다: ${String(this.lineSearch)}`, "only 'strong_wolfe' is supported");
     }
   }
 

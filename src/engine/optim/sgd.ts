@@ -16,7 +16,7 @@
  * alpha=λ)` is g + λ·θ, `buf.mul_(μ).add_(grad, alpha=1 − τ)` is b·μ + (1 − τ)·g, and
  * `param.add_(grad, alpha=−lr)` is θ + (−lr)·g.
  */
-import { OptimizerConfigError, copyOut, requireLearningRate, requireNonNegative, requireThat, type Optimizer, type StepContext } from './types';
+import { OptimizerError, copyOut, requireLearningRate, requireNonNegative, requireThat, type Optimizer, type StepContext } from './types';
 
 export interface SgdOptions {
   lr?: number;
@@ -53,7 +53,7 @@ export class Sgd implements Optimizer {
     // torch does not check dampening; a non-finite one would only turn the buffer into NaN.
     requireThat(Number.isFinite(this.dampening), this.dampening, 'Invalid dampening value', 'dampening 값이 잘못되었습니다', '유한한 수여야 합니다');
     if (this.nesterov && (this.momentum <= 0 || this.dampening !== 0)) {
-      throw new OptimizerConfigError('네스테로프 모멘텀에는 0보다 큰 momentum과 dampening = 0 이 필요합니다', 'Nesterov momentum requires a momentum and zero dampening');
+      throw new OptimizerError('badOptimizerConfig', '네스테로프 모멘텀에는 0보다 큰 momentum과 dampening = 0 이 필요합니다', 'Nesterov momentum requires a momentum and zero dampening');
     }
   }
 

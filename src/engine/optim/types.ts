@@ -27,30 +27,20 @@ export interface Optimizer {
 }
 
 /**
- * A hyper-parameter torch.optim would reject (torch raises `ValueError("Invalid learning rate: -1")`).
- * `en` is torch's own wording where torch has one; `ko` says the same for the learner.
- * The `code` lets the runner pass it on as a learner-facing error (it looks for ko/en/code).
+ * What an optimizer refuses, said in Korean and English; `code` lets the runner pass it on as a
+ * learner-facing error (it looks for ko/en/code):
+ *   badOptimizerConfig   a hyper-parameter torch.optim would reject (torch raises
+ *                        `ValueError("Invalid learning rate: -1")`; `en` is torch's own wording)
+ *   optimizerStep        a step that cannot be taken (Newton without a Hessian, a singular one)
  */
-export class OptimizerConfigError extends Error {
-  readonly code = 'badOptimizerConfig';
+export class OptimizerError extends Error {
   constructor(
+    readonly code: 'badOptimizerConfig' | 'optimizerStep',
     readonly ko: string,
     readonly en: string,
   ) {
     super(en);
-    this.name = 'OptimizerConfigError';
-  }
-}
-
-/** A step that cannot be taken (e.g. Newton without a Hessian), said in Korean and English. */
-export class OptimizerStepError extends Error {
-  readonly code = 'optimizerStep';
-  constructor(
-    readonly ko: string,
-    readonly en: string,
-  ) {
-    super(en);
-    this.name = 'OptimizerStepError';
+    this.name = 'OptimizerError';
   }
 }
 
@@ -67,12 +57,12 @@ function show(v: unknown): string {
  * NaN fails it, as in torch (and a missing value fails it too, rather than passing silently).
  */
 export function requireNonNegative(x: number, en: string, ko: string): void {
-  if (!(x >= 0)) throw new OptimizerConfigError(`${ko}: ${show(x)} (0 이상이어야 합니다)`, `${en}: ${show(x)}`);
+  if (!(x >= 0)) throw new OptimizerError('badOptimizerConfig', `${ko}: ${show(x)} (0 이상이어야 합니다)`, `${en}: ${show(x)}`);
 }
 
 /** Our own stricter checks (finite learning rate, whole-number counts) in the same style. */
 export function requireThat(ok: boolean, x: unknown, en: string, ko: string, rule: string): void {
-  if (!ok) throw new OptimizerConfigError(`${ko}: ${show(x)} (${rule})`, `${en}: ${show(x)}`);
+  if (!ok) throw new OptimizerError('badOptimizerConfig', `${ko}: ${show(x)} (${rule})`, `${en}: ${show(x)}`);
 }
 
 /**

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
-import { diagnoseRun } from '../../../src/teaching/diagnoseRun';
+import { diagnoseRun } from '../../../src/teaching/diagnosisLab';
 import { remedyOptions } from '../../../src/commands/remedy';
 import { runLabel, shownSettings } from '../../../src/commands/runLabels';
 import { parseArgs, UsageError } from '../../../src/runner/cliArgs';

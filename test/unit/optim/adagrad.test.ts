@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Adagrad, type AdagradOptions } from '../../../src/engine/optim/adagrad';
-import { OptimizerConfigError } from '../../../src/engine/optim/types';
+import { OptimizerError } from '../../../src/engine/optim/types';
 import { PROBLEMS, assertClose, assertMoved, quadratic, trajectory, type Fn } from './helpers';
 
 /**
@@ -74,7 +74,7 @@ describe('Adagrad (torch.optim.Adagrad)', () => {
     const rejects = (o: AdagradOptions, en: string, ko: RegExp) =>
       assert.throws(
         () => new Adagrad(o),
-        (e: unknown) => e instanceof OptimizerConfigError && e.en === en && ko.test(e.ko),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en && ko.test(e.ko),
       );
     it('learning rate, lr_decay, weight_decay, initial_accumulator_value and eps must be ≥ 0', () => {
       rejects({ lr: -0.1 }, 'Invalid learning rate: -0.1', /학습률/);

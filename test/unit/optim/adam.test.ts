@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Adam, type AdamOptions } from '../../../src/engine/optim/adam';
-import { OptimizerConfigError } from '../../../src/engine/optim/types';
+import { OptimizerError } from '../../../src/engine/optim/types';
 import { adamReference } from './adamReference';
 import { PROBLEMS, assertClose, assertMoved, quadratic, trajectory } from './helpers';
 
@@ -71,7 +71,7 @@ describe('Adam (torch.optim.Adam)', () => {
     const rejects = (o: AdamOptions, en: string, ko: RegExp) =>
       assert.throws(
         () => new Adam(o),
-        (e: unknown) => e instanceof OptimizerConfigError && e.en === en && ko.test(e.ko),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en && ko.test(e.ko),
       );
     it('learning rate, eps, betas in [0, 1), weight_decay', () => {
       rejects({ lr: -0.001 }, 'Invalid learning rate: -0.001', /학습률/);

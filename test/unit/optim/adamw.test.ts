@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Adam } from '../../../src/engine/optim/adam';
 import { AdamW, type AdamWOptions } from '../../../src/engine/optim/adamw';
-import { OptimizerConfigError } from '../../../src/engine/optim/types';
+import { OptimizerError } from '../../../src/engine/optim/types';
 import { adamReference } from './adamReference';
 import { PROBLEMS, assertClose, assertMoved, quadratic, trajectory } from './helpers';
 
@@ -48,7 +48,7 @@ describe('AdamW (torch.optim.AdamW)', () => {
 
   describe('validation, as torch raises ValueError', () => {
     it('rejects a negative learning rate or weight decay and bad betas', () => {
-      const rejects = (o: AdamWOptions, en: string) => assert.throws(() => new AdamW(o), (e: unknown) => e instanceof OptimizerConfigError && e.en === en);
+      const rejects = (o: AdamWOptions, en: string) => assert.throws(() => new AdamW(o), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en);
       rejects({ lr: -0.1 }, 'Invalid learning rate: -0.1');
       rejects({ weightDecay: -0.01 }, 'Invalid weight_decay value: -0.01');
       rejects({ beta1: 1 }, 'Invalid beta parameter at index 0: 1');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { OPTIMIZER_FACTORIES, OPTIMIZER_NAMES, PYTORCH_DEFAULT_LR, createOptimizer, isOptimizerName } from '../../../src/engine/optim';
-import { OptimizerConfigError } from '../../../src/engine/optim/types';
+import { OptimizerError } from '../../../src/engine/optim/types';
 import type { OptimizerSettings } from '../../../src/engine/trainOptions';
 import { assertClose, quadratic, rosenbrock, trajectory } from './helpers';
 
@@ -64,9 +64,9 @@ describe('optimizer registry (CLI names → torch.optim)', () => {
   it('rejects unknown names and bad hyper-parameters in Korean and English', () => {
     assert.throws(
       () => make('sgdx'),
-      (e: unknown) => e instanceof OptimizerConfigError && /Unknown optimizer 'sgdx'/.test(e.en) && /알 수 없는 옵티마이저/.test(e.ko),
+      (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && /Unknown optimizer 'sgdx'/.test(e.en) && /알 수 없는 옵티마이저/.test(e.ko),
     );
-    assert.throws(() => make('adam', { learningRate: -1 }), (e: unknown) => e instanceof OptimizerConfigError && e.en === 'Invalid learning rate: -1' && /학습률/.test(e.ko));
+    assert.throws(() => make('adam', { learningRate: -1 }), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === 'Invalid learning rate: -1' && /학습률/.test(e.ko));
     assert.throws(() => make('sgd', { learningRate: 'fast' as unknown as number }), /Invalid learning rate: fast/);
     assert.throws(() => make('adam', { beta1: 1 }), /Invalid beta parameter at index 0: 1/);
     assert.throws(() => make('rmsprop', { alpha: -1 }), /Invalid alpha value: -1/);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Lbfgs, twoLoopDirection, type LbfgsOptions } from '../../../src/engine/optim/lbfgs';
 import { cubicInterpolate, strongWolfe } from '../../../src/engine/optim/strongWolfe';
-import { OptimizerConfigError } from '../../../src/engine/optim/types';
+import { OptimizerError } from '../../../src/engine/optim/types';
 import { refCubic, refStrongWolfe } from './wolfeReference';
 import { PROBLEMS, assertClose, assertMoved, context, quadratic, rosenbrock, trajectory, type Fn } from './helpers';
 
@@ -327,7 +327,7 @@ describe('L-BFGS (torch.optim.LBFGS)', () => {
   });
 
   describe('validation', () => {
-    const rejects = (o: LbfgsOptions, en: string) => assert.throws(() => new Lbfgs(o), (e: unknown) => e instanceof OptimizerConfigError && e.en === en && e.ko.length > 0);
+    const rejects = (o: LbfgsOptions, en: string) => assert.throws(() => new Lbfgs(o), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en && e.ko.length > 0);
     it('rejects what torch rejects, and nonsense counts', () => {
       rejects({ lr: -1 }, 'Invalid learning rate: -1');
       rejects({ maxIter: 0 }, 'Invalid max_iter value: 0');

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ldlt, symmetricEigenvalues } from '../../../src/engine/optim/linalg';
 import { Newton, type NewtonOptions } from '../../../src/engine/optim/newton';
-import { OptimizerConfigError, OptimizerStepError } from '../../../src/engine/optim/types';
+import { OptimizerError } from '../../../src/engine/optim/types';
 import { PROBLEMS, assertClose, assertMoved, context, quadratic, quadraticHessian, rosenbrock, rosenbrockHessian, trajectory, type Fn, type HessianFn } from './helpers';
 
 /**
@@ -188,16 +188,16 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
       const p = Float64Array.of(1);
       assert.throws(
         () => new Newton({ damping: 0 }).step(p, context(flat, p, () => Float64Array.of(0))),
-        (e: unknown) => e instanceof OptimizerStepError && /singular/.test(e.en) && /역행렬/.test(e.ko),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep' && /singular/.test(e.en) && /역행렬/.test(e.ko),
       );
       // H = diag(2, −2) + 2I = diag(4, 0) is singular too
       const q = Float64Array.of(1, 1);
-      assert.throws(() => new Newton({ damping: 2 }).step(q, context(saddle, q, saddleHessian)), OptimizerStepError);
+      assert.throws(() => new Newton({ damping: 2 }).step(q, context(saddle, q, saddleHessian)), (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep');
       assertClose(trajectory(new Newton({ damping: 0 }), saddle, [0, 0], 1, () => Float64Array.of(0, 0, 0, 0)), [[0, 0], [0, 0]], 0);
     });
     it('is validated: a finite number ≥ 0', () => {
       for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '1']) {
-        assert.throws(() => new Newton({ damping: bad as number }), (e: unknown) => e instanceof OptimizerConfigError && /Invalid damping value/.test(e.en) && /감쇠/.test(e.ko));
+        assert.throws(() => new Newton({ damping: bad as number }), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && /Invalid damping value/.test(e.en) && /감쇠/.test(e.ko));
       }
       assert.doesNotThrow(() => new Newton({ damping: 0 }));
     });
@@ -243,18 +243,18 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
       const p = Float64Array.of(1);
       assert.throws(
         () => new Newton().step(p, context(quadratic([1], [0]), p)),
-        (e: unknown) => e instanceof OptimizerStepError && /Hessian/.test(e.en) && /헤세/.test(e.ko) && e.code === 'optimizerStep',
+        (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep' && /Hessian/.test(e.en) && /헤세/.test(e.ko),
       );
     });
     it('refuses too many parameters and non-finite Hessians', () => {
       const p = new Float64Array(3);
       assert.throws(() => new Newton({ maxParams: 2 }).step(p, context(quadratic([1, 1, 1], [0, 0, 0]), p, quadraticHessian([1, 1, 1]))), /limited to 2 parameters/);
       const q = Float64Array.of(1);
-      assert.throws(() => new Newton().step(q, context(quadratic([1], [0]), q, () => Float64Array.of(Number.NaN))), OptimizerStepError);
+      assert.throws(() => new Newton().step(q, context(quadratic([1], [0]), q, () => Float64Array.of(Number.NaN))), (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep');
     });
     it('validates its settings', () => {
-      assert.throws(() => new Newton({ lr: -1 }), (e: unknown) => e instanceof OptimizerConfigError && e.en === 'Invalid learning rate: -1');
-      assert.throws(() => new Newton({ lineSearch: 'wolfe' } as unknown as NewtonOptions), OptimizerConfigError);
+      assert.throws(() => new Newton({ lr: -1 }), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === 'Invalid learning rate: -1');
+      assert.throws(() => new Newton({ lineSearch: 'wolfe' } as unknown as NewtonOptions), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig');
     });
   });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Rmsprop, type RmspropOptions } from '../../../src/engine/optim/rmsprop';
-import { OptimizerConfigError } from '../../../src/engine/optim/types';
+import { OptimizerError } from '../../../src/engine/optim/types';
 import { PROBLEMS, assertClose, assertMoved, maxRelDiff, quadratic, trajectory, type Fn } from './helpers';
 
 /**
@@ -105,7 +105,7 @@ describe('RMSprop (torch.optim.RMSprop)', () => {
     const rejects = (o: RmspropOptions, en: string, ko: RegExp) =>
       assert.throws(
         () => new Rmsprop(o),
-        (e: unknown) => e instanceof OptimizerConfigError && e.en === en && ko.test(e.ko),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en && ko.test(e.ko),
       );
     it('learning rate, eps, momentum, weight_decay and alpha must be ≥ 0', () => {
       rejects({ lr: -1 }, 'Invalid learning rate: -1', /학습률/);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Sgd, type SgdOptions } from '../../../src/engine/optim/sgd';
-import { OptimizerConfigError } from '../../../src/engine/optim/types';
+import { OptimizerError } from '../../../src/engine/optim/types';
 import { PROBLEMS, assertClose, assertMoved, quadratic, trajectory, type Fn } from './helpers';
 
 /**
@@ -95,7 +95,7 @@ describe('SGD (torch.optim.SGD)', () => {
     const rejects = (o: SgdOptions, en: RegExp | string, ko: RegExp) =>
       assert.throws(
         () => new Sgd(o),
-        (e: unknown) => e instanceof OptimizerConfigError && (typeof en === 'string' ? e.en === en : en.test(e.en)) && ko.test(e.ko) && e.code === 'badOptimizerConfig',
+        (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && (typeof en === 'string' ? e.en === en : en.test(e.en)) && ko.test(e.ko),
       );
     it('a negative learning rate: "Invalid learning rate: -1"', () => rejects({ lr: -1 }, 'Invalid learning rate: -1', /학습률/));
     it('NaN or infinite learning rates', () => {

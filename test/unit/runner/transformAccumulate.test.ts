@@ -9,6 +9,7 @@ import { compileLoss } from '../../../src/runner/compile';
 import { transpile } from '../../../src/runner/moduleLoader';
 import { tape } from '../../../src/engine/recording';
 import { mulberry32 } from '../../../src/engine/random';
+import { mlpLoopsSource } from '../../fixtures/mlpLoopsSource';
 
 const FILE = '/learner/accumulate.ts';
 
@@ -90,30 +91,7 @@ export function loss(w: number[]) {
   it('an MLP written with loops (W3 of the bench): exact, and far fewer nodes', () => {
     const random = mulberry32(3);
     const batch = Array.from({ length: 8 }, () => ({ x: [random() * 4 - 2, random() * 4 - 2], y: random() }));
-    const src = `export const init = new Array(337).fill(0.1);
-export const data = ${JSON.stringify(batch)};
-export function loss(p: number[], batch: { x: number[]; y: number }[]) {
-  const sizes = [2, 16, 16, 1];
-  let total = 0;
-  for (const { x, y } of batch) {
-    let a: number[] = x;
-    let off = 0;
-    for (let l = 0; l + 1 < sizes.length; l++) {
-      const fin = sizes[l];
-      const fout = sizes[l + 1];
-      const z: number[] = [];
-      for (let o = 0; o < fout; o++) {
-        let v = p[off + fout * fin + o];
-        for (let i = 0; i < fin; i++) v += p[off + o * fin + i] * a[i];
-        z.push(l + 2 < sizes.length ? Math.tanh(v) : v);
-      }
-      off += fout * fin + fout;
-      a = z;
-    }
-    total += (a[0] - y) ** 2;
-  }
-  return total / batch.length;
-}`;
+    const src = mlpLoopsSource(batch);
     const p = Array.from({ length: 337 }, (_, i) => 0.3 * Math.sin(i + 1));
     const { fusedNodes } = same(src, p, 'mlp');
     // Per sample: 33 accumulator nodes, 32 tanh, the loss term; plus the 337 leaves.

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { trainLoss } from '../../../src/runner/trainLoss';
-import { diagnoseRun } from '../../../src/teaching/diagnoseRun';
+import { diagnoseRun } from '../../../src/teaching/diagnosisLab';
 import { nanGradientSite } from '../../../src/teaching/nanGradient';
 import { THRESHOLDS, type Finding, type FindingCode } from '../../../src/teaching/diagnosis';
 import type { TrainOptions } from '../../../src/engine/trainOptions';
