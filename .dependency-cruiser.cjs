@@ -16,7 +16,16 @@
  * only protocol/, and only the host layers may import `vscode` (the rest also runs in the CLI
  * and in the sealed room).
  */
-const LAYERS = [['cli'], ['commands'], ['panel', 'hover', 'snippets'], ['worker'], ['teaching'], ['runner'], ['engine'], ['protocol', 'l10n']];
+const LAYERS = [
+  ['cli'],
+  ['commands'],
+  ['panel', 'hover', 'snippets'],
+  ['worker'],
+  ['teaching'],
+  ['runner'],
+  ['engine'],
+  ['protocol', 'l10n'],
+];
 
 const folder = (names) => `^src/(${names.join('|')})/`;
 
@@ -27,7 +36,9 @@ const layerRules = LAYERS.flatMap((group, i) => {
     const forbidden = [...above, ...sideways, 'webview'];
     return {
       name: `${name}-imports-only-below`,
-      comment: `src/${name}/ may import only from the folders below it (${LAYERS.slice(i + 1).flat().join(', ')}); not from ${forbidden.join(', ')}.`,
+      comment: `src/${name}/ may import only from the folders below it (${LAYERS.slice(i + 1)
+        .flat()
+        .join(', ')}); not from ${forbidden.join(', ')}.`,
       severity: 'error',
       from: { path: folder([name]) },
       to: { path: [folder(forbidden), '^src/[^/]+\\.ts$'] },

@@ -55,12 +55,28 @@ if (!production) {
   const integration = listTs('test/integration');
   if (integration.length) {
     // mocha stays external: the extension host loads it from node_modules like any test runner.
-    targets.push({ ...node, sourcemap: true, minify: false, entryPoints: integration.filter((f) => !f.includes(`${path.sep}workspace${path.sep}`)), outbase: '.', outdir: 'out', external: ['vscode', 'mocha', '@vscode/test-electron'] });
+    targets.push({
+      ...node,
+      sourcemap: true,
+      minify: false,
+      entryPoints: integration.filter((f) => !f.includes(`${path.sep}workspace${path.sep}`)),
+      outbase: '.',
+      outdir: 'out',
+      external: ['vscode', 'mocha', '@vscode/test-electron'],
+    });
   }
   const bench = listTs('bench');
   if (bench.length) {
     // playwright-core stays external: it is loaded from node_modules, as the webview tests load it.
-    targets.push({ ...node, sourcemap: true, minify: false, entryPoints: bench, outbase: '.', outdir: 'out', external: ['vscode', 'playwright-core'] });
+    targets.push({
+      ...node,
+      sourcemap: true,
+      minify: false,
+      entryPoints: bench,
+      outbase: '.',
+      outdir: 'out',
+      external: ['vscode', 'playwright-core'],
+    });
   }
 }
 

@@ -4,7 +4,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.artifacts/**', '.vscode-test/**', 'examples/**', 'test/fixtures/**', 'test/integration/workspace/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      '.artifacts/**',
+      '.vscode-test/**',
+      'examples/**',
+      'test/fixtures/**',
+      'test/integration/workspace/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -47,7 +47,10 @@ export class HandMlp {
   private readonly acts: Float64Array[];
   private readonly deltas: Float64Array[];
 
-  constructor(sizes: number[], private readonly batch: number) {
+  constructor(
+    sizes: number[],
+    private readonly batch: number,
+  ) {
     this.sizes = sizes;
     let c = 0;
     for (let l = 0; l + 1 < sizes.length; l++) c += sizes[l] * sizes[l + 1] + sizes[l + 1];
@@ -145,7 +148,13 @@ export class HandAdam {
   private m: Float64Array;
   private v: Float64Array;
   private t = 0;
-  constructor(n: number, private readonly lr = 1e-3, private readonly b1 = 0.9, private readonly b2 = 0.999, private readonly eps = 1e-8) {
+  constructor(
+    n: number,
+    private readonly lr = 1e-3,
+    private readonly b1 = 0.9,
+    private readonly b2 = 0.999,
+    private readonly eps = 1e-8,
+  ) {
     this.m = new Float64Array(n);
     this.v = new Float64Array(n);
   }

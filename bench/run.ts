@@ -50,7 +50,9 @@ function report(workload: string, cases: Array<[string, () => unknown]>, options
   console.log(`\n${workload}`);
   for (const [implementation, r] of results) {
     const ratio = hand / r.perSecond;
-    console.log(`  ${implementation.padEnd(46)} ${r.perSecond.toExponential(3).padStart(10)} /s  ${r.microseconds.toFixed(3).padStart(11)} µs   ${ratio.toFixed(2).padStart(9)}× hand-written`);
+    console.log(
+      `  ${implementation.padEnd(46)} ${r.perSecond.toExponential(3).padStart(10)} /s  ${r.microseconds.toFixed(3).padStart(11)} µs   ${ratio.toFixed(2).padStart(9)}× hand-written`,
+    );
   }
 }
 
@@ -74,7 +76,6 @@ function w3Data(): { x: number[][]; y: number[] } {
   const x = Array.from({ length: 256 }, () => [random() * 4 - 2, random() * 4 - 2]);
   return { x, y: x.map(([a, b]) => Math.sin(a) * Math.cos(b)) };
 }
-
 
 /** dist/api.js as a library user loads it (npm run bench builds it first). */
 function publicApi(): typeof import('../src/api') {
@@ -107,13 +108,17 @@ async function main(): Promise<void> {
       }
       return s;
     };
-    report('W1 Rosenbrock value + gradient (evaluations/s)', [
-      ['hand-written', () => rosenbrock(p, g)],
-      ['engine, plain-TS loss file', () => engine.valueAndGrad(p)],
-      ['engine through dist/api.js (the public entry)', () => publicW1.valueAndGrad(p)],
-      ['central finite differences', fd],
-      ['TensorFlow.js CPU', tfRosenbrock()],
-    ], { minMs: 150, rounds: 7 });
+    report(
+      'W1 Rosenbrock value + gradient (evaluations/s)',
+      [
+        ['hand-written', () => rosenbrock(p, g)],
+        ['engine, plain-TS loss file', () => engine.valueAndGrad(p)],
+        ['engine through dist/api.js (the public entry)', () => publicW1.valueAndGrad(p)],
+        ['central finite differences', fd],
+        ['TensorFlow.js CPU', tfRosenbrock()],
+      ],
+      { minMs: 150, rounds: 7 },
+    );
   }
 
   // ── W2 ────────────────────────────────────────────────────────────────
@@ -130,12 +135,16 @@ export function loss(p: number[]) {
 }`;
     const engine = compileLoss(w2Source, 'w2.ts');
     const publicW2 = publicApi().compileLoss(w2Source, 'w2.ts');
-    report('W2 100-parameter loop function, value + gradient (evaluations/s)', [
-      ['hand-written', () => w2(p, g.fill(0))],
-      ['engine, plain-TS loss file', () => engine.valueAndGrad(p)],
-      ['engine through dist/api.js (the public entry)', () => publicW2.valueAndGrad(p)],
-      ['TensorFlow.js CPU (vectorised)', tfW2()],
-    ], { minMs: 150, rounds: 7 });
+    report(
+      'W2 100-parameter loop function, value + gradient (evaluations/s)',
+      [
+        ['hand-written', () => w2(p, g.fill(0))],
+        ['engine, plain-TS loss file', () => engine.valueAndGrad(p)],
+        ['engine through dist/api.js (the public entry)', () => publicW2.valueAndGrad(p)],
+        ['TensorFlow.js CPU (vectorised)', tfW2()],
+      ],
+      { minMs: 150, rounds: 7 },
+    );
   }
 
   // ── W3 ────────────────────────────────────────────────────────────────
@@ -158,12 +167,16 @@ export function loss(p: number[], batch: { x: number[]; y: number }[]) {
 }`,
       'w3nn.ts',
     );
-    report('W3 MLP 2-16-16-1 tanh, MSE, 256 points, value + gradient (evaluations/s)', [
-      ['hand-written', () => hand.mse(p, g, xs, ys, 256)],
-      ['engine, gdtutor nn', () => viaNn.valueAndGrad(p, batch)],
-      ['engine, plain-TS loops', () => engine.valueAndGrad(p, batch)],
-      ['TensorFlow.js CPU', tfW3(x, y)],
-    ], { minMs: 200, rounds: 7 });
+    report(
+      'W3 MLP 2-16-16-1 tanh, MSE, 256 points, value + gradient (evaluations/s)',
+      [
+        ['hand-written', () => hand.mse(p, g, xs, ys, 256)],
+        ['engine, gdtutor nn', () => viaNn.valueAndGrad(p, batch)],
+        ['engine, plain-TS loops', () => engine.valueAndGrad(p, batch)],
+        ['TensorFlow.js CPU', tfW3(x, y)],
+      ],
+      { minMs: 200, rounds: 7 },
+    );
   }
 
   // ── W4 ────────────────────────────────────────────────────────────────
@@ -213,12 +226,16 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
       nnAdam.step(p3, { value: e.value, gradient: e.gradient, evaluate: () => e });
       return e.value;
     };
-    report('W4 MLP 2-128-128-2 tanh, softmax CE, spirals, batch 64, Adam (steps/s)', [
-      ['hand-written', handStep],
-      ['engine, gdtutor nn + Adam', nnStep],
-      ['hand gradient + engine Adam', engineAdamStep],
-      ['TensorFlow.js CPU', tfW4(x, y)],
-    ], { minMs: 200, rounds: 7 });
+    report(
+      'W4 MLP 2-128-128-2 tanh, softmax CE, spirals, batch 64, Adam (steps/s)',
+      [
+        ['hand-written', handStep],
+        ['engine, gdtutor nn + Adam', nnStep],
+        ['hand gradient + engine Adam', engineAdamStep],
+        ['TensorFlow.js CPU', tfW4(x, y)],
+      ],
+      { minMs: 200, rounds: 7 },
+    );
   }
 
   // ── Train command → first point and → finished, in a cold room and in the warm spare the editor keeps ──
@@ -243,16 +260,33 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
           }
           const started = performance.now();
           let firstAt = 0;
-          const run = runIsolated({ kind: 'train', source, fileName: file, options, withSurface: true }, { onProgress: () => (firstAt ||= performance.now() - started) });
+          const run = runIsolated(
+            { kind: 'train', source, fileName: file, options, withSurface: true },
+            { onProgress: () => (firstAt ||= performance.now() - started) },
+          );
           await run.done;
           first.push(firstAt);
           finished.push(performance.now() - started);
         }
         const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
         const room = warm ? 'warm room' : 'cold room';
-        rows.push({ workload: `first point of examples/${name}`, implementation: room, perSecond: 1000 / median(first), microseconds: median(first) * 1000, vsHandWritten: NaN });
-        rows.push({ workload: `finished run of examples/${name}`, implementation: room, perSecond: 1000 / median(finished), microseconds: median(finished) * 1000, vsHandWritten: NaN });
-        console.log(`Train examples/${name} in a ${room}: first point ${median(first).toFixed(0)} ms, finished ${median(finished).toFixed(0)} ms (median of 5; surface, diagnosis included)`);
+        rows.push({
+          workload: `first point of examples/${name}`,
+          implementation: room,
+          perSecond: 1000 / median(first),
+          microseconds: median(first) * 1000,
+          vsHandWritten: NaN,
+        });
+        rows.push({
+          workload: `finished run of examples/${name}`,
+          implementation: room,
+          perSecond: 1000 / median(finished),
+          microseconds: median(finished) * 1000,
+          vsHandWritten: NaN,
+        });
+        console.log(
+          `Train examples/${name} in a ${room}: first point ${median(first).toFixed(0)} ms, finished ${median(finished).toFixed(0)} ms (median of 5; surface, diagnosis included)`,
+        );
       }
     }
     keepRoomsWarm(false);
@@ -266,14 +300,26 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
 
   // ── Hover cost on a 5,000-line file (the matcher reads only the hovered line) ──
   {
-    const lines = Array.from({ length: 5000 }, (_, i) => (i % 3 === 0 ? `  const learningRate${i} = computeGradient(w) * lr; // 경사 하강법 step ${i}` : i % 3 === 1 ? `# the local minimum of loss ${i} — 국소 최솟값을 찾습니다` : `  total += weights[${i}] * bias;`));
+    const lines = Array.from({ length: 5000 }, (_, i) =>
+      i % 3 === 0
+        ? `  const learningRate${i} = computeGradient(w) * lr; // 경사 하강법 step ${i}`
+        : i % 3 === 1
+          ? `# the local minimum of loss ${i} — 국소 최솟값을 찾습니다`
+          : `  total += weights[${i}] * bias;`,
+    );
     let k = 0;
     const r = measure(() => {
       const line = lines[k++ % lines.length];
       const at = (k * 13) % line.length;
       return termAt(line, at, contextAt(line, at, 'typescript'));
     });
-    rows.push({ workload: 'hover on a 5,000-line file', implementation: 'termAt', perSecond: r.perSecond, microseconds: r.microseconds, vsHandWritten: NaN });
+    rows.push({
+      workload: 'hover on a 5,000-line file',
+      implementation: 'termAt',
+      perSecond: r.perSecond,
+      microseconds: r.microseconds,
+      vsHandWritten: NaN,
+    });
     console.log(`Hover on a 5,000-line file: ${r.microseconds.toFixed(1)} µs per hover (median)`);
   }
 
@@ -281,9 +327,23 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
   {
     const t = await nineRunViewTimings();
     if (t) {
-      rows.push({ workload: 'race view, 9 runs on a 2-D surface: playback step', implementation: 'panel in Chromium', perSecond: 1000 / t.stepMs, microseconds: t.stepMs * 1000, vsHandWritten: NaN });
-      rows.push({ workload: 'race view, 9 runs on a 2-D surface: hide/show a run', implementation: 'panel in Chromium', perSecond: 1000 / t.toggleMs, microseconds: t.toggleMs * 1000, vsHandWritten: NaN });
-      console.log(`Race view, 9 runs on the Rosenbrock contour map: playback step ${t.stepMs.toFixed(1)} ms, hide/show a run ${t.toggleMs.toFixed(1)} ms (median, incl. the next painted frame)`);
+      rows.push({
+        workload: 'race view, 9 runs on a 2-D surface: playback step',
+        implementation: 'panel in Chromium',
+        perSecond: 1000 / t.stepMs,
+        microseconds: t.stepMs * 1000,
+        vsHandWritten: NaN,
+      });
+      rows.push({
+        workload: 'race view, 9 runs on a 2-D surface: hide/show a run',
+        implementation: 'panel in Chromium',
+        perSecond: 1000 / t.toggleMs,
+        microseconds: t.toggleMs * 1000,
+        vsHandWritten: NaN,
+      });
+      console.log(
+        `Race view, 9 runs on the Rosenbrock contour map: playback step ${t.stepMs.toFixed(1)} ms, hide/show a run ${t.toggleMs.toFixed(1)} ms (median, incl. the next painted frame)`,
+      );
     } else {
       console.log('Race view: skipped (no Chromium at /usr/bin/chromium or CHROMIUM_PATH)');
     }
@@ -293,9 +353,23 @@ export function loss(p: number[], batch: { x: number[]; label: number }[]) {
   {
     const t = await tenThousandNodeGraphTiming();
     if (t) {
-      rows.push({ workload: 'backprop graph of a 10,000-node tape: build (collapsed)', implementation: 'worker-side', perSecond: 1000 / t.buildMs, microseconds: t.buildMs * 1000, vsHandWritten: NaN });
-      rows.push({ workload: 'backprop graph of a 10,000-node tape: draw', implementation: 'panel in Chromium (dagre + SVG)', perSecond: 1000 / t.drawMs, microseconds: t.drawMs * 1000, vsHandWritten: NaN });
-      console.log(`Backprop graph of a ${t.tapeNodes}-node tape: built in ${t.buildMs.toFixed(0)} ms (collapsed to ${t.drawnNodes} nodes), drawn in ${t.drawMs.toFixed(0)} ms`);
+      rows.push({
+        workload: 'backprop graph of a 10,000-node tape: build (collapsed)',
+        implementation: 'worker-side',
+        perSecond: 1000 / t.buildMs,
+        microseconds: t.buildMs * 1000,
+        vsHandWritten: NaN,
+      });
+      rows.push({
+        workload: 'backprop graph of a 10,000-node tape: draw',
+        implementation: 'panel in Chromium (dagre + SVG)',
+        perSecond: 1000 / t.drawMs,
+        microseconds: t.drawMs * 1000,
+        vsHandWritten: NaN,
+      });
+      console.log(
+        `Backprop graph of a ${t.tapeNodes}-node tape: built in ${t.buildMs.toFixed(0)} ms (collapsed to ${t.drawnNodes} nodes), drawn in ${t.drawMs.toFixed(0)} ms`,
+      );
     }
   }
 

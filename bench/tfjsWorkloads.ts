@@ -16,8 +16,8 @@ export async function useCpu(): Promise<void> {
 
 /** W1: value and gradient of Rosenbrock on two scalar tensors. */
 export function tfRosenbrock(): () => number {
-  const f = tf.valueAndGrads((x: tf.Tensor, y: tf.Tensor) =>
-    tf.add(tf.square(tf.sub(1, x)), tf.mul(100, tf.square(tf.sub(y, tf.square(x))))) as tf.Scalar,
+  const f = tf.valueAndGrads(
+    (x: tf.Tensor, y: tf.Tensor) => tf.add(tf.square(tf.sub(1, x)), tf.mul(100, tf.square(tf.sub(y, tf.square(x))))) as tf.Scalar,
   );
   return () =>
     tf.tidy(() => {
@@ -88,13 +88,16 @@ export function tfW4(x: number[][], labels: number[], batch = 64): () => number 
     const n = x.length;
     const from = start;
     start = (start + batch) % n;
-    const loss = adam.minimize(() =>
-      tf.tidy(() => {
-        const xb = xs.slice([from, 0], [Math.min(batch, n - from), 2]);
-        const yb = ys.slice([from, 0], [Math.min(batch, n - from), 2]);
-        return tf.losses.softmaxCrossEntropy(yb, mlpForward(vars, xb)) as tf.Scalar;
-      }),
-    true, vars);
+    const loss = adam.minimize(
+      () =>
+        tf.tidy(() => {
+          const xb = xs.slice([from, 0], [Math.min(batch, n - from), 2]);
+          const yb = ys.slice([from, 0], [Math.min(batch, n - from), 2]);
+          return tf.losses.softmaxCrossEntropy(yb, mlpForward(vars, xb)) as tf.Scalar;
+        }),
+      true,
+      vars,
+    );
     const v = loss ? loss.dataSync()[0] : NaN;
     loss?.dispose();
     return v;

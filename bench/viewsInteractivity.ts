@@ -33,7 +33,11 @@ export async function nineRunViewTimings(): Promise<{ stepMs: number; toggleMs: 
   const h = await startHarness();
   try {
     const p = await openPanel(h, 'dark');
-    await p.send({ type: 'init', strings: panelStrings(), settings: { optimizer: 'sgd', learningRate: 0.1, steps: 200 } } satisfies HostMessage);
+    await p.send({
+      type: 'init',
+      strings: panelStrings(),
+      settings: { optimizer: 'sgd', learningRate: 0.1, steps: 200 },
+    } satisfies HostMessage);
     await p.page.locator('#empty-state').waitFor();
     for (const m of messages) await p.send(m);
     await p.page.locator('#table-race').waitFor();
@@ -66,7 +70,9 @@ export async function nineRunViewTimings(): Promise<{ stepMs: number; toggleMs: 
  * parameters and 7 operations per iteration — built from the tape (collapsed by source expression)
  * and drawn by dagre + SVG in the panel — from the request to the second painted frame.
  */
-export async function tenThousandNodeGraphTiming(): Promise<{ buildMs: number; drawMs: number; tapeNodes: number; drawnNodes: number } | undefined> {
+export async function tenThousandNodeGraphTiming(): Promise<
+  { buildMs: number; drawMs: number; tapeNodes: number; drawnNodes: number } | undefined
+> {
   if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) return undefined;
   const source = `export const init = new Array(1250).fill(0.5);
 export function loss(p: number[]) {
@@ -80,11 +86,19 @@ export function loss(p: number[]) {
   const h = await startHarness();
   try {
     const p = await openPanel(h, 'dark');
-    await p.send({ type: 'init', strings: panelStrings(), settings: { optimizer: 'sgd', learningRate: 0.1, steps: 10 } } satisfies HostMessage);
+    await p.send({
+      type: 'init',
+      strings: panelStrings(),
+      settings: { optimizer: 'sgd', learningRate: 0.1, steps: 10 },
+    } satisfies HostMessage);
     await p.page.locator('#empty-state').waitFor();
     await p.send({ type: 'analysisStarted', title: 'graph' } satisfies HostMessage);
     const t1 = performance.now();
-    await p.send({ type: 'graph', title: 'loop.ts', graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root } } satisfies HostMessage);
+    await p.send({
+      type: 'graph',
+      title: 'loop.ts',
+      graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root },
+    } satisfies HostMessage);
     await p.page.locator('#backprop-graph svg').waitFor();
     await p.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
     return { buildMs, drawMs: performance.now() - t1, tapeNodes: g.tapeNodes, drawnNodes: g.nodes.length };

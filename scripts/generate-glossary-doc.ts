@@ -9,7 +9,10 @@ import path from 'node:path';
 import { GLOSSARY } from '../src/hover/glossary';
 
 export function glossaryDoc(): string {
-  const rows = GLOSSARY.map((e) => `| ${e.ko} | ${e.en} | ${(e.koVariants ?? []).join(', ')} | ${[...e.identifiers, ...(e.abbreviations ?? [])].map((i) => `\`${i}\``).join(' ')} | ${(e.concepts ?? []).join(', ')} |`);
+  const rows = GLOSSARY.map(
+    (e) =>
+      `| ${e.ko} | ${e.en} | ${(e.koVariants ?? []).join(', ')} | ${[...e.identifiers, ...(e.abbreviations ?? [])].map((i) => `\`${i}\``).join(' ')} | ${(e.concepts ?? []).join(', ')} |`,
+  );
   return [
     '# 용어표 · Glossary',
     '',

@@ -41,7 +41,8 @@ function mochaCounts(out) {
 function failureTitles(out) {
   const tail = out.slice(out.search(/\d+ failing/));
   const titles = [];
-  for (const m of tail.matchAll(/^ {2}(\d+)\) (.*)\n((?: {5,}.*\n)*?) {5,}(.*):\n/gm)) titles.push(`${m[2]} › ${[m[3].trim(), m[4].trim()].filter(Boolean).join(' › ')}`);
+  for (const m of tail.matchAll(/^ {2}(\d+)\) (.*)\n((?: {5,}.*\n)*?) {5,}(.*):\n/gm))
+    titles.push(`${m[2]} › ${[m[3].trim(), m[4].trim()].filter(Boolean).join(' › ')}`);
   return titles;
 }
 
@@ -93,7 +94,9 @@ for (const r of results) {
   passed += r.passed;
   failed += layerFailed;
   if (layerFailed) ok = false;
-  console.log(`${layerFailed ? '✗' : '✓'} ${r.layer}: ${r.passed} passed, ${layerFailed} failed${r.pending ? `, ${r.pending} pending` : ''}`);
+  console.log(
+    `${layerFailed ? '✗' : '✓'} ${r.layer}: ${r.passed} passed, ${layerFailed} failed${r.pending ? `, ${r.pending} pending` : ''}`,
+  );
   for (const title of (r.failures ?? []).slice(0, 10)) console.log(`    ✗ ${title}`);
 }
 if (!staticOk) failed += 1;

@@ -73,8 +73,12 @@ export function compileLoss(source: string, fileName = 'loss.ts'): LossApi {
       return loss?.bounds;
     },
     // A loss with a size of its own is called directly: the public entry is as fast as the engine.
-    valueAndGrad: sizeless ? (params, batch) => at(params.length).valueAndGrad(params, batch) : (params, batch) => (loss as CompiledLoss).valueAndGrad(params, batch),
-    value: sizeless ? (params, batch) => at(params.length).value(params, batch) : (params, batch) => (loss as CompiledLoss).value(params, batch),
+    valueAndGrad: sizeless
+      ? (params, batch) => at(params.length).valueAndGrad(params, batch)
+      : (params, batch) => (loss as CompiledLoss).valueAndGrad(params, batch),
+    value: sizeless
+      ? (params, batch) => at(params.length).value(params, batch)
+      : (params, batch) => (loss as CompiledLoss).value(params, batch),
     hessian: (params) => at(params.length).hessian(params),
     // No run length from the caller or the file: stop at convergence, as the CLI and the editor do.
     train: (options = {}, hooks = {}) => {

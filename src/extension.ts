@@ -142,7 +142,9 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
         trainer.languageChanged();
       }
     }),
-    vscode.commands.registerCommand('gdTutor.trainCurrentFile', (uri?: vscode.Uri) => trainFile(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('gdTutor.trainCurrentFile', (uri?: vscode.Uri) =>
+      trainFile(uri instanceof vscode.Uri ? uri : undefined),
+    ),
     vscode.commands.registerCommand('gdTutor.stopTraining', () => trainer.stop()),
     vscode.commands.registerCommand('gdTutor.newLossFile', () => newLossFile()),
     vscode.commands.registerCommand('gdTutor.openExample', (name: unknown) =>
@@ -164,10 +166,14 @@ export function activate(context: vscode.ExtensionContext): GdTutorApi {
       const exported = file && (await exportNetworkOf(file));
       return exported && file ? saveNetworkExport(file, exported) : undefined;
     }),
-    vscode.commands.registerCommand('gdTutor.showBackpropGraph', (uri?: vscode.Uri) => graphOf(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('gdTutor.showBackpropGraph', (uri?: vscode.Uri) =>
+      graphOf(uri instanceof vscode.Uri ? uri : undefined),
+    ),
     // What a click on a graph node does (also for tests): select that expression in the editor.
     vscode.commands.registerCommand('gdTutor.revealSource', (uri: unknown, start: unknown, end: unknown) =>
-      uri instanceof vscode.Uri && Number.isInteger(start) && Number.isInteger(end) ? analyses.reveal(start as number, end as number, uri) : undefined,
+      uri instanceof vscode.Uri && Number.isInteger(start) && Number.isInteger(end)
+        ? analyses.reveal(start as number, end as number, uri)
+        : undefined,
     ),
     ...ANALYSIS_COMMANDS.map(([command, analysis]) =>
       vscode.commands.registerCommand(command, async (uri?: vscode.Uri) => {

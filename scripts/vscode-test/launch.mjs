@@ -69,14 +69,20 @@ mkdirSync(folder, { recursive: true });
 
 const serverArgs = [
   codeServerEntry(version),
-  '--bind-addr', `127.0.0.1:${port}`,
-  '--auth', 'none',
+  '--bind-addr',
+  `127.0.0.1:${port}`,
+  '--auth',
+  'none',
   '--disable-telemetry',
   '--disable-update-check',
-  '--user-data-dir', path.join(runDir, 'user-data'),
-  '--extensions-dir', path.join(runDir, 'extensions'),
-  '--config', path.join(runDir, 'config.yaml'),
-  '--log', 'info',
+  '--user-data-dir',
+  path.join(runDir, 'user-data'),
+  '--extensions-dir',
+  path.join(runDir, 'extensions'),
+  '--config',
+  path.join(runDir, 'config.yaml'),
+  '--log',
+  'info',
 ];
 if (trusted) serverArgs.push('--disable-workspace-trust');
 if (!version.startsWith('4.100.')) serverArgs.push('--vscode-option', 'enable-smoke-test-driver');
@@ -147,7 +153,17 @@ try {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
   });
   const page = await browser.newPage();
   await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));

@@ -3,7 +3,8 @@ import type { StepPoint } from '../protocol/panelProtocol';
 import type { RunResult } from '../runner/trainLoss';
 import { language } from '../l10n/localize';
 
-const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? v.toPrecision(6) : v.toExponential(4)) : String(v));
+const fmt = (v: number) =>
+  Number.isFinite(v) ? (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e5 ? v.toPrecision(6) : v.toExponential(4)) : String(v);
 
 export function progressBar(p: StepPoint, totalSteps: number | undefined): string {
   const width = 30;
@@ -52,7 +53,9 @@ export function summary(file: string, r: RunResult): string {
         `${file}: ${o.optimizer}, 학습률 ${o.learningRate}${o.damping !== undefined ? `, 감쇠 ${o.damping}` : ''}, 시작점 (${o.init.length > 8 ? `매개변수 ${o.init.length}개` : o.init.map(fmt).join(', ')})`,
         `  ${step} 스텝에서 ${why}.`,
         t ? `  최종 학습 손실 L = ${fmt(loss)}  (학습 데이터 ${t.trainSize}개)` : `  최종 손실  L = ${fmt(loss)}`,
-        ...(t && testLoss !== undefined ? [`  최종 검증 손실 = ${fmt(testLoss)}  (기울기 계산에 쓰지 않은 검증 데이터 ${t.testSize}개)`] : []),
+        ...(t && testLoss !== undefined
+          ? [`  최종 검증 손실 = ${fmt(testLoss)}  (기울기 계산에 쓰지 않은 검증 데이터 ${t.testSize}개)`]
+          : []),
         `  최종 매개변수 = (${short})`,
       ].join('\n')
     : [

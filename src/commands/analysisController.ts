@@ -59,17 +59,23 @@ export class AnalysisController {
       { timeoutMs: 120_000, ...roomFor(document) },
       this.workerPath,
     );
-    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
-      token.onCancellationRequested(() => run.cancel());
-      return run.done;
-    });
+    const outcome = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      (_progress, token) => {
+        token.onCancellationRequested(() => run.cancel());
+        return run.done;
+      },
+    );
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(pick(outcome.error));
       panel.post({ type: 'analysisStarted', title: `${title} — ${pick(outcome.error)}` });
       return undefined;
     }
     const diagnostics = vscode.languages.createDiagnosticCollection('gdTutor.analysis');
-    diagnostics.set(document.uri, outcome.warnings.map((w) => toDiagnostic(w, document)));
+    diagnostics.set(
+      document.uri,
+      outcome.warnings.map((w) => toDiagnostic(w, document)),
+    );
     setTimeout(() => diagnostics.dispose(), 10_000);
     const result = outcome.result as AnalysisResult;
     for (const m of analysisMessages(result, fileName, dimension, paramNames, () => `analysis-${++this.counter}`)) panel.post(m);
@@ -116,17 +122,26 @@ export class AnalysisController {
   }
 
   /** The file's nn network as JSON and a PyTorch script: the last run's start and end weights and settings. */
-  async exportNetwork(document: vscode.TextDocument, run: RunResult | undefined, init?: number[]): Promise<{ json: ExportedNetwork; pytorch: string } | undefined> {
+  async exportNetwork(
+    document: vscode.TextDocument,
+    run: RunResult | undefined,
+    init?: number[],
+  ): Promise<{ json: ExportedNetwork; pytorch: string } | undefined> {
     if (!requireTrust()) return undefined;
     const fileName = document.uri.fsPath || document.uri.path;
     const initial = run?.options.init ?? init;
     if (!initial) {
-      void vscode.window.showWarningMessage(t('Train the file once first: the export takes the run\'s start and end weights.'));
+      void vscode.window.showWarningMessage(t("Train the file once first: the export takes the run's start and end weights."));
       return undefined;
     }
     const trained = run ? run.params[run.params.length - 1] : initial;
     const options = run?.options ?? { optimizer: 'sgd', learningRate: 0.1, steps: 1000 };
-    const outcome = await runIsolated({ kind: 'exportNetwork', source: document.getText(), fileName, initial, trained, options }, {}, roomFor(document), this.workerPath).done;
+    const outcome = await runIsolated(
+      { kind: 'exportNetwork', source: document.getText(), fileName, initial, trained, options },
+      {},
+      roomFor(document),
+      this.workerPath,
+    ).done;
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(pick(outcome.error));
       return undefined;

@@ -8,17 +8,31 @@ import type { AnalysisName, AnalysisResult } from '../teaching/analysis';
 import type { SweepResult } from '../teaching/learningRateSweep';
 import type { CurvatureAt, StabilityRule } from '../teaching/stabilityRule';
 import { breakEven, type BackpropCost } from '../teaching/backpropCost';
-import { isOptimizerName, LIMITS, streamedParams, type HostMessage, type StepPoint, type SweepRuleMark, type TableCell } from '../protocol/panelProtocol';
+import {
+  isOptimizerName,
+  LIMITS,
+  streamedParams,
+  type HostMessage,
+  type StepPoint,
+  type SweepRuleMark,
+  type TableCell,
+} from '../protocol/panelProtocol';
 import { t } from '../l10n/localize';
 import type { NetworkInfo } from '../teaching/networkInfo';
 import { entryById } from '../hover/glossary';
 
-const fmt = (v: number | null | undefined): TableCell => (v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(6)));
+const fmt = (v: number | null | undefined): TableCell =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(6));
 const point = (p: number[]) => `(${p.map((v) => Number(v.toPrecision(5))).join(', ')})`;
 
 /** A finished run as the panel's stream of points (the loop's decimation kept as step numbers). */
 export function stepPoints(r: RunResult): StepPoint[] {
-  return r.params.map((params, k) => ({ step: r.steps ? r.steps[k] : k, loss: r.losses[k], ...streamedParams(params), gradNorm: r.gradNorms[k] ?? NaN }));
+  return r.params.map((params, k) => ({
+    step: r.steps ? r.steps[k] : k,
+    loss: r.losses[k],
+    ...streamedParams(params),
+    gradNorm: r.gradNorms[k] ?? NaN,
+  }));
 }
 
 export function analysisTitle(analysis: AnalysisName): string {
@@ -39,14 +53,27 @@ export function analysisTitle(analysis: AnalysisName): string {
 }
 
 /** The panel messages of one result; `nextRunId` names each run it posts. */
-export function analysisMessages(result: AnalysisResult, fileName: string, dimension: number, paramNames: string[], nextRunId: () => string): HostMessage[] {
+export function analysisMessages(
+  result: AnalysisResult,
+  fileName: string,
+  dimension: number,
+  paramNames: string[],
+  nextRunId: () => string,
+): HostMessage[] {
   const name = fileName.split(/[\\/]/).pop() ?? fileName;
   const out: HostMessage[] = [];
   const showRun = (label: string, r: RunResult) => {
     const runId = nextRunId();
     const optimizer = isOptimizerName(r.options.optimizer) ? r.options.optimizer : 'sgd';
     const learningRate = Math.min(Math.max(r.options.learningRate, LIMITS.minLearningRate), LIMITS.maxLearningRate);
-    out.push({ type: 'runStarted', runId, file: label === r.options.optimizer ? name : `${name} · ${label}`, dimension, paramNames, settings: { optimizer, learningRate, steps: Math.max(1, r.options.steps), init: r.options.init } });
+    out.push({
+      type: 'runStarted',
+      runId,
+      file: label === r.options.optimizer ? name : `${name} · ${label}`,
+      dimension,
+      paramNames,
+      settings: { optimizer, learningRate, steps: Math.max(1, r.options.steps), init: r.options.init },
+    });
     out.push({ type: 'progress', runId, points: stepPoints(r) });
     out.push({ type: 'runFinished', runId, reason: r.reason ?? 'completed' });
   };
@@ -59,14 +86,27 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
         id: 'race',
         title: t('Optimizer race'),
         columns: [t('Optimizer'), t('Learning rate'), t('Steps to tolerance'), t('Final loss'), t('End point')],
-        rows: result.rows.map((r) => [r.label, fmt(r.run.options.learningRate), r.stepsToTolerance ?? t('not reached'), fmt(r.finalLoss), point(r.run.params[r.run.params.length - 1])]),
+        rows: result.rows.map((r) => [
+          r.label,
+          fmt(r.run.options.learningRate),
+          r.stepsToTolerance ?? t('not reached'),
+          fmt(r.finalLoss),
+          point(r.run.params[r.run.params.length - 1]),
+        ]),
         highlight: best,
       });
       break;
     }
     case 'restarts': {
       const r = result.result;
-      r.runs.forEach((run, i) => showRun(`${t('start')} ${i + 1}`, { params: run.path, losses: run.losses, gradNorms: [], options: { ...(r.options ?? { optimizer: 'sgd', learningRate: 0.1, seed: 0 }), steps: run.path.length - 1, init: run.start } } as RunResult));
+      r.runs.forEach((run, i) =>
+        showRun(`${t('start')} ${i + 1}`, {
+          params: run.path,
+          losses: run.losses,
+          gradNorms: [],
+          options: { ...(r.options ?? { optimizer: 'sgd', learningRate: 0.1, seed: 0 }), steps: run.path.length - 1, init: run.start },
+        } as RunResult),
+      );
       out.push({
         type: 'table',
         id: 'basins',
@@ -75,7 +115,17 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
         rows: r.basins.map((b, i) => [i + 1, point(b.point), fmt(b.loss), b.runs]),
         highlight: r.basins.length ? 0 : undefined,
       });
-      if (r.map) out.push({ type: 'cellMap', id: 'basin-map', title: t('Basin map: which minimum each start reaches'), x: r.map.x, y: r.map.y, cells: r.map.basin, categories: r.basins.map((b, i) => `${i + 1}: ${point(b.point)}`), marks: r.basins.map((b, i) => ({ x: b.point[0], y: b.point[1], label: String(i + 1) })) });
+      if (r.map)
+        out.push({
+          type: 'cellMap',
+          id: 'basin-map',
+          title: t('Basin map: which minimum each start reaches'),
+          x: r.map.x,
+          y: r.map.y,
+          cells: r.map.basin,
+          categories: r.basins.map((b, i) => `${i + 1}: ${point(b.point)}`),
+          marks: r.basins.map((b, i) => ({ x: b.point[0], y: b.point[1], label: String(i + 1) })),
+        });
       break;
     }
     case 'sweep': {
@@ -93,7 +143,10 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
       out.push({
         type: 'table',
         id: 'sweep-table',
-        title: r.boundary.stable !== undefined && r.boundary.diverged !== undefined ? t('Divergence begins between η = {0} and η = {1}', fmt(r.boundary.stable) ?? '', fmt(r.boundary.diverged) ?? '') : t('Learning-rate sweep'),
+        title:
+          r.boundary.stable !== undefined && r.boundary.diverged !== undefined
+            ? t('Divergence begins between η = {0} and η = {1}', fmt(r.boundary.stable) ?? '', fmt(r.boundary.diverged) ?? '')
+            : t('Learning-rate sweep'),
         columns: [t('Learning rate'), t('Outcome'), t('Final loss')],
         rows: r.points.map((p) => [fmt(p.learningRate), outcome[p.outcome], fmt(p.finalLoss)]),
         highlight: r.best === undefined ? undefined : r.points.findIndex((p) => p.learningRate === r.best),
@@ -112,7 +165,12 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
           x: r.map.x,
           y: r.map.y,
           cells: r.map.definiteness.map((row) => row.map((d) => order.indexOf(d))),
-          categories: [t('positive definite (locally convex)'), t('indefinite (saddle-shaped)'), t('negative definite (locally concave)'), t('semidefinite')],
+          categories: [
+            t('positive definite (locally convex)'),
+            t('indefinite (saddle-shaped)'),
+            t('negative definite (locally concave)'),
+            t('semidefinite'),
+          ],
           marks: r.stationary.filter((s) => s.point.length === 2).map((s) => ({ x: s.point[0], y: s.point[1], label: kinds[s.kind] })),
         });
       }
@@ -121,31 +179,67 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
         id: 'stationary',
         title: t('Stationary points (∇L = 0)'),
         columns: [t('Point'), t('Kind'), t('Loss'), t('Hessian eigenvalues')],
-        rows: r.stationary.map((s) => [point(s.point), kinds[s.kind], fmt(s.loss), s.eigenvalues.map((e) => Number(e.toPrecision(4))).join(', ')]),
+        rows: r.stationary.map((s) => [
+          point(s.point),
+          kinds[s.kind],
+          fmt(s.loss),
+          s.eigenvalues.map((e) => Number(e.toPrecision(4))).join(', '),
+        ]),
       });
       break;
     }
     case 'whyIterate': {
       const r = result.result;
-      showRun(t('gradient descent'), { params: r.descent.path.map((w) => [w]), losses: r.descent.losses, gradNorms: [], options: { optimizer: r.descent.optimizer, learningRate: r.descent.learningRate, steps: r.descent.path.length - 1, seed: 0, init: [r.start] } } as RunResult);
-      showRun(t("Newton's method"), { params: [[r.start], [r.newton.point]], losses: [r.descent.losses[0], r.newton.loss], gradNorms: [], options: { optimizer: 'newton', learningRate: 1, steps: 1, seed: 0, init: [r.start] } } as RunResult);
+      showRun(t('gradient descent'), {
+        params: r.descent.path.map((w) => [w]),
+        losses: r.descent.losses,
+        gradNorms: [],
+        options: {
+          optimizer: r.descent.optimizer,
+          learningRate: r.descent.learningRate,
+          steps: r.descent.path.length - 1,
+          seed: 0,
+          init: [r.start],
+        },
+      } as RunResult);
+      showRun(t("Newton's method"), {
+        params: [[r.start], [r.newton.point]],
+        losses: [r.descent.losses[0], r.newton.loss],
+        gradNorms: [],
+        options: { optimizer: 'newton', learningRate: 1, steps: 1, seed: 0, init: [r.start] },
+      } as RunResult);
       out.push({
         type: 'table',
         id: 'why-iterate',
         title: t('Why iterate: closed form, descent, brute force'),
         columns: [t('Method'), t('Result'), t('Work')],
         rows: [
-          [t("Newton's method (one step = closed form for a quadratic)"), `w = ${fmt(r.newton.point)}, L′(w) = ${fmt(r.newton.slope)}`, t('{0} step', 1)],
-          [t('Gradient descent (η = {0})', fmt(r.descent.learningRate) ?? ''), r.descent.stepsToAccuracy === undefined ? t('not reached') : `|w − w*| ≤ ${r.accuracy}`, r.descent.stepsToAccuracy === undefined ? t('not reached') : t('{0} steps', r.descent.stepsToAccuracy)],
+          [
+            t("Newton's method (one step = closed form for a quadratic)"),
+            `w = ${fmt(r.newton.point)}, L′(w) = ${fmt(r.newton.slope)}`,
+            t('{0} step', 1),
+          ],
+          [
+            t('Gradient descent (η = {0})', fmt(r.descent.learningRate) ?? ''),
+            r.descent.stepsToAccuracy === undefined ? t('not reached') : `|w − w*| ≤ ${r.accuracy}`,
+            r.descent.stepsToAccuracy === undefined ? t('not reached') : t('{0} steps', r.descent.stepsToAccuracy),
+          ],
           [t('Grid search (brute force)'), `w ≈ ${fmt(r.grid.best)}`, t('{0} evaluations', r.grid.evaluations)],
-          ...r.gridCostLog10.slice(1).map((c): TableCell[] => [t('Grid search with {0} parameters', c.dimension), '', t('about 10^{0} evaluations', Number(c.log10Evaluations.toFixed(1)))]),
+          ...r.gridCostLog10
+            .slice(1)
+            .map((c): TableCell[] => [
+              t('Grid search with {0} parameters', c.dimension),
+              '',
+              t('about 10^{0} evaluations', Number(c.log10Evaluations.toFixed(1))),
+            ]),
         ],
       });
       break;
     }
     case 'batchSizes': {
       const r = result.result;
-      const label = (row: (typeof r.rows)[number]) => (row.fullBatch ? t('full batch ({0})', row.batchSize) : t('mini-batch {0}', row.batchSize));
+      const label = (row: (typeof r.rows)[number]) =>
+        row.fullBatch ? t('full batch ({0})', row.batchSize) : t('mini-batch {0}', row.batchSize);
       for (const row of r.rows) showRun(label(row), row.run);
       const best = r.rows.reduce((b, row, i) => ((row.finalLoss ?? Infinity) < (r.rows[b].finalLoss ?? Infinity) ? i : b), 0);
       out.push({
@@ -153,7 +247,14 @@ export function analysisMessages(result: AnalysisResult, fileName: string, dimen
         id: 'batch-sizes',
         title: t('Mini-batch and full batch: the same steps, different work ({0} training samples)', r.samples),
         columns: [t('Batch size'), t('Steps'), t('Samples processed'), t('Epochs'), t('Loss on all training data'), t('Time (ms)')],
-        rows: r.rows.map((row) => [label(row), row.run.steps?.[row.run.steps.length - 1] ?? row.run.params.length - 1, row.samples, Number(row.epochs.toPrecision(4)), fmt(row.finalLoss), Math.round(row.milliseconds)]),
+        rows: r.rows.map((row) => [
+          label(row),
+          row.run.steps?.[row.run.steps.length - 1] ?? row.run.params.length - 1,
+          row.samples,
+          Number(row.epochs.toPrecision(4)),
+          fmt(row.finalLoss),
+          Math.round(row.milliseconds),
+        ]),
         highlight: best,
       });
       break;
@@ -169,7 +270,10 @@ const short = (v: number) => Number(v.toPrecision(4));
  * start's, and where the best run ended when that differs) and one paragraph saying what it is,
  * whether it holds everywhere (a quadratic) or only near the point, and for which optimizer.
  */
-export function stabilityMarks(rule: StabilityRule | undefined, boundary: SweepResult['boundary']): { rules?: SweepRuleMark[]; note?: string } {
+export function stabilityMarks(
+  rule: StabilityRule | undefined,
+  boundary: SweepResult['boundary'],
+): { rules?: SweepRuleMark[]; note?: string } {
   if (!rule) return {};
   const estimated = (c: CurvatureAt) => (c.method === 'estimated' ? ` ${t('(estimated by power iteration)')}` : '');
   const rules: SweepRuleMark[] = [];
@@ -177,28 +281,48 @@ export function stabilityMarks(rule: StabilityRule | undefined, boundary: SweepR
   const { start, end } = rule;
   if (start.limit !== undefined) {
     rules.push({ limit: start.limit, label: t('2/λ_max at the start = {0}', short(start.limit)) });
-    lines.push(t('The curvature of this loss at the start: λ_max = {0}, so gradient descent is stable for η < 2/λ_max = {1}.', short(start.lambdaMax), short(start.limit)) + estimated(start));
+    lines.push(
+      t(
+        'The curvature of this loss at the start: λ_max = {0}, so gradient descent is stable for η < 2/λ_max = {1}.',
+        short(start.lambdaMax),
+        short(start.limit),
+      ) + estimated(start),
+    );
   } else {
-    lines.push(t('At the start no direction curves upward (λ_max = {0}): the rule sets no limit there.', short(start.lambdaMax)) + estimated(start));
+    lines.push(
+      t('At the start no direction curves upward (λ_max = {0}): the rule sets no limit there.', short(start.lambdaMax)) + estimated(start),
+    );
   }
   if (rule.quadratic) {
     lines.push(t('This loss is quadratic: its Hessian is the same at every point, so the limit holds everywhere.'));
   } else {
-    lines.push(t('This loss is not quadratic: its Hessian changes from point to point, so the rule is local and holds only near the point where λ_max was measured.'));
+    lines.push(
+      t(
+        'This loss is not quadratic: its Hessian changes from point to point, so the rule is local and holds only near the point where λ_max was measured.',
+      ),
+    );
     if (end?.limit !== undefined) {
       rules.push({ limit: end.limit, label: t('2/λ_max at the end = {0}', short(end.limit)) });
       lines.push(t('Where the best run ended: λ_max = {0}, 2/λ_max = {1}.', short(end.lambdaMax), short(end.limit)) + estimated(end));
     }
   }
-  if (boundary.stable !== undefined && boundary.diverged !== undefined) lines.push(t('Measured by the sweep: divergence begins between η = {0} and η = {1}.', fmt(boundary.stable) ?? '', fmt(boundary.diverged) ?? ''));
-  if (!rule.plainGradientDescent) lines.push(t('The rule is for plain gradient descent (the sgd optimizer without momentum); other optimizers have other limits.'));
+  if (boundary.stable !== undefined && boundary.diverged !== undefined)
+    lines.push(
+      t('Measured by the sweep: divergence begins between η = {0} and η = {1}.', fmt(boundary.stable) ?? '', fmt(boundary.diverged) ?? ''),
+    );
+  if (!rule.plainGradientDescent)
+    lines.push(t('The rule is for plain gradient descent (the sgd optimizer without momentum); other optimizers have other limits.'));
   return { rules, note: lines.join(' ') };
 }
 
 const ms = (v: number) => Number(v.toPrecision(2));
 
 function backpropCostNote(cost: BackpropCost, ratio: number): string {
-  const main = t('The backward pass walks the tape once, so the whole gradient costs about {0} forward passes here, for any number of parameters; finite differences need {1}.', Number(ratio.toPrecision(2)), cost.finiteDifferenceEvaluations);
+  const main = t(
+    'The backward pass walks the tape once, so the whole gradient costs about {0} forward passes here, for any number of parameters; finite differences need {1}.',
+    Number(ratio.toPrecision(2)),
+    cost.finiteDifferenceEvaluations,
+  );
   const even = breakEven(cost);
   if (cost.finiteDifferenceMs >= cost.forwardBackwardMs || even === undefined) return main;
   return `${main} ${t('With this few parameters finite differences are still cheaper here; backpropagation pays off from about {0} parameters on, and the gap grows with every parameter.', even)}`;
@@ -218,8 +342,18 @@ export function backpropCostTable(cost: BackpropCost): HostMessage {
     columns: [t('Computation'), t('Loss evaluations'), t('Time (ms)'), t('Forward passes’ worth')],
     rows: [
       [t('Forward pass: the loss alone'), 1, ms(cost.forwardMs), 1],
-      [t('Forward + backward pass: the whole gradient'), t('1 forward + 1 backward'), ms(cost.forwardBackwardMs), Number.isFinite(ratio) ? Number(ratio.toPrecision(2)) : null],
-      [t('Finite differences: one more evaluation per parameter (estimate)'), t('d + 1 = {0}', cost.finiteDifferenceEvaluations), ms(cost.finiteDifferenceMs), cost.finiteDifferenceEvaluations],
+      [
+        t('Forward + backward pass: the whole gradient'),
+        t('1 forward + 1 backward'),
+        ms(cost.forwardBackwardMs),
+        Number.isFinite(ratio) ? Number(ratio.toPrecision(2)) : null,
+      ],
+      [
+        t('Finite differences: one more evaluation per parameter (estimate)'),
+        t('d + 1 = {0}', cost.finiteDifferenceEvaluations),
+        ms(cost.finiteDifferenceMs),
+        cost.finiteDifferenceEvaluations,
+      ],
       ...(even === undefined ? [] : [[t('Finite differences cost more than backpropagation from'), `d = ${even}`, null, null]]),
     ],
     highlight: 1,
@@ -243,12 +377,23 @@ export function networkTables(info: NetworkInfo): HostMessage[] {
     const e = entryById(id);
     return e ? `${e.ko} (${e.en}): ${e.explanation}` : null;
   };
-  const glossaryOf: Record<string, string> = { optimizer: 'optimizer', learningRate: 'learningRate', steps: 'iteration', batchSize: 'batchSize', layers: 'neuron', seed: 'initialization', initSeed: 'initialization' };
+  const glossaryOf: Record<string, string> = {
+    optimizer: 'optimizer',
+    learningRate: 'learningRate',
+    steps: 'iteration',
+    batchSize: 'batchSize',
+    layers: 'neuron',
+    seed: 'initialization',
+    initSeed: 'initialization',
+  };
   return [
     {
       type: 'table',
       id: 'parameters',
-      title: t('Parameters: what training changes ({0} in all)', info.parameters.reduce((s, p) => s + p.count, 0)),
+      title: t(
+        'Parameters: what training changes ({0} in all)',
+        info.parameters.reduce((s, p) => s + p.count, 0),
+      ),
       columns: [t('Block'), t('Shape'), t('Count'), t('‖θ‖ at the start'), t('‖θ‖ at the end')],
       rows: info.parameters.map((p) => [p.name, p.shape.join(' × '), p.count, fmt(p.normStart), fmt(p.normEnd)]),
       note: explain('parameter') ?? undefined,

@@ -9,7 +9,11 @@ import { pick } from '../l10n/localize';
 
 export function toDiagnostic(e: LearnerErrorData, document: vscode.TextDocument): vscode.Diagnostic {
   const range = errorRange(e, document);
-  const d = new vscode.Diagnostic(range, pick(e), e.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
+  const d = new vscode.Diagnostic(
+    range,
+    pick(e),
+    e.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+  );
   d.source = 'gdTutor';
   d.code = e.code;
   return d;

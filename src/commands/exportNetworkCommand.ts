@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 import { t } from '../l10n/localize';
 import type { ExportedNetwork } from '../teaching/networkExport';
 
-export async function saveNetworkExport(file: vscode.Uri, exported: { json: ExportedNetwork; pytorch: string }): Promise<vscode.Uri | undefined> {
+export async function saveNetworkExport(
+  file: vscode.Uri,
+  exported: { json: ExportedNetwork; pytorch: string },
+): Promise<vscode.Uri | undefined> {
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.file(file.fsPath.replace(/\.[cm]?[jt]s$/, '_pytorch.py')),
     filters: { Python: ['py'] },
@@ -15,7 +18,10 @@ export async function saveNetworkExport(file: vscode.Uri, exported: { json: Expo
   });
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(exported.pytorch, 'utf8'));
-  await vscode.workspace.fs.writeFile(target.with({ path: target.path.replace(/\.py$/, '') + '.json' }), Buffer.from(JSON.stringify(exported.json, null, 2), 'utf8'));
+  await vscode.workspace.fs.writeFile(
+    target.with({ path: target.path.replace(/\.py$/, '') + '.json' }),
+    Buffer.from(JSON.stringify(exported.json, null, 2), 'utf8'),
+  );
   void vscode.window.showInformationMessage(t('Saved {0}', target.fsPath));
   return target;
 }

@@ -21,7 +21,12 @@ export async function showGlossary(id?: unknown): Promise<GlossaryEntry | undefi
     return e;
   }
   const pick = glossaryPick();
-  const picked = await vscode.window.showQuickPick(pick.items, { title: pick.title, placeHolder: pick.placeHolder, matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(pick.items, {
+    title: pick.title,
+    placeHolder: pick.placeHolder,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   if (picked) await showEntry(picked.entry);
   return picked?.entry;
 }

@@ -12,7 +12,12 @@ export class LossCodeLensProvider implements vscode.CodeLensProvider {
     if (line < 0) return [];
     const range = document.lineAt(line).range;
     return [
-      new vscode.CodeLens(range, { title: t('▶ Train'), tooltip: t('Train this loss with the current settings'), command: 'gdTutor.trainCurrentFile', arguments: [document.uri] }),
+      new vscode.CodeLens(range, {
+        title: t('▶ Train'),
+        tooltip: t('Train this loss with the current settings'),
+        command: 'gdTutor.trainCurrentFile',
+        arguments: [document.uri],
+      }),
       new vscode.CodeLens(range, { title: t('📈 Loss surface'), tooltip: t('Open the loss panel'), command: 'gdTutor.openLossPanel' }),
     ];
   }

@@ -9,7 +9,12 @@ import { language, t } from '../l10n/localize';
 export async function newLossFile(): Promise<vscode.TextEditor | undefined> {
   const lang = language();
   const picked = await vscode.window.showQuickPick(
-    LOSS_TEMPLATES.filter((tpl) => tpl.id !== 'config').map((tpl) => ({ label: tpl[lang].name, description: tpl.prefix, detail: tpl[lang].description, tpl })),
+    LOSS_TEMPLATES.filter((tpl) => tpl.id !== 'config').map((tpl) => ({
+      label: tpl[lang].name,
+      description: tpl.prefix,
+      detail: tpl[lang].description,
+      tpl,
+    })),
     { title: t('New loss file'), placeHolder: t('Choose a loss to start from'), matchOnDetail: true },
   );
   if (!picked) return undefined;

@@ -11,7 +11,11 @@ export function isExampleName(name: unknown): name is string {
   return typeof name === 'string' && /^[a-z0-9-]+\.(ts|js)$/.test(name);
 }
 
-export async function openExample(extensionUri: vscode.Uri, name: unknown, train: (uri: vscode.Uri) => Thenable<unknown>): Promise<vscode.TextDocument | undefined> {
+export async function openExample(
+  extensionUri: vscode.Uri,
+  name: unknown,
+  train: (uri: vscode.Uri) => Thenable<unknown>,
+): Promise<vscode.TextDocument | undefined> {
   if (!isExampleName(name)) {
     void vscode.window.showErrorMessage(t('Unknown example: {0}', String(name)));
     return undefined;

@@ -29,7 +29,11 @@ export function shownSettings(options: Shown, caller: TrainOptions | undefined):
 /** "adam · η=0.05 · 2000 steps" (and "· mini-batch 50" when the run drew mini-batches). */
 export function runLabel(options: Shown): string {
   // A run that stops at convergence is only bounded by its step count: said so, not as its length.
-  const parts = [options.optimizer, `η=${options.learningRate}`, options.tolerance === undefined ? t('{0} steps', options.steps) : t('at most {0} steps', options.steps)];
+  const parts = [
+    options.optimizer,
+    `η=${options.learningRate}`,
+    options.tolerance === undefined ? t('{0} steps', options.steps) : t('at most {0} steps', options.steps),
+  ];
   if (options.batchSize !== undefined) parts.push(t('mini-batch {0}', options.batchSize));
   return parts.join(' · ');
 }

@@ -118,7 +118,11 @@ export class TrainController implements vscode.Disposable {
    * Trains the document's current text (saved or not; the file is never modified).
    * Resolves with the run's result, or undefined when it failed (the error is shown).
    */
-  async train(document: vscode.TextDocument, settings?: TrainOptions, options: { showPanel?: boolean } = {}): Promise<RunResult | undefined> {
+  async train(
+    document: vscode.TextDocument,
+    settings?: TrainOptions,
+    options: { showPanel?: boolean } = {},
+  ): Promise<RunResult | undefined> {
     if (!requireTrust()) return undefined;
     const key = document.uri.toString();
     this.active.get(key)?.run.cancel();
@@ -143,7 +147,15 @@ export class TrainController implements vscode.Disposable {
         // The run's own settings (the file's config merged in), before its first point.
         onOptions: (resolved) => {
           this.started(id, key, fileName, resolved);
-          panel?.post({ type: 'runStarted', runId: id, file: fileName, dimension, paramNames, settings: shownSettings(resolved, settings), setsControls: true });
+          panel?.post({
+            type: 'runStarted',
+            runId: id,
+            file: fileName,
+            dimension,
+            paramNames,
+            settings: shownSettings(resolved, settings),
+            setsControls: true,
+          });
         },
         onSurface: (surface) => panel?.post({ type: 'surface', runId: id, surface }),
         onProgress: (points) => {
@@ -160,7 +172,10 @@ export class TrainController implements vscode.Disposable {
         onDiagnosis: (findings) => {
           this.findings.set(key, findings);
           for (const f of findings) this.log.info(`${t('Diagnosis')}: ${pick(f)}`);
-          this.remedies.set(id, findings.flatMap((f) => (f.remedy ? [{ code: f.code, cli: f.remedy.cli }] : [])));
+          this.remedies.set(
+            id,
+            findings.flatMap((f) => (f.remedy ? [{ code: f.code, cli: f.remedy.cli }] : [])),
+          );
           panel?.post({ type: 'diagnosis', runId: id, findings: findings.map(diagnosisItem) });
         },
       },
@@ -256,7 +271,12 @@ function settingsToOptions(s: TrainOptions | undefined): TrainOptions {
 
 /** A finding as the panel shows it: the learner's language, and its verified remedy if any. */
 function diagnosisItem(f: Finding): DiagnosisItem {
-  return { code: f.code, text: pick(f), glossary: f.glossary, ...(f.remedy ? { remedy: { cli: f.remedy.cli, outcome: f.remedy.outcome } } : {}) };
+  return {
+    code: f.code,
+    text: pick(f),
+    glossary: f.glossary,
+    ...(f.remedy ? { remedy: { cli: f.remedy.cli, outcome: f.remedy.outcome } } : {}),
+  };
 }
 
 function sameArgs(a: readonly string[], b: readonly string[]): boolean {
@@ -290,7 +310,13 @@ function summarize(r: RunResult): string {
   const p = r.params[last];
   const shown = p.slice(0, 8).map(format).join(', ') + (p.length > 8 ? `, … +${p.length - 8}` : '');
   const held = r.test ? ` · ${t('validation loss')} ${format(r.test.losses[r.test.losses.length - 1])}` : '';
-  const what = t('{0} at step {1}: loss {2}, parameters ({3})', reasons[r.reason ?? 'completed'], lastStep(r), format(r.losses[last]), shown);
+  const what = t(
+    '{0} at step {1}: loss {2}, parameters ({3})',
+    reasons[r.reason ?? 'completed'],
+    lastStep(r),
+    format(r.losses[last]),
+    shown,
+  );
   // Named by what ran (the file's config merged in), not by what the command asked for.
   return `${what}${held} · ${runLabel(r.options)}`;
 }

@@ -26,7 +26,8 @@ export function roomFor(document: vscode.TextDocument): Partial<IsolationLimits>
 export function keepRoomWarm(workerPath: string): vscode.Disposable {
   keepRoomsWarm(true);
   const warmFor = (editor: vscode.TextEditor | undefined) => {
-    if (editor && vscode.workspace.isTrusted && isLossLike(editor.document)) prewarmRoom(editor.document.fileName, roomFor(editor.document), workerPath);
+    if (editor && vscode.workspace.isTrusted && isLossLike(editor.document))
+      prewarmRoom(editor.document.fileName, roomFor(editor.document), workerPath);
   };
   warmFor(vscode.window.activeTextEditor);
   return vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor(warmFor), { dispose: () => keepRoomsWarm(false) });

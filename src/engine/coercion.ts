@@ -77,16 +77,28 @@ function numeric(x: unknown): unknown {
  * `again` is the operation itself, called once the operands are numbers or Vars; `dual` computes
  * it on hyper-dual numbers; `native` is the plain JavaScript version; `concatenates` marks `+`.
  */
-export function slowBinary(a: unknown, b: unknown, again: Native, dual: (a: number | HyperDual, b: number | HyperDual) => HyperDual, native: Native, concatenates: boolean): unknown {
+export function slowBinary(
+  a: unknown,
+  b: unknown,
+  again: Native,
+  dual: (a: number | HyperDual, b: number | HyperDual) => HyperDual,
+  native: Native,
+  concatenates: boolean,
+): unknown {
   // Hyper-duals first: a Hessian runs every operation of the loss n(n + 1)/2 times this way.
-  if ((isLiveDual(a) && (typeof b === 'number' || b instanceof HyperDual)) || (isLiveDual(b) && (typeof a === 'number' || a instanceof HyperDual))) return dual(a as number | HyperDual, b as number | HyperDual);
+  if (
+    (isLiveDual(a) && (typeof b === 'number' || b instanceof HyperDual)) ||
+    (isLiveDual(b) && (typeof a === 'number' || a instanceof HyperDual))
+  )
+    return dual(a as number | HyperDual, b as number | HyperDual);
   if (!isObjectLike(a) && !isObjectLike(b)) return native(a, b);
   const hint = concatenates ? 'default' : 'number';
   const pa = toPrimitive(a, hint);
   const pb = toPrimitive(b, hint);
   if (!isActiveValue(pa) && !isActiveValue(pb)) return native(pa, pb);
   // `'w = ' + w`: text of an active value (its number, not its gradient).
-  if (concatenates && (typeof pa === 'string' || typeof pb === 'string')) throw new ActiveTextError(plainValue(isActiveValue(pa) ? pa : pb) as number);
+  if (concatenates && (typeof pa === 'string' || typeof pb === 'string'))
+    throw new ActiveTextError(plainValue(isActiveValue(pa) ? pa : pb) as number);
   const na = numeric(pa);
   const nb = numeric(pb);
   if (na instanceof HyperDual || nb instanceof HyperDual) {

@@ -62,7 +62,13 @@ export function spirals({ n = 300, noise = 0.05, seed = 0, classes = 2 }: Option
 }
 
 /** y = slope·x + intercept + noise (regression). */
-export function linear({ n = 100, noise = 0.3, seed = 0, slope = 2, intercept = -1 }: Options & { slope?: number; intercept?: number } = {}): Dataset {
+export function linear({
+  n = 100,
+  noise = 0.3,
+  seed = 0,
+  slope = 2,
+  intercept = -1,
+}: Options & { slope?: number; intercept?: number } = {}): Dataset {
   const r = mulberry32(seed);
   const x: number[][] = [];
   const y: number[] = [];

@@ -33,7 +33,8 @@ function build<T>(shape: ParamShape, leaf: (i: number) => T): unknown {
 
 /** The parameters as leaves 0…n−1 of the tape, in the loss's shape. */
 function leaves(shape: ParamShape, params: ArrayLike<number>): unknown {
-  if (shape.kind === 'array') return recLeaves(params.length === shape.length ? params : Array.from({ length: shape.length }, (_, i) => params[i]));
+  if (shape.kind === 'array')
+    return recLeaves(params.length === shape.length ? params : Array.from({ length: shape.length }, (_, i) => params[i]));
   return build(shape, (i) => recLeaf(params[i]));
 }
 
@@ -91,7 +92,12 @@ function gradientArray(n: number): Float64Array {
  * 0…n−1 (in order, so the gradient is adj[0…n−1]), run fn, sweep back once.
  * A NaN or infinite result is returned as the value (training reports it as divergence).
  */
-export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Evaluation {
+export function valueAndGrad(
+  fn: (params: unknown, ...rest: unknown[]) => unknown,
+  params: ArrayLike<number>,
+  shape: ParamShape,
+  rest: unknown[] = [],
+): Evaluation {
   const n = dimensionOf(shape);
   const tape = startRecording();
   const arg = leaves(shape, params);
@@ -109,15 +115,30 @@ export function valueAndGrad(fn: (params: unknown, ...rest: unknown[]) => unknow
 }
 
 /** Value only, with plain numbers: no tape at all (surface sampling, line searches). */
-export function value0(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): number {
+export function value0(
+  fn: (params: unknown, ...rest: unknown[]) => unknown,
+  params: ArrayLike<number>,
+  shape: ParamShape,
+  rest: unknown[] = [],
+): number {
   beginEvaluation(); // earlier Vars are constants: nothing is recorded
-  const r = scalarResult(fn(build(shape, (i) => params[i]), ...rest));
+  const r = scalarResult(
+    fn(
+      build(shape, (i) => params[i]),
+      ...rest,
+    ),
+  );
   endEvaluation();
   return r instanceof Var ? r.v : r instanceof HyperDual ? r.a : (r as number);
 }
 
 /** Exact Hessian (row-major n×n) by hyper-dual numbers: one pass per pair i ≤ j. */
-export function hessian(fn: (params: unknown, ...rest: unknown[]) => unknown, params: ArrayLike<number>, shape: ParamShape, rest: unknown[] = []): Float64Array {
+export function hessian(
+  fn: (params: unknown, ...rest: unknown[]) => unknown,
+  params: ArrayLike<number>,
+  shape: ParamShape,
+  rest: unknown[] = [],
+): Float64Array {
   const n = dimensionOf(shape);
   const H = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -133,4 +154,3 @@ export function hessian(fn: (params: unknown, ...rest: unknown[]) => unknown, pa
   }
   return H;
 }
-

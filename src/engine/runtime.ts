@@ -20,7 +20,24 @@ import { tape, activeTape, fusedNode, accToken } from './recording';
 import { UNARY } from './rules';
 import { add, sub, mul, div, mod, pow, neg, pos, inc, dec } from './arithmetic';
 import { MathRuntime } from './runtimeMath';
-import { lt, le, gt, ge, eq, ne, looseEq, looseNe, NumberRuntime, typeOf, toNumber, isFiniteGlobal, isNaNGlobal, value, isActive, format } from './valueChecks';
+import {
+  lt,
+  le,
+  gt,
+  ge,
+  eq,
+  ne,
+  looseEq,
+  looseNe,
+  NumberRuntime,
+  typeOf,
+  toNumber,
+  isFiniteGlobal,
+  isNaNGlobal,
+  value,
+  isActive,
+  format,
+} from './valueChecks';
 import { tick, setInterruptCheck, InterruptedError } from './interrupts';
 import { LossNotNumberError, LossNotFiniteError, NotDifferentiableError } from './runtimeErrors';
 import { valueAndGrad, value0, hessian } from './evaluate';

@@ -41,7 +41,14 @@ function atan2Active(a: unknown, b: unknown): unknown {
     if (a instanceof Var) return rec1(y, a.id, bv / r);
     if (b instanceof Var) return rec1(y, b.id, -av / r);
   }
-  return slowBinary(a, b, atan2, (x, y) => hdBinary(BINARY.atan2, x, y), (x, y) => Math.atan2(x as number, y as number), false);
+  return slowBinary(
+    a,
+    b,
+    atan2,
+    (x, y) => hdBinary(BINARY.atan2, x, y),
+    (x, y) => Math.atan2(x as number, y as number),
+    false,
+  );
 }
 
 // ── n-ary: max, min, hypot ──────────────────────────────────────────────────
@@ -65,7 +72,9 @@ function combine(y: number, xs: Array<number | Var | HyperDual>, weights: number
     } else if (x instanceof HyperDual) {
       if (node) throw new Error('internal: a tape value met a hyper-dual number');
       const w = weights[i];
-      dual = dual ? new HyperDual(y, dual.e1 + w * x.e1, dual.e2 + w * x.e2, dual.e12 + w * x.e12) : new HyperDual(y, w * x.e1, w * x.e2, w * x.e12);
+      dual = dual
+        ? new HyperDual(y, dual.e1 + w * x.e1, dual.e2 + w * x.e2, dual.e12 + w * x.e12)
+        : new HyperDual(y, w * x.e1, w * x.e2, w * x.e12);
     }
   }
   return node ?? dual ?? y;
@@ -84,7 +93,11 @@ function extremum(args: ArrayLike<unknown>, sign: 1 | -1): unknown {
     const winner = xs[tied.indexOf(true)];
     return isActiveValue(winner) ? winner : m; // y is the winner itself: ∂y/∂winner = 1
   }
-  return combine(m, xs, tied.map((t) => (t ? 1 / k : 0)));
+  return combine(
+    m,
+    xs,
+    tied.map((t) => (t ? 1 / k : 0)),
+  );
 }
 
 /* eslint-disable prefer-rest-params -- `arguments` instead of `...xs`: the two-number case must not allocate an array */

@@ -16,8 +16,31 @@ import { UNARY, type UnaryRule } from './rules';
 import { rec1 } from './recording';
 import { slowUnary } from './coercion';
 
-const { exp: EXP, expm1: EXPM1, log: LOG, log1p: LOG1P, log2: LOG2, log10: LOG10, sqrt: SQRT, cbrt: CBRT, sin: SIN, cos: COS, tan: TAN } = UNARY;
-const { asin: ASIN, acos: ACOS, atan: ATAN, sinh: SINH, cosh: COSH, tanh: TANH, asinh: ASINH, acosh: ACOSH, atanh: ATANH, abs: ABS } = UNARY;
+const {
+  exp: EXP,
+  expm1: EXPM1,
+  log: LOG,
+  log1p: LOG1P,
+  log2: LOG2,
+  log10: LOG10,
+  sqrt: SQRT,
+  cbrt: CBRT,
+  sin: SIN,
+  cos: COS,
+  tan: TAN,
+} = UNARY;
+const {
+  asin: ASIN,
+  acos: ACOS,
+  atan: ATAN,
+  sinh: SINH,
+  cosh: COSH,
+  tanh: TANH,
+  asinh: ASINH,
+  acosh: ACOSH,
+  atanh: ATANH,
+  abs: ABS,
+} = UNARY;
 
 /** Hyper-dual numbers (Hessian), and strings, booleans, objects … converted as Math.f would. */
 function unaryOther(x: unknown, rule: UnaryRule, self: (x: unknown) => unknown): unknown {

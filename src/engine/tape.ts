@@ -88,7 +88,7 @@ export class Tape {
   declare accNode: number;
   declare accToken: number;
   /** Backward closures of custom nodes, indexed by node id (sparse). */
-  private declare readonly customs: Map<number, CustomBackward>;
+  declare private readonly customs: Map<number, CustomBackward>;
   /** Number of nodes recorded since the last reset. */
   declare size: number;
   /**
@@ -150,7 +150,8 @@ export class Tape {
 
   /** y = f(a, b, c) with local derivatives da, db, dc (b stored as −3 − b: see the header); constant parents (−1) left out. */
   ternary(v: number, a: number, da: number, b: number, db: number, c: number, dc: number): number {
-    if (a < 0 || b < 0 || c < 0) return a < 0 ? this.binary(v, b, db, c, dc) : b < 0 ? this.binary(v, a, da, c, dc) : this.binary(v, a, da, b, db);
+    if (a < 0 || b < 0 || c < 0)
+      return a < 0 ? this.binary(v, b, db, c, dc) : b < 0 ? this.binary(v, a, da, c, dc) : this.binary(v, a, da, b, db);
     const k = this.push(v, a, da, TERNARY - b, db);
     this.parentC[k] = c;
     this.partialC[k] = dc;
@@ -195,7 +196,10 @@ export class Tape {
     const a = this.parentA[k];
     if (a === NARY) {
       const o = this.parentB[k];
-      const pairs = Array.from({ length: this.parentC[k] }, (_, j) => [this.sideParent[o + j], this.sidePartial[o + j]] as [number, number]);
+      const pairs = Array.from(
+        { length: this.parentC[k] },
+        (_, j) => [this.sideParent[o + j], this.sidePartial[o + j]] as [number, number],
+      );
       return pairs.filter(([parent]) => parent >= 0); // fused code writes constants (−1) too
     }
     if (a < 0) return [];

@@ -12,10 +12,14 @@ import { isActiveValue } from './coercion';
 export const val = (x: unknown): unknown => (x instanceof Var ? x.v : x instanceof HyperDual ? x.a : x);
 
 // Numbers first, in one line each: these run in every loop condition (`i < p.length`).
-export const lt = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? a < b : (val(a) as number) < (val(b) as number));
-export const le = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? a <= b : (val(a) as number) <= (val(b) as number));
-export const gt = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? a > b : (val(a) as number) > (val(b) as number));
-export const ge = (a: unknown, b: unknown): boolean => (typeof a === 'number' && typeof b === 'number' ? a >= b : (val(a) as number) >= (val(b) as number));
+export const lt = (a: unknown, b: unknown): boolean =>
+  typeof a === 'number' && typeof b === 'number' ? a < b : (val(a) as number) < (val(b) as number);
+export const le = (a: unknown, b: unknown): boolean =>
+  typeof a === 'number' && typeof b === 'number' ? a <= b : (val(a) as number) <= (val(b) as number);
+export const gt = (a: unknown, b: unknown): boolean =>
+  typeof a === 'number' && typeof b === 'number' ? a > b : (val(a) as number) > (val(b) as number);
+export const ge = (a: unknown, b: unknown): boolean =>
+  typeof a === 'number' && typeof b === 'number' ? a >= b : (val(a) as number) >= (val(b) as number);
 /**
  * `===`: an active value equals whatever has the same value — two Vars are equal when their
  * values are (their identity is an accident of recording: `w === w` must hold, and so must
@@ -53,4 +57,3 @@ export const format = (x: unknown): unknown => {
   if (isActiveValue(x)) throw new ActiveTextError(val(x) as number);
   return val(x);
 };
-

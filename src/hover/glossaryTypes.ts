@@ -52,6 +52,13 @@ export interface EntryText {
 }
 
 export function entryText(e: GlossaryEntry, lang: GlossaryLanguage): EntryText {
-  if (lang === 'ko') return { term: e.ko, gloss: e.en, explanation: e.explanation, formula: e.formula, detail: e.detail?.ko, example: e.example };
-  return { term: e.en, explanation: e.explanationEn, formula: e.formulaEn ?? e.formula, detail: e.detail?.en, example: e.exampleEn ?? e.example };
+  if (lang === 'ko')
+    return { term: e.ko, gloss: e.en, explanation: e.explanation, formula: e.formula, detail: e.detail?.ko, example: e.example };
+  return {
+    term: e.en,
+    explanation: e.explanationEn,
+    formula: e.formulaEn ?? e.formula,
+    detail: e.detail?.en,
+    example: e.exampleEn ?? e.example,
+  };
 }

@@ -29,7 +29,11 @@ export function hoverMarkdown(e: GlossaryEntry, lang: GlossaryLanguage = 'ko'): 
   if (text.detail) lines.push('', text.detail);
   if (text.example) lines.push('', `${label.example}: \`${text.example}\``);
   const related = (e.related ?? []).map(entryById).filter((r): r is GlossaryEntry => r !== undefined);
-  if (related.length) lines.push('', `${label.related}: ${related.map((r) => `[${escape(lang === 'ko' ? r.ko : r.en)}](${commandLink('gdTutor.showGlossary', [r.id])})`).join(' · ')}`);
+  if (related.length)
+    lines.push(
+      '',
+      `${label.related}: ${related.map((r) => `[${escape(lang === 'ko' ? r.ko : r.en)}](${commandLink('gdTutor.showGlossary', [r.id])})`).join(' · ')}`,
+    );
   if (e.demo) lines.push('', `[▶ ${label.demo}: ${e.demo}](${commandLink('gdTutor.openExample', [e.demo])})`);
   return lines.join('\n');
 }

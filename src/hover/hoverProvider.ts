@@ -6,7 +6,14 @@ import { language } from '../l10n/localize';
 import { liveNote, type LastRun } from './liveValues';
 
 /** TS, JS, Python (files and notebook cells) and Markdown, in any scheme. */
-export const HOVER_LANGUAGES: vscode.DocumentSelector = ['typescript', 'javascript', 'typescriptreact', 'javascriptreact', 'python', 'markdown'].map((l) => ({ language: l }));
+export const HOVER_LANGUAGES: vscode.DocumentSelector = [
+  'typescript',
+  'javascript',
+  'typescriptreact',
+  'javascriptreact',
+  'python',
+  'markdown',
+].map((l) => ({ language: l }));
 
 export class GlossaryHoverProvider implements vscode.HoverProvider {
   /** `lastRun` gives this file's last training run, for the live values on loss, η and parameters. */

@@ -27,7 +27,12 @@ export function operationNote(graph: GraphData, node: GraphNodeData, lang: Langu
     .filter((e) => e.partial !== undefined)
     .map((e) => `∂(${node.label})/∂(${name(e.from)}) = ${n4(e.partial as number)}`)
     .join(', ');
-  const count = node.count > 1 ? (lang === 'ko' ? ` (이 식이 ${node.count}번 계산됨, 마지막 값)` : ` (computed ${node.count} times; the last shown)`) : '';
+  const count =
+    node.count > 1
+      ? lang === 'ko'
+        ? ` (이 식이 ${node.count}번 계산됨, 마지막 값)`
+        : ` (computed ${node.count} times; the last shown)`
+      : '';
   if (lang === 'ko') {
     return [
       `**연산 \`${node.label}\`** — 마지막 그래프의 값${count}`,

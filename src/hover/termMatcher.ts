@@ -78,7 +78,8 @@ function buildIndex(glossary: readonly GlossaryEntry[]): Index {
 const INDEX = buildIndex(GLOSSARY);
 
 /** Korean particles and endings that may follow a term: 기울기가, 학습률을, 안장점에서, 수렴한다 … */
-const PARTICLES = /^(이|가|은|는|을|를|의|에|에서|에게|으로|로|와|과|도|만|이다|입니다|이며|이고|하는|한다|했다|하면|해서|하고|처럼|보다|까지|부터|마다|이라|라고|이라는|라는|들|들이|들을|들의)*$/;
+const PARTICLES =
+  /^(이|가|은|는|을|를|의|에|에서|에게|으로|로|와|과|도|만|이다|입니다|이며|이고|하는|한다|했다|하면|해서|하고|처럼|보다|까지|부터|마다|이라|라고|이라는|라는|들|들이|들을|들의)*$/;
 
 /** The identifier token ([A-Za-z0-9_$]) around `offset`, if any. */
 function tokenAt(line: string, offset: number): { text: string; start: number; end: number } | undefined {

@@ -8,7 +8,14 @@ import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { panelHtml, makeNonce } from './panelHtml';
 import { panelStrings } from './panelStrings';
-import { isPanelState, isWebviewMessage, type HostMessage, type PanelSnapshot, type RunSettings, type WebviewMessage } from '../protocol/panelProtocol';
+import {
+  isPanelState,
+  isWebviewMessage,
+  type HostMessage,
+  type PanelSnapshot,
+  type RunSettings,
+  type WebviewMessage,
+} from '../protocol/panelProtocol';
 import { t, language } from '../l10n/localize';
 
 export const DEFAULT_SETTINGS: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 1000 };

@@ -21,7 +21,7 @@ export function panelStrings(): PanelStrings {
     initSeed: t('seed {0}'),
     stop: t('Stop'),
     startPoint: t('Start point'),
-    startPlaceholder: t('e.g. -1.2, 1 (empty: the file\'s init)'),
+    startPlaceholder: t("e.g. -1.2, 1 (empty: the file's init)"),
     parameter: t('Parameter'),
     lossSurface: t('Loss surface'),
     curve: t('Loss L(w)'),
@@ -51,7 +51,9 @@ export function panelStrings(): PanelStrings {
     trainingAccuracy: t('training accuracy {0}%'),
     testAccuracy: t('validation accuracy {0}%'),
     testLoss: t('validation loss'),
-    testLossNote: t('Dashed curve: the loss on held-out validation samples, which the optimizer never takes gradients from. When it rises while the training loss keeps falling, the model is overfitting.'),
+    testLossNote: t(
+      'Dashed curve: the loss on held-out validation samples, which the optimizer never takes gradients from. When it rises while the training loss keeps falling, the model is overfitting.',
+    ),
     reasons: stopReasons(),
   };
 }

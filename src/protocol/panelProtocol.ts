@@ -16,7 +16,13 @@ export { OPTIMIZER_NAMES, isOptimizerName, type OptimizerName } from './optimize
 export const OPTIMIZERS = OPTIMIZER_NAMES;
 
 /** Bounds the panel may ask for: a run the host starts on the webview's word must stay sane. */
-export const LIMITS = { maxSteps: 1_000_000, minLearningRate: 1e-8, maxLearningRate: 1e3, maxDimension: 10_000, maxPngDataUrl: 20_000_000 } as const;
+export const LIMITS = {
+  maxSteps: 1_000_000,
+  minLearningRate: 1e-8,
+  maxLearningRate: 1e3,
+  maxDimension: 10_000,
+  maxPngDataUrl: 20_000_000,
+} as const;
 
 // ── building blocks ─────────────────────────────────────────────────────────
 
@@ -86,7 +92,11 @@ const StepPointSchema = v.object({
   /** ∇L at this point, for small parameter counts (tangent lines, arrows, the timeline). */
   gradient: v.optional(numbers),
   /** The optimizer's state going into this step's update (torch's names: momentum_buffer, exp_avg …). */
-  state: v.optional(v.custom<Record<string, number | number[]>>((x) => isObject(x) && Object.values(x).every((s) => typeof s === 'number' || v.is(numbers, s)))),
+  state: v.optional(
+    v.custom<Record<string, number | number[]>>(
+      (x) => isObject(x) && Object.values(x).every((s) => typeof s === 'number' || v.is(numbers, s)),
+    ),
+  ),
   /** The loss on the held-out samples at this step (testSplit), where it was measured. */
   testLoss: v.optional(anyNumber),
   /** Parameters not sent with the point (a big network sends its first MAX_STREAMED_PARAMETERS). */
@@ -255,7 +265,10 @@ const GraphDataSchema = v.pipe(
     edges: v.array(v.object({ from: integer, to: integer, partial: v.optional(anyNumber) })),
     root: integer,
   }),
-  v.check(({ nodes, edges, root }) => nodes.every((node, i) => node.id === i) && edges.every((e) => e.from < nodes.length && e.to < nodes.length) && root < nodes.length),
+  v.check(
+    ({ nodes, edges, root }) =>
+      nodes.every((node, i) => node.id === i) && edges.every((e) => e.from < nodes.length && e.to < nodes.length) && root < nodes.length,
+  ),
 );
 export type GraphData = v.InferOutput<typeof GraphDataSchema>;
 
@@ -309,7 +322,14 @@ const WeightLayerDataSchema = v.pipe(
     biasStart: numbers,
     biasEnd: numbers,
   }),
-  v.check(({ rows, cols, start, end, biasStart, biasEnd }) => rows * cols <= LIMITS.maxDimension * 20 && start.length === rows * cols && end.length === rows * cols && biasStart.length === rows && biasEnd.length === rows),
+  v.check(
+    ({ rows, cols, start, end, biasStart, biasEnd }) =>
+      rows * cols <= LIMITS.maxDimension * 20 &&
+      start.length === rows * cols &&
+      end.length === rows * cols &&
+      biasStart.length === rows &&
+      biasEnd.length === rows,
+  ),
 );
 export type WeightLayerData = v.InferOutput<typeof WeightLayerDataSchema>;
 
@@ -321,7 +341,15 @@ const HostMessageSchema = v.variant('type', [
    * A run begins; `settings` are the ones it actually uses. `setsControls`: a run the learner
    * started (not one runner of a race), whose settings the controls then show.
    */
-  v.object({ type: v.literal('runStarted'), runId: v.string(), file: v.string(), dimension: integer, paramNames: strings, settings: ShownSettingsSchema, setsControls: v.optional(v.boolean()) }),
+  v.object({
+    type: v.literal('runStarted'),
+    runId: v.string(),
+    file: v.string(),
+    dimension: integer,
+    paramNames: strings,
+    settings: ShownSettingsSchema,
+    setsControls: v.optional(v.boolean()),
+  }),
   v.object({ type: v.literal('surface'), runId: v.string(), surface: SurfaceDataSchema }),
   v.object({ type: v.literal('progress'), runId: v.string(), points: v.array(StepPointSchema) }),
   v.object({
@@ -381,7 +409,12 @@ const HostMessageSchema = v.variant('type', [
   /** A two-input network's predictions over the data's plane, with the data, live while it trains. */
   v.object({ type: v.literal('boundary'), runId: v.string(), boundary: BoundaryPanelDataSchema }),
   /** A network's weights and biases per linear layer, before and after training. */
-  v.object({ type: v.literal('weights'), title: v.string(), labels: WeightsLabelsSchema, layers: v.pipe(v.array(WeightLayerDataSchema), v.maxLength(64)) }),
+  v.object({
+    type: v.literal('weights'),
+    title: v.string(),
+    labels: WeightsLabelsSchema,
+    layers: v.pipe(v.array(WeightLayerDataSchema), v.maxLength(64)),
+  }),
   /** Asks the webview for a `state` reply: what its legend and controls show. */
   v.strictObject({ type: v.literal('reportState') }),
 ]);

@@ -134,7 +134,8 @@ function parseNumber(text: string, flag: string): number {
     throw new UsageError(`${flag} 옵션의 값 "${text}": 숫자가 아닙니다`, `${flag}: "${text}" is not a number`);
   }
   const v = Number(text);
-  if (!Number.isFinite(v)) throw new UsageError(`${flag} 옵션의 값 "${text}": 유한한 숫자가 아닙니다`, `${flag}: "${text}" is not a finite number`);
+  if (!Number.isFinite(v))
+    throw new UsageError(`${flag} 옵션의 값 "${text}": 유한한 숫자가 아닙니다`, `${flag}: "${text}" is not a finite number`);
   return v;
 }
 
@@ -144,7 +145,8 @@ function parseValue(kind: Kind, text: string, flag: string): number | number[] |
       return parseNumber(text, flag);
     case 'integer': {
       const v = parseNumber(text, flag);
-      if (!Number.isInteger(v)) throw new UsageError(`${flag} 옵션의 값 "${text}": 정수가 아닙니다`, `${flag}: "${text}" is not a whole number`);
+      if (!Number.isInteger(v))
+        throw new UsageError(`${flag} 옵션의 값 "${text}": 정수가 아닙니다`, `${flag}: "${text}" is not a whole number`);
       return v;
     }
     case 'list':
@@ -156,7 +158,8 @@ function parseValue(kind: Kind, text: string, flag: string): number | number[] |
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h') throw new UsageError('명령이 없습니다 (grad, train, surface 중 하나)', 'no command given');
+  if (command === undefined || command === '--help' || command === '-h')
+    throw new UsageError('명령이 없습니다 (grad, train, surface 중 하나)', 'no command given');
   if (command !== 'grad' && command !== 'train' && command !== 'surface') {
     throw new UsageError(`알 수 없는 명령 "${command}"`, `unknown command "${command}"`);
   }
@@ -169,14 +172,19 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       continue;
     }
     if (!a.startsWith('--')) {
-      if (args.file) throw new UsageError(`뜻밖의 인자 "${a}" (손실 파일은 이미 주었습니다: "${args.file}")`, `unexpected argument "${a}" (the file is already "${args.file}")`);
+      if (args.file)
+        throw new UsageError(
+          `뜻밖의 인자 "${a}" (손실 파일은 이미 주었습니다: "${args.file}")`,
+          `unexpected argument "${a}" (the file is already "${args.file}")`,
+        );
       args.file = a;
       continue;
     }
     const spec = FLAGS[a];
     if (!spec) throw new UsageError(`알 수 없는 옵션 ${a}`, `unknown flag ${a}`);
     const [key, kind, commands] = spec;
-    if (!commands.includes(command)) throw new UsageError(`${a} 옵션은 "${command}" 명령에 쓸 수 없습니다`, `${a} does not apply to "${command}"`);
+    if (!commands.includes(command))
+      throw new UsageError(`${a} 옵션은 "${command}" 명령에 쓸 수 없습니다`, `${a} does not apply to "${command}"`);
     let value: number | number[] | string | boolean = true;
     if (kind !== 'flag') {
       const text = rest[++i];
@@ -188,7 +196,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     else if (key === 'timeout') args.timeout = value as number;
     else if (key === 'bounds') args.bounds = pairs(value as number[], a);
     else if (key === 'lang') {
-      if (!isLanguage(value)) throw new UsageError(`--lang 옵션의 값은 ko 또는 en이어야 합니다 (받은 값: "${String(value)}")`, `--lang must be ko or en, got "${String(value)}"`);
+      if (!isLanguage(value))
+        throw new UsageError(
+          `--lang 옵션의 값은 ko 또는 en이어야 합니다 (받은 값: "${String(value)}")`,
+          `--lang must be ko or en, got "${String(value)}"`,
+        );
       args.lang = value;
     } else train[key] = value;
   }
@@ -199,11 +211,15 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 function pairs(values: number[], flag: string): Array<[number, number]> {
-  if (values.length % 2 !== 0) throw new UsageError(`${flag} 옵션에는 매개변수마다 lo,hi 한 쌍이 필요합니다`, `${flag} needs pairs lo,hi per parameter`);
+  if (values.length % 2 !== 0)
+    throw new UsageError(`${flag} 옵션에는 매개변수마다 lo,hi 한 쌍이 필요합니다`, `${flag} needs pairs lo,hi per parameter`);
   const out: Array<[number, number]> = [];
   for (let i = 0; i < values.length; i += 2) {
     if (!(values[i] < values[i + 1])) {
-      throw new UsageError(`${flag} 옵션의 구간 ${values[i]},${values[i + 1]}: lo < hi가 아닙니다`, `${flag}: ${values[i]},${values[i + 1]} is not an interval lo < hi`);
+      throw new UsageError(
+        `${flag} 옵션의 구간 ${values[i]},${values[i + 1]}: lo < hi가 아닙니다`,
+        `${flag}: ${values[i]},${values[i + 1]} is not an interval lo < hi`,
+      );
     }
     out.push([values[i], values[i + 1]]);
   }
@@ -213,16 +229,21 @@ function pairs(values: number[], flag: string): Array<[number, number]> {
 function checkRanges(a: CliArgs): void {
   const t = a.train;
   if (t.steps !== undefined && t.steps < 0) throw new UsageError('--steps 옵션의 값은 0 이상이어야 합니다', '--steps must be 0 or more');
-  if (t.epochs !== undefined && t.epochs < 1) throw new UsageError('--epochs 옵션의 값은 1 이상이어야 합니다', '--epochs must be at least 1');
-  if (t.batchSize !== undefined && t.batchSize < 1) throw new UsageError('--batch-size 옵션의 값은 1 이상이어야 합니다', '--batch-size must be at least 1');
+  if (t.epochs !== undefined && t.epochs < 1)
+    throw new UsageError('--epochs 옵션의 값은 1 이상이어야 합니다', '--epochs must be at least 1');
+  if (t.batchSize !== undefined && t.batchSize < 1)
+    throw new UsageError('--batch-size 옵션의 값은 1 이상이어야 합니다', '--batch-size must be at least 1');
   // 0 is allowed, as in config.tolerance: it stops only at an exactly zero gradient (the diagnosis' tries pass it on).
-  if (t.tolerance !== undefined && !(t.tolerance >= 0)) throw new UsageError('--tolerance 옵션의 값은 0 이상이어야 합니다', '--tolerance must be at least 0');
+  if (t.tolerance !== undefined && !(t.tolerance >= 0))
+    throw new UsageError('--tolerance 옵션의 값은 0 이상이어야 합니다', '--tolerance must be at least 0');
   if (t.damping !== undefined && t.damping < 0) {
     throw new UsageError(
       `--damping 옵션의 값은 0 이상의 유한한 숫자여야 합니다 (받은 값: ${t.damping}; 0은 순수한 뉴턴 스텝, 주지 않으면 기본 안전장치)`,
       `--damping must be a finite number ≥ 0, got ${t.damping} (0: the plain Newton step; leave it out for the default safeguard)`,
     );
   }
-  if (a.grid !== undefined && (a.grid < 2 || a.grid > 1000)) throw new UsageError('--grid 옵션의 값은 2 이상 1000 이하여야 합니다', '--grid must be between 2 and 1000');
-  if (a.timeout !== undefined && a.timeout <= 0) throw new UsageError('--timeout 옵션의 값은 양수여야 합니다', '--timeout must be positive');
+  if (a.grid !== undefined && (a.grid < 2 || a.grid > 1000))
+    throw new UsageError('--grid 옵션의 값은 2 이상 1000 이하여야 합니다', '--grid must be between 2 and 1000');
+  if (a.timeout !== undefined && a.timeout <= 0)
+    throw new UsageError('--timeout 옵션의 값은 양수여야 합니다', '--timeout must be positive');
 }

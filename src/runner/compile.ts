@@ -94,7 +94,12 @@ function ignoresParameters(evaluate: (p: number[]) => { constant: boolean }, sta
  * `given.pointLength`: the length of the point the caller will evaluate or start from; it sizes an
  * array-parameter loss that declares no size of its own (no init, bounds or fixed signature).
  */
-export function compileLoss(source: string, fileName = 'loss.ts', transform: TransformOptions = {}, given: { pointLength?: number } = {}): CompiledLoss {
+export function compileLoss(
+  source: string,
+  fileName = 'loss.ts',
+  transform: TransformOptions = {},
+  given: { pointLength?: number } = {},
+): CompiledLoss {
   const state = { maps: new Map<string, LineMappings>(), cache: new Map(), transform };
   // Whatever an earlier file of this process left in Math (a patch made after its compile) is
   // undone first, so a change found below is this file's; and the same numbers from Math.random
@@ -155,13 +160,19 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
   if (typeof fn !== 'function') throw learnerErrors.lossNotFunction(describe(fn), at.of('loss'));
   const loss = fn as LossFunction;
   const fnNode = decl?.fn;
-  if (fnNode && (fnNode.asteriskToken || ts.getModifiers(fnNode)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))) throw learnerErrors.lossAsync(lossWhere);
+  if (fnNode && (fnNode.asteriskToken || ts.getModifiers(fnNode)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)))
+    throw learnerErrors.lossAsync(lossWhere);
 
   const { shape, names: paramNames, init, sizedBy } = resolveParameters(exports, decl?.param, sourceFile, at, lossWhere, given.pointLength);
   const dimension = dimensionOf(shape);
   // A point of another length would be read short (NaN) or cut: refused, naming the declared size.
   const sizeError = (length: number) =>
-    learnerErrors.pointSize(length, { ...describeShape(shape), count: dimension }, sizedBy, sizedBy === 'init' ? at.of('init') : sizedBy === 'bounds' ? at.of('bounds') : lossWhere);
+    learnerErrors.pointSize(
+      length,
+      { ...describeShape(shape), count: dimension },
+      sizedBy,
+      sizedBy === 'init' ? at.of('init') : sizedBy === 'bounds' ? at.of('bounds') : lossWhere,
+    );
   if (given.pointLength !== undefined && given.pointLength !== dimension) throw sizeError(given.pointLength);
   const sized = (params: ArrayLike<number>) => {
     if (params.length !== dimension) throw sizeError(params.length);
@@ -208,7 +219,10 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
       const p = Array.from(params);
       const exact = Array.from(compiled.valueAndGrad(p).gradient);
       const finiteDiff = finiteDifferences((q) => compiled.value(q), p, h);
-      const maxRelError = Math.max(0, ...exact.map((g, i) => Math.abs(g - finiteDiff[i]) / Math.max(1, Math.abs(g), Math.abs(finiteDiff[i]))));
+      const maxRelError = Math.max(
+        0,
+        ...exact.map((g, i) => Math.abs(g - finiteDiff[i]) / Math.max(1, Math.abs(g), Math.abs(finiteDiff[i]))),
+      );
       return { maxRelError, finiteDiff, exact };
     },
     // Skipped when no evaluation ran since the last check: a run's own steps always do.
@@ -228,7 +242,8 @@ export function compileLoss(source: string, fileName = 'loss.ts', transform: Tra
   if (init && Number.isNaN(probe.value)) {
     // With data, the NaN is usually one sample's (a missing field, a string): point at that sample.
     const sample = data?.findIndex((d) => Number.isNaN(compiled.value(start, [d])));
-    if (data && sample !== undefined && sample >= 0) throw learnerErrors.lossNaNAtSample(sample, sampleText(data[sample]), at.element('data', sample));
+    if (data && sample !== undefined && sample >= 0)
+      throw learnerErrors.lossNaNAtSample(sample, sampleText(data[sample]), at.element('data', sample));
     throw learnerErrors.lossNaN(lossWhere);
   }
   if (init && !Number.isFinite(probe.value)) throw learnerErrors.lossInfinite(probe.value, lossWhere);

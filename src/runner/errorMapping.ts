@@ -49,7 +49,8 @@ function kind(e: unknown, where: Where, fallback: Where): LearnerError {
   if (e instanceof ActiveKeyError) return learnerErrors.activeKey(e.collection, where);
   if (e instanceof NotAllowedError) return learnerErrors.notAllowed(e.what, where);
   // Node's permission model refused a read outside the room's folder (isolatedRun.ts).
-  if (e instanceof Error && (e as { code?: string }).code === 'ERR_ACCESS_DENIED') return learnerErrors.readOutsideRoom(String((e as { resource?: string }).resource ?? ''), where);
+  if (e instanceof Error && (e as { code?: string }).code === 'ERR_ACCESS_DENIED')
+    return learnerErrors.readOutsideRoom(String((e as { resource?: string }).resource ?? ''), where);
   if (e instanceof RangeError && /call stack/i.test(e.message)) return learnerErrors.stackOverflow(where);
   if (e instanceof TapeOverflowError) return learnerErrors.tapeOverflow(e.limit, where);
   if (e instanceof InterruptedError) {

@@ -37,7 +37,8 @@ export class Declarations {
   element(name: string, index: number): Where {
     const d = this.declaration(name);
     let init = d && ts.isVariableDeclaration(d) ? d.initializer : undefined;
-    while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+    while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init)))
+      init = init.expression;
     const e = init && ts.isArrayLiteralExpression(init) ? init.elements[index] : undefined;
     return e ? whereOf(this.file, e.getStart(this.file), e.getEnd()) : this.of(name);
   }
@@ -46,7 +47,8 @@ export class Declarations {
   property(name: string, key: string): Where {
     const d = this.declaration(name);
     let init = d && ts.isVariableDeclaration(d) ? d.initializer : undefined;
-    while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+    while (init && (ts.isParenthesizedExpression(init) || ts.isAsExpression(init) || ts.isSatisfiesExpression(init)))
+      init = init.expression;
     if (init && ts.isObjectLiteralExpression(init)) {
       const p = init.properties.find((q) => q.name && (ts.isIdentifier(q.name) || ts.isStringLiteral(q.name)) && q.name.text === key);
       if (p) return whereOf(this.file, p.getStart(this.file), p.getEnd());
@@ -70,7 +72,15 @@ function distance(a: string, b: string): number {
   return row[b.length];
 }
 
-const ALIASES: Record<string, string> = { lr: 'learningRate', learning_rate: 'learningRate', learningrate: 'learningRate', iterations: 'steps', maxSteps: 'steps', batch_size: 'batchSize', weight_decay: 'weightDecay' };
+const ALIASES: Record<string, string> = {
+  lr: 'learningRate',
+  learning_rate: 'learningRate',
+  learningrate: 'learningRate',
+  iterations: 'steps',
+  maxSteps: 'steps',
+  batch_size: 'batchSize',
+  weight_decay: 'weightDecay',
+};
 
 export function closest(word: string, choices: readonly string[]): string | undefined {
   if (ALIASES[word] && choices.includes(ALIASES[word])) return ALIASES[word];
@@ -96,7 +106,11 @@ function plainCopy(config: object, at: Declarations): Record<string, unknown> {
     return Object.fromEntries(Object.keys(config).map((key) => [key, (config as Record<string, unknown>)[key]]));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    throw learnerErrors.badConfig(`\`config\`의 값을 읽다가 오류가 났습니다: ${message}. 숫자와 문자열만 담은 객체로 쓰세요.`, `reading \`config\` threw: ${message}. Write it as an object of plain numbers and strings.`, at.of('config'));
+    throw learnerErrors.badConfig(
+      `\`config\`의 값을 읽다가 오류가 났습니다: ${message}. 숫자와 문자열만 담은 객체로 쓰세요.`,
+      `reading \`config\` threw: ${message}. Write it as an object of plain numbers and strings.`,
+      at.of('config'),
+    );
   }
 }
 
@@ -104,7 +118,11 @@ function plainCopy(config: object, at: Declarations): Record<string, unknown> {
 export function checkConfig(config: unknown, at: Declarations): { config?: Record<string, unknown>; warnings: LearnerError[] } {
   if (config === undefined) return { warnings: [] };
   if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw learnerErrors.badConfig('`config`는 `{ optimizer: "adam", learningRate: 0.01 }` 같은 객체여야 합니다.', '`config` must be an object such as `{ optimizer: "adam", learningRate: 0.01 }`.', at.of('config'));
+    throw learnerErrors.badConfig(
+      '`config`는 `{ optimizer: "adam", learningRate: 0.01 }` 같은 객체여야 합니다.',
+      '`config` must be an object such as `{ optimizer: "adam", learningRate: 0.01 }`.',
+      at.of('config'),
+    );
   }
   const c = plainCopy(config, at);
   const where = (key: string) => at.property('config', key);
@@ -125,13 +143,25 @@ export function checkConfig(config: unknown, at: Declarations): { config?: Recor
       where('learningRate'),
     );
   }
-  for (const [key, min] of [['steps', 0], ['epochs', 1], ['batchSize', 1]] as const) {
+  for (const [key, min] of [
+    ['steps', 0],
+    ['epochs', 1],
+    ['batchSize', 1],
+  ] as const) {
     if (c[key] !== undefined && !isCount(c[key], min)) {
-      throw learnerErrors.badConfig(`${key} 설정은 ${min} 이상의 정수여야 합니다. 지금 값: ${String(c[key])}.`, `${key} must be a whole number ≥ ${min}, got ${String(c[key])}.`, where(key));
+      throw learnerErrors.badConfig(
+        `${key} 설정은 ${min} 이상의 정수여야 합니다. 지금 값: ${String(c[key])}.`,
+        `${key} must be a whole number ≥ ${min}, got ${String(c[key])}.`,
+        where(key),
+      );
     }
   }
   if (c.tolerance !== undefined && !(typeof c.tolerance === 'number' && c.tolerance >= 0)) {
-    throw learnerErrors.badConfig(`tolerance 설정은 0 이상의 숫자여야 합니다. 지금 값: ${String(c.tolerance)}.`, `tolerance must be a number ≥ 0, got ${String(c.tolerance)}.`, where('tolerance'));
+    throw learnerErrors.badConfig(
+      `tolerance 설정은 0 이상의 숫자여야 합니다. 지금 값: ${String(c.tolerance)}.`,
+      `tolerance must be a number ≥ 0, got ${String(c.tolerance)}.`,
+      where('tolerance'),
+    );
   }
   if (c.testSplit !== undefined && !(typeof c.testSplit === 'number' && c.testSplit >= 0 && c.testSplit < 1)) {
     throw learnerErrors.badConfig(
@@ -154,13 +184,15 @@ export function checkConfig(config: unknown, at: Declarations): { config?: Recor
   return { config: c, warnings };
 }
 
-const isPair = (b: unknown): b is [number, number] => Array.isArray(b) && b.length === 2 && b.every((v) => typeof v === 'number' && Number.isFinite(v)) && b[0] < b[1];
+const isPair = (b: unknown): b is [number, number] =>
+  Array.isArray(b) && b.length === 2 && b.every((v) => typeof v === 'number' && Number.isFinite(v)) && b[0] < b[1];
 
 /** `bounds`: one [low, high] per parameter; a single flat pair means "this window for every parameter". */
 export function checkBounds(bounds: unknown, dimension: number, at: Declarations): Array<[number, number]> | undefined {
   if (bounds === undefined) return undefined;
   if (isPair(bounds)) return Array.from({ length: dimension }, () => [bounds[0], bounds[1]]);
-  if (!Array.isArray(bounds) || bounds.length === 0 || bounds.length > dimension || !bounds.every(isPair)) throw learnerErrors.badBounds(at.of('bounds'));
+  if (!Array.isArray(bounds) || bounds.length === 0 || bounds.length > dimension || !bounds.every(isPair))
+    throw learnerErrors.badBounds(at.of('bounds'));
   return bounds as Array<[number, number]>;
 }
 
@@ -184,12 +216,22 @@ export interface Parameters {
  * (`pointLength`: `--at`, `--init`, a start from the panel, the array passed to the library).
  * `sizedBy` says which, so that a point of another length can be told where the size came from.
  */
-export function resolveParameters(exports: Record<string, unknown>, param: ts.ParameterDeclaration | undefined, file: ts.SourceFile, at: Declarations, lossWhere: Where, pointLength?: number): Parameters {
+export function resolveParameters(
+  exports: Record<string, unknown>,
+  param: ts.ParameterDeclaration | undefined,
+  file: ts.SourceFile,
+  at: Declarations,
+  lossWhere: Where,
+  pointLength?: number,
+): Parameters {
   const signature: ShapeInfo | undefined = shapeFromSignature(param, file);
   const baseName = param && ts.isIdentifier(param.name) ? param.name.text : 'p';
   if (exports.init !== undefined) {
     const shape = shapeOfValue(exports.init);
-    const expected = signature && !signature.guessed ? describeShape(signature.shape) : { ko: '유한한 숫자, 숫자 배열, 또는 숫자로 된 객체', en: 'a finite number, an array of numbers or an object of numbers' };
+    const expected =
+      signature && !signature.guessed
+        ? describeShape(signature.shape)
+        : { ko: '유한한 숫자, 숫자 배열, 또는 숫자로 된 객체', en: 'a finite number, an array of numbers or an object of numbers' };
     if (!shape) throw learnerErrors.badInit(expected.ko, expected.en, valueText(exports.init), at.of('init'));
     if (signature && !signature.guessed && !sameShape(signature.shape, shape)) {
       const got = describeShape(shape);
@@ -200,7 +242,8 @@ export function resolveParameters(exports: Record<string, unknown>, param: ts.Pa
   }
   // An untyped `loss(p)` is only guessed to take one number: a longer point says otherwise.
   const pointSized = pointLength !== undefined && pointLength > 0;
-  if (signature && !(signature.guessed && pointSized && pointLength !== 1)) return { shape: signature.shape, names: signature.names, sizedBy: signature.guessed ? 'guess' : 'signature' };
+  if (signature && !(signature.guessed && pointSized && pointLength !== 1))
+    return { shape: signature.shape, names: signature.names, sizedBy: signature.guessed ? 'guess' : 'signature' };
   const b = exports.bounds;
   if (Array.isArray(b) && b.length > 0 && b.every(Array.isArray)) {
     const shape: ParamShape = { kind: 'array', length: b.length };
@@ -216,7 +259,11 @@ export function resolveParameters(exports: Record<string, unknown>, param: ts.Pa
 /** A value as the messages show it, in both languages. */
 function valueText(v: unknown): { ko: string; en: string } {
   if (typeof v === 'number') return { ko: `숫자 ${v}`, en: String(v) };
-  if (Array.isArray(v)) return { ko: `원소 ${v.length}개짜리 배열(유한한 숫자가 아닌 원소 포함)`, en: `an array of ${v.length} that holds something other than a finite number` };
+  if (Array.isArray(v))
+    return {
+      ko: `원소 ${v.length}개짜리 배열(유한한 숫자가 아닌 원소 포함)`,
+      en: `an array of ${v.length} that holds something other than a finite number`,
+    };
   const en = describe(v);
   return { ko: koreanDescription(en), en };
 }

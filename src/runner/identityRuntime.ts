@@ -30,7 +30,9 @@ export class ActiveKeyError extends Error {
     readonly collection: 'Set' | 'Map',
     readonly method: string,
   ) {
-    super(`a value that depends on the parameters was used as a ${collection} key (${collection}.prototype.${method}); keys compare by identity, not by value`);
+    super(
+      `a value that depends on the parameters was used as a ${collection} key (${collection}.prototype.${method}); keys compare by identity, not by value`,
+    );
     this.name = 'ActiveKeyError';
   }
 }

@@ -86,7 +86,15 @@ const realm = globalThis as unknown as Record<string, unknown>;
 function save(target: object, label: string, only?: Key[]): Saved {
   const keys = only ? only.filter((k) => hasOwn(target, k)) : ownKeys(target);
   const descriptors = keys.map((k) => bareDescriptor(getOwnPropertyDescriptor(target, k) as PropertyDescriptor));
-  return { target, label, prototype: getPrototypeOf(target), extensible: isExtensible(target), keys, descriptors, partial: only !== undefined };
+  return {
+    target,
+    label,
+    prototype: getPrototypeOf(target),
+    extensible: isExtensible(target),
+    keys,
+    descriptors,
+    partial: only !== undefined,
+  };
 }
 
 /** Every protected object as it is now, before any learner code (this module loads with the compiler). */
@@ -124,7 +132,13 @@ function snapshotAll(): Saved[] {
     add(runtime[name]?.prototype, `${name}.prototype`);
   }
   seen.add(globalThis);
-  out.push(save(globalThis, 'globalThis', BINDING_NAMES.filter((n) => n in realm)));
+  out.push(
+    save(
+      globalThis,
+      'globalThis',
+      BINDING_NAMES.filter((n) => n in realm),
+    ),
+  );
   return out;
 }
 
@@ -176,7 +190,13 @@ export function adoptHostSettings(): void {
 }
 
 const sameDescriptor = (a: PropertyDescriptor | undefined, b: PropertyDescriptor) =>
-  a !== undefined && is(a.value, b.value) && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
+  a !== undefined &&
+  is(a.value, b.value) &&
+  a.get === b.get &&
+  a.set === b.set &&
+  a.writable === b.writable &&
+  a.enumerable === b.enumerable &&
+  a.configurable === b.configurable;
 
 /** What differs in a saved object: its prototype, its extensibility, or one key. */
 type Difference = { saved: Saved; prototype?: true; extensible?: true; key?: Key };

@@ -16,11 +16,22 @@ const MUTATORS: Record<string, Set<string>> = {
 };
 
 /** Methods that change their receiver: on a built-in (`Array.prototype.push(1)`) they change the built-in. */
-const RECEIVER_MUTATORS = new Set(['__defineGetter__', '__defineSetter__', 'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+const RECEIVER_MUTATORS = new Set([
+  '__defineGetter__',
+  '__defineSetter__',
+  'push',
+  'pop',
+  'shift',
+  'unshift',
+  'splice',
+  'sort',
+  'reverse',
+  'fill',
+  'copyWithin',
+]);
 
 /** Names of the global object a file can write through. */
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global']);
-
 
 /** The name of a member access written with a name or a string literal (`a.b`, `a['b']`), else undefined. */
 function memberName(x: ts.Expression): string | undefined {
@@ -32,7 +43,8 @@ function memberName(x: ts.Expression): string | undefined {
   return undefined;
 }
 
-const isAccess = (x: ts.Node): x is ts.PropertyAccessExpression | ts.ElementAccessExpression => ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x);
+const isAccess = (x: ts.Node): x is ts.PropertyAccessExpression | ts.ElementAccessExpression =>
+  ts.isPropertyAccessExpression(x) || ts.isElementAccessExpression(x);
 
 /** A value written in the source whose prototype is a built-in one (not transformSyntax.isLiteral, which means a constant number or string expression): `[]`, `{}`, `0`, `''`, `/x/`, `() => 0`, `new Array()`. */
 function hasBuiltinPrototype(x: ts.Expression): boolean {
@@ -82,7 +94,9 @@ class BuiltinSyntax {
     const callee = bare(n.expression);
     if (!ts.isPropertyAccessExpression(callee) || n.arguments.length === 0) return undefined;
     const owner = bare(callee.expression);
-    return ts.isIdentifier(owner) && MUTATORS[owner.text]?.has(callee.name.text) && this.scopes.isGlobal(owner, owner.text) ? n.arguments[0] : undefined;
+    return ts.isIdentifier(owner) && MUTATORS[owner.text]?.has(callee.name.text) && this.scopes.isGlobal(owner, owner.text)
+      ? n.arguments[0]
+      : undefined;
   }
 
   /** `globalThis` or Node's `global`, unless the file declares the name. */
@@ -102,13 +116,20 @@ class BuiltinSyntax {
       const name = memberName(x);
       const base = bare(x.expression);
       if (name === 'prototype') return this.isBuiltin(base);
-      if (name === '__proto__' || name === 'constructor') return hasBuiltinPrototype(base) || (ts.isNewExpression(base) && this.isGlobalName(bare(base.expression), GLOBAL_NAMES)) || this.isBuiltin(base);
+      if (name === '__proto__' || name === 'constructor')
+        return (
+          hasBuiltinPrototype(base) ||
+          (ts.isNewExpression(base) && this.isGlobalName(bare(base.expression), GLOBAL_NAMES)) ||
+          this.isBuiltin(base)
+        );
       return name !== undefined && GLOBAL_NAMES.has(name) && this.isGlobalObject(base);
     }
     if (ts.isCallExpression(x) && x.arguments.length > 0 && memberName(bare(x.expression)) === 'getPrototypeOf') {
       const callee = bare(x.expression) as ts.PropertyAccessExpression;
       const arg = bare(x.arguments[0]);
-      return this.isGlobalName(bare(callee.expression), new Set(['Object', 'Reflect'])) && (hasBuiltinPrototype(arg) || this.isBuiltin(arg));
+      return (
+        this.isGlobalName(bare(callee.expression), new Set(['Object', 'Reflect'])) && (hasBuiltinPrototype(arg) || this.isBuiltin(arg))
+      );
     }
     return false;
   }
@@ -148,7 +169,15 @@ class BuiltinSyntax {
     }
     if (ts.isObjectLiteralExpression(x)) {
       for (const p of x.properties) {
-        const t = ts.isPropertyAssignment(p) ? this.target(p.initializer) : ts.isShorthandPropertyAssignment(p) ? (GLOBAL_NAMES.has(p.name.text) && this.scopes.isGlobal(p.name, p.name.text) ? p.name : undefined) : ts.isSpreadAssignment(p) ? this.target(p.expression) : undefined;
+        const t = ts.isPropertyAssignment(p)
+          ? this.target(p.initializer)
+          : ts.isShorthandPropertyAssignment(p)
+            ? GLOBAL_NAMES.has(p.name.text) && this.scopes.isGlobal(p.name, p.name.text)
+              ? p.name
+              : undefined
+            : ts.isSpreadAssignment(p)
+              ? this.target(p.expression)
+              : undefined;
         if (t) return t;
       }
       return undefined;
@@ -172,10 +201,19 @@ class BuiltinSyntax {
     if (!this.isGlobalObject(first)) return undefined;
     // `Object.defineProperty(globalThis, 'Array', …)`, `Reflect.set(globalThis, 'JSON', …)`.
     const key = n.arguments[1] && bare(n.arguments[1]);
-    if (key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) && (GLOBAL_NAMES.has(key.text) || key.text === 'Math')) return n;
+    if (key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) && (GLOBAL_NAMES.has(key.text) || key.text === 'Math'))
+      return n;
     // `Object.assign(globalThis, { Array: … })`, `Object.defineProperties(globalThis, { JSON: … })`.
-    const named = (p: ts.ObjectLiteralElementLike) => p.name !== undefined && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && (GLOBAL_NAMES.has(p.name.text) || p.name.text === 'Math');
-    if (n.arguments.slice(1).some((a) => ts.isObjectLiteralExpression(bare(a)) && (bare(a) as ts.ObjectLiteralExpression).properties.some(named))) return n;
+    const named = (p: ts.ObjectLiteralElementLike) =>
+      p.name !== undefined &&
+      (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) &&
+      (GLOBAL_NAMES.has(p.name.text) || p.name.text === 'Math');
+    if (
+      n.arguments
+        .slice(1)
+        .some((a) => ts.isObjectLiteralExpression(bare(a)) && (bare(a) as ts.ObjectLiteralExpression).properties.some(named))
+    )
+      return n;
     return undefined;
   }
 
@@ -190,7 +228,10 @@ class BuiltinSyntax {
       if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) {
         const t = this.target(n.left);
         if (t) hit(n, t);
-      } else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) {
+      } else if (
+        (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+        (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)
+      ) {
         if (this.writes(n.operand)) hit(n, n.operand);
       } else if (ts.isDeleteExpression(n)) {
         if (this.writes(n.expression)) hit(n, n.expression);
@@ -202,7 +243,13 @@ class BuiltinSyntax {
         if (t) {
           const key = t === n ? bare(n.arguments[1]) : undefined;
           // `Object.defineProperty(globalThis, 'Array', …)`: the binding's name, not the global object.
-          found = { node: n, what: key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key)) ? `${targetText(n.arguments[0], this.file)}.${key.text}` : targetText(t === n ? n.arguments[0] : t, this.file) };
+          found = {
+            node: n,
+            what:
+              key && (ts.isStringLiteral(key) || ts.isNoSubstitutionTemplateLiteral(key))
+                ? `${targetText(n.arguments[0], this.file)}.${key.text}`
+                : targetText(t === n ? n.arguments[0] : t, this.file),
+          };
         }
       }
       if (!found) ts.forEachChild(n, visit);
@@ -233,8 +280,12 @@ class BuiltinSyntax {
     };
     const writtenThrough = (e: ts.Expression): boolean => {
       const x = bare(e);
-      if (ts.isArrayLiteralExpression(x)) return x.elements.some((el) => !ts.isOmittedExpression(el) && writtenThrough(ts.isSpreadElement(el) ? el.expression : el));
-      if (ts.isObjectLiteralExpression(x)) return x.properties.some((p) => (ts.isPropertyAssignment(p) ? writtenThrough(p.initializer) : ts.isSpreadAssignment(p) ? writtenThrough(p.expression) : false));
+      if (ts.isArrayLiteralExpression(x))
+        return x.elements.some((el) => !ts.isOmittedExpression(el) && writtenThrough(ts.isSpreadElement(el) ? el.expression : el));
+      if (ts.isObjectLiteralExpression(x))
+        return x.properties.some((p) =>
+          ts.isPropertyAssignment(p) ? writtenThrough(p.initializer) : ts.isSpreadAssignment(p) ? writtenThrough(p.expression) : false,
+        );
       if (ts.isBinaryExpression(x) && x.operatorToken.kind === ts.SyntaxKind.EqualsToken) return writtenThrough(x.left);
       return isAccess(x) && throughPrototype(x);
     };
@@ -243,12 +294,24 @@ class BuiltinSyntax {
       if (isAccess(p) && p.expression === x) return false;
       if (ts.isPropertyAccessExpression(p) && p.name === x) return false;
       if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && p.expression === x) return false;
-      if (ts.isBinaryExpression(p) && p.right === x && (p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword || p.operatorToken.kind === ts.SyntaxKind.InKeyword)) return false;
+      if (
+        ts.isBinaryExpression(p) &&
+        p.right === x &&
+        (p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword || p.operatorToken.kind === ts.SyntaxKind.InKeyword)
+      )
+        return false;
       if (ts.isTypeOfExpression(p) || ts.isHeritageClause(p) || ts.isExpressionWithTypeArguments(p)) return false;
       // `xs.map(Number)`, `xs.filter(Boolean)`: a constructor as a callback.
       if ((ts.isCallExpression(p) || ts.isNewExpression(p)) && ts.isIdentifier(x)) return false;
       // Inside a parenthesis or an assertion: the outer expression decides.
-      if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isTypeAssertionExpression(p) || ts.isSatisfiesExpression(p)) return usedAsValue(p);
+      if (
+        ts.isParenthesizedExpression(p) ||
+        ts.isAsExpression(p) ||
+        ts.isNonNullExpression(p) ||
+        ts.isTypeAssertionExpression(p) ||
+        ts.isSatisfiesExpression(p)
+      )
+        return usedAsValue(p);
       return true;
     };
     const visit = (n: ts.Node): void => {

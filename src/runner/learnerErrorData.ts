@@ -6,7 +6,13 @@ import type { LearnerErrorData } from '../protocol/learnerError';
 import { runnerMessages } from './runnerMessages';
 
 function isLearnerErrorLike(e: unknown): e is LearnerErrorData {
-  return typeof e === 'object' && e !== null && typeof (e as LearnerErrorData).ko === 'string' && typeof (e as LearnerErrorData).en === 'string' && typeof (e as LearnerErrorData).code === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof (e as LearnerErrorData).ko === 'string' &&
+    typeof (e as LearnerErrorData).en === 'string' &&
+    typeof (e as LearnerErrorData).code === 'string'
+  );
 }
 
 export function toLearnerErrorData(e: unknown): LearnerErrorData {

@@ -57,7 +57,9 @@ export class LearnerError extends Error implements LearnerErrorData {
    */
   importedFrom(file: string, where: Where): LearnerError {
     const name = baseName(file);
-    const moved = this.origin ? this.at(where) : this.at(where).withNote(`(${name} ${this.line ?? 1}번째 줄)`, `(in ${name}, line ${this.line ?? 1})`);
+    const moved = this.origin
+      ? this.at(where)
+      : this.at(where).withNote(`(${name} ${this.line ?? 1}번째 줄)`, `(in ${name}, line ${this.line ?? 1})`);
     moved.origin = this.origin ?? { file, line: this.line };
     return moved;
   }
@@ -80,7 +82,13 @@ export function koreanDescription(en: string): string {
   if (arr) return `원소 ${arr[1]}개짜리 배열`;
   const big = /^the bigint (.*)$/.exec(en);
   if (big) return `BigInt ${big[1]}`;
-  const words: Record<string, string> = { 'an object': '객체', number: '숫자(number)', boolean: '참/거짓 값(boolean)', function: '함수', symbol: '심볼(symbol)' };
+  const words: Record<string, string> = {
+    'an object': '객체',
+    number: '숫자(number)',
+    boolean: '참/거짓 값(boolean)',
+    function: '함수',
+    symbol: '심볼(symbol)',
+  };
   return words[en] ?? en;
 }
 
@@ -101,16 +109,39 @@ const clause = (text: string) => text.trim().replace(/\.+$/, '');
 export const learnerErrors = {
   /** `ko`: a Korean sentence (syntaxMessages.ts), never the parser's English; `en`: the parser's message. */
   syntax: (ko: string, en: string, w: Where) =>
-    error('syntax', `문법 오류: ${clause(ko)}. 표시된 곳을 고친 뒤 다시 학습하세요.`, `Syntax error: ${clause(en)}. Fix the marked place and train again.`, w),
+    error(
+      'syntax',
+      `문법 오류: ${clause(ko)}. 표시된 곳을 고친 뒤 다시 학습하세요.`,
+      `Syntax error: ${clause(en)}. Fix the marked place and train again.`,
+      w,
+    ),
 
   /** `found`: the file's other exports, to spot a typo such as `lost` or `Loss`. */
   noLoss: (found: string[], hasDefault: boolean) => {
-    const koHint = hasDefault ? ' `export default` 대신 이름을 붙여 `export function loss` 로 내보내세요.' : found.length ? ` 지금 export 된 것: ${found.join(', ')}.` : '';
-    const enHint = hasDefault ? ' Use a named export, `export function loss`, not `export default`.' : found.length ? ` Exported now: ${found.join(', ')}.` : '';
-    return error('noLoss', `\`loss\` 함수를 export 하세요: ${LOSS_EXAMPLE}${koHint}`, `Export a \`loss\` function: ${LOSS_EXAMPLE}${enHint}`, { line: 1, column: 1 });
+    const koHint = hasDefault
+      ? ' `export default` 대신 이름을 붙여 `export function loss` 로 내보내세요.'
+      : found.length
+        ? ` 지금 export 된 것: ${found.join(', ')}.`
+        : '';
+    const enHint = hasDefault
+      ? ' Use a named export, `export function loss`, not `export default`.'
+      : found.length
+        ? ` Exported now: ${found.join(', ')}.`
+        : '';
+    return error(
+      'noLoss',
+      `\`loss\` 함수를 export 하세요: ${LOSS_EXAMPLE}${koHint}`,
+      `Export a \`loss\` function: ${LOSS_EXAMPLE}${enHint}`,
+      { line: 1, column: 1 },
+    );
   },
   lossNotFunction: (got: string, w: Where) =>
-    error('lossNotFunction', `\`loss\`는 함수여야 합니다. 지금 값: ${koreanDescription(got)}. ${LOSS_EXAMPLE} 꼴로 쓰세요.`, `\`loss\` must be a function, but it is ${got}. Write it as ${LOSS_EXAMPLE}.`, w),
+    error(
+      'lossNotFunction',
+      `\`loss\`는 함수여야 합니다. 지금 값: ${koreanDescription(got)}. ${LOSS_EXAMPLE} 꼴로 쓰세요.`,
+      `\`loss\` must be a function, but it is ${got}. Write it as ${LOSS_EXAMPLE}.`,
+      w,
+    ),
   readOutsideRoom: (resource: string, w: Where) =>
     error(
       'readOutsideRoom',
@@ -144,7 +175,12 @@ export const learnerErrors = {
       w,
     ),
   lossThrew: (message: string, w: Where) =>
-    error('lossThrew', `손실 함수를 계산하다가 오류가 났습니다: ${clause(message)}. 표시된 줄을 확인하세요.`, `The loss function threw an error: ${clause(message)}. Check the marked line.`, w),
+    error(
+      'lossThrew',
+      `손실 함수를 계산하다가 오류가 났습니다: ${clause(message)}. 표시된 줄을 확인하세요.`,
+      `The loss function threw an error: ${clause(message)}. Check the marked line.`,
+      w,
+    ),
   lossThrewValue: (got: string, w: Where) =>
     error(
       'lossThrew',
@@ -236,12 +272,17 @@ export const learnerErrors = {
   activeText: (w: Where) =>
     error(
       'activeText',
-      '매개변수에 따라 달라지는 값을 문자열로 바꾸면 기울기를 잃습니다. 문자열에는 그 순간의 숫자만 남고 매개변수와의 관계는 남지 않아서, 문자열에서 다시 읽은 숫자로는 기울기가 틀리게 계산됩니다. 틀린 기울기로 학습하지 않도록 멈췄습니다. 표시된 줄에서 `String(w)`, 템플릿 문자열 `${w}`, 문자열 더하기 `\'\' + w`, `w.toFixed(3)`, `JSON.stringify(p)` 같은 변환을 빼고 숫자 그대로 계산하세요. 값을 확인하려고 출력하는 것이라면 문자열로 바꾸지 말고 값을 그대로 넘겨 출력하세요. 예: `console.log(w)`',
-      'A value that depends on the parameters was turned into text, which loses its gradient: the text keeps only the number, not how it depends on the parameters, so a number read back from it would get a wrong gradient. Training stopped rather than give a wrong gradient. On the marked line, leave out the conversion (`String(w)`, a template string `${w}`, `\'\' + w`, `w.toFixed(3)`, `JSON.stringify(p)`) and compute with the number itself. To look at a value, pass it to console.log as it is: `console.log(w)`.',
+      "매개변수에 따라 달라지는 값을 문자열로 바꾸면 기울기를 잃습니다. 문자열에는 그 순간의 숫자만 남고 매개변수와의 관계는 남지 않아서, 문자열에서 다시 읽은 숫자로는 기울기가 틀리게 계산됩니다. 틀린 기울기로 학습하지 않도록 멈췄습니다. 표시된 줄에서 `String(w)`, 템플릿 문자열 `${w}`, 문자열 더하기 `'' + w`, `w.toFixed(3)`, `JSON.stringify(p)` 같은 변환을 빼고 숫자 그대로 계산하세요. 값을 확인하려고 출력하는 것이라면 문자열로 바꾸지 말고 값을 그대로 넘겨 출력하세요. 예: `console.log(w)`",
+      "A value that depends on the parameters was turned into text, which loses its gradient: the text keeps only the number, not how it depends on the parameters, so a number read back from it would get a wrong gradient. Training stopped rather than give a wrong gradient. On the marked line, leave out the conversion (`String(w)`, a template string `${w}`, `'' + w`, `w.toFixed(3)`, `JSON.stringify(p)`) and compute with the number itself. To look at a value, pass it to console.log as it is: `console.log(w)`.",
       w,
     ),
   notDifferentiable: (op: string, w: Where) =>
-    error('notDifferentiable', `${op} 함수는 미분할 수 없어서 매개변수에 의존하는 값에 쓸 수 없습니다. 다른 식으로 바꿔 쓰세요.`, `${op} has no derivative, so it cannot take a value that depends on the parameters. Rewrite that expression.`, w),
+    error(
+      'notDifferentiable',
+      `${op} 함수는 미분할 수 없어서 매개변수에 의존하는 값에 쓸 수 없습니다. 다른 식으로 바꿔 쓰세요.`,
+      `${op} has no derivative, so it cannot take a value that depends on the parameters. Rewrite that expression.`,
+      w,
+    ),
   activeKey: (collection: 'Set' | 'Map', w: Where) =>
     error(
       'activeKey',
@@ -257,10 +298,20 @@ export const learnerErrors = {
       w,
     ),
   stackOverflow: (w: Where) =>
-    error('stackOverflow', '재귀 호출이 너무 깊습니다(Maximum call stack size exceeded). 재귀 함수에 끝나는 조건이 있는지 확인하세요.', 'Recursion went too deep (Maximum call stack size exceeded). Check that every recursive function has a base case.', w),
+    error(
+      'stackOverflow',
+      '재귀 호출이 너무 깊습니다(Maximum call stack size exceeded). 재귀 함수에 끝나는 조건이 있는지 확인하세요.',
+      'Recursion went too deep (Maximum call stack size exceeded). Check that every recursive function has a base case.',
+      w,
+    ),
 
   badInit: (expectedKo: string, expectedEn: string, got: { ko: string; en: string }, w: Where) =>
-    error('badInit', `\`init\`(시작점, 초깃값)의 모양이 매개변수와 다릅니다. 필요한 모양: ${expectedKo}, 받은 값: ${got.ko}.`, `\`init\` (the start point) does not match the parameters: expected ${expectedEn}, got ${got.en}.`, w),
+    error(
+      'badInit',
+      `\`init\`(시작점, 초깃값)의 모양이 매개변수와 다릅니다. 필요한 모양: ${expectedKo}, 받은 값: ${got.ko}.`,
+      `\`init\` (the start point) does not match the parameters: expected ${expectedEn}, got ${got.en}.`,
+      w,
+    ),
   /**
    * A point (`--at`, `--init`, the panel's start, the array given to the library) whose length is
    * not the loss's declared size. `sizedBy` names what declared it.
@@ -268,8 +319,8 @@ export const learnerErrors = {
   pointSize: (got: number, expected: { ko: string; en: string; count: number }, sizedBy: SizedBy, w: Where) => {
     const by = {
       init: { ko: '`export const init`', en: '`export const init`' },
-      signature: { ko: '`loss` 매개변수의 타입', en: 'the type of `loss`\'s parameter' },
-      guess: { ko: '타입이 없는 `loss` 매개변수를 숫자 하나로 본 것', en: 'reading `loss`\'s untyped parameter as one number' },
+      signature: { ko: '`loss` 매개변수의 타입', en: "the type of `loss`'s parameter" },
+      guess: { ko: '타입이 없는 `loss` 매개변수를 숫자 하나로 본 것', en: "reading `loss`'s untyped parameter as one number" },
       bounds: { ko: '`bounds`', en: '`bounds`' },
       point: { ko: '처음 받은 점의 길이', en: 'the length of the first point it was given' },
     }[sizedBy];
@@ -303,9 +354,19 @@ export const learnerErrors = {
       w,
     ),
   badData: (w: Where) =>
-    error('badData', '`data`는 샘플이 하나 이상 든 배열이어야 합니다. 예: `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`', '`data` must be an array of at least one sample, e.g. `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`.', w),
+    error(
+      'badData',
+      '`data`는 샘플이 하나 이상 든 배열이어야 합니다. 예: `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`',
+      '`data` must be an array of at least one sample, e.g. `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`.',
+      w,
+    ),
   reservedName: (name: string, w: Where) =>
-    error('reservedName', `자동 미분이 내부에서 쓰는 이름이라 쓸 수 없습니다: '${name}'. 다른 이름으로 바꾸세요.`, `'${name}' is a name automatic differentiation uses internally. Rename it.`, w),
+    error(
+      'reservedName',
+      `자동 미분이 내부에서 쓰는 이름이라 쓸 수 없습니다: '${name}'. 다른 이름으로 바꾸세요.`,
+      `'${name}' is a name automatic differentiation uses internally. Rename it.`,
+      w,
+    ),
   lossAsync: (w: Where) =>
     error(
       'lossAsync',
@@ -321,5 +382,10 @@ export const learnerErrors = {
       w,
     ),
   importNotFound: (name: string, tried: string[], w: Where) =>
-    error('badImport', `'${name}' 파일을 찾을 수 없습니다(찾아본 곳: ${tried.join(', ')}). 경로와 파일 이름을 확인하세요.`, `Cannot find the file '${name}' (looked for ${tried.join(', ')}). Check the path and the file name.`, w),
+    error(
+      'badImport',
+      `'${name}' 파일을 찾을 수 없습니다(찾아본 곳: ${tried.join(', ')}). 경로와 파일 이름을 확인하세요.`,
+      `Cannot find the file '${name}' (looked for ${tried.join(', ')}). Check the path and the file name.`,
+      w,
+    ),
 };

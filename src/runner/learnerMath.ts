@@ -64,7 +64,6 @@ const MUTATORS: Record<string, Set<string>> = {
   Reflect: new Set(['set', 'defineProperty', 'deleteProperty', 'setPrototypeOf', 'preventExtensions']),
 };
 
-
 /**
  * The first place where the file changes the global `Math` (or a member, at any depth:
  * `Math.log`, `Math['exp']`, `Math.log.call`), or undefined. Only the global counts: a file's own
@@ -86,10 +85,17 @@ export function mathPatchSite(file: ts.SourceFile): ts.Node | undefined {
   /** An assignment target, destructuring patterns included. */
   const targetChanges = (e: ts.Expression): boolean => {
     const x = bare(e);
-    if (ts.isArrayLiteralExpression(x)) return x.elements.some((el) => !ts.isOmittedExpression(el) && targetChanges(ts.isSpreadElement(el) ? el.expression : el));
+    if (ts.isArrayLiteralExpression(x))
+      return x.elements.some((el) => !ts.isOmittedExpression(el) && targetChanges(ts.isSpreadElement(el) ? el.expression : el));
     if (ts.isObjectLiteralExpression(x)) {
       return x.properties.some((p) =>
-        ts.isPropertyAssignment(p) ? targetChanges(p.initializer) : ts.isShorthandPropertyAssignment(p) ? isMath(p.name) : ts.isSpreadAssignment(p) ? targetChanges(p.expression) : false,
+        ts.isPropertyAssignment(p)
+          ? targetChanges(p.initializer)
+          : ts.isShorthandPropertyAssignment(p)
+            ? isMath(p.name)
+            : ts.isSpreadAssignment(p)
+              ? targetChanges(p.expression)
+              : false,
       );
     }
     // `[Math.log = f] = []`: a default inside a pattern.
@@ -100,12 +106,28 @@ export function mathPatchSite(file: ts.SourceFile): ts.Node | undefined {
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind) && targetChanges(n.left)) found = n;
-    else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) && rootedAtMath(n.operand)) found = n;
+    else if (
+      (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+      (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken) &&
+      rootedAtMath(n.operand)
+    )
+      found = n;
     else if (ts.isDeleteExpression(n) && rootedAtMath(n.expression)) found = n;
-    else if ((ts.isForInStatement(n) || ts.isForOfStatement(n)) && !ts.isVariableDeclarationList(n.initializer) && targetChanges(n.initializer)) found = n.initializer;
+    else if (
+      (ts.isForInStatement(n) || ts.isForOfStatement(n)) &&
+      !ts.isVariableDeclarationList(n.initializer) &&
+      targetChanges(n.initializer)
+    )
+      found = n.initializer;
     else if (ts.isCallExpression(n) && n.arguments.length > 0 && rootedAtMath(n.arguments[0])) {
       const callee = bare(n.expression);
-      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && scopes.isGlobal(callee.expression, callee.expression.text) && MUTATORS[callee.expression.text]?.has(callee.name.text)) found = n;
+      if (
+        ts.isPropertyAccessExpression(callee) &&
+        ts.isIdentifier(callee.expression) &&
+        scopes.isGlobal(callee.expression, callee.expression.text) &&
+        MUTATORS[callee.expression.text]?.has(callee.name.text)
+      )
+        found = n;
     }
     if (!found) ts.forEachChild(n, visit);
   };
@@ -150,7 +172,12 @@ const HOST_PROTOTYPE = Object.getPrototypeOf(HOST_MATH) as object | null;
  * prototype, no added members, every member with its saved descriptor. True if anything differed
  * (also what cannot be put back: a frozen or sealed Math stays so, and is reported all the same).
  */
-function restore(o: object, saved: Map<string | symbol, PropertyDescriptor>, prototype: object | null, value: (k: string | symbol) => unknown): boolean {
+function restore(
+  o: object,
+  saved: Map<string | symbol, PropertyDescriptor>,
+  prototype: object | null,
+  value: (k: string | symbol) => unknown,
+): boolean {
   let changed = !Object.isExtensible(o);
   if (Object.getPrototypeOf(o) !== prototype) {
     changed = true;
@@ -164,7 +191,14 @@ function restore(o: object, saved: Map<string | symbol, PropertyDescriptor>, pro
   for (const [k, d] of saved) {
     const want = 'value' in d ? { ...d, value: value(k) } : d;
     const now = Object.getOwnPropertyDescriptor(o, k);
-    const same = now !== undefined && now.value === want.value && now.get === want.get && now.set === want.set && now.writable === want.writable && now.enumerable === want.enumerable && now.configurable === want.configurable;
+    const same =
+      now !== undefined &&
+      now.value === want.value &&
+      now.get === want.get &&
+      now.set === want.set &&
+      now.writable === want.writable &&
+      now.enumerable === want.enumerable &&
+      now.configurable === want.configurable;
     if (same) continue;
     changed = true;
     Reflect.defineProperty(o, k, want);
@@ -183,7 +217,9 @@ export function restoreMath(): boolean {
     (gd as { Math: typeof RUNTIME_MATH }).Math = RUNTIME_MATH;
     changed = true;
   }
-  changed = restore(RUNTIME_MATH, RUNTIME_SNAPSHOT, RUNTIME_PROTOTYPE, (k) => (k === 'random' ? installed : RUNTIME_SNAPSHOT.get(k)?.value)) || changed;
+  changed =
+    restore(RUNTIME_MATH, RUNTIME_SNAPSHOT, RUNTIME_PROTOTYPE, (k) => (k === 'random' ? installed : RUNTIME_SNAPSHOT.get(k)?.value)) ||
+    changed;
   changed = restore(HOST_MATH, HOST_SNAPSHOT, HOST_PROTOTYPE, (k) => HOST_SNAPSHOT.get(k)?.value) || changed;
   return changed;
 }

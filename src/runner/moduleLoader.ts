@@ -51,7 +51,11 @@ export function whereOf(file: ts.SourceFile, start: number, end = start): Where 
 }
 
 /** Transpiles one file; throws a LearnerError at the first syntax error. */
-export function transpile(source: string, fileName: string, options: TransformOptions = {}): { code: string; map: LineMappings; sourceFile: ts.SourceFile } {
+export function transpile(
+  source: string,
+  fileName: string,
+  options: TransformOptions = {},
+): { code: string; map: LineMappings; sourceFile: ts.SourceFile } {
   // Refused at once rather than minutes in the recursive compiler (sourceLimits.ts).
   const tooBig = sourceLimitError(source, fileName);
   if (tooBig) throw tooBig;
@@ -86,11 +90,13 @@ export function transpile(source: string, fileName: string, options: TransformOp
   if (patch) throw learnerErrors.mathPatched(whereOf(sourceFile, patch.getStart(sourceFile), patch.getEnd()));
   // `Object.prototype.x = …`, `Array.prototype.map = …`: the engine's built-ins too (learnerBuiltins.ts).
   const changed = builtinPatchSite(sourceFile);
-  if (changed) throw learnerErrors.builtinPatched(changed.what, whereOf(sourceFile, changed.node.getStart(sourceFile), changed.node.getEnd()));
+  if (changed)
+    throw learnerErrors.builtinPatched(changed.what, whereOf(sourceFile, changed.node.getStart(sourceFile), changed.node.getEnd()));
   // transpileModule appends a sourceMappingURL comment; the map itself comes separately.
   // The fused expressions' functions go after the mapped code: their lines map to nothing, so an
   // error inside one is reported at the learner's expression that called it (errorMapping.ts).
-  const code = out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, '') + (fusedFunctions.length ? `\n${fusedFunctions.join('\n')}\n` : '');
+  const code =
+    out.outputText.replace(/\/\/# sourceMappingURL=.*$/m, '') + (fusedFunctions.length ? `\n${fusedFunctions.join('\n')}\n` : '');
   const map = decodeMappings(JSON.parse(out.sourceMapText ?? '{"mappings":""}').mappings);
   return { code, map, sourceFile };
 }
@@ -109,7 +115,11 @@ function reservedUse(file: ts.SourceFile): ts.Identifier | undefined {
   const reserved = new Set([RUNTIME_NAME, IDENTITY_RUNTIME_NAME, SITE_RUNTIME_NAME]);
   const isPropertyName = (n: ts.Identifier) => {
     const p = n.parent;
-    return (ts.isPropertyAccessExpression(p) && p.name === n) || ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) && p.name === n);
+    return (
+      (ts.isPropertyAccessExpression(p) && p.name === n) ||
+      ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p)) &&
+        p.name === n)
+    );
   };
   let found: ts.Identifier | undefined;
   const visit = (n: ts.Node): void => {
@@ -148,7 +158,8 @@ function importSite(file: ts.SourceFile, spec: string): Where {
         ? n.moduleSpecifier
         : ts.isImportEqualsDeclaration(n) && ts.isExternalModuleReference(n.moduleReference)
           ? n.moduleReference.expression
-          : ts.isCallExpression(n) && (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require'))
+          : ts.isCallExpression(n) &&
+              (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require'))
             ? n.arguments[0]
             : undefined;
     if (specifier && ts.isStringLiteralLike(specifier) && specifier.text === spec) found = specifier;
@@ -162,7 +173,19 @@ function importSite(file: ts.SourceFile, spec: string): Where {
 function candidates(dir: string, spec: string): string[] {
   const base = path.resolve(dir, spec);
   const swapped = base.replace(/\.([cm]?)js$/, '.$1ts');
-  const list = [base, swapped, `${base}.ts`, `${base}.js`, `${base}.mts`, `${base}.mjs`, `${base}.cts`, `${base}.cjs`, `${base}.json`, path.join(base, 'index.ts'), path.join(base, 'index.js')];
+  const list = [
+    base,
+    swapped,
+    `${base}.ts`,
+    `${base}.js`,
+    `${base}.mts`,
+    `${base}.mjs`,
+    `${base}.cts`,
+    `${base}.cjs`,
+    `${base}.json`,
+    path.join(base, 'index.ts'),
+    path.join(base, 'index.js'),
+  ];
   return [...new Set(list)];
 }
 

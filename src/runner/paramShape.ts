@@ -30,7 +30,8 @@ export function shapeOfValue(init: unknown): ParamShape | undefined {
   if (isFiniteNumber(init)) return { kind: 'scalar' };
   if (ArrayBuffer.isView(init) && !(init instanceof DataView)) init = Array.from(init as unknown as ArrayLike<number>);
   if (Array.isArray(init)) return init.length > 0 && init.every(isFiniteNumber) ? { kind: 'array', length: init.length } : undefined;
-  if (typeof init === 'object' && init !== null && Object.keys(init).length > 0 && Object.values(init).every(isFiniteNumber)) return { kind: 'object', keys: Object.keys(init) };
+  if (typeof init === 'object' && init !== null && Object.keys(init).length > 0 && Object.values(init).every(isFiniteNumber))
+    return { kind: 'object', keys: Object.keys(init) };
   return undefined;
 }
 
@@ -58,7 +59,8 @@ export function sameShape(a: ParamShape, b: ParamShape): boolean {
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction;
 
-const isExported = (st: ts.Statement) => ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+const isExported = (st: ts.Statement) =>
+  ts.canHaveModifiers(st) && (ts.getModifiers(st) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 
 /** A top-level function or function-valued const of this name (exported or not). */
 function functionNamed(file: ts.SourceFile, name: string, mustExport: boolean): { node: ts.Node; fn: FunctionNode } | undefined {
@@ -68,7 +70,8 @@ function functionNamed(file: ts.SourceFile, name: string, mustExport: boolean): 
     if (ts.isVariableStatement(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer && unwrap(d.initializer);
-        if (ts.isIdentifier(d.name) && d.name.text === name && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return { node: d, fn: init };
+        if (ts.isIdentifier(d.name) && d.name.text === name && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          return { node: d, fn: init };
       }
     }
   }
@@ -97,7 +100,8 @@ export function lossDeclaration(file: ts.SourceFile): { node: ts.Node; fn: Funct
 
 /** Keys of a type literal or of a `type`/`interface` of that name declared in the file. */
 function objectKeys(type: ts.TypeNode, file: ts.SourceFile): string[] | undefined {
-  const members = (list: ts.NodeArray<ts.TypeElement>) => list.flatMap((m) => (ts.isPropertySignature(m) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : []));
+  const members = (list: ts.NodeArray<ts.TypeElement>) =>
+    list.flatMap((m) => (ts.isPropertySignature(m) && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? [m.name.text] : []));
   if (ts.isTypeLiteralNode(type)) return members(type.members);
   if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
     const name = type.typeName.text;

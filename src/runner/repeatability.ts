@@ -27,7 +27,10 @@ export function waitForClock(after: number): void {
 }
 
 /** Two evaluations agree: the same value (NaN agrees with NaN) and the same gradient. */
-export function sameEvaluation(a: { value: number; gradient: ArrayLike<number> }, b: { value: number; gradient: ArrayLike<number> }): boolean {
+export function sameEvaluation(
+  a: { value: number; gradient: ArrayLike<number> },
+  b: { value: number; gradient: ArrayLike<number> },
+): boolean {
   if (!Object.is(a.value, b.value) || a.gradient.length !== b.gradient.length) return false;
   for (let i = 0; i < a.gradient.length; i++) if (!Object.is(a.gradient[i], b.gradient[i])) return false;
   return true;
@@ -72,7 +75,9 @@ export function firstDifference(probe: RepeatProbe): { where: Where; file?: stri
     if (i === first.length && i === second.length) return undefined;
     const site = sites[(first[i] ?? second[i]).site];
     const inTrainedFile = path.resolve(site.fileName) === path.resolve(probe.fileName);
-    const file = inTrainedFile ? mod.sourceFile : ts.createSourceFile(site.fileName, readFileSync(site.fileName, 'utf8'), ts.ScriptTarget.ES2022, true);
+    const file = inTrainedFile
+      ? mod.sourceFile
+      : ts.createSourceFile(site.fileName, readFileSync(site.fileName, 'utf8'), ts.ScriptTarget.ES2022, true);
     return { where: whereOf(file, site.start, site.end), file: inTrainedFile ? undefined : site.fileName };
   } catch {
     return undefined;

@@ -141,7 +141,8 @@ export function trainLoss(loss: CompiledLoss, caller: TrainOptions, hooks: Train
     tolerance: options.tolerance,
     onProgress: (e) => {
       watchBuiltins();
-      if (held && (e.step % every === 0 || e.step === options.steps || !Number.isFinite(e.loss))) (e as TrainProgress).testLoss = measureTest(e.step, e.params);
+      if (held && (e.step % every === 0 || e.step === options.steps || !Number.isFinite(e.loss)))
+        (e as TrainProgress).testLoss = measureTest(e.step, e.params);
       hooks.onProgress?.(e);
     },
     isCancelled: hooks.isCancelled,

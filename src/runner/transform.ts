@@ -53,7 +53,17 @@ import ts from 'typescript';
 import { Scopes } from './transformScope';
 import { Fusion, isFusionCandidate } from './transformFusion';
 import { findAccumulations, usesDynamicScope } from './transformAccumulate';
-import { ARITHMETIC, COMPARISON, COMPOUND, bare, isLiteral, isPlain, isResultUnused, isStableReference, isValueReference } from './transformSyntax';
+import {
+  ARITHMETIC,
+  COMPARISON,
+  COMPOUND,
+  bare,
+  isLiteral,
+  isPlain,
+  isResultUnused,
+  isStableReference,
+  isValueReference,
+} from './transformSyntax';
 
 /** Identifiers the transformed code uses; a learner's own declaration of them is a LearnerError (reservedName). */
 export const RUNTIME_NAME = '__gd';
@@ -96,13 +106,23 @@ export interface TransformOptions {
  * The transformer, and the JavaScript of the fused functions it writes (filled in as it runs;
  * the loader appends them to the module).
  */
-export function createGdTransformer(options: TransformOptions = {}): { transformer: ts.TransformerFactory<ts.SourceFile>; fusedFunctions: string[] } {
+export function createGdTransformer(options: TransformOptions = {}): {
+  transformer: ts.TransformerFactory<ts.SourceFile>;
+  fusedFunctions: string[];
+} {
   const fusedFunctions: string[] = [];
-  const transformer = (context: ts.TransformationContext) => gdTransformer(context, options.fuse !== false && !options.graph, fusedFunctions, options.graph?.sites, options.accumulate !== false);
+  const transformer = (context: ts.TransformationContext) =>
+    gdTransformer(context, options.fuse !== false && !options.graph, fusedFunctions, options.graph?.sites, options.accumulate !== false);
   return { transformer, fusedFunctions };
 }
 
-function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFunctions: string[], sites?: GraphSite[], accumulate = true): ts.Transformer<ts.SourceFile> {
+function gdTransformer(
+  context: ts.TransformationContext,
+  fuse: boolean,
+  fusedFunctions: string[],
+  sites?: GraphSite[],
+  accumulate = true,
+): ts.Transformer<ts.SourceFile> {
   const f = context.factory;
   return (file) => {
     const scopes = new Scopes(file);
@@ -112,7 +132,8 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
     const gdx = (name: string) => member(IDENTITY_RUNTIME_NAME, name);
     /** A new node standing where `original` was: same source-map position, so errors map back. */
     const at = <T extends ts.Node>(node: T, original: ts.Node): T => ts.setOriginalNode(ts.setTextRange(node, original), original);
-    const call = (callee: ts.Expression, args: readonly ts.Expression[], original: ts.Node) => at(f.createCallExpression(callee, undefined, args), original);
+    const call = (callee: ts.Expression, args: readonly ts.Expression[], original: ts.Node) =>
+      at(f.createCallExpression(callee, undefined, args), original);
     /** Graph mode: `__gds(id, e)` remembers which expression made the nodes `e` recorded. */
     const site = (e: ts.Expression, op: string, original: ts.Node): ts.Expression => {
       if (!sites) return e;
@@ -127,7 +148,19 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
     const expr = (n: ts.Expression): ts.Expression => ts.visitNode(n, visit, ts.isExpression);
     // A file with `eval` or `with` can reach variables without naming them: no fusion, no
     // accumulation — every operator its own runtime call, in JavaScript's order.
-    const fusion = fuse && !usesDynamicScope(file) ? new Fusion({ factory: f, visit: expr, isGlobal, at, runtime: RUNTIME_NAME, identityRuntime: IDENTITY_RUNTIME_NAME, temp, isStableLocal: (id) => scopes.isStableLocal(id) }) : undefined;
+    const fusion =
+      fuse && !usesDynamicScope(file)
+        ? new Fusion({
+            factory: f,
+            visit: expr,
+            isGlobal,
+            at,
+            runtime: RUNTIME_NAME,
+            identityRuntime: IDENTITY_RUNTIME_NAME,
+            temp,
+            isStableLocal: (id) => scopes.isStableLocal(id),
+          })
+        : undefined;
     // Loops whose `s += …` may grow one accumulator node (transformAccumulate.ts), and their run tokens.
     const accumulations = fusion && accumulate ? findAccumulations(file) : undefined;
     const runTokens = new Map<ts.Node, ts.Identifier>();
@@ -163,12 +196,20 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       };
       if (ts.isPropertyAccessExpression(e) && e.expression.kind !== ts.SyntaxKind.SuperKeyword) {
         const obj = once(e.expression);
-        return { setup, read: f.createPropertyAccessExpression(obj, e.name), write: (v) => f.createAssignment(f.createPropertyAccessExpression(obj, e.name), v) };
+        return {
+          setup,
+          read: f.createPropertyAccessExpression(obj, e.name),
+          write: (v) => f.createAssignment(f.createPropertyAccessExpression(obj, e.name), v),
+        };
       }
       if (ts.isElementAccessExpression(e) && e.expression.kind !== ts.SyntaxKind.SuperKeyword) {
         const obj = once(e.expression);
         const key = once(e.argumentExpression);
-        return { setup, read: f.createElementAccessExpression(obj, key), write: (v) => f.createAssignment(f.createElementAccessExpression(obj, key), v) };
+        return {
+          setup,
+          read: f.createElementAccessExpression(obj, key),
+          write: (v) => f.createAssignment(f.createElementAccessExpression(obj, key), v),
+        };
       }
       const place = expr(e);
       return { setup, read: place, write: (v) => f.createAssignment(place, v) };
@@ -178,10 +219,19 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
     const update = (node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): ts.Expression => {
       const op = node.operator === ts.SyntaxKind.PlusPlusToken ? 'inc' : 'dec';
       const t = target(node.operand);
-      if (ts.isPrefixUnaryExpression(node) || isResultUnused(node)) return sequence([...t.setup, at(t.write(call(gd(op), [t.read], node)), node)], node);
+      if (ts.isPrefixUnaryExpression(node) || isResultUnused(node))
+        return sequence([...t.setup, at(t.write(call(gd(op), [t.read], node)), node)], node);
       // The old value is ToNumeric(x): `s = '5'; y = s++` gives 5, not '5'.
       const old = temp();
-      return sequence([...t.setup, f.createAssignment(old, call(gdx('numeric'), [t.read], node.operand)), at(t.write(call(gd(op), [old], node)), node), old], node);
+      return sequence(
+        [
+          ...t.setup,
+          f.createAssignment(old, call(gdx('numeric'), [t.read], node.operand)),
+          at(t.write(call(gd(op), [old], node)), node),
+          old,
+        ],
+        node,
+      );
     };
 
     /** A condition as a boolean by value, unless it plainly is one already (`i < n`, `!done`). */
@@ -194,7 +244,10 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       const test = call(gdx('truthy'), [f.createAssignment(t, expr(node.left))], node.left);
       const right = expr(node.right);
       const and = node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken;
-      return at(f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, and ? right : t, undefined, and ? t : right)), node);
+      return at(
+        f.createParenthesizedExpression(f.createConditionalExpression(test, undefined, and ? right : t, undefined, and ? t : right)),
+        node,
+      );
     };
 
     /**
@@ -286,7 +339,18 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       // `typeof undeclaredName` must not throw: a name the file does not declare is checked first.
       if (ts.isIdentifier(e) && !scopes.isDeclared(e, e.text)) {
         const guard = f.createStrictEquality(f.createTypeOfExpression(operand), f.createStringLiteral('undefined'));
-        return at(f.createParenthesizedExpression(f.createConditionalExpression(guard, undefined, f.createStringLiteral('undefined'), undefined, call(gd('typeOf'), [operand], node))), node);
+        return at(
+          f.createParenthesizedExpression(
+            f.createConditionalExpression(
+              guard,
+              undefined,
+              f.createStringLiteral('undefined'),
+              undefined,
+              call(gd('typeOf'), [operand], node),
+            ),
+          ),
+          node,
+        );
       }
       return call(gd('typeOf'), [operand], node);
     };
@@ -305,7 +369,9 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       if (compound) {
         const t = target(node.left);
         const loop = accumulations?.loopOf.get(node);
-        const value = fusion?.compound(node, t.read, loop && runTokens.get(loop)) ?? site(call(gd(compound), [t.read, expr(node.right)], node), compound, node);
+        const value =
+          fusion?.compound(node, t.read, loop && runTokens.get(loop)) ??
+          site(call(gd(compound), [t.read, expr(node.right)], node), compound, node);
         return sequence([...t.setup, at(t.write(value), node)], node);
       }
       if (kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken) return logical(node);
@@ -319,7 +385,11 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
         case ts.SyntaxKind.PlusToken:
           // `-1` is a number written down, not an operation on a value.
           if (ts.isNumericLiteral(bare(node.operand))) return node;
-          return site(call(gd(node.operator === ts.SyntaxKind.MinusToken ? 'neg' : 'pos'), [expr(node.operand)], node), node.operator === ts.SyntaxKind.MinusToken ? 'neg' : 'pos', node);
+          return site(
+            call(gd(node.operator === ts.SyntaxKind.MinusToken ? 'neg' : 'pos'), [expr(node.operand)], node),
+            node.operator === ts.SyntaxKind.MinusToken ? 'neg' : 'pos',
+            node,
+          );
         case ts.SyntaxKind.PlusPlusToken:
         case ts.SyntaxKind.MinusMinusToken:
           return update(node);
@@ -332,7 +402,12 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
 
     const statement = (node: ts.Statement): ts.Statement | undefined => {
       if (ts.isIfStatement(node)) {
-        return f.updateIfStatement(node, condition(node.expression), ts.visitNode(node.thenStatement, visit, ts.isStatement), node.elseStatement && ts.visitNode(node.elseStatement, visit, ts.isStatement));
+        return f.updateIfStatement(
+          node,
+          condition(node.expression),
+          ts.visitNode(node.thenStatement, visit, ts.isStatement),
+          node.elseStatement && ts.visitNode(node.elseStatement, visit, ts.isStatement),
+        );
       }
       if (ts.isForStatement(node)) {
         tokenFor(node);
@@ -342,20 +417,40 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
           if (init && ts.isVariableDeclarationList(init)) {
             const [first, ...rest] = init.declarations;
             const value = withToken(node, first.initializer ?? f.createVoidZero()) as ts.Expression;
-            init = f.updateVariableDeclarationList(init, [f.updateVariableDeclaration(first, first.name, first.exclamationToken, first.type, value), ...rest]);
+            init = f.updateVariableDeclarationList(init, [
+              f.updateVariableDeclaration(first, first.name, first.exclamationToken, first.type, value),
+              ...rest,
+            ]);
           } else {
             init = withToken(node, init as ts.Expression | undefined);
           }
         }
-        return f.updateForStatement(node, init, node.condition && condition(node.condition), node.incrementor && expr(node.incrementor), withTick(node));
+        return f.updateForStatement(
+          node,
+          init,
+          node.condition && condition(node.condition),
+          node.incrementor && expr(node.incrementor),
+          withTick(node),
+        );
       }
       if (ts.isForOfStatement(node)) {
         tokenFor(node);
-        return f.updateForOfStatement(node, node.awaitModifier, ts.visitNode(node.initializer, visit, ts.isForInitializer), withToken(node, expr(node.expression)) as ts.Expression, withTick(node));
+        return f.updateForOfStatement(
+          node,
+          node.awaitModifier,
+          ts.visitNode(node.initializer, visit, ts.isForInitializer),
+          withToken(node, expr(node.expression)) as ts.Expression,
+          withTick(node),
+        );
       }
       if (ts.isForInStatement(node)) {
         tokenFor(node);
-        return f.updateForInStatement(node, ts.visitNode(node.initializer, visit, ts.isForInitializer), withToken(node, expr(node.expression)) as ts.Expression, withTick(node));
+        return f.updateForInStatement(
+          node,
+          ts.visitNode(node.initializer, visit, ts.isForInitializer),
+          withToken(node, expr(node.expression)) as ts.Expression,
+          withTick(node),
+        );
       }
       if (ts.isWhileStatement(node)) return f.updateWhileStatement(node, condition(node.expression), withTick(node));
       if (ts.isDoStatement(node)) return f.updateDoStatement(node, withTick(node), condition(node.expression));
@@ -365,7 +460,9 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
         // `switch` compares with ===, natively: compare the numbers of active values.
         const byValue = (e: ts.Expression) => (isPlain(e, isGlobal) ? expr(e) : call(gd('value'), [expr(e)], e));
         const clauses = node.caseBlock.clauses.map((c) =>
-          ts.isCaseClause(c) ? f.updateCaseClause(c, byValue(c.expression), ts.visitNodes(c.statements, visit, ts.isStatement)) : ts.visitEachChild(c, visit, context),
+          ts.isCaseClause(c)
+            ? f.updateCaseClause(c, byValue(c.expression), ts.visitNodes(c.statements, visit, ts.isStatement))
+            : ts.visitEachChild(c, visit, context),
         );
         return f.updateSwitchStatement(node, byValue(node.expression), f.updateCaseBlock(node.caseBlock, clauses));
       }
@@ -374,7 +471,12 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
 
     const visit = (node: ts.Node): ts.Node => {
       // Types, and declarations that are only types, are erased later: nothing to rewrite.
-      if ((ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) return node;
+      if (
+        (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) ||
+        ts.isInterfaceDeclaration(node) ||
+        ts.isTypeAliasDeclaration(node)
+      )
+        return node;
       if (ts.isStatement(node)) {
         const s = statement(node);
         if (s) return s;
@@ -386,14 +488,27 @@ function gdTransformer(context: ts.TransformationContext, fuse: boolean, fusedFu
       if (ts.isBinaryExpression(node)) return binary(node);
       if (ts.isPrefixUnaryExpression(node)) return prefix(node);
       if (ts.isPostfixUnaryExpression(node)) return update(node);
-      if (ts.isConditionalExpression(node)) return f.updateConditionalExpression(node, condition(node.condition), node.questionToken, expr(node.whenTrue), node.colonToken, expr(node.whenFalse));
+      if (ts.isConditionalExpression(node))
+        return f.updateConditionalExpression(
+          node,
+          condition(node.condition),
+          node.questionToken,
+          expr(node.whenTrue),
+          node.colonToken,
+          expr(node.whenFalse),
+        );
       if (ts.isTypeOfExpression(node)) return typeOf(node);
       if (ts.isCallExpression(node)) {
         const m = methodCall(node);
         if (m) return m;
         if (sites) {
           const callee = bare(node.expression);
-          if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Math' && isGlobal(callee.expression, 'Math')) {
+          if (
+            ts.isPropertyAccessExpression(callee) &&
+            ts.isIdentifier(callee.expression) &&
+            callee.expression.text === 'Math' &&
+            isGlobal(callee.expression, 'Math')
+          ) {
             return site(ts.visitEachChild(node, visit, context), callee.name.text, node);
           }
         }

@@ -61,7 +61,17 @@ function isPropertyOrLabel(id: ts.Identifier): boolean {
   const p = id.parent;
   if (ts.isPropertyAccessExpression(p) && p.name === id) return true;
   if (ts.isQualifiedName(p) && p.right === id) return true;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isPropertySignature(p) || ts.isMethodSignature(p)) && p.name === id) return true;
+  if (
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isGetAccessor(p) ||
+      ts.isSetAccessor(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isMethodSignature(p)) &&
+    p.name === id
+  )
+    return true;
   if ((ts.isLabeledStatement(p) || ts.isBreakOrContinueStatement(p)) && p.label === id) return true;
   return false;
 }
@@ -138,14 +148,27 @@ function accumulates(node: ts.BinaryExpression, name: string, loop: ts.Iteration
     if (ts.isIdentifier(n) && n.text === name && !isPropertyOrLabel(n) && !ts.isExportSpecifier(n.parent)) {
       const p = n.parent;
       const declares =
-        ((ts.isVariableDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isFunctionExpression(p) || ts.isClassExpression(p) || ts.isImportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isEnumDeclaration(p) || ts.isModuleDeclaration(p) || ts.isImportEqualsDeclaration(p)) &&
+        ((ts.isVariableDeclaration(p) ||
+          ts.isParameter(p) ||
+          ts.isBindingElement(p) ||
+          ts.isFunctionDeclaration(p) ||
+          ts.isClassDeclaration(p) ||
+          ts.isFunctionExpression(p) ||
+          ts.isClassExpression(p) ||
+          ts.isImportSpecifier(p) ||
+          ts.isImportClause(p) ||
+          ts.isNamespaceImport(p) ||
+          ts.isEnumDeclaration(p) ||
+          ts.isModuleDeclaration(p) ||
+          ts.isImportEqualsDeclaration(p)) &&
           (p as { name?: ts.Node }).name === n) ||
         (ts.isBindingElement(p) && p.propertyName === undefined && p.name === n);
       if (declares) {
         declarations++;
         // One `let`/`var` of the loss's own function, outside the loop.
         const list = p.parent;
-        const plain = ts.isVariableDeclaration(p) && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) === 0 && !isExported(p);
+        const plain =
+          ts.isVariableDeclaration(p) && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) === 0 && !isExported(p);
         if (!plain || enclosingFunction(p) !== fn || within(p, loop)) ok = false;
       } else if (enclosingFunction(n) !== fn) {
         ok = false; // a closure mentions it

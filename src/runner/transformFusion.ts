@@ -76,10 +76,28 @@ export const MAX_LEAVES = 24;
 
 /** One-argument Math functions whose runtime is `Math.f(x)` for numbers and one rules-table node for a Var. */
 const FUSIBLE_MATH = new Set([
-  'exp', 'expm1', 'log', 'log1p', 'log2', 'log10', 'sqrt', 'cbrt', 'sin', 'cos', 'tan',
-  'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'abs',
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'sqrt',
+  'cbrt',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'abs',
 ]);
-
 
 const BINARY_KIND: Partial<Record<ts.SyntaxKind, BinaryOp>> = {
   [ts.SyntaxKind.PlusToken]: 'add',
@@ -163,16 +181,31 @@ function fold(op: BinaryOp, a: number, b: number): number {
 function isPure(e: ts.Expression, isGlobal: (node: ts.Node, name: string) => boolean): boolean {
   const x = bare(e);
   if (ts.isIdentifier(x) || ts.isNumericLiteral(x) || ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x)) return true;
-  if (x.kind === ts.SyntaxKind.ThisKeyword || x.kind === ts.SyntaxKind.TrueKeyword || x.kind === ts.SyntaxKind.FalseKeyword || x.kind === ts.SyntaxKind.NullKeyword) return true;
-  if (ts.isPropertyAccessExpression(x)) return !x.questionDotToken && x.expression.kind !== ts.SyntaxKind.SuperKeyword && isPure(x.expression, isGlobal);
-  if (ts.isElementAccessExpression(x)) return !x.questionDotToken && x.expression.kind !== ts.SyntaxKind.SuperKeyword && isPure(x.expression, isGlobal) && isPure(x.argumentExpression, isGlobal);
+  if (
+    x.kind === ts.SyntaxKind.ThisKeyword ||
+    x.kind === ts.SyntaxKind.TrueKeyword ||
+    x.kind === ts.SyntaxKind.FalseKeyword ||
+    x.kind === ts.SyntaxKind.NullKeyword
+  )
+    return true;
+  if (ts.isPropertyAccessExpression(x))
+    return !x.questionDotToken && x.expression.kind !== ts.SyntaxKind.SuperKeyword && isPure(x.expression, isGlobal);
+  if (ts.isElementAccessExpression(x))
+    return (
+      !x.questionDotToken &&
+      x.expression.kind !== ts.SyntaxKind.SuperKeyword &&
+      isPure(x.expression, isGlobal) &&
+      isPure(x.argumentExpression, isGlobal)
+    );
   if (ts.isBinaryExpression(x)) {
     const k = x.operatorToken.kind;
     const operator = BINARY_KIND[k] || k === ts.SyntaxKind.PercentToken || k === ts.SyntaxKind.AsteriskAsteriskToken;
     return !!operator && isPure(x.left, isGlobal) && isPure(x.right, isGlobal);
   }
-  if (ts.isPrefixUnaryExpression(x)) return (x.operator === ts.SyntaxKind.MinusToken || x.operator === ts.SyntaxKind.PlusToken) && isPure(x.operand, isGlobal);
-  if (ts.isCallExpression(x)) return mathCallee(x, isGlobal) !== undefined && x.arguments.every((a) => !ts.isSpreadElement(a) && isPure(a, isGlobal));
+  if (ts.isPrefixUnaryExpression(x))
+    return (x.operator === ts.SyntaxKind.MinusToken || x.operator === ts.SyntaxKind.PlusToken) && isPure(x.operand, isGlobal);
+  if (ts.isCallExpression(x))
+    return mathCallee(x, isGlobal) !== undefined && x.arguments.every((a) => !ts.isSpreadElement(a) && isPure(a, isGlobal));
   return false;
 }
 
@@ -338,7 +371,8 @@ export class Fusion {
     const f = this.ctx.factory;
     const name = `__gdf${this.functions.length}`;
     // Accumulating only where the running sum is leaf 0 at the root (y = x0 ± …) and nowhere else in the tree.
-    const accumulate = token !== undefined && tree.kind === 'binary' && tree.a.kind === 'leaf' && tree.a.index === 0 && !usesLeaf(tree.b, 0);
+    const accumulate =
+      token !== undefined && tree.kind === 'binary' && tree.a.kind === 'leaf' && tree.a.index === 0 && !usesLeaf(tree.b, 0);
     this.functions.push(fusedFunctionSource(name, tree, builder.leaves.length, this.ctx.runtime, accumulate));
     const value = (l: Leaf) => ('ready' in l ? l.ready : this.ctx.visit(l.source));
     if (before === 0) {
@@ -396,8 +430,16 @@ export class Fusion {
   private convert(t: ts.Identifier, hint: Hint, original: ts.Node): ts.Expression {
     const f = this.ctx.factory;
     const isNumber = f.createStrictEquality(f.createTypeOfExpression(t), f.createStringLiteral('number'));
-    const isVar = f.createBinaryExpression(t, ts.SyntaxKind.InstanceOfKeyword, f.createPropertyAccessExpression(f.createIdentifier(this.ctx.runtime), 'Var'));
-    const primitive = f.createCallExpression(f.createPropertyAccessExpression(f.createIdentifier(this.ctx.identityRuntime), 'primitive'), undefined, [t, f.createStringLiteral(hint)]);
+    const isVar = f.createBinaryExpression(
+      t,
+      ts.SyntaxKind.InstanceOfKeyword,
+      f.createPropertyAccessExpression(f.createIdentifier(this.ctx.runtime), 'Var'),
+    );
+    const primitive = f.createCallExpression(
+      f.createPropertyAccessExpression(f.createIdentifier(this.ctx.identityRuntime), 'primitive'),
+      undefined,
+      [t, f.createStringLiteral(hint)],
+    );
     const converted = f.createParenthesizedExpression(f.createAssignment(t, this.ctx.at(primitive, original)));
     return f.createLogicalOr(f.createLogicalOr(isNumber, isVar), converted);
   }

@@ -92,7 +92,8 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
 
   // Numbers and Vars: value, then the adjoint of every node of the tree (root first), then a node.
   const active = forward((i) => `a${i}`);
-  const valueOf = (t: Tree): string => (t.kind === 'leaf' ? `a${t.index}` : t.kind === 'const' ? numberText(t.value) : (active.values.get(t) as string));
+  const valueOf = (t: Tree): string =>
+    t.kind === 'leaf' ? `a${t.index}` : t.kind === 'const' ? numberText(t.value) : (active.values.get(t) as string);
   const reverse: string[] = [];
   const leafAdjoint = new Map<number, string>();
   let adjoints = 0;
@@ -201,7 +202,9 @@ export function fusedFunctionSource(name: string, tree: Tree, leafCount: number,
     `${indent}T.reserveSide(${leafCount - 1});`,
     `${indent}const P = T.sideParent, D = T.sidePartial, j0 = T.sideSize;`,
     `${indent}let j = j0;`,
-    ...leafIndices.slice(1).map((i) => `${indent}if (typeof x${i} !== "number") { P[j] = x${i}.id; D[j++] = ${leafAdjoint.get(i) ?? '0'}; }`),
+    ...leafIndices
+      .slice(1)
+      .map((i) => `${indent}if (typeof x${i} !== "number") { P[j] = x${i}.id; D[j++] = ${leafAdjoint.get(i) ?? '0'}; }`),
     `${indent}T.sideSize = j;`,
     `${indent}T.parentC[k] += j - j0;`,
   ];

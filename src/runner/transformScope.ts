@@ -91,7 +91,14 @@ function boundaryOf(n: ts.Node): ts.Node {
 /** The identifiers an assignment target writes: `x`, `[x, y]`, `{ a: x, y }`, `[x = 1]`, `...x`. */
 function writtenNames(target: ts.Expression, out: ts.Identifier[] = []): ts.Identifier[] {
   let x = target;
-  while (ts.isParenthesizedExpression(x) || ts.isNonNullExpression(x) || ts.isAsExpression(x) || ts.isTypeAssertionExpression(x) || ts.isSatisfiesExpression(x)) x = x.expression;
+  while (
+    ts.isParenthesizedExpression(x) ||
+    ts.isNonNullExpression(x) ||
+    ts.isAsExpression(x) ||
+    ts.isTypeAssertionExpression(x) ||
+    ts.isSatisfiesExpression(x)
+  )
+    x = x.expression;
   if (ts.isIdentifier(x)) out.push(x);
   else if (ts.isArrayLiteralExpression(x)) {
     for (const e of x.elements) if (!ts.isOmittedExpression(e)) writtenNames(ts.isSpreadElement(e) ? e.expression : e, out);
@@ -134,8 +141,13 @@ export class Scopes {
     const visit = (n: ts.Node): void => {
       let written: ts.Identifier[] = [];
       if (ts.isBinaryExpression(n) && isAssignment(n.operatorToken.kind)) written = writtenNames(n.left);
-      else if ((ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) && (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)) written = writtenNames(n.operand);
-      else if ((ts.isForInStatement(n) || ts.isForOfStatement(n)) && !ts.isVariableDeclarationList(n.initializer)) written = writtenNames(n.initializer);
+      else if (
+        (ts.isPrefixUnaryExpression(n) || ts.isPostfixUnaryExpression(n)) &&
+        (n.operator === ts.SyntaxKind.PlusPlusToken || n.operator === ts.SyntaxKind.MinusMinusToken)
+      )
+        written = writtenNames(n.operand);
+      else if ((ts.isForInStatement(n) || ts.isForOfStatement(n)) && !ts.isVariableDeclarationList(n.initializer))
+        written = writtenNames(n.initializer);
       else if (ts.isIdentifier(n) && n.text === 'arguments') {
         // An arrow function sees the `arguments` of the function around it.
         let f = boundaryOf(n.parent);

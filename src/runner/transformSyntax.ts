@@ -51,7 +51,15 @@ const PLAIN_RESULT = new Set<ts.SyntaxKind>([
 /** `(x)`, `x as T`, `x!`, `<T>x`, `x satisfies T` → x. */
 export function bare(e: ts.Expression): ts.Expression {
   let x = e;
-  while (ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isNonNullExpression(x) || ts.isTypeAssertionExpression(x) || ts.isSatisfiesExpression(x) || ts.isPartiallyEmittedExpression(x)) x = x.expression;
+  while (
+    ts.isParenthesizedExpression(x) ||
+    ts.isAsExpression(x) ||
+    ts.isNonNullExpression(x) ||
+    ts.isTypeAssertionExpression(x) ||
+    ts.isSatisfiesExpression(x) ||
+    ts.isPartiallyEmittedExpression(x)
+  )
+    x = x.expression;
   return x;
 }
 
@@ -62,8 +70,10 @@ export function bare(e: ts.Expression): ts.Expression {
 export function isLiteral(e: ts.Expression): boolean {
   const x = bare(e);
   if (ts.isNumericLiteral(x) || ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x)) return true;
-  if (ts.isPrefixUnaryExpression(x) && (x.operator === ts.SyntaxKind.MinusToken || x.operator === ts.SyntaxKind.PlusToken)) return ts.isNumericLiteral(bare(x.operand));
-  if (ts.isBinaryExpression(x) && x.operatorToken.kind !== ts.SyntaxKind.AsteriskAsteriskToken && ARITHMETIC[x.operatorToken.kind]) return isLiteral(x.left) && isLiteral(x.right);
+  if (ts.isPrefixUnaryExpression(x) && (x.operator === ts.SyntaxKind.MinusToken || x.operator === ts.SyntaxKind.PlusToken))
+    return ts.isNumericLiteral(bare(x.operand));
+  if (ts.isBinaryExpression(x) && x.operatorToken.kind !== ts.SyntaxKind.AsteriskAsteriskToken && ARITHMETIC[x.operatorToken.kind])
+    return isLiteral(x.left) && isLiteral(x.right);
   return false;
 }
 
@@ -90,17 +100,20 @@ export function isPlain(e: ts.Expression, isGlobal: (node: ts.Node, name: string
     case ts.SyntaxKind.DeleteExpression:
       return true;
   }
-  if (ts.isPrefixUnaryExpression(x)) return x.operator === ts.SyntaxKind.ExclamationToken || x.operator === ts.SyntaxKind.TildeToken || isLiteral(x);
+  if (ts.isPrefixUnaryExpression(x))
+    return x.operator === ts.SyntaxKind.ExclamationToken || x.operator === ts.SyntaxKind.TildeToken || isLiteral(x);
   if (ts.isBinaryExpression(x)) {
     const op = x.operatorToken.kind;
     if (PLAIN_RESULT.has(op)) return true;
-    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) return isPlain(x.left, isGlobal) && isPlain(x.right, isGlobal);
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken)
+      return isPlain(x.left, isGlobal) && isPlain(x.right, isGlobal);
     if (op === ts.SyntaxKind.CommaToken) return isPlain(x.right, isGlobal);
     return false;
   }
   if (ts.isCallExpression(x)) {
     const callee = bare(x.expression);
-    if (ts.isIdentifier(callee)) return (callee.text === 'isNaN' || callee.text === 'isFinite' || callee.text === 'Boolean') && isGlobal(callee, callee.text);
+    if (ts.isIdentifier(callee))
+      return (callee.text === 'isNaN' || callee.text === 'isFinite' || callee.text === 'Boolean') && isGlobal(callee, callee.text);
     if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
       const owner = callee.expression.text;
       const member = callee.name.text;
@@ -117,11 +130,38 @@ export function isValueReference(id: ts.Identifier): boolean {
   if (!p) return false;
   if (ts.isPropertyAccessExpression(p)) return p.expression === id;
   if (ts.isQualifiedName(p) || ts.isTypeReferenceNode(p) || ts.isTypeQueryNode(p)) return false;
-  if ((ts.isPropertyAssignment(p) || ts.isPropertyDeclaration(p) || ts.isMethodDeclaration(p) || ts.isPropertySignature(p) || ts.isGetAccessor(p) || ts.isSetAccessor(p) || ts.isEnumMember(p)) && p.name === id) return false;
+  if (
+    (ts.isPropertyAssignment(p) ||
+      ts.isPropertyDeclaration(p) ||
+      ts.isMethodDeclaration(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isGetAccessor(p) ||
+      ts.isSetAccessor(p) ||
+      ts.isEnumMember(p)) &&
+    p.name === id
+  )
+    return false;
   if (ts.isShorthandPropertyAssignment(p)) return false; // handled where the object literal is rebuilt
-  if ((ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isFunctionExpression(p) || ts.isParameter(p) || ts.isBindingElement(p) || ts.isClassDeclaration(p) || ts.isClassExpression(p)) && p.name === id) return false;
+  if (
+    (ts.isVariableDeclaration(p) ||
+      ts.isFunctionDeclaration(p) ||
+      ts.isFunctionExpression(p) ||
+      ts.isParameter(p) ||
+      ts.isBindingElement(p) ||
+      ts.isClassDeclaration(p) ||
+      ts.isClassExpression(p)) &&
+    p.name === id
+  )
+    return false;
   if (ts.isBindingElement(p) && p.propertyName === id) return false;
-  if (ts.isImportSpecifier(p) || ts.isExportSpecifier(p) || ts.isImportClause(p) || ts.isNamespaceImport(p) || ts.isImportEqualsDeclaration(p)) return false;
+  if (
+    ts.isImportSpecifier(p) ||
+    ts.isExportSpecifier(p) ||
+    ts.isImportClause(p) ||
+    ts.isNamespaceImport(p) ||
+    ts.isImportEqualsDeclaration(p)
+  )
+    return false;
   if (ts.isLabeledStatement(p) || ts.isBreakStatement(p) || ts.isContinueStatement(p)) return false;
   if (ts.isMetaProperty(p) || ts.isTypeParameterDeclaration(p) || ts.isEnumDeclaration(p) || ts.isModuleDeclaration(p)) return false;
   return true;
@@ -144,7 +184,13 @@ export function isResultUnused(node: ts.Node): boolean {
 /** Reading this expression twice has no side effect and gives the same value (no temporary needed). */
 export function isStableReference(e: ts.Expression): boolean {
   const x = bare(e);
-  return ts.isIdentifier(x) || x.kind === ts.SyntaxKind.ThisKeyword || ts.isNumericLiteral(x) || ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x);
+  return (
+    ts.isIdentifier(x) ||
+    x.kind === ts.SyntaxKind.ThisKeyword ||
+    ts.isNumericLiteral(x) ||
+    ts.isStringLiteral(x) ||
+    ts.isNoSubstitutionTemplateLiteral(x)
+  );
 }
 
 /** `=`, `+=`, `??=` … : every operator that writes its left side. */

@@ -52,7 +52,10 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
     id: 'rosenbrock',
     prefix: 'gd-rosenbrock',
     ko: { name: '로젠브록 함수', description: '좁고 휘어진 골짜기. 기본 경사 하강법은 느리고 모멘텀, Adam, 뉴턴 방법은 빠릅니다.' },
-    en: { name: 'Rosenbrock', description: 'A narrow curved valley: slow for plain gradient descent, faster with momentum, Adam or Newton.' },
+    en: {
+      name: 'Rosenbrock',
+      description: 'A narrow curved valley: slow for plain gradient descent, faster with momentum, Adam or Newton.',
+    },
     body: [
       '// L(x, y) = (1 − x)² + 100(y − x²)² — 최솟값은 (1, 1)',
       'export function loss([x, y]: number[]) {',
@@ -117,8 +120,14 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
   {
     id: 'linear-regression',
     prefix: 'gd-linreg',
-    ko: { name: '선형 회귀와 미니배치', description: 'y ≈ w·x + b 를 평균 제곱 오차로 학습합니다. data와 batchSize로 확률적 경사 하강법을 봅니다.' },
-    en: { name: 'Linear regression with mini-batches', description: 'Fit y ≈ w·x + b with MSE; `data` and `batchSize` give stochastic gradient descent.' },
+    ko: {
+      name: '선형 회귀와 미니배치',
+      description: 'y ≈ w·x + b 를 평균 제곱 오차로 학습합니다. data와 batchSize로 확률적 경사 하강법을 봅니다.',
+    },
+    en: {
+      name: 'Linear regression with mini-batches',
+      description: 'Fit y ≈ w·x + b with MSE; `data` and `batchSize` give stochastic gradient descent.',
+    },
     body: [
       '// 선형 회귀: 미니배치마다 평균 제곱 오차(MSE)를 줄이도록 w와 b를 학습합니다',
       'export const data = Array.from({ length: ${1:40} }, (_, i) => {',
@@ -169,8 +178,14 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
   {
     id: 'network',
     prefix: 'gd-network',
-    ko: { name: '작은 신경망 (gdtutor nn)', description: '두 반달 데이터를 은닉층 하나짜리 신경망과 교차 엔트로피로 분류합니다. 순전파, 역전파, Adam 갱신을 봅니다.' },
-    en: { name: 'Small network (gdtutor nn)', description: 'Classify two moons with a one-hidden-layer network and cross-entropy: forward pass, backpropagation, Adam.' },
+    ko: {
+      name: '작은 신경망 (gdtutor nn)',
+      description: '두 반달 데이터를 은닉층 하나짜리 신경망과 교차 엔트로피로 분류합니다. 순전파, 역전파, Adam 갱신을 봅니다.',
+    },
+    en: {
+      name: 'Small network (gdtutor nn)',
+      description: 'Classify two moons with a one-hidden-layer network and cross-entropy: forward pass, backpropagation, Adam.',
+    },
     body: [
       "import { nn, datasets } from 'gdtutor';",
       '',
@@ -193,8 +208,16 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
   {
     id: 'network-classes',
     prefix: 'gd-network-classes',
-    ko: { name: '여러 부류 분류 신경망 (소프트맥스)', description: '세 갈래 나선 데이터를 출력 3개짜리 신경망과 소프트맥스 교차 엔트로피로 분류합니다. 결정 경계가 부류마다 다른 색으로 칠해집니다.' },
-    en: { name: 'Multi-class network (softmax)', description: 'Classify three spirals with a three-output network and softmax cross-entropy; the decision boundary colours each class.' },
+    ko: {
+      name: '여러 부류 분류 신경망 (소프트맥스)',
+      description:
+        '세 갈래 나선 데이터를 출력 3개짜리 신경망과 소프트맥스 교차 엔트로피로 분류합니다. 결정 경계가 부류마다 다른 색으로 칠해집니다.',
+    },
+    en: {
+      name: 'Multi-class network (softmax)',
+      description:
+        'Classify three spirals with a three-output network and softmax cross-entropy; the decision boundary colours each class.',
+    },
     body: [
       "import { nn, datasets } from 'gdtutor';",
       '',
@@ -217,8 +240,14 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
   {
     id: 'network-binary',
     prefix: 'gd-network-binary',
-    ko: { name: '이진 분류 신경망 (이진 교차 엔트로피)', description: '동심원 데이터를 출력 1개(로짓)짜리 신경망과 이진 교차 엔트로피로 분류합니다. 시그모이드 σ(z)가 1번 부류일 확률입니다.' },
-    en: { name: 'Binary network (binary cross-entropy)', description: 'Classify two circles with a one-output network and binary cross-entropy; σ(z) is the probability of class 1.' },
+    ko: {
+      name: '이진 분류 신경망 (이진 교차 엔트로피)',
+      description: '동심원 데이터를 출력 1개(로짓)짜리 신경망과 이진 교차 엔트로피로 분류합니다. 시그모이드 σ(z)가 1번 부류일 확률입니다.',
+    },
+    en: {
+      name: 'Binary network (binary cross-entropy)',
+      description: 'Classify two circles with a one-output network and binary cross-entropy; σ(z) is the probability of class 1.',
+    },
     body: [
       "import { nn, datasets } from 'gdtutor';",
       '',
@@ -241,8 +270,16 @@ export const LOSS_TEMPLATES: LossTemplate[] = [
   {
     id: 'network-regression',
     prefix: 'gd-network-regression',
-    ko: { name: '회귀 신경망 (내 데이터, 평균 제곱 오차)', description: '직접 만든 데이터 y ≈ sin(2x)에 은닉층 하나짜리 신경망을 평균 제곱 오차로 맞춥니다. 데이터 배열을 내 값으로 바꿔 보세요.' },
-    en: { name: 'Regression network (your data, MSE)', description: 'Fit a one-hidden-layer network to your own data y ≈ sin(2x) with mean squared error; replace the data array with your values.' },
+    ko: {
+      name: '회귀 신경망 (내 데이터, 평균 제곱 오차)',
+      description:
+        '직접 만든 데이터 y ≈ sin(2x)에 은닉층 하나짜리 신경망을 평균 제곱 오차로 맞춥니다. 데이터 배열을 내 값으로 바꿔 보세요.',
+    },
+    en: {
+      name: 'Regression network (your data, MSE)',
+      description:
+        'Fit a one-hidden-layer network to your own data y ≈ sin(2x) with mean squared error; replace the data array with your values.',
+    },
     body: [
       "import { nn } from 'gdtutor';",
       '',

@@ -50,11 +50,26 @@ export function isAnalysisName(x: unknown): x is AnalysisName {
 export function runAnalysis(loss: CompiledLoss, analysis: AnalysisName, req: AnalysisRequest, isCancelled?: () => boolean): AnalysisResult {
   switch (analysis) {
     case 'race':
-      return { analysis, rows: optimizerRace(loss, { entries: req.entries ?? DEFAULT_RACE, options: req.options, tolerance: req.tolerance, isCancelled }) };
+      return {
+        analysis,
+        rows: optimizerRace(loss, { entries: req.entries ?? DEFAULT_RACE, options: req.options, tolerance: req.tolerance, isCancelled }),
+      };
     case 'restarts':
-      return { analysis, result: randomRestarts(loss, { count: req.count, seed: req.seed, mapGrid: req.mapGrid ?? (loss.dimension === 2 ? 24 : 0), options: req.options, isCancelled }) };
+      return {
+        analysis,
+        result: randomRestarts(loss, {
+          count: req.count,
+          seed: req.seed,
+          mapGrid: req.mapGrid ?? (loss.dimension === 2 ? 24 : 0),
+          options: req.options,
+          isCancelled,
+        }),
+      };
     case 'sweep':
-      return { analysis, result: learningRateSweep(loss, { from: req.from, to: req.to, count: req.count, options: req.options, isCancelled }) };
+      return {
+        analysis,
+        result: learningRateSweep(loss, { from: req.from, to: req.to, count: req.count, options: req.options, isCancelled }),
+      };
     case 'curvature':
       return { analysis, result: curvature(loss, { grid: req.grid }) };
     case 'whyIterate':

@@ -54,5 +54,12 @@ export function backpropCost(loss: CompiledLoss, at: readonly number[], budgetMs
   const tapeNodes = tape.size;
   const forwardMs = timeOf(() => loss.value(w), budgetMs);
   const forwardBackwardMs = timeOf(() => loss.valueAndGrad(w), budgetMs);
-  return { dimension: d, tapeNodes, forwardMs, forwardBackwardMs, finiteDifferenceEvaluations: d + 1, finiteDifferenceMs: (d + 1) * forwardMs };
+  return {
+    dimension: d,
+    tapeNodes,
+    forwardMs,
+    forwardBackwardMs,
+    finiteDifferenceEvaluations: d + 1,
+    finiteDifferenceMs: (d + 1) * forwardMs,
+  };
 }

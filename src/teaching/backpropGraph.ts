@@ -154,7 +154,10 @@ export function backpropGraph(source: string, fileName: string, req: GraphReques
         continue;
       }
       groupOf[k] = nodes.length;
-      const name = collapse && params > MAX_SEPARATE_PARAMETERS ? (loss.paramNames[0] ?? 'p[0]').replace(/\[0\]$/, '') : (loss.paramNames[k] ?? `p[${k}]`);
+      const name =
+        collapse && params > MAX_SEPARATE_PARAMETERS
+          ? (loss.paramNames[0] ?? 'p[0]').replace(/\[0\]$/, '')
+          : (loss.paramNames[k] ?? `p[${k}]`);
       nodes.push({ id: nodes.length, kind: 'parameter', label: name, value: tape.value[k], adjoint: tape.adj[k], count: 1 });
       continue;
     }
@@ -168,7 +171,16 @@ export function backpropGraph(source: string, fileName: string, req: GraphReques
     }
     groupOf[k] = nodes.length;
     if (collapse && s >= 0 && k !== root) bySite.set(s, nodes.length);
-    nodes.push({ id: nodes.length, kind: k === root ? 'output' : 'operation', label: label(k), op: opOf(k), value: tape.value[k], adjoint: tape.adj[k], count: 1, range: rangeFor(s) });
+    nodes.push({
+      id: nodes.length,
+      kind: k === root ? 'output' : 'operation',
+      label: label(k),
+      op: opOf(k),
+      value: tape.value[k],
+      adjoint: tape.adj[k],
+      count: 1,
+      range: rangeFor(s),
+    });
   }
   const edges: GraphEdge[] = [];
   const seen = new Set<string>();
@@ -187,5 +199,14 @@ export function backpropGraph(source: string, fileName: string, req: GraphReques
     }
   }
   for (const n of nodes) if (n.count > 1) n.label = `${n.label} ×${n.count}`;
-  return { nodes, edges, root: groupOf[root], value: result.value, gradient: Array.from(result.gradient), paramNames: loss.paramNames, tapeNodes: size, collapsed: collapse };
+  return {
+    nodes,
+    edges,
+    root: groupOf[root],
+    value: result.value,
+    gradient: Array.from(result.gradient),
+    paramNames: loss.paramNames,
+    tapeNodes: size,
+    collapsed: collapse,
+  };
 }

@@ -59,7 +59,9 @@ export function batchComparison(loss: CompiledLoss, req: BatchComparisonRequest 
   const split = probe.options.testSplit ? trainTestSplit(loss.data, probe.options.testSplit, probe.options.seed) : undefined;
   const training = split?.test.length ? split.train : loss.data;
   const n = training.length;
-  const sizes = [...new Set((req.sizes ?? DEFAULT_BATCH_SIZES).filter((b) => Number.isInteger(b) && b >= 1 && b < n))].sort((a, b) => b - a);
+  const sizes = [...new Set((req.sizes ?? DEFAULT_BATCH_SIZES).filter((b) => Number.isInteger(b) && b >= 1 && b < n))].sort(
+    (a, b) => b - a,
+  );
   const rows: BatchRow[] = [];
   // Full batch first, then smaller and smaller batches; one start point for all (the first run's).
   let init = req.options?.init ?? probe.options.init;
@@ -71,7 +73,15 @@ export function batchComparison(loss: CompiledLoss, req: BatchComparisonRequest 
     init = run.options.init;
     const steps = run.steps ? run.steps[run.steps.length - 1] : run.params.length - 1;
     const last = loss.value(run.params[run.params.length - 1], training);
-    rows.push({ batchSize: b, fullBatch: b === n, run, finalLoss: Number.isFinite(last) ? last : null, samples: steps * b, epochs: (steps * b) / n, milliseconds });
+    rows.push({
+      batchSize: b,
+      fullBatch: b === n,
+      run,
+      finalLoss: Number.isFinite(last) ? last : null,
+      samples: steps * b,
+      epochs: (steps * b) / n,
+      milliseconds,
+    });
   }
   return { samples: n, rows };
 }

@@ -93,7 +93,13 @@ export function stationaryPoints(loss: CompiledLoss, seeds: number[][], toleranc
     }
     if (!ok || found.some((s) => Math.hypot(...s.point.map((v, i) => v - x[i])) <= tolerance * Math.max(1, Math.hypot(...x)))) continue;
     const eigenvalues = symmetricEigenvalues(loss.hessian(x));
-    found.push({ point: x, loss: loss.value(x), gradNorm: Math.hypot(...Array.from(loss.valueAndGrad(x).gradient)), eigenvalues, kind: stationaryKind(definiteness(eigenvalues)) });
+    found.push({
+      point: x,
+      loss: loss.value(x),
+      gradNorm: Math.hypot(...Array.from(loss.valueAndGrad(x).gradient)),
+      eigenvalues,
+      kind: stationaryKind(definiteness(eigenvalues)),
+    });
   }
   return found;
 }

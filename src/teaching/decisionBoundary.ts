@@ -26,7 +26,8 @@ export function twoDimensionalData(data: readonly unknown[] | undefined, test: r
   for (const d of data) {
     const r = d as { x?: unknown; label?: unknown; y?: unknown };
     const label = r.label ?? r.y;
-    if (!Array.isArray(r.x) || r.x.length !== 2 || typeof r.x[0] !== 'number' || typeof r.x[1] !== 'number' || typeof label !== 'number') return undefined;
+    if (!Array.isArray(r.x) || r.x.length !== 2 || typeof r.x[0] !== 'number' || typeof r.x[1] !== 'number' || typeof label !== 'number')
+      return undefined;
     out.push({ x: r.x[0], y: r.x[1], label });
   }
   if (test.length) {
@@ -54,7 +55,11 @@ function toProbability(row: number[]): number {
  * The boundary at `params`, or undefined when the file has no two-input nn network with 2-D data.
  * Call after the loss has been evaluated at least once (training has), so the model is known.
  */
-export function decisionBoundary(loss: CompiledLoss, params: ArrayLike<number>, points = twoDimensionalData(loss.data)): BoundaryData | undefined {
+export function decisionBoundary(
+  loss: CompiledLoss,
+  params: ArrayLike<number>,
+  points = twoDimensionalData(loss.data),
+): BoundaryData | undefined {
   const { model, loss: lossKind } = lastUsage();
   if (!model || model.inputs !== 2 || !points || model.parameterCount !== params.length) return undefined;
   const classification = lossKind === 'crossEntropy' || lossKind === 'binaryCrossEntropy';
@@ -77,7 +82,10 @@ export function decisionBoundary(loss: CompiledLoss, params: ArrayLike<number>, 
   let accuracy: number | undefined;
   let testAccuracy: number | undefined;
   if (classification) {
-    const pred = model.predict(params, points.map((p) => [p.x, p.y]));
+    const pred = model.predict(
+      params,
+      points.map((p) => [p.x, p.y]),
+    );
     const share = (test: boolean) => {
       const idx = points.flatMap((p, i) => (Boolean(p.test) === test ? [i] : []));
       return idx.length ? idx.filter((i) => predictedClass(pred[i]) === points[i].label).length / idx.length : undefined;
@@ -85,5 +93,14 @@ export function decisionBoundary(loss: CompiledLoss, params: ArrayLike<number>, 
     accuracy = share(false);
     testAccuracy = share(true);
   }
-  return { x: gx, y: gy, z, kind, ...(kind === 'classes' ? { classes: width } : {}), points, accuracy, ...(testAccuracy === undefined ? {} : { testAccuracy }) };
+  return {
+    x: gx,
+    y: gy,
+    z,
+    kind,
+    ...(kind === 'classes' ? { classes: width } : {}),
+    points,
+    accuracy,
+    ...(testAccuracy === undefined ? {} : { testAccuracy }),
+  };
 }

@@ -24,7 +24,21 @@
  * diagnosisStationary.ts (a run at rest, by its Hessian), diagnosisText.ts (shared wording).
  */
 import { fmt } from './diagnosisText';
-import { better, lastOf, otherOptimizers, reversalRate, riseRate, round, THRESHOLDS, withRemedy, type Change, type Context, type DiagnosisInput, type Finding, type Lab } from './diagnosisCore';
+import {
+  better,
+  lastOf,
+  otherOptimizers,
+  reversalRate,
+  riseRate,
+  round,
+  THRESHOLDS,
+  withRemedy,
+  type Change,
+  type Context,
+  type DiagnosisInput,
+  type Finding,
+  type Lab,
+} from './diagnosisCore';
 import { nonFiniteFinding, nonFiniteGradientFinding, unboundedFinding } from './diagnosisUndefined';
 import { stationaryFinding } from './diagnosisStationary';
 
@@ -62,7 +76,8 @@ export function diagnose(input: DiagnosisInput, lab?: Lab): Finding[] {
   // A run that came to rest at a stationary point (even one above its start: a maximum that plain
   // Newton climbed to) is described by the curvature there, not as a divergence.
   if (stopped && Number.isFinite(ctx.last) && input.hessianAtEnd) return [stationaryFinding(ctx, g0, gEnd)];
-  if (run.reason === 'diverged' || !Number.isFinite(ctx.last) || ctx.last > ctx.start + 1e-9 * Math.max(1, Math.abs(ctx.start))) return [divergedFinding(ctx)];
+  if (run.reason === 'diverged' || !Number.isFinite(ctx.last) || ctx.last > ctx.start + 1e-9 * Math.max(1, Math.abs(ctx.start)))
+    return [divergedFinding(ctx)];
   const overfit = overfittingFinding(ctx);
   if (overfit) return [overfit];
 
@@ -75,8 +90,16 @@ export function diagnose(input: DiagnosisInput, lab?: Lab): Finding[] {
   if (!noise && reversal > THRESHOLDS.reversal && !stopped && !arrived) out.push(oscillatingFinding(ctx, reversal));
 
   if (stopped) {
-    const s = { ko: `|∇L|: 처음 ${fmt(g0)}, 끝 ${fmt(gEnd)}; 손실 L = ${fmt(ctx.last)}.`, en: `|∇L|: ${fmt(g0)} at the start, ${fmt(gEnd)} at the end; loss L = ${fmt(ctx.last)}.` };
-    out.push({ code: 'converged', ko: `수렴했습니다: 기울기가 거의 0으로 줄었습니다. ${s.ko}`, en: `Converged: the gradient shrank to almost zero. ${s.en}`, glossary: 'convergence' });
+    const s = {
+      ko: `|∇L|: 처음 ${fmt(g0)}, 끝 ${fmt(gEnd)}; 손실 L = ${fmt(ctx.last)}.`,
+      en: `|∇L|: ${fmt(g0)} at the start, ${fmt(gEnd)} at the end; loss L = ${fmt(ctx.last)}.`,
+    };
+    out.push({
+      code: 'converged',
+      ko: `수렴했습니다: 기울기가 거의 0으로 줄었습니다. ${s.ko}`,
+      en: `Converged: the gradient shrank to almost zero. ${s.en}`,
+      glossary: 'convergence',
+    });
   } else if (!out.some((f) => f.code === 'oscillating')) {
     const slow = slowFinding(ctx);
     if (slow) out.push(slow);
@@ -90,7 +113,9 @@ function divergedFinding(ctx: Context): Finding {
     ko: `손실이 발산했습니다: 시작 L = ${fmt(ctx.start)}, 끝 L = ${fmt(ctx.last)} (학습률 η = ${fmt(ctx.lr)}). 한 스텝마다 최솟값을 지나쳐 더 멀리 갑니다.${known !== undefined ? ` 이 파일에서 η = ${fmt(known)} 이하는 100 스텝 동안 발산하지 않았습니다.` : ''}`,
     en: `The loss diverged: start L = ${fmt(ctx.start)}, end L = ${fmt(ctx.last)} (learning rate η = ${fmt(ctx.lr)}). Every step overshoots the minimum by more.${known !== undefined ? ` On this file η up to ${fmt(known)} did not diverge within 100 steps.` : ''}`,
   };
-  const rates = [known !== undefined ? known / 2 : undefined, ctx.lr / 10, ctx.lr / 100].filter((v): v is number => v !== undefined && v < ctx.lr);
+  const rates = [known !== undefined ? known / 2 : undefined, ctx.lr / 10, ctx.lr / 100].filter(
+    (v): v is number => v !== undefined && v < ctx.lr,
+  );
   const candidates = [...new Set(rates.map(round))].map((value) => [{ kind: 'learningRate', value } as Change]);
   // Better than where the diverged run *started* (it ended higher or at infinity).
   const result = better({ ...ctx, last: ctx.start }, candidates);
@@ -106,7 +131,14 @@ function overfittingFinding(ctx: Context): Finding | undefined {
   const end = lastOf(test.losses);
   const lastStep = lastOf(test.steps);
   const training = lastOf(ctx.input.run.losses);
-  if (!(Number.isFinite(end) && end > THRESHOLDS.overfittingMargin * best && end - best > 1e-6 && at < THRESHOLDS.overfittingBefore * lastStep && training < best)) return undefined;
+  if (!(
+    Number.isFinite(end) &&
+    end > THRESHOLDS.overfittingMargin * best &&
+    end - best > 1e-6 &&
+    at < THRESHOLDS.overfittingBefore * lastStep &&
+    training < best
+  ))
+    return undefined;
   const f = {
     code: 'overfitting' as const,
     ko: `과적합입니다: 학습 손실은 끝까지 내려갔지만(L = ${fmt(training)}), 검증 손실은 ${at} 스텝에서 가장 낮았고(L = ${fmt(best)}) 그 뒤로 다시 올랐습니다(끝: L = ${fmt(end)}).`,

@@ -161,7 +161,6 @@ export function fallsWithoutBound(probe: Array<{ distance: number; loss: number 
   return true;
 }
 
-
 export interface Context {
   input: DiagnosisInput;
   lab?: Lab;
@@ -183,7 +182,9 @@ export function better(ctx: Context, candidates: Change[][], accept: (t: Trial) 
   }
   const margin = THRESHOLDS.betterBy * Math.max(Math.abs(ctx.last), 1e-300);
   const reached = (t: Trial) => t.objective ?? t.finalLoss;
-  const worked = tried.filter((t) => Number.isFinite(reached(t)) && reached(t) <= ctx.last - margin && accept(t)).sort((a, b) => reached(a) - reached(b));
+  const worked = tried
+    .filter((t) => Number.isFinite(reached(t)) && reached(t) <= ctx.last - margin && accept(t))
+    .sort((a, b) => reached(a) - reached(b));
   return { tried, best: worked[0] };
 }
 
@@ -192,7 +193,12 @@ export function withRemedy(f: Omit<Finding, 'remedy'>, ctx: Context, result: { t
   if (result.best) {
     const t = result.best;
     const s = remedySentence(describeChanges(t.changes), t.steps, t.objective ?? t.finalLoss, ctx.last);
-    return { ...f, ko: `${f.ko} ${s.ko}`, en: `${f.en} ${s.en}`, remedy: { cli: t.cli, outcome: { finalLoss: t.finalLoss, steps: t.steps } } };
+    return {
+      ...f,
+      ko: `${f.ko} ${s.ko}`,
+      en: `${f.en} ${s.en}`,
+      remedy: { cli: t.cli, outcome: { finalLoss: t.finalLoss, steps: t.steps } },
+    };
   }
   if (result.tried.length) {
     const s = triedNothingBetter(result.tried.map((t) => describeChanges(t.changes)));

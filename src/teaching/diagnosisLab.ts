@@ -70,9 +70,17 @@ const list = (p: number[]) => p.map((v) => String(v)).join(',');
 export function trialArguments(loss: CompiledLoss, run: RunResult, changes: Change[]): string[] {
   const o = run.options as RunResult['options'] & Record<string, unknown>;
   const config = (loss.config ?? {}) as Record<string, unknown>;
-  const get = <K extends Change['kind']>(kind: K) => changes.find((c) => c.kind === kind)?.value as Extract<Change, { kind: K }>['value'] | undefined;
+  const get = <K extends Change['kind']>(kind: K) =>
+    changes.find((c) => c.kind === kind)?.value as Extract<Change, { kind: K }>['value'] | undefined;
   const optimizer = get('optimizer') ?? o.optimizer;
-  const args = ['--optimizer', optimizer, '--lr', String(get('learningRate') ?? o.learningRate), '--steps', String(get('steps') ?? o.steps)];
+  const args = [
+    '--optimizer',
+    optimizer,
+    '--lr',
+    String(get('learningRate') ?? o.learningRate),
+    '--steps',
+    String(get('steps') ?? o.steps),
+  ];
   // The start: spelt out unless the file (or the seed) already gives exactly this one.
   const init = get('init') ?? o.init;
   const implied = loss.init ?? randomStart(loss.dimension, loss.bounds, o.seed);
@@ -102,12 +110,22 @@ export function diagnoseRun(loss: CompiledLoss, run: RunResult, caller: TrainOpt
     const endLoss = last(run.losses);
     const diverged = run.reason === 'diverged' || !Number.isFinite(endLoss) || endLoss > run.losses[0];
     const options = { ...caller, optimizer: run.options.optimizer, init: run.options.init, seed: run.options.seed };
-    const largestStableLearningRate = diverged && small && Number.isFinite(run.losses[0]) ? attempt(() => searchStableRate(loss, run.options.learningRate, options)) : undefined;
+    const largestStableLearningRate =
+      diverged && small && Number.isFinite(run.losses[0])
+        ? attempt(() => searchStableRate(loss, run.options.learningRate, options))
+        : undefined;
     const deadline = Date.now() + (hooks.budgetMs ?? LAB_BUDGET_MS);
     // A gradient that stopped being finite while the loss was finite and not above its start.
-    const k = run.gradNorms.findIndex((g, i) => !Number.isFinite(g) && Number.isFinite(run.losses[i]) && run.losses[i] <= run.losses[0] && run.params[i].every(Number.isFinite));
-    const nonFiniteGradient = k >= 0 ? { step: k, site: hooks.explainGradient ? attempt(() => hooks.explainGradient?.(run.params[k])) : undefined } : undefined;
-    return diagnose({ run, hessianAtEnd, largestStableLearningRate, descentProbe: descentProbe(loss, run), nonFiniteGradient }, makeLab(loss, run, caller, deadline, hooks.isCancelled));
+    const k = run.gradNorms.findIndex(
+      (g, i) =>
+        !Number.isFinite(g) && Number.isFinite(run.losses[i]) && run.losses[i] <= run.losses[0] && run.params[i].every(Number.isFinite),
+    );
+    const nonFiniteGradient =
+      k >= 0 ? { step: k, site: hooks.explainGradient ? attempt(() => hooks.explainGradient?.(run.params[k])) : undefined } : undefined;
+    return diagnose(
+      { run, hessianAtEnd, largestStableLearningRate, descentProbe: descentProbe(loss, run), nonFiniteGradient },
+      makeLab(loss, run, caller, deadline, hooks.isCancelled),
+    );
   } catch (e) {
     // A diagnosis is advice: its failure must not turn a finished run into an error, but it is reported.
     hooks.onError?.(e);
@@ -155,7 +173,13 @@ function makeLab(loss: CompiledLoss, run: RunResult, caller: TrainOptions, deadl
     lab.restarts = () => {
       if (memo) return memo;
       if (Date.now() >= deadline || isCancelled?.()) return (memo = { count: 0 });
-      const options = { ...caller, optimizer: run.options.optimizer, learningRate: run.options.learningRate, steps: run.options.steps, seed: run.options.seed };
+      const options = {
+        ...caller,
+        optimizer: run.options.optimizer,
+        learningRate: run.options.learningRate,
+        steps: run.options.steps,
+        seed: run.options.seed,
+      };
       const r = attempt(() => randomRestarts(loss, { count: RESTARTS, seed: run.options.seed + 1, options, isCancelled }));
       if (!r) return (memo = { count: 0 });
       const ok = r.runs.filter((x) => x.finalLoss !== null);

@@ -6,7 +6,17 @@
  */
 import { definiteness, symmetricEigenvalues } from './curvature';
 import { fmt } from './diagnosisText';
-import { better, otherOptimizers, round, THRESHOLDS, withRemedy, type Change, type Context, type Finding, type Trial } from './diagnosisCore';
+import {
+  better,
+  otherOptimizers,
+  round,
+  THRESHOLDS,
+  withRemedy,
+  type Change,
+  type Context,
+  type Finding,
+  type Trial,
+} from './diagnosisCore';
 
 /** Gradient ≈ 0 with the exact Hessian: minimum, valley of minima, saddle or plateau. */
 export function stationaryFinding(ctx: Context, g0: number, gEnd: number): Finding {
@@ -24,7 +34,10 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number): Findi
     const direction = lowestEigenvector(H);
     const size = 1e-3 * Math.max(1, ...init.map(Math.abs));
     const nudged = init.map((v, i) => Number((v + size * direction[i]).toPrecision(12)));
-    const candidates: Change[][] = [[{ kind: 'init', value: nudged }], ...otherOptimizers(ctx.optimizer, ['momentum', 'adam']).map((o) => [{ kind: 'optimizer', value: o } as Change])];
+    const candidates: Change[][] = [
+      [{ kind: 'init', value: nudged }],
+      ...otherOptimizers(ctx.optimizer, ['momentum', 'adam']).map((o) => [{ kind: 'optimizer', value: o } as Change]),
+    ];
     const facts =
       kind === 'indefinite'
         ? {
@@ -41,13 +54,18 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number): Findi
               en: `Stopped near a maximum: ${gradText.en}, Hessian eigenvalues ${eigText} — all negative.`,
             };
     const code = kind === 'indefinite' ? 'saddle' : 'maximum';
-    return withRemedy({ code, ...facts, glossary: kind === 'indefinite' ? 'saddlePoint' : 'hessian' }, ctx, better({ ...ctx, last: Math.min(ctx.start, ctx.last) }, candidates));
+    return withRemedy(
+      { code, ...facts, glossary: kind === 'indefinite' ? 'saddlePoint' : 'hessian' },
+      ctx,
+      better({ ...ctx, last: Math.min(ctx.start, ctx.last) }, candidates),
+    );
   }
 
   if (kind === 'positive') {
     const restarts = ctx.lab?.restarts?.();
     const best = restarts?.best;
-    const farLower = (v: number) => v < ctx.last - THRESHOLDS.farLower * Math.max(Math.abs(ctx.start - ctx.last), Math.abs(ctx.last), 1e-12);
+    const farLower = (v: number) =>
+      v < ctx.last - THRESHOLDS.farLower * Math.max(Math.abs(ctx.start - ctx.last), Math.abs(ctx.last), 1e-12);
     if (best && farLower(best.loss)) {
       const facts = {
         ko: `국소 최솟값에 수렴했습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} (모두 양수), 손실 L = ${fmt(ctx.last)}. 무작위 시작점 ${restarts.count}곳에서 다시 돌려 보니 더 낮은 최솟값이 있습니다: (${best.end.map(fmt).join(', ')}) 근처, L = ${fmt(best.loss)}.`,
@@ -56,7 +74,12 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number): Findi
       const start = best.start.map((v) => Number(v.toPrecision(12)));
       return withRemedy({ code: 'localMinimum', ...facts, glossary: 'localMinimum' }, ctx, better(ctx, [[{ kind: 'init', value: start }]]));
     }
-    const checked = restarts ? { ko: ` 무작위 시작점 ${restarts.count}곳에서 다시 돌려도 더 낮은 최솟값은 없었습니다.`, en: ` Runs from ${restarts.count} random starts found no lower minimum.` } : { ko: '', en: '' };
+    const checked = restarts
+      ? {
+          ko: ` 무작위 시작점 ${restarts.count}곳에서 다시 돌려도 더 낮은 최솟값은 없었습니다.`,
+          en: ` Runs from ${restarts.count} random starts found no lower minimum.`,
+        }
+      : { ko: '', en: '' };
     return {
       code: 'converged',
       ko: `수렴했습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 모두 양수라 이곳은 (적어도 국소) 최솟값입니다. 손실 L = ${fmt(ctx.last)}.${checked.ko}`,
@@ -67,7 +90,10 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number): Findi
 
   // Semidefinite or flat: a valley of minima, or a plateau when somewhere reachable is far lower.
   const rates = [ctx.lr * 10].map(round);
-  const candidates: Change[][] = [...otherOptimizers(ctx.optimizer, ['adam']).map((o) => [{ kind: 'optimizer', value: o } as Change]), ...rates.map((value) => [{ kind: 'learningRate', value } as Change])];
+  const candidates: Change[][] = [
+    ...otherOptimizers(ctx.optimizer, ['adam']).map((o) => [{ kind: 'optimizer', value: o } as Change]),
+    ...rates.map((value) => [{ kind: 'learningRate', value } as Change]),
+  ];
   const farMargin = THRESHOLDS.farLower * Math.max(Math.abs(ctx.start - ctx.last), Math.abs(ctx.last), 1e-12);
   const farBelow = (t: Trial) => (t.objective ?? t.finalLoss) < ctx.last - farMargin;
   let result = better(ctx, candidates, farBelow);

@@ -6,7 +6,8 @@
 import type { Change } from './diagnosisChange';
 
 /** Numbers as the diagnosis prints them: three significant digits, exponent outside [1e-3, 1e4). */
-export const fmt = (v: number) => (v === 0 ? '0' : Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(2));
+export const fmt = (v: number) =>
+  v === 0 ? '0' : Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
 
 const OPTIMIZER_LABEL: Record<string, string> = {
   sgd: 'SGD',

@@ -16,8 +16,12 @@ export function unboundedFinding(ctx: Context): Finding | undefined {
   // A run that ended on NaN or +∞ (after falling) is described by the lowest loss it reached.
   const end = Number.isFinite(ctx.last)
     ? { ko: `끝 L = ${fmt(ctx.last)}, 그리고 마지막 점에서`, en: `end L = ${fmt(ctx.last)}, and further along −∇L from the end point` }
-    : { ko: `가장 낮았던 L = ${fmt(lowest)}, 그리고 손실이 마지막으로 유한했던 점에서`, en: `lowest L = ${fmt(lowest)}, and further along −∇L from the last point where it was finite` };
-  const list = (lang: 'ko' | 'en') => shown.map((p) => `${lang === 'ko' ? '거리' : 'distance'} ${fmt(p.distance)}: L = ${fmt(p.loss)}`).join(', ');
+    : {
+        ko: `가장 낮았던 L = ${fmt(lowest)}, 그리고 손실이 마지막으로 유한했던 점에서`,
+        en: `lowest L = ${fmt(lowest)}, and further along −∇L from the last point where it was finite`,
+      };
+  const list = (lang: 'ko' | 'en') =>
+    shown.map((p) => `${lang === 'ko' ? '거리' : 'distance'} ${fmt(p.distance)}: L = ${fmt(p.loss)}`).join(', ');
   return {
     code: 'unbounded',
     ko: fellToMinusInfinity
@@ -66,7 +70,9 @@ export function nonFiniteFinding(ctx: Context): Finding | undefined {
     en: 'Look for a division by zero, or Math.log / Math.sqrt of a negative number.',
   };
   if (!Number.isFinite(losses[0])) {
-    const what = Number.isNaN(losses[0]) ? { ko: 'NaN(숫자가 아님)', en: 'NaN (not a number)' } : { ko: `${fmt(losses[0])}(무한대)`, en: `${fmt(losses[0])} (infinite)` };
+    const what = Number.isNaN(losses[0])
+      ? { ko: 'NaN(숫자가 아님)', en: 'NaN (not a number)' }
+      : { ko: `${fmt(losses[0])}(무한대)`, en: `${fmt(losses[0])} (infinite)` };
     return {
       code: 'nonFiniteLoss',
       ko: `손실 함수가 시작점에서 정의되지 않습니다: 시작점 ${point(params[0])}, 손실 값 ${what.ko}. 학습률과 관계없이 한 스텝도 갈 수 없습니다. ${check.ko}`,

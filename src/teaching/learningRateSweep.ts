@@ -80,9 +80,15 @@ export function learningRateSweep(loss: CompiledLoss, req: SweepRequest = {}): S
     options ??= r.options;
     const startLoss = r.losses[0];
     const last = r.losses[r.losses.length - 1];
-    const point: SweepPoint = { learningRate, outcome: classify(startLoss, last), finalLoss: Number.isFinite(last) ? last : null, startLoss };
+    const point: SweepPoint = {
+      learningRate,
+      outcome: classify(startLoss, last),
+      finalLoss: Number.isFinite(last) ? last : null,
+      startLoss,
+    };
     if (r.reason === 'diverged') point.divergedAt = r.stoppedAt;
-    if (point.outcome === 'decreased' && (bestEnd === undefined || last < bestEnd.loss)) bestEnd = { loss: last, params: r.params[r.params.length - 1] };
+    if (point.outcome === 'decreased' && (bestEnd === undefined || last < bestEnd.loss))
+      bestEnd = { loss: last, params: r.params[r.params.length - 1] };
     points.push(point);
   }
   const stable = points.filter((p) => p.outcome !== 'diverged');
@@ -92,7 +98,9 @@ export function learningRateSweep(loss: CompiledLoss, req: SweepRequest = {}): S
   const above = diverged.filter((p) => boundary.stable === undefined || p.learningRate > (boundary.stable as number));
   if (above.length) boundary.diverged = Math.min(...above.map((p) => p.learningRate));
   const decreased = points.filter((p) => p.outcome === 'decreased');
-  const best = decreased.length ? decreased.reduce((a, b) => ((b.finalLoss as number) < (a.finalLoss as number) ? b : a)).learningRate : undefined;
+  const best = decreased.length
+    ? decreased.reduce((a, b) => ((b.finalLoss as number) < (a.finalLoss as number) ? b : a)).learningRate
+    : undefined;
   const result: SweepResult = { points, boundary, best, options: options as RunResult['options'] };
   if (options && !req.isCancelled?.()) {
     const stability = stabilityRule(loss, options.init, bestEnd?.params, { name: options.optimizer, momentum: options.momentum });
@@ -105,7 +113,12 @@ export function learningRateSweep(loss: CompiledLoss, req: SweepRequest = {}): S
  * The largest learning rate (to a factor of `precision`) at which the run does not diverge, by
  * bisection in log space below a rate that did — for the diagnosis after a diverged run.
  */
-export function largestStableLearningRate(loss: CompiledLoss, diverging: number, options: TrainOptions = {}, precision = 1.01): number | undefined {
+export function largestStableLearningRate(
+  loss: CompiledLoss,
+  diverging: number,
+  options: TrainOptions = {},
+  precision = 1.01,
+): number | undefined {
   const steps = Math.min(options.steps ?? 100, 100);
   const diverges = (learningRate: number) => {
     const r = trainLoss(loss, { ...options, steps, learningRate, tolerance: undefined });

@@ -96,8 +96,20 @@ function optimizerOf(o: TrainOptions & { optimizer: string; learningRate: number
       // Newton's method has no torch.optim counterpart: plain SGD is the nearest, said in the script.
       cls = 'SGD';
   }
-  const py = (v: unknown): string => (typeof v === 'boolean' ? (v ? 'True' : 'False') : typeof v === 'string' ? `'${v}'` : Array.isArray(v) ? `(${v.map(py).join(', ')})` : String(v));
-  return { torch: `torch.optim.${cls}(model.parameters(), ${kw.map(([k, v]) => `${k}=${py(v)}`).join(', ')})`, settings: Object.fromEntries(kw) };
+  const py = (v: unknown): string =>
+    typeof v === 'boolean'
+      ? v
+        ? 'True'
+        : 'False'
+      : typeof v === 'string'
+        ? `'${v}'`
+        : Array.isArray(v)
+          ? `(${v.map(py).join(', ')})`
+          : String(v);
+  return {
+    torch: `torch.optim.${cls}(model.parameters(), ${kw.map(([k, v]) => `${k}=${py(v)}`).join(', ')})`,
+    settings: Object.fromEntries(kw),
+  };
 }
 
 /** Data items `{ x: number[], label | y: number }` → features and targets. */
@@ -116,14 +128,23 @@ function dataOf(data: unknown[] | undefined): ExportedNetwork['data'] {
   return { x, y };
 }
 
-export function exportNetwork(source: string, fileName: string, run: { initial: number[]; trained: number[]; options: TrainOptions & { optimizer: string; learningRate: number } }): { json: ExportedNetwork; pytorch: string } {
+export function exportNetwork(
+  source: string,
+  fileName: string,
+  run: { initial: number[]; trained: number[]; options: TrainOptions & { optimizer: string; learningRate: number } },
+): { json: ExportedNetwork; pytorch: string } {
   const loss = compileLoss(source, fileName);
   // One evaluation tells which network and loss the file uses. Each evaluation starts with none
   // (recording.ts), so a file that no longer uses a network is not reported with its old one.
   loss.value(run.trained, loss.data);
   const { model, loss: lossKind } = lastUsage();
   if (!model) {
-    throw new LearnerError('noNetwork', '이 파일의 손실 함수는 gdtutor의 nn 신경망을 쓰지 않아 내보낼 신경망이 없습니다.', 'This loss does not use a gdtutor nn network, so there is no network to export.', {});
+    throw new LearnerError(
+      'noNetwork',
+      '이 파일의 손실 함수는 gdtutor의 nn 신경망을 쓰지 않아 내보낼 신경망이 없습니다.',
+      'This loss does not use a gdtutor nn network, so there is no network to export.',
+      {},
+    );
   }
   const optimizer = optimizerOf(run.options);
   const split = loss.data && run.options.testSplit ? trainTestSplit(loss.data, run.options.testSplit, run.options.seed ?? 0) : undefined;
@@ -145,11 +166,18 @@ export function exportNetwork(source: string, fileName: string, run: { initial: 
 function pytorchScript(net: ExportedNetwork, optimizer: string, options: TrainOptions & { optimizer: string }): string {
   const num = (v: number) => (Number.isFinite(v) ? String(v) : v > 0 ? "float('inf')" : v < 0 ? "float('-inf')" : "float('nan')");
   const rows = (m: number[][]) => `[${m.map((r) => `[${r.map(num).join(', ')}]`).join(', ')}]`;
-  const modules = net.initial.map((l) => (l.kind === 'linear' ? `nn.Linear(${l.inputs}, ${l.outputs})` : (ACTIVATIONS[l.kind] ?? `nn.Identity()  # ${l.kind}`)));
-  const lossFn = net.loss === 'crossEntropy' ? 'nn.CrossEntropyLoss()' : net.loss === 'binaryCrossEntropy' ? 'nn.BCEWithLogitsLoss()' : 'nn.MSELoss()';
+  const modules = net.initial.map((l) =>
+    l.kind === 'linear' ? `nn.Linear(${l.inputs}, ${l.outputs})` : (ACTIVATIONS[l.kind] ?? `nn.Identity()  # ${l.kind}`),
+  );
+  const lossFn =
+    net.loss === 'crossEntropy' ? 'nn.CrossEntropyLoss()' : net.loss === 'binaryCrossEntropy' ? 'nn.BCEWithLogitsLoss()' : 'nn.MSELoss()';
   const state = (layers: ExportedLayer[]) =>
     layers
-      .map((l, i) => (l.weight ? `    '${i}.weight': torch.tensor(${rows(l.weight)}),\n    '${i}.bias': torch.tensor([${(l.bias ?? []).map(num).join(', ')}]),` : ''))
+      .map((l, i) =>
+        l.weight
+          ? `    '${i}.weight': torch.tensor(${rows(l.weight)}),\n    '${i}.bias': torch.tensor([${(l.bias ?? []).map(num).join(', ')}]),`
+          : '',
+      )
       .filter(Boolean)
       .join('\n');
   const lines = [
@@ -173,17 +201,28 @@ function pytorchScript(net: ExportedNetwork, optimizer: string, options: TrainOp
     'model.load_state_dict(INITIAL)',
     '',
     `loss_fn = ${lossFn}`,
-    options.optimizer === 'newton' ? "# Newton's method has no torch.optim counterpart; SGD stands in." : `# ${options.optimizer} in the tutor`,
+    options.optimizer === 'newton'
+      ? "# Newton's method has no torch.optim counterpart; SGD stands in."
+      : `# ${options.optimizer} in the tutor`,
     `optimizer = ${optimizer}`,
   ];
-  const targets = (y: number[]) => (net.loss === 'crossEntropy' ? `torch.tensor([${y.join(', ')}], dtype=torch.long)` : `torch.tensor([${y.map(num).join(', ')}]).unsqueeze(1)`);
+  const targets = (y: number[]) =>
+    net.loss === 'crossEntropy'
+      ? `torch.tensor([${y.join(', ')}], dtype=torch.long)`
+      : `torch.tensor([${y.map(num).join(', ')}]).unsqueeze(1)`;
   if (net.data) {
     lines.push(
       '',
       net.testData ? "# The file's data: the training side of the tutor's seeded split (testSplit)." : "# The file's data.",
       `X = torch.tensor(${rows(net.data.x)})`,
       `Y = ${targets(net.data.y)}`,
-      ...(net.testData ? ['# The held-out test samples: never used for training, only measured.', `X_test = torch.tensor(${rows(net.testData.x)})`, `Y_test = ${targets(net.testData.y)}`] : []),
+      ...(net.testData
+        ? [
+            '# The held-out test samples: never used for training, only measured.',
+            `X_test = torch.tensor(${rows(net.testData.x)})`,
+            `Y_test = ${targets(net.testData.y)}`,
+          ]
+        : []),
       '',
       `def train(steps=${options.steps ?? 1000}):`,
       '    for step in range(steps):',
@@ -195,7 +234,9 @@ function pytorchScript(net: ExportedNetwork, optimizer: string, options: TrainOp
       '',
       'if __name__ == "__main__":',
       '    print(f"final loss {train():.6g}")',
-      ...(net.testData ? ['    with torch.no_grad():', '        print(f"validation loss {loss_fn(model(X_test), Y_test).item():.6g}")'] : []),
+      ...(net.testData
+        ? ['    with torch.no_grad():', '        print(f"validation loss {loss_fn(model(X_test), Y_test).item():.6g}")']
+        : []),
     );
   }
   return `${lines.join('\n')}\n`;

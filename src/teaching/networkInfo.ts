@@ -52,12 +52,34 @@ export function networkInfo(run: RunResult): NetworkInfo | undefined {
     const [out, inp] = info.weight;
     if (!widths.length) widths.push(String(inp));
     widths.push(`linear(${inp}→${out})`);
-    parameters.push({ name: `${i}.weight`, kind: 'weight', shape: [out, inp], count: out * inp, normStart: norm(start, info.offset, out * inp), normEnd: norm(end, info.offset, out * inp) });
-    parameters.push({ name: `${i}.bias`, kind: 'bias', shape: [out], count: out, normStart: norm(start, info.offset + out * inp, out), normEnd: norm(end, info.offset + out * inp, out) });
+    parameters.push({
+      name: `${i}.weight`,
+      kind: 'weight',
+      shape: [out, inp],
+      count: out * inp,
+      normStart: norm(start, info.offset, out * inp),
+      normEnd: norm(end, info.offset, out * inp),
+    });
+    parameters.push({
+      name: `${i}.bias`,
+      kind: 'bias',
+      shape: [out],
+      count: out,
+      normStart: norm(start, info.offset + out * inp, out),
+      normEnd: norm(end, info.offset + out * inp, out),
+    });
     if (inspect) {
       const w = info.offset;
       const b = info.offset + out * inp;
-      layers.push({ name: String(i), rows: out, cols: inp, start: start.slice(w, b), end: end.slice(w, b), biasStart: start.slice(b, b + out), biasEnd: end.slice(b, b + out) });
+      layers.push({
+        name: String(i),
+        rows: out,
+        cols: inp,
+        start: start.slice(w, b),
+        end: end.slice(w, b),
+        biasStart: start.slice(b, b + out),
+        biasEnd: end.slice(b, b + out),
+      });
     }
   });
   const o = run.options;

@@ -18,7 +18,6 @@ export interface RaceRow {
   stepsToTolerance?: number;
 }
 
-
 export interface RaceRequest {
   entries?: readonly RaceEntry[];
   /** Shared options (start point, steps …); each entry's own options win. */

@@ -110,7 +110,11 @@ export function randomRestarts(loss: CompiledLoss, req: RestartsRequest = {}): R
   // Order basins by loss and renumber every reference.
   const order = set.losses.map((l, b) => b).sort((a, b) => set.losses[a] - set.losses[b]);
   const renumber = new Map(order.map((b, i) => [b, i]));
-  const basins: Basin[] = order.map((b) => ({ point: set.sums[b].map((s) => s / set.counts[b]), loss: set.losses[b], runs: set.counts[b] }));
+  const basins: Basin[] = order.map((b) => ({
+    point: set.sums[b].map((s) => s / set.counts[b]),
+    loss: set.losses[b],
+    runs: set.counts[b],
+  }));
   for (const run of runs) run.basin = run.basin < 0 ? -1 : (renumber.get(run.basin) as number);
   if (map) map.basin = map.basin.map((row) => row.map((b) => (b < 0 ? -1 : (renumber.get(b) as number))));
   return { options, runs, basins, map };

@@ -87,7 +87,12 @@ function sameHessian(a: number[][], b: number[][]): boolean {
  * The rule at the start (and at `end`, where the best run stopped). `quadratic` compares the exact
  * Hessian at the start, the end and one probe point off both (only up to MAX_EXACT_DIMENSION).
  */
-export function stabilityRule(loss: CompiledLoss, start: readonly number[], end: readonly number[] | undefined, optimizer: { name: string; momentum?: number }): StabilityRule | undefined {
+export function stabilityRule(
+  loss: CompiledLoss,
+  start: readonly number[],
+  end: readonly number[] | undefined,
+  optimizer: { name: string; momentum?: number },
+): StabilityRule | undefined {
   if (!start.every(Number.isFinite)) return undefined;
   const first = curvatureAt(loss, start);
   if (!Number.isFinite(first.lambdaMax)) return undefined;

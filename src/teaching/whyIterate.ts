@@ -54,7 +54,13 @@ export function whyIterate(loss: CompiledLoss, req: { accuracy?: number; options
   return {
     start,
     newton,
-    descent: { path, losses: run.losses, stepsToAccuracy: k >= 0 ? (run.steps ? run.steps[k] : k) : undefined, learningRate: run.options.learningRate, optimizer: run.options.optimizer },
+    descent: {
+      path,
+      losses: run.losses,
+      stepsToAccuracy: k >= 0 ? (run.steps ? run.steps[k] : k) : undefined,
+      learningRate: run.options.learningRate,
+      optimizer: run.options.optimizer,
+    },
     grid: { evaluations, best, loss: bestLoss },
     gridCostLog10: [1, 2, 3, 5, 10, 100].map((dimension) => ({ dimension, log10Evaluations: dimension * perAxis })),
     accuracy,

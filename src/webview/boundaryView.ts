@@ -38,7 +38,9 @@ export class BoundaryView {
   set(data: BoundaryPanelData): void {
     this.data = data;
     const percent = (template: string, v: number | undefined) => (v === undefined ? '' : template.replace('{0}', (100 * v).toFixed(1)));
-    this.caption.textContent = [percent(this.strings.accuracy, data.accuracy), percent(this.strings.testAccuracy, data.testAccuracy)].filter(Boolean).join(' · ');
+    this.caption.textContent = [percent(this.strings.accuracy, data.accuracy), percent(this.strings.testAccuracy, data.testAccuracy)]
+      .filter(Boolean)
+      .join(' · ');
     this.element.dataset.accuracy = data.accuracy === undefined ? '' : String(data.accuracy);
     this.element.dataset.testAccuracy = data.testAccuracy === undefined ? '' : String(data.testAccuracy);
     this.draw();
@@ -83,8 +85,15 @@ export class BoundaryView {
     // The boundary: P = 0.5 (or the middle of the outputs), or each class region's edge, by marching squares.
     const outlines =
       d.kind === 'classes'
-        ? Array.from({ length: classes }, (_, c) => contours().size([nx, ny]).thresholds([0.5])(flat.map((v) => (Math.round(v) === c ? 1 : 0)))[0])
-        : [contours().size([nx, ny]).thresholds([d.kind === 'probability' ? 0.5 : (lo + hi) / 2])(flat)[0]];
+        ? Array.from(
+            { length: classes },
+            (_, c) => contours().size([nx, ny]).thresholds([0.5])(flat.map((v) => (Math.round(v) === c ? 1 : 0)))[0],
+          )
+        : [
+            contours()
+              .size([nx, ny])
+              .thresholds([d.kind === 'probability' ? 0.5 : (lo + hi) / 2])(flat)[0],
+          ];
     ctx.strokeStyle = theme.foreground;
     ctx.lineWidth = 2;
     ctx.beginPath();
@@ -107,7 +116,8 @@ export class BoundaryView {
     for (const p of d.points) {
       const px = ((p.x - x0) / (x1 - x0)) * SIZE;
       const py = SIZE - ((p.y - y0) / (y1 - y0)) * SIZE;
-      const color = d.kind === 'classes' ? theme.series[Math.round(p.label) % theme.series.length] : p.label > 0.5 ? theme.series[1] : theme.series[0];
+      const color =
+        d.kind === 'classes' ? theme.series[Math.round(p.label) % theme.series.length] : p.label > 0.5 ? theme.series[1] : theme.series[0];
       ctx.beginPath();
       ctx.arc(px, py, 3.5, 0, 2 * Math.PI);
       if (p.test) {

@@ -58,7 +58,11 @@ export class ContourMap {
     const nx = surface.x.length;
     const ny = surface.y.length;
     const thresholds = Array.from({ length: LEVELS }, (_, i) => (i + 0.5) / LEVELS);
-    this.isolines = contours().size([nx, ny]).thresholds(thresholds)(flat).flatMap((c) => c.coordinates.flat() as Array<Array<[number, number]>>).map((ring) => [ring]);
+    this.isolines = contours()
+      .size([nx, ny])
+      .thresholds(thresholds)(flat)
+      .flatMap((c) => c.coordinates.flat() as Array<Array<[number, number]>>)
+      .map((ring) => [ring]);
     this.heat = this.renderHeat(flat, nx, ny);
     this.schedule();
   }

@@ -25,7 +25,15 @@ export class Curve1D {
   constructor(canvas: HTMLCanvasElement, labels: { param: string; loss: string; curve: string; tangent: string }) {
     const theme = chartTheme();
     this.curve = { label: labels.curve, data: [], borderColor: theme.foreground, borderWidth: 1.5, pointRadius: 0, order: 3 };
-    this.tangent = { label: labels.tangent, data: [], borderColor: theme.foreground, borderDash: [6, 4], borderWidth: 1, pointRadius: 0, order: 2 };
+    this.tangent = {
+      label: labels.tangent,
+      data: [],
+      borderColor: theme.foreground,
+      borderDash: [6, 4],
+      borderWidth: 1,
+      pointRadius: 0,
+      order: 2,
+    };
     this.chart = new Chart<'line', XY[]>(canvas, {
       type: 'line',
       data: { datasets: [this.curve, this.tangent, this.cursor] },
@@ -35,8 +43,18 @@ export class Curve1D {
         responsive: true,
         maintainAspectRatio: false,
         scales: {
-          x: { type: 'linear', title: { display: true, text: labels.param }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
-          y: { type: 'linear', title: { display: true, text: labels.loss }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+          x: {
+            type: 'linear',
+            title: { display: true, text: labels.param },
+            ticks: { color: theme.foreground },
+            grid: { color: theme.grid },
+          },
+          y: {
+            type: 'linear',
+            title: { display: true, text: labels.loss },
+            ticks: { color: theme.foreground },
+            grid: { color: theme.grid },
+          },
         },
         plugins: { legend: { display: false } },
       },
@@ -63,7 +81,16 @@ export class Curve1D {
   }
 
   addRun(runId: string, color: string): void {
-    const data: ChartDataset<'line', XY[]> = { label: runId, data: [], borderColor: color, backgroundColor: color, borderWidth: 1, pointRadius: 3, showLine: true, order: 1 };
+    const data: ChartDataset<'line', XY[]> = {
+      label: runId,
+      data: [],
+      borderColor: color,
+      backgroundColor: color,
+      borderWidth: 1,
+      pointRadius: 3,
+      showLine: true,
+      order: 1,
+    };
     this.paths.set(runId, { data });
     this.chart.data.datasets.push(data);
     this.current = runId;

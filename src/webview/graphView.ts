@@ -54,9 +54,22 @@ export class GraphView {
     graph.edges.forEach((e, i) => g.setEdge(String(e.from), String(e.to), { width: 40, height: 14 }, `e${i}`));
     dagre.layout(g);
     const size = g.graph();
-    const root = svg('svg', { width: Math.ceil(size.width ?? 400), height: Math.ceil(size.height ?? 200), role: 'group', 'aria-label': title });
+    const root = svg('svg', {
+      width: Math.ceil(size.width ?? 400),
+      height: Math.ceil(size.height ?? 200),
+      role: 'group',
+      'aria-label': title,
+    });
     const defs = svg('defs', {});
-    const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+    const marker = svg('marker', {
+      id: 'arrow',
+      viewBox: '0 0 10 10',
+      refX: 10,
+      refY: 5,
+      markerWidth: 7,
+      markerHeight: 7,
+      orient: 'auto-start-reverse',
+    });
     marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'edge-head' }));
     defs.append(marker);
     root.append(defs);
@@ -74,7 +87,13 @@ export class GraphView {
 
     for (const node of graph.nodes) {
       const p = g.node(String(node.id)) as { x: number; y: number; width: number; height: number };
-      const box = svg('g', { class: `node node-${node.kind}`, transform: `translate(${(p.x - p.width / 2).toFixed(1)}, ${(p.y - p.height / 2).toFixed(1)})`, tabindex: 0, role: 'button', 'data-id': node.id });
+      const box = svg('g', {
+        class: `node node-${node.kind}`,
+        transform: `translate(${(p.x - p.width / 2).toFixed(1)}, ${(p.y - p.height / 2).toFixed(1)})`,
+        tabindex: 0,
+        role: 'button',
+        'data-id': node.id,
+      });
       box.setAttribute('aria-label', `${node.label}: ${strings.value} ${n4(node.value)}, ${strings.adjoint} ${n4(node.adjoint)}`);
       box.append(svg('rect', { width: p.width, height: p.height, rx: 6 }));
       const lines = [node.label, `${strings.value} ${n4(node.value)}`, `∂L/∂· ${n4(node.adjoint)}`];

@@ -92,7 +92,15 @@ export class LossChart {
   private testSeries(runId: string, of: ChartDataset<'line', XY[]>): ChartDataset<'line', XY[]> {
     let d = this.tests.get(runId);
     if (!d) {
-      d = { label: `${of.label ?? runId} · ${this.labels.testLoss ?? 'test'}`, data: [], borderColor: of.borderColor, backgroundColor: of.backgroundColor, borderWidth: 2, borderDash: [6, 4], pointRadius: 0 };
+      d = {
+        label: `${of.label ?? runId} · ${this.labels.testLoss ?? 'test'}`,
+        data: [],
+        borderColor: of.borderColor,
+        backgroundColor: of.backgroundColor,
+        borderWidth: 2,
+        borderDash: [6, 4],
+        pointRadius: 0,
+      };
       this.tests.set(runId, d);
       this.chart.data.datasets.push(d);
       const index = this.chart.data.datasets.indexOf(of);

@@ -3,7 +3,18 @@
  * asks for; it never imports the engine or `vscode` (see ../protocol/panelProtocol.ts for every message).
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
-import { isHostMessage, isPanelState, type DiagnosisItem, type ExportFormat, type HostMessage, type PanelState, type PanelStrings, type RunSettings, type StepPoint, type SurfaceData } from '../protocol/panelProtocol';
+import {
+  isHostMessage,
+  isPanelState,
+  type DiagnosisItem,
+  type ExportFormat,
+  type HostMessage,
+  type PanelState,
+  type PanelStrings,
+  type RunSettings,
+  type StepPoint,
+  type SurfaceData,
+} from '../protocol/panelProtocol';
 import { LossChart } from './lossChart';
 import { Curve1D } from './curve1d';
 import { ContourMap } from './contourMap';
@@ -144,11 +155,17 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     view?.map?.setCursor(p, color);
     if (view?.map) {
       // Every other visible run at the same step moves with the cursor: a race or restarts animate together.
-      const hidden = new Set(view.chart.legendItems().filter((i) => i.hidden).map((i) => i.runId));
+      const hidden = new Set(
+        view.chart
+          .legendItems()
+          .filter((i) => i.hidden)
+          .map((i) => i.runId),
+      );
       const companions = p
         ? [...view.runs].flatMap(([runId, pts]) => {
             if (runId === view?.latest || hidden.has(runId)) return [];
-            const at = pts.find((q) => q.step === p.step) ?? (pts.length && pts[pts.length - 1].step < p.step ? pts[pts.length - 1] : undefined);
+            const at =
+              pts.find((q) => q.step === p.step) ?? (pts.length && pts[pts.length - 1].step < p.step ? pts[pts.length - 1] : undefined);
             return at ? [{ point: at, color: view?.colors.get(runId) ?? 'currentColor' }] : [];
           })
         : [];
@@ -176,7 +193,25 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     chart.setLogScale(checked);
     save({ logScale: checked });
   });
-  const v: View = { strings, controls, chart, empty, charts, surfaceBox, legend, testNote, status, colors: new Map(), runs: new Map(), playback, analysis, cellMaps: [], diagnosis, stepDetail, settings: new Map() };
+  const v: View = {
+    strings,
+    controls,
+    chart,
+    empty,
+    charts,
+    surfaceBox,
+    legend,
+    testNote,
+    status,
+    colors: new Map(),
+    runs: new Map(),
+    playback,
+    analysis,
+    cellMaps: [],
+    diagnosis,
+    stepDetail,
+    settings: new Map(),
+  };
   onThemeChange(() => {
     chart.applyTheme();
     v.curve?.applyTheme();
@@ -244,7 +279,12 @@ function showSurface(v: View, surface: SurfaceData): void {
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', v.strings.curve);
       v.surfaceBox.replaceChildren(canvas);
-      v.curve = new Curve1D(canvas, { param: v.strings.parameter, loss: v.strings.loss, curve: v.strings.curve, tangent: v.strings.tangent });
+      v.curve = new Curve1D(canvas, {
+        param: v.strings.parameter,
+        loss: v.strings.loss,
+        curve: v.strings.curve,
+        tangent: v.strings.tangent,
+      });
       for (const [runId, color] of v.colors) v.curve.addRun(runId, color);
     }
     v.curve.setSurface(surface);
@@ -293,10 +333,14 @@ function legendLabel(strings: PanelStrings, file: string, s: RunSettings): strin
 
 /** The diagnosis with its buttons: a glossary entry each, and a verified remedy's run where there is one. */
 function diagnosisList(v: View, runId: string, findings: DiagnosisItem[]): HTMLElement {
-  return renderDiagnosis(findings, { explain: v.strings.explain, remedy: v.strings.remedy, remedyHint: v.strings.remedyHint }, {
-    onExplain: (term) => vscode.postMessage({ type: 'explain', term }),
-    onRemedy: (f) => vscode.postMessage({ type: 'remedy', runId, code: f.code, cli: f.remedy.cli }),
-  });
+  return renderDiagnosis(
+    findings,
+    { explain: v.strings.explain, remedy: v.strings.remedy, remedyHint: v.strings.remedyHint },
+    {
+      onExplain: (term) => vscode.postMessage({ type: 'explain', term }),
+      onRemedy: (f) => vscode.postMessage({ type: 'remedy', runId, code: f.code, cli: f.remedy.cli }),
+    },
+  );
 }
 
 function handle(msg: HostMessage): void {
@@ -350,15 +394,27 @@ function handle(msg: HostMessage): void {
     case 'boundary': {
       if (msg.runId !== v.latest) break;
       if (!v.boundary) {
-        v.boundary = new BoundaryView({ title: v.strings.decisionBoundary, accuracy: v.strings.trainingAccuracy, testAccuracy: v.strings.testAccuracy });
+        v.boundary = new BoundaryView({
+          title: v.strings.decisionBoundary,
+          accuracy: v.strings.trainingAccuracy,
+          testAccuracy: v.strings.testAccuracy,
+        });
         v.charts.prepend(v.boundary.element);
       }
       v.boundary.set(msg.boundary);
       break;
     }
     case 'graph': {
-      const graph = new GraphView(msg.graph, msg.title, { value: v.strings.graphValue, adjoint: v.strings.graphAdjoint, backwardStep: v.strings.backwardStep, restart: v.strings.backwardRestart }, (start, end) =>
-        vscode.postMessage({ type: 'reveal', start, end }),
+      const graph = new GraphView(
+        msg.graph,
+        msg.title,
+        {
+          value: v.strings.graphValue,
+          adjoint: v.strings.graphAdjoint,
+          backwardStep: v.strings.backwardStep,
+          restart: v.strings.backwardRestart,
+        },
+        (start, end) => vscode.postMessage({ type: 'reveal', start, end }),
       );
       v.analysis.append(graph.element);
       break;
@@ -367,7 +423,10 @@ function handle(msg: HostMessage): void {
       if (msg.runId === v.latest) v.diagnosis.replaceChildren(diagnosisList(v, msg.runId, msg.findings));
       break;
     case 'reportState':
-      vscode.postMessage({ type: 'state', state: { legend: legendTexts(v), settings: v.controls.settings(), status: v.status.textContent ?? '' } });
+      vscode.postMessage({
+        type: 'state',
+        state: { legend: legendTexts(v), settings: v.controls.settings(), status: v.status.textContent ?? '' },
+      });
       break;
     case 'runStarted': {
       v.empty.hidden = true;
@@ -414,7 +473,10 @@ function handle(msg: HostMessage): void {
     }
     case 'runFinished':
       {
-        const reason = msg.step === undefined ? v.strings.reasons[msg.reason] : `${v.strings.reasons[msg.reason]} (${v.strings.atStep.replace('{0}', String(msg.step))})`;
+        const reason =
+          msg.step === undefined
+            ? v.strings.reasons[msg.reason]
+            : `${v.strings.reasons[msg.reason]} (${v.strings.atStep.replace('{0}', String(msg.step))})`;
         v.status.textContent = msg.message ? `${reason} — ${msg.message}` : reason;
       }
       v.status.classList.toggle('error', msg.reason === 'diverged' || msg.reason === 'error');

@@ -11,9 +11,16 @@ import type { PanelStrings, RunSettings, StepPoint } from '../protocol/panelProt
 
 const n = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(5))) : String(v));
 /** A vector; `more` parameters that were not streamed (a big network) are counted, not shown. */
-const vec = (a: readonly number[], more = 0) => (a.length === 1 && !more ? n(a[0]) : `(${a.map(n).join(', ')}${more ? `, … +${more}` : ''})`);
+const vec = (a: readonly number[], more = 0) =>
+  a.length === 1 && !more ? n(a[0]) : `(${a.map(n).join(', ')}${more ? `, … +${more}` : ''})`;
 
-export function renderStepDetail(target: HTMLElement, strings: PanelStrings, settings: RunSettings | undefined, p: StepPoint | undefined, next: StepPoint | undefined): void {
+export function renderStepDetail(
+  target: HTMLElement,
+  strings: PanelStrings,
+  settings: RunSettings | undefined,
+  p: StepPoint | undefined,
+  next: StepPoint | undefined,
+): void {
   if (!p) {
     target.replaceChildren();
     return;

@@ -4,7 +4,16 @@
  * sweep chart, and the diagnosis list. Each draws exactly the numbers the host sent.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { Chart, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, type ChartDataset } from 'chart.js';
+import {
+  Chart,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartDataset,
+} from 'chart.js';
 import type { DiagnosisItem, HostMessage, MapMark, RemedyData, SweepPointData, TableCell } from '../protocol/panelProtocol';
 import { chartTheme } from './theme';
 
@@ -176,7 +185,9 @@ export class SweepChart {
     // Diverged rates: at their final loss, or at the top edge when it was not finite.
     const bad: ChartDataset<'scatter', Array<{ x: number; y: number }>> = {
       label: msg.axis.diverged,
-      data: msg.points.filter((p) => p.diverged).map((p) => ({ x: p.learningRate, y: p.finalLoss !== null && p.finalLoss > 0 ? p.finalLoss : top })),
+      data: msg.points
+        .filter((p) => p.diverged)
+        .map((p) => ({ x: p.learningRate, y: p.finalLoss !== null && p.finalLoss > 0 ? p.finalLoss : top })),
       borderColor: theme.series[4],
       backgroundColor: theme.series[4],
       pointStyle: 'crossRot',
@@ -192,9 +203,19 @@ export class SweepChart {
         maintainAspectRatio: false,
         color: theme.foreground,
         scales: {
-          x: { type: 'logarithmic', title: { display: true, text: msg.axis.learningRate, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+          x: {
+            type: 'logarithmic',
+            title: { display: true, text: msg.axis.learningRate, color: theme.foreground },
+            ticks: { color: theme.foreground },
+            grid: { color: theme.grid },
+          },
           // Diverged losses reach 1e100 and beyond: powers of ten, not thirty digits.
-          y: { type: 'logarithmic', title: { display: true, text: msg.axis.finalLoss, color: theme.foreground }, ticks: { color: theme.foreground, callback: (v) => logTick(Number(v)) }, grid: { color: theme.grid } },
+          y: {
+            type: 'logarithmic',
+            title: { display: true, text: msg.axis.finalLoss, color: theme.foreground },
+            ticks: { color: theme.foreground, callback: (v) => logTick(Number(v)) },
+            grid: { color: theme.grid },
+          },
         },
         // A click picks the nearest point (a learner need not hit a 4-pixel dot).
         interaction: { mode: 'nearest', intersect: false },
@@ -262,7 +283,9 @@ export class SweepChart {
 
   /** Where each drawn point is on the canvas (CSS pixels) and its learning rate: for tests and keyboard help. */
   pointPositions(): Array<{ learningRate: number; x: number; y: number }> {
-    return this.chart.data.datasets.flatMap((d, i) => this.chart.getDatasetMeta(i).data.map((e, j) => ({ learningRate: d.data[j].x, x: e.x, y: e.y })));
+    return this.chart.data.datasets.flatMap((d, i) =>
+      this.chart.getDatasetMeta(i).data.map((e, j) => ({ learningRate: d.data[j].x, x: e.x, y: e.y })),
+    );
   }
 
   destroy(): void {

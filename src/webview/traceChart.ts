@@ -33,8 +33,18 @@ export class TraceChart {
         responsive: true,
         maintainAspectRatio: false,
         scales: {
-          x: { type: 'linear', title: { display: true, text: labels.step, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
-          y: { type: mode === 'gradNorm' ? 'logarithmic' : 'linear', title: { display: true, text: labels.value, color: theme.foreground }, ticks: { color: theme.foreground }, grid: { color: theme.grid } },
+          x: {
+            type: 'linear',
+            title: { display: true, text: labels.step, color: theme.foreground },
+            ticks: { color: theme.foreground },
+            grid: { color: theme.grid },
+          },
+          y: {
+            type: mode === 'gradNorm' ? 'logarithmic' : 'linear',
+            title: { display: true, text: labels.value, color: theme.foreground },
+            ticks: { color: theme.foreground },
+            grid: { color: theme.grid },
+          },
         },
         plugins: { legend: { display: mode === 'params', labels: { color: theme.foreground, boxHeight: 2 } } },
       },
@@ -52,7 +62,15 @@ export class TraceChart {
     const colors = chartTheme().series;
     paramNames.slice(0, MAX_TRACES).forEach((name, i) => {
       const c = colors[i % colors.length];
-      this.push(`${runId}:${i}`, { label: name, data: [], borderColor: c, backgroundColor: c, borderWidth: 1.5, pointRadius: 0, borderDash: i >= colors.length ? [4, 3] : undefined });
+      this.push(`${runId}:${i}`, {
+        label: name,
+        data: [],
+        borderColor: c,
+        backgroundColor: c,
+        borderWidth: 1.5,
+        pointRadius: 0,
+        borderDash: i >= colors.length ? [4, 3] : undefined,
+      });
     });
   }
 

@@ -37,7 +37,12 @@ class LayerGrid {
     private readonly onReadout: (text: string) => void,
   ) {
     this.size = cellSize(layer.cols);
-    this.scale = Math.max(1e-12, ...[layer.start, layer.end, layer.biasStart, layer.biasEnd].map((a) => Math.max(...a.map((v) => (Number.isFinite(v) ? Math.abs(v) : 0)))));
+    this.scale = Math.max(
+      1e-12,
+      ...[layer.start, layer.end, layer.biasStart, layer.biasEnd].map((a) =>
+        Math.max(...a.map((v) => (Number.isFinite(v) ? Math.abs(v) : 0))),
+      ),
+    );
     this.element = document.createElement('figure');
     this.element.className = 'weights-layer';
     this.element.dataset.layer = layer.name;
@@ -54,7 +59,8 @@ class LayerGrid {
     this.canvas.addEventListener('mousemove', (e) => {
       const col = Math.floor(e.offsetX / this.size);
       const row = Math.floor(e.offsetY / this.size);
-      if (row >= 0 && row < layer.rows && (col < layer.cols || col === layer.cols + 1)) this.move(row, col === layer.cols + 1 ? layer.cols : col);
+      if (row >= 0 && row < layer.rows && (col < layer.cols || col === layer.cols + 1))
+        this.move(row, col === layer.cols + 1 ? layer.cols : col);
     });
     this.canvas.addEventListener('focus', () => this.move(...(this.cursor ?? [0, 0])));
     this.element.append(caption, this.canvas);
@@ -80,7 +86,12 @@ class LayerGrid {
     const side = this.side();
     const other: Side = side === 'start' ? 'end' : 'start';
     const what = c === this.layer.cols ? `${this.layer.name}.bias[${r}]` : `${this.layer.name}.weight[${r}, ${c}]`;
-    this.onReadout(this.labels.readout.replace('{0}', what).replace('{1}', n4(this.valueAt(r, c, side))).replace('{2}', n4(this.valueAt(r, c, other))));
+    this.onReadout(
+      this.labels.readout
+        .replace('{0}', what)
+        .replace('{1}', n4(this.valueAt(r, c, side)))
+        .replace('{2}', n4(this.valueAt(r, c, other))),
+    );
     this.draw();
   }
 
@@ -169,10 +180,15 @@ export class WeightsView {
     grids.className = 'weights-grids';
     this.grids = layers.map(
       (l, i) =>
-        new LayerGrid(l, labels, () => this.side, (text) => {
-          this.readout.textContent = text;
-          this.active = i;
-        }),
+        new LayerGrid(
+          l,
+          labels,
+          () => this.side,
+          (text) => {
+            this.readout.textContent = text;
+            this.active = i;
+          },
+        ),
     );
     grids.append(...this.grids.map((g) => g.element));
     this.element.append(heading, toggle, this.readout, grids);

@@ -52,8 +52,7 @@ export interface IsolationLimits {
 export const DEFAULT_LIMITS: IsolationLimits = { timeoutMs: 60_000, graceMs: 1_000, memoryMb: 1024, stackMb: 4, rssMb: 1536 };
 
 export type Outcome =
-  | { ok: true; result: unknown; warnings: LearnerErrorData[] }
-  | { ok: false; error: LearnerErrorData; warnings: LearnerErrorData[] };
+  { ok: true; result: unknown; warnings: LearnerErrorData[] } | { ok: false; error: LearnerErrorData; warnings: LearnerErrorData[] };
 
 export interface IsolatedRun {
   readonly done: Promise<Outcome>;
@@ -90,12 +89,18 @@ export function defaultWorkerPath(): string {
  */
 export function permissionFlags(codeDir: string, readRoot: string | undefined): string[] {
   const flags = process.allowedNodeEnvironmentFlags;
-  const permission = flags.has('--permission') ? '--permission' : flags.has('--experimental-permission') ? '--experimental-permission' : undefined;
+  const permission = flags.has('--permission')
+    ? '--permission'
+    : flags.has('--experimental-permission')
+      ? '--experimental-permission'
+      : undefined;
   if (!permission) return [];
   const roots = [codeDir, ...(readRoot && path.isAbsolute(readRoot) ? [readRoot] : [])];
   // The permission model's own notices ("experimental"; "--allow-worker … with caution": the
   // worker inherits the same permissions) would reach the learner's output.
-  const quiet = flags.has('--disable-warning') ? ['--disable-warning=ExperimentalWarning', '--disable-warning=SecurityWarning'] : ['--no-warnings'];
+  const quiet = flags.has('--disable-warning')
+    ? ['--disable-warning=ExperimentalWarning', '--disable-warning=SecurityWarning']
+    : ['--no-warnings'];
   return [permission, ...roots.map((r) => `--allow-fs-read=${path.join(r, '*')}`), '--allow-worker', ...quiet];
 }
 
@@ -111,7 +116,12 @@ export function prewarmRoom(fileName: string, limits: Partial<IsolationLimits> =
   prepareRoom({ workerPath, execArgv, memoryMb: l.memoryMb, stackMb: l.stackMb, rssLimitMb: l.rssMb });
 }
 
-export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partial<IsolationLimits> = {}, workerPath = defaultWorkerPath()): IsolatedRun {
+export function runIsolated(
+  job: WorkerJob,
+  hooks: RunHooks = {},
+  limits: Partial<IsolationLimits> = {},
+  workerPath = defaultWorkerPath(),
+): IsolatedRun {
   const l = { ...DEFAULT_LIMITS, ...limits };
   const warnings: LearnerErrorData[] = [];
   let settle: (o: Outcome) => void = () => undefined;
@@ -151,7 +161,10 @@ export function runIsolated(job: WorkerJob, hooks: RunHooks = {}, limits: Partia
     if (settled || control !== CONTROL.run) return;
     control = why;
     command({ type: 'control', value: why });
-    killTimer = setTimeout(() => fail(why === CONTROL.timeout ? runnerMessages.timeout(l.timeoutMs) : runnerMessages.cancelled()), l.graceMs);
+    killTimer = setTimeout(
+      () => fail(why === CONTROL.timeout ? runnerMessages.timeout(l.timeoutMs) : runnerMessages.cancelled()),
+      l.graceMs,
+    );
   };
   const watchdog = setTimeout(() => stop(CONTROL.timeout), l.timeoutMs);
 

@@ -8,11 +8,30 @@
 import { NotAllowedError } from '../runner/notAllowedError';
 
 /** `process` members that end or reach other processes, the network or native code (`exit` would end the worker without a line). */
-const PROCESS_MEMBERS = ['exit', 'reallyExit', 'kill', '_kill', 'abort', 'dlopen', 'binding', '_linkedBinding', 'getBuiltinModule', 'chdir', 'setuid', 'setgid', 'seteuid', 'setegid', 'setgroups', 'initgroups', 'umask', 'send', 'disconnect'] as const;
+const PROCESS_MEMBERS = [
+  'exit',
+  'reallyExit',
+  'kill',
+  '_kill',
+  'abort',
+  'dlopen',
+  'binding',
+  '_linkedBinding',
+  'getBuiltinModule',
+  'chdir',
+  'setuid',
+  'setgid',
+  'seteuid',
+  'setegid',
+  'setgroups',
+  'initgroups',
+  'umask',
+  'send',
+  'disconnect',
+] as const;
 
 /** Globals that open connections. */
 const NETWORK_GLOBALS = ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest'] as const;
-
 
 function deny(what: string): () => never {
   return () => {

@@ -49,7 +49,14 @@ function open(cmd: RoomArguments): void {
   worker.stdout.setEncoding('utf8').on('data', (text: string) => send({ type: 'output', text }));
   worker.stderr.setEncoding('utf8').on('data', (text: string) => send({ type: 'output', text }));
   worker.on('message', (message: WorkerMessage) => send({ type: 'worker', message }));
-  worker.on('error', (e: Error & { code?: string }) => send({ type: 'workerError', code: e.code, stackOverflow: e instanceof RangeError && /call stack/i.test(e.message), message: e.message }));
+  worker.on('error', (e: Error & { code?: string }) =>
+    send({
+      type: 'workerError',
+      code: e.code,
+      stackOverflow: e instanceof RangeError && /call stack/i.test(e.message),
+      message: e.message,
+    }),
+  );
   worker.on('exit', (code) => send({ type: 'workerExit', code }));
   process.on('message', (m: RoomCommand) => {
     if (m.type === 'control') Atomics.store(flag, 0, m.value);

@@ -53,18 +53,28 @@ function main(job: WorkerJob): void {
       post({ type: 'result', result: sampleSurface(loss, { grid: job.grid, bounds: job.bounds, center: job.center }) });
       return;
     case 'exportNetwork':
-      post({ type: 'result', result: exportNetwork(job.source, job.fileName, { initial: job.initial, trained: job.trained, options: job.options }) });
+      post({
+        type: 'result',
+        result: exportNetwork(job.source, job.fileName, { initial: job.initial, trained: job.trained, options: job.options }),
+      });
       return;
     case 'graph': {
       const graph = backpropGraph(job.source, job.fileName, { at: job.at });
       // Timed after the graph has read its tape, on the file compiled as the graph shows it (no
       // fusion: one tape node per operator), without the graph's bookkeeping.
       const unfused = compileLoss(job.source, job.fileName, { fuse: false }, { pointLength: pointOf(job)?.length });
-      post({ type: 'result', result: { ...graph, cost: backpropCost(unfused, job.at ?? loss.init ?? new Array<number>(loss.dimension).fill(0)) } });
+      post({
+        type: 'result',
+        result: { ...graph, cost: backpropCost(unfused, job.at ?? loss.init ?? new Array<number>(loss.dimension).fill(0)) },
+      });
       return;
     }
     case 'analysis': {
-      if (job.withSurface) post({ type: 'surface', surface: sampleSurface(loss, { center: job.request.options?.init ?? loss.init, budgetMs: SURFACE_BUDGET_MS }) });
+      if (job.withSurface)
+        post({
+          type: 'surface',
+          surface: sampleSurface(loss, { center: job.request.options?.init ?? loss.init, budgetMs: SURFACE_BUDGET_MS }),
+        });
       post({ type: 'result', result: runAnalysis(loss, job.analysis, job.request, () => Atomics.load(control, 0) !== CONTROL.run) });
       return;
     }
@@ -93,7 +103,8 @@ function main(job: WorkerJob): void {
           // What will run, before anything is drawn: every label names the run's own settings.
           post({ type: 'options', options });
           // Sampled before training so the picture is there when the first step arrives.
-          if (job.withSurface) post({ type: 'surface', surface: sampleSurface(loss, { center: options.init, budgetMs: SURFACE_BUDGET_MS }) });
+          if (job.withSurface)
+            post({ type: 'surface', surface: sampleSurface(loss, { center: options.init, budgetMs: SURFACE_BUDGET_MS }) });
         },
         onProgress: (e) => {
           if (e.step % stride === 0 || pending.length === 0 || e.testLoss !== undefined) {
@@ -129,7 +140,10 @@ function main(job: WorkerJob): void {
       if (points && last?.every(Number.isFinite)) boundary(last);
       // Many parameters: the picture is a 2-D slice, re-cut through where the run ended.
       if (job.withSurface && loss.dimension > 2 && result.params.length > 1) {
-        post({ type: 'surface', surface: sampleSurface(loss, { center: result.params[result.params.length - 1], budgetMs: SURFACE_BUDGET_MS }) });
+        post({
+          type: 'surface',
+          surface: sampleSurface(loss, { center: result.params[result.params.length - 1], budgetMs: SURFACE_BUDGET_MS }),
+        });
       }
       // A stop request that the loop honoured: say which one it was.
       const why = Atomics.load(control, 0);

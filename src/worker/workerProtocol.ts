@@ -17,7 +17,14 @@ export type WorkerJob =
   | { kind: 'surface'; source: string; fileName: string; grid?: number; bounds?: Array<[number, number]>; center?: number[] }
   | { kind: 'analysis'; source: string; fileName: string; analysis: AnalysisName; request: AnalysisRequest; withSurface?: boolean }
   | { kind: 'graph'; source: string; fileName: string; at?: number[] }
-  | { kind: 'exportNetwork'; source: string; fileName: string; initial: number[]; trained: number[]; options: TrainOptions & { optimizer: string; learningRate: number } };
+  | {
+      kind: 'exportNetwork';
+      source: string;
+      fileName: string;
+      initial: number[];
+      trained: number[];
+      options: TrainOptions & { optimizer: string; learningRate: number };
+    };
 
 /**
  * workerData: the shared cancel flag (Atomics: 0 = run, 1 = cancel, 2 = timeout), and the job —
@@ -29,8 +36,6 @@ export interface WorkerData {
 }
 
 export const CONTROL = { run: 0, cancel: 1, timeout: 2 } as const;
-
-
 
 export type WorkerMessage =
   | { type: 'compiled'; dimension: number; paramNames: string[]; warnings: LearnerErrorData[] }

@@ -15,7 +15,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
-const versions = (process.env.GDTUTOR_VSCODE_VERSIONS ?? '4.100.3,4.139.1').split(',').map((v) => v.trim()).filter(Boolean);
+const versions = (process.env.GDTUTOR_VSCODE_VERSIONS ?? '4.100.3,4.139.1')
+  .split(',')
+  .map((v) => v.trim())
+  .filter(Boolean);
 const desktop = process.env.GDTUTOR_VSCODE_EXECUTABLE;
 
 interface Suite {
@@ -27,7 +30,12 @@ interface Suite {
 }
 
 const suites: Suite[] = [
-  { name: 'trusted', testsPath: path.join(__dirname, 'suite', 'index.js'), trusted: true, afterReloadPath: path.join(__dirname, 'reload', 'index.js') },
+  {
+    name: 'trusted',
+    testsPath: path.join(__dirname, 'suite', 'index.js'),
+    trusted: true,
+    afterReloadPath: path.join(__dirname, 'reload', 'index.js'),
+  },
   { name: 'untrusted', testsPath: path.join(__dirname, 'untrusted', 'index.js'), trusted: false },
 ];
 
@@ -67,12 +75,22 @@ async function runOne(version: string, suite: Suite): Promise<Outcome> {
     ok = false;
     console.error(`✗ ${suite.name} on ${version}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const counts = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number }) : { passed: 0, failed: 0 };
+  const counts = existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { passed: number; failed: number })
+    : { passed: 0, failed: 0 };
   rmSync(workspace, { recursive: true, force: true });
   rmSync(resultsFile, { force: true });
   // A run that crashed or timed out without reporting a failure still counts as one.
-  const failed = counts.failed + (!ok && counts.failed === 0 ? 1 : 0) + (counts.passed + counts.failed === 0 && !process.env.GDTUTOR_GREP ? 1 : 0);
-  return { version, suite: suite.name, passed: counts.passed, failed, ok: ok && failed === 0, seconds: Math.round((Date.now() - started) / 1000) };
+  const failed =
+    counts.failed + (!ok && counts.failed === 0 ? 1 : 0) + (counts.passed + counts.failed === 0 && !process.env.GDTUTOR_GREP ? 1 : 0);
+  return {
+    version,
+    suite: suite.name,
+    passed: counts.passed,
+    failed,
+    ok: ok && failed === 0,
+    seconds: Math.round((Date.now() - started) / 1000),
+  };
 }
 
 /**
@@ -100,7 +118,8 @@ async function main(): Promise<number> {
     for (const suite of suites) outcomes.push(await runOne(version, suite));
   }
   console.log('\n── integration summary ──');
-  for (const o of outcomes) console.log(`${o.ok ? '✓' : '✗'} ${o.version} ${o.suite}: ${o.passed} passed, ${o.failed} failed (${o.seconds} s)`);
+  for (const o of outcomes)
+    console.log(`${o.ok ? '✓' : '✗'} ${o.version} ${o.suite}: ${o.passed} passed, ${o.failed} failed (${o.seconds} s)`);
   const passed = outcomes.reduce((s, o) => s + o.passed, 0);
   const failed = outcomes.reduce((s, o) => s + o.failed, 0);
   mkdirSync(path.join(root, 'out', 'test-results'), { recursive: true });

@@ -34,7 +34,13 @@ export function neverWritten(t: KoreanTerm): string[] {
 
 /** The rows of docs/korean-terms.md's term table. */
 export function koreanTerms(): KoreanTerm[] {
-  const cells = (s: string) => (s.trim() === '—' ? [] : s.split(';').map((x) => x.trim()).filter(Boolean));
+  const cells = (s: string) =>
+    s.trim() === '—'
+      ? []
+      : s
+          .split(';')
+          .map((x) => x.trim())
+          .filter(Boolean);
   const rows: KoreanTerm[] = [];
   for (const line of readFileSync(path.join(docs, 'korean-terms.md'), 'utf8').split('\n')) {
     const m = line.match(/^\|([^|]+)\|([^|]+)\|([^|]+)\|([^|]+)\|\s*$/);

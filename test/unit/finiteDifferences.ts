@@ -9,7 +9,11 @@ interface Differentiable {
   valueAndGrad(params: ArrayLike<number>): { gradient: ArrayLike<number> };
 }
 
-export function finiteDifferenceCheck(loss: Differentiable, at: number[], h = 1e-6): { maxRelError: number; finiteDiff: number[]; exact: number[] } {
+export function finiteDifferenceCheck(
+  loss: Differentiable,
+  at: number[],
+  h = 1e-6,
+): { maxRelError: number; finiteDiff: number[]; exact: number[] } {
   const exact = Array.from(loss.valueAndGrad(at).gradient);
   const finiteDiff = at.map((x, i) => {
     const step = h * Math.max(1, Math.abs(x));

@@ -10,22 +10,34 @@ describe('VSIX contents (vsce ls)', () => {
   before(function () {
     this.timeout(60_000);
     const out = execFileSync('npx', ['--no-install', 'vsce', 'ls'], { cwd: root, encoding: 'utf8' });
-    files = out.split('\n').map((l) => l.trim()).filter(Boolean);
+    files = out
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
   });
 
   it('ships only what runs: dist, media, snippets, l10n, examples (demos), the TS server plugin, manifest, README, LICENSE', () => {
-    const allowed = /^(dist|media|snippets|l10n|examples|node_modules\/gdtutor-typescript-plugin)\/|^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE)$/;
+    const allowed =
+      /^(dist|media|snippets|l10n|examples|node_modules\/gdtutor-typescript-plugin)\/|^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE)$/;
     const stray = files.filter((f) => !allowed.test(f));
     assert.deepEqual(stray, []);
   });
 
   it('contains no sources, tests or source maps', () => {
     // examples/*.ts are the learner-facing demo files (opened by gdTutor.openExample), not sources.
-    assert.deepEqual(files.filter((f) => /^(src|test|scripts|out)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('examples/')), []);
+    assert.deepEqual(
+      files.filter((f) => /^(src|test|scripts|out)\/|\.map$|\.ts$/.test(f) && !f.endsWith('.d.ts') && !f.startsWith('examples/')),
+      [],
+    );
   });
 
   it('contains the TypeScript server plugin where tsserver looks for it, and the gdtutor declarations it points at', () => {
-    for (const f of ['node_modules/gdtutor-typescript-plugin/index.js', 'node_modules/gdtutor-typescript-plugin/package.json', 'dist/types/gdtutor.d.ts']) assert.ok(files.includes(f), `${f} missing`);
+    for (const f of [
+      'node_modules/gdtutor-typescript-plugin/index.js',
+      'node_modules/gdtutor-typescript-plugin/package.json',
+      'dist/types/gdtutor.d.ts',
+    ])
+      assert.ok(files.includes(f), `${f} missing`);
   });
 
   it('contains every file the manifest points at', () => {

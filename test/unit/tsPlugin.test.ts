@@ -12,11 +12,21 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plugin is plain CommonJS, loaded as tsserver loads it
 const { emitGdtutorTypes } = require(path.join(ROOT, 'scripts', 'emitGdtutorTypes.js')) as { emitGdtutorTypes: (root: string) => string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pluginInit = require(path.join(ROOT, 'ts-plugin', 'index.js')) as (m: { typescript: typeof ts }) => { create(info: unknown): ts.LanguageService };
+const pluginInit = require(path.join(ROOT, 'ts-plugin', 'index.js')) as (m: { typescript: typeof ts }) => {
+  create(info: unknown): ts.LanguageService;
+};
 
 /** A language service over in-memory files, as tsserver would have for an open editor. */
 function service(files: Record<string, string>, withPlugin: boolean): ts.LanguageService {
-  const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, strict: true, noEmit: true, lib: ['lib.es2022.d.ts'], types: [] };
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    lib: ['lib.es2022.d.ts'],
+    types: [],
+  };
   const host: ts.LanguageServiceHost = {
     getCompilationSettings: () => options,
     getScriptFileNames: () => Object.keys(files),
@@ -34,12 +44,19 @@ function service(files: Record<string, string>, withPlugin: boolean): ts.Languag
   };
   const ls = ts.createLanguageService(host);
   if (!withPlugin) return ls;
-  const info = { languageServiceHost: host, languageService: ls, project: { projectService: { logger: { info: () => undefined } } }, config: {} };
+  const info = {
+    languageServiceHost: host,
+    languageService: ls,
+    project: { projectService: { logger: { info: () => undefined } } },
+    config: {},
+  };
   return pluginInit({ typescript: ts }).create(info);
 }
 
 const errors = (ls: ts.LanguageService, file: string) =>
-  [...ls.getSyntacticDiagnostics(file), ...ls.getSemanticDiagnostics(file)].map((d) => `${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+  [...ls.getSyntacticDiagnostics(file), ...ls.getSemanticDiagnostics(file)].map(
+    (d) => `${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+  );
 
 describe('TypeScript server plugin: the gdtutor module in the learner’s editor', function () {
   this.timeout(60_000);
@@ -49,14 +66,20 @@ describe('TypeScript server plugin: the gdtutor module in the learner’s editor
     const file = '/learner/moons-network.ts';
     const files = { [file]: readFileSync(path.join(ROOT, 'examples', 'moons-network.ts'), 'utf8') };
     assert.deepEqual(errors(service(files, true), file), []);
-    assert.ok(errors(service(files, false), file).some((e) => e.startsWith('2307:')), 'control: without the plugin the module is not found');
+    assert.ok(
+      errors(service(files, false), file).some((e) => e.startsWith('2307:')),
+      'control: without the plugin the module is not found',
+    );
   });
 
   it('reports a real type error in a call into gdtutor', () => {
     const file = '/learner/wrong.ts';
     const files = { [file]: "import { nn } from 'gdtutor';\nexport const model = nn.mlp('sixteen', 'tanh');\n" };
     const found = errors(service(files, true), file);
-    assert.ok(found.some((e) => e.startsWith('2345:')), found.join('\n'));
+    assert.ok(
+      found.some((e) => e.startsWith('2345:')),
+      found.join('\n'),
+    );
   });
 
   it('leaves other unresolved modules alone', () => {

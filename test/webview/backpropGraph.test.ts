@@ -37,9 +37,17 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const source = readFileSync(FILE, 'utf8');
       const g = backpropGraph(source, FILE);
       const p = await openPanel(h, theme);
-      await p.send({ type: 'init', strings: panelStrings(), settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 } } satisfies HostMessage);
+      await p.send({
+        type: 'init',
+        strings: panelStrings(),
+        settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 },
+      } satisfies HostMessage);
       await p.send({ type: 'analysisStarted', title: '역전파 그래프' } satisfies HostMessage);
-      await p.send({ type: 'graph', title: 'rosenbrock.ts', graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root } } satisfies HostMessage);
+      await p.send({
+        type: 'graph',
+        title: 'rosenbrock.ts',
+        graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root },
+      } satisfies HostMessage);
       await p.page.locator('#backprop-graph').waitFor();
       const labels = await p.page.locator('#backprop-graph .node').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label')));
       assert.equal(labels.length, 9);
@@ -58,7 +66,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.equal(await p.page.locator('#chain-rule').textContent(), '∂L/∂L = 1');
       await p.page.locator('#backward-step').click();
       assert.equal(await p.page.locator('#chain-rule').textContent(), '∂L/∂(×) = ∂L/∂(+) · ∂(+)/∂(×) = 1 × 1 = 1');
-      for (let k = 0; k < 7; k++) await p.page.locator("#backward-step").click();
+      for (let k = 0; k < 7; k++) await p.page.locator('#backward-step').click();
       // The last step reaches the parameter x: two consumers, the sum of two chain-rule products.
       const x = g.nodes[0];
       const text = (await p.page.locator('#chain-rule').textContent()) ?? '';
@@ -75,13 +83,26 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const cost = backpropCost(loss, loss.init ?? [0, 0], 5);
       assert.equal(cost.tapeNodes, g.tapeNodes);
       const p = await openPanel(h, theme);
-      await p.send({ type: 'init', strings: panelStrings(), settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 } } satisfies HostMessage);
+      await p.send({
+        type: 'init',
+        strings: panelStrings(),
+        settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 },
+      } satisfies HostMessage);
       await p.send({ type: 'analysisStarted', title: '역전파 그래프: rosenbrock.ts' } satisfies HostMessage);
-      await p.send({ type: 'graph', title: `테이프의 노드 ${g.tapeNodes}개`, graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root } } satisfies HostMessage);
+      await p.send({
+        type: 'graph',
+        title: `테이프의 노드 ${g.tapeNodes}개`,
+        graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root },
+      } satisfies HostMessage);
       await p.send(backpropCostTable(cost));
       await p.page.locator('#table-backprop-cost').waitFor();
-      assert.equal(await p.page.locator('#table-backprop-cost caption').textContent(), `역전파의 계산이 적은 이유: 테이프의 노드 ${cost.tapeNodes}개, 매개변수 2개`);
-      const rows = (await p.page.evaluate(`[...document.querySelectorAll('#table-backprop-cost tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`)) as string[][];
+      assert.equal(
+        await p.page.locator('#table-backprop-cost caption').textContent(),
+        `역전파의 계산이 적은 이유: 테이프의 노드 ${cost.tapeNodes}개, 매개변수 2개`,
+      );
+      const rows = (await p.page.evaluate(
+        `[...document.querySelectorAll('#table-backprop-cost tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`,
+      )) as string[][];
       assert.deepEqual(
         rows.slice(0, 3).map((r) => r[1]),
         ['1', '순전파 1번 + 역전파 1번', 'd + 1 = 3'],
@@ -113,10 +134,20 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const p = await openPanel(h, theme);
       const settings = { optimizer: 'adam', learningRate: 0.05, steps: 400 } as const;
       await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
-      await p.send({ type: 'runStarted', runId: 'n', file, dimension: run.options.init.length, paramNames: run.options.init.map((_, i) => `p[${i}]`), settings } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'n',
+        file,
+        dimension: run.options.init.length,
+        paramNames: run.options.init.map((_, i) => `p[${i}]`),
+        settings,
+      } satisfies HostMessage);
       await p.send({ type: 'boundary', runId: 'n', boundary } satisfies HostMessage);
       await p.page.locator('#decision-boundary').waitFor();
-      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `학습 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
+      assert.equal(
+        await p.page.locator('.boundary-accuracy').textContent(),
+        `학습 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`,
+      );
       assert.ok((await canvasInk(p.page, '#decision-boundary canvas')) > 0.5, 'decision boundary looks blank');
       // Parameters (what training changed) beside hyper-parameters (what the learner chose).
       const info = networkInfo(run);
@@ -125,8 +156,17 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const params = await p.page.locator('#table-parameters tbody tr').allTextContents();
       assert.equal(params.length, 4);
       assert.equal(await p.page.locator('#table-parameters caption').textContent(), '매개변수: 학습이 바꾸는 값 (모두 82개)');
-      const hyper = await p.page.evaluate(`[...document.querySelectorAll('#table-hyperparameters tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`);
-      assert.deepEqual(hyper, [['옵티마이저', 'adam'], ['학습률', '0.05'], ['스텝 수', '400'], ['배치 크기', '50'], ['층 구성', 'linear(2→16) → tanh → linear(16→2)'], ['시드 (초기화, 미니배치)', '1']]);
+      const hyper = await p.page.evaluate(
+        `[...document.querySelectorAll('#table-hyperparameters tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`,
+      );
+      assert.deepEqual(hyper, [
+        ['옵티마이저', 'adam'],
+        ['학습률', '0.05'],
+        ['스텝 수', '400'],
+        ['배치 크기', '50'],
+        ['층 구성', 'linear(2→16) → tanh → linear(16→2)'],
+        ['시드 (초기화, 미니배치)', '1'],
+      ]);
       // Hover (or focus) a row: what that setting is, from the glossary.
       const lrRow = p.page.locator('#table-hyperparameters tbody tr').nth(1);
       assert.match((await lrRow.getAttribute('title')) ?? '', /^학습률 \(learning rate\): /);
@@ -150,10 +190,16 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.send({ type: 'runStarted', runId: 's', file, dimension: 2, paramNames: ['a', 'b'], settings } satisfies HostMessage);
       await p.send({ type: 'boundary', runId: 's', boundary } satisfies HostMessage);
       await p.page.locator('#decision-boundary').waitFor();
-      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `학습 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`);
+      assert.equal(
+        await p.page.locator('.boundary-accuracy').textContent(),
+        `학습 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`,
+      );
       // All three class colours cover part of the picture.
-      const colours = await p.page.evaluate(`(() => { const s = getComputedStyle(document.body); return ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green'].map((v) => s.getPropertyValue(v).trim()); })()`);
-      for (const c of colours as string[]) assert.ok((await canvasColorPixels(p.page, '#decision-boundary canvas', c)) > 50, `class colour ${c}`);
+      const colours = await p.page.evaluate(
+        `(() => { const s = getComputedStyle(document.body); return ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green'].map((v) => s.getPropertyValue(v).trim()); })()`,
+      );
+      for (const c of colours as string[])
+        assert.ok((await canvasColorPixels(p.page, '#decision-boundary canvas', c)) > 50, `class colour ${c}`);
       await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
       await p.screenshot('decision-boundary-3-classes');
       assert.deepEqual(await p.problems(), []);
@@ -170,7 +216,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
       for (const m of networkTables(info)) await p.send(m);
       await p.page.locator('#weights').waitFor();
-      assert.deepEqual(await p.page.locator('#weights figcaption').allTextContents(), ['0번 층: 16 × 2 가중치와 편향', '2번 층: 2 × 16 가중치와 편향']);
+      assert.deepEqual(await p.page.locator('#weights figcaption').allTextContents(), [
+        '0번 층: 16 × 2 가중치와 편향',
+        '2번 층: 2 × 16 가중치와 편향',
+      ]);
       assert.equal(await p.page.locator('#weights [data-side="end"]').getAttribute('aria-pressed'), 'true');
       // Keyboard: into the first layer, one right and one down → W[1, 1] after training, and before.
       const first = p.page.locator('#weights canvas').first();
@@ -179,15 +228,24 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.page.keyboard.press('ArrowDown');
       const n4 = (v: number) => String(Number(v.toPrecision(4)));
       const [w0] = info.layers;
-      assert.equal(await p.page.locator('.weights-readout').textContent(), `0.weight[1, 1] = ${n4(w0.end[1 * 2 + 1])} (반대쪽 끝에서는 ${n4(w0.start[1 * 2 + 1])})`);
+      assert.equal(
+        await p.page.locator('.weights-readout').textContent(),
+        `0.weight[1, 1] = ${n4(w0.end[1 * 2 + 1])} (반대쪽 끝에서는 ${n4(w0.start[1 * 2 + 1])})`,
+      );
       // End jumps to the bias column.
       await p.page.keyboard.press('End');
-      assert.equal(await p.page.locator('.weights-readout').textContent(), `0.bias[1] = ${n4(w0.biasEnd[1])} (반대쪽 끝에서는 ${n4(w0.biasStart[1])})`);
+      assert.equal(
+        await p.page.locator('.weights-readout').textContent(),
+        `0.bias[1] = ${n4(w0.biasEnd[1])} (반대쪽 끝에서는 ${n4(w0.biasStart[1])})`,
+      );
       const after = await first.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
       await p.page.locator('#weights [data-side="start"]').click();
       assert.equal(await p.page.locator('#weights').getAttribute('data-side'), 'start');
       // The readout follows the toggle: the start value first now.
-      assert.equal(await p.page.locator('.weights-readout').textContent(), `0.bias[1] = ${n4(w0.biasStart[1])} (반대쪽 끝에서는 ${n4(w0.biasEnd[1])})`);
+      assert.equal(
+        await p.page.locator('.weights-readout').textContent(),
+        `0.bias[1] = ${n4(w0.biasStart[1])} (반대쪽 끝에서는 ${n4(w0.biasEnd[1])})`,
+      );
       const before = await first.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
       assert.notEqual(before, after, 'toggling to the start weights changes the picture');
       assert.ok((await canvasInk(p.page, '#weights canvas')) > 0.3, 'weights grid looks blank');
@@ -202,10 +260,21 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const loss = compileLoss(readFileSync(file, 'utf8'), file);
       const points: Array<{ step: number; loss: number; params: number[]; gradNorm: number; testLoss?: number }> = [];
       let held: ReturnType<typeof twoDimensionalData>;
-      const run = trainLoss(loss, { steps: 300 }, {
-        onProgress: (e: TrainProgress) => points.push({ step: e.step, loss: e.loss, params: [], gradNorm: e.gradNorm, ...(e.testLoss === undefined ? {} : { testLoss: e.testLoss }) }),
-        onSplit: (split) => (held = twoDimensionalData(split.train, split.test)),
-      });
+      const run = trainLoss(
+        loss,
+        { steps: 300 },
+        {
+          onProgress: (e: TrainProgress) =>
+            points.push({
+              step: e.step,
+              loss: e.loss,
+              params: [],
+              gradNorm: e.gradNorm,
+              ...(e.testLoss === undefined ? {} : { testLoss: e.testLoss }),
+            }),
+          onSplit: (split) => (held = twoDimensionalData(split.train, split.test)),
+        },
+      );
       assert.ok(run.test && held);
       const boundary = decisionBoundary(loss, run.params[run.params.length - 1], held);
       assert.ok(boundary && boundary.testAccuracy !== undefined);
@@ -214,7 +283,8 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
       await p.send({ type: 'runStarted', runId: 'o', file, dimension: 2, paramNames: ['a', 'b'], settings } satisfies HostMessage);
       assert.equal(await p.page.locator('#test-note').isVisible(), false);
-      for (let i = 0; i < points.length; i += 50) await p.send({ type: 'progress', runId: 'o', points: points.slice(i, i + 50) } satisfies HostMessage);
+      for (let i = 0; i < points.length; i += 50)
+        await p.send({ type: 'progress', runId: 'o', points: points.slice(i, i + 50) } satisfies HostMessage);
       await p.send({ type: 'boundary', runId: 'o', boundary } satisfies HostMessage);
       await p.page.locator('#test-note').waitFor({ state: 'visible' });
       assert.match((await p.page.locator('#test-note').textContent()) ?? '', /^점선: 기울기 계산에 쓰지 않고 떼어 둔 검증 데이터의 손실/);
@@ -223,7 +293,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.equal(await p.page.locator('#legend .swatch.dashed').count(), 1);
       // Both accuracies, each on its own samples.
       const pct = (v: number | undefined) => (100 * (v as number)).toFixed(1);
-      assert.equal(await p.page.locator('.boundary-accuracy').textContent(), `학습 정확도 ${pct(boundary.accuracy)}% · 검증 정확도 ${pct(boundary.testAccuracy)}%`);
+      assert.equal(
+        await p.page.locator('.boundary-accuracy').textContent(),
+        `학습 정확도 ${pct(boundary.accuracy)}% · 검증 정확도 ${pct(boundary.testAccuracy)}%`,
+      );
       assert.equal(boundary.points.filter((q) => q.test).length, 50);
       // The loss chart carries more ink than the training curve alone would: draw it without the held-out points.
       await p.page.waitForTimeout(100);

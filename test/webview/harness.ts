@@ -53,7 +53,10 @@ export async function startHarness(): Promise<Harness> {
           title: 'test',
         })
           // VS Code injects its theme variables and body class; a same-origin stylesheet stands in.
-          .replace('<link rel="stylesheet" href="' + origin + '/media/panel.css">', `<link rel="stylesheet" href="${origin}/test/webview/themes/${theme}.css">$&`)
+          .replace(
+            '<link rel="stylesheet" href="' + origin + '/media/panel.css">',
+            `<link rel="stylesheet" href="${origin}/test/webview/themes/${theme}.css">$&`,
+          )
           .replace('<body>', `<body class="vscode-${theme}">`);
         res.writeHead(200, { 'content-type': types['.html'] });
         res.end(html);

@@ -46,7 +46,14 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const p = await openPanel(h, theme);
       await p.send(init);
       await p.page.locator('#empty-state').waitFor();
-      await p.send({ type: 'runStarted', runId: 'r1', file: '/ws/quadratic.ts', dimension: 1, paramNames: ['w'], settings } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'r1',
+        file: '/ws/quadratic.ts',
+        dimension: 1,
+        paramNames: ['w'],
+        settings,
+      } satisfies HostMessage);
       const points = quadraticRun();
       // Streamed in batches, as the host throttles progress.
       for (let i = 0; i < points.length; i += 10) {
@@ -95,9 +102,19 @@ for (const theme of ['light', 'dark'] as Theme[]) {
         assert.equal(m.settings.optimizer, settings.optimizer);
       }
       assert.notEqual(seeds[0], seeds[1]);
-      assert.equal(await p.page.locator('#reroll').getAttribute('title'), '새 무작위 초깃값을 뽑아(신경망이면 새 시드로 가중치를 초기화해) 다시 학습합니다');
+      assert.equal(
+        await p.page.locator('#reroll').getAttribute('title'),
+        '새 무작위 초깃값을 뽑아(신경망이면 새 시드로 가중치를 초기화해) 다시 학습합니다',
+      );
       // The host echoes the seed with the run: the legend shows it, so the learner can keep it (model.init(seed)).
-      await p.send({ type: 'runStarted', runId: 'r9', file: '/x/moons-network.ts', dimension: 82, paramNames: [], settings: { ...settings, initSeed: seeds[0] } } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'r9',
+        file: '/x/moons-network.ts',
+        dimension: 82,
+        paramNames: [],
+        settings: { ...settings, initSeed: seeds[0] },
+      } satisfies HostMessage);
       assert.equal(await p.page.locator('#legend .legend-item').innerText(), `moons-network.ts · sgd · η=0.1 · 시드 ${seeds[0]}`);
       // A malformed seed from anywhere is refused by the protocol.
       assert.deepEqual(await p.problems(), []);
@@ -109,14 +126,30 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.page.locator('#steps').waitFor();
       // What the worker resolved for examples/moons-network.ts: its config, not the command's defaults.
       const ran: RunSettings = { optimizer: 'adam', learningRate: 0.05, steps: 400, batchSize: 50 };
-      await p.send({ type: 'runStarted', runId: 'm1', file: '/ws/moons-network.ts', dimension: 82, paramNames: [], settings: ran, setsControls: true } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'm1',
+        file: '/ws/moons-network.ts',
+        dimension: 82,
+        paramNames: [],
+        settings: ran,
+        setsControls: true,
+      } satisfies HostMessage);
       await p.page.locator('#legend .legend-item').waitFor();
       assert.equal(await p.page.locator('#legend .legend-item').innerText(), 'moons-network.ts · adam · η=0.05 · 미니배치 50');
-      const shown = () => p.page.evaluate(() => ['optimizer', 'steps'].map((id) => (document.getElementById(id) as unknown as { value: string }).value));
+      const shown = () =>
+        p.page.evaluate(() => ['optimizer', 'steps'].map((id) => (document.getElementById(id) as unknown as { value: string }).value));
       assert.deepEqual(await shown(), ['adam', '400']);
       assert.equal(await p.page.locator('.lr-value').innerText(), 'η = 0.05', 'the exact rate, not the slider’s rounded 0.0501');
       // One runner of a race does not take over the controls.
-      await p.send({ type: 'runStarted', runId: 'race-1', file: '/ws/moons-network.ts · SGD', dimension: 82, paramNames: [], settings: { optimizer: 'sgd', learningRate: 0.1, steps: 10 } } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'race-1',
+        file: '/ws/moons-network.ts · SGD',
+        dimension: 82,
+        paramNames: [],
+        settings: { optimizer: 'sgd', learningRate: 0.1, steps: 10 },
+      } satisfies HostMessage);
       assert.deepEqual(await shown(), ['adam', '400']);
       // "Run again" sends what the controls show, the batch size kept.
       await p.page.locator('#run').click();
@@ -127,7 +160,11 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       posted = await p.posted();
       assert.deepEqual(posted[posted.length - 1], {
         type: 'state',
-        state: { legend: ['moons-network.ts · adam · η=0.05 · 미니배치 50', 'moons-network.ts · SGD · sgd · η=0.1'], settings: ran, status: '' },
+        state: {
+          legend: ['moons-network.ts · adam · η=0.05 · 미니배치 50', 'moons-network.ts · SGD · sgd · η=0.1'],
+          settings: ran,
+          status: '',
+        },
       });
       assert.deepEqual(await p.problems(), []);
     });
@@ -138,7 +175,15 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.page.locator('#steps').waitFor();
       // What the worker resolved for a file with no step count anywhere: the default stop.
       const ran: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, tolerance: 1e-8 };
-      await p.send({ type: 'runStarted', runId: 'c1', file: '/ws/quadratic.ts', dimension: 1, paramNames: ['w'], settings: ran, setsControls: true } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'c1',
+        file: '/ws/quadratic.ts',
+        dimension: 1,
+        paramNames: ['w'],
+        settings: ran,
+        setsControls: true,
+      } satisfies HostMessage);
       const label = p.page.locator('label[for="steps"]');
       assert.equal(await label.innerText(), '최대 스텝 수 (수렴하면 먼저 멈춤)');
       await p.send({ type: 'runFinished', runId: 'c1', reason: 'converged', step: 48 } satisfies HostMessage);
@@ -155,7 +200,15 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       posted = await p.posted();
       assert.deepEqual(posted[posted.length - 1], { type: 'rerun', settings: { optimizer: 'sgd', learningRate: 0.1, steps: 200 } });
       // A tolerance that is not a positive number is refused by the protocol.
-      await p.send({ type: 'runStarted', runId: 'c2', file: '/ws/quadratic.ts', dimension: 1, paramNames: ['w'], settings: { ...ran, tolerance: -1 }, setsControls: true } as unknown as HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'c2',
+        file: '/ws/quadratic.ts',
+        dimension: 1,
+        paramNames: ['w'],
+        settings: { ...ran, tolerance: -1 },
+        setsControls: true,
+      } as unknown as HostMessage);
       assert.equal(await p.page.locator('#legend .legend-item').count(), 1, 'the invalid run was not drawn');
       assert.deepEqual(await p.problems(), []);
       if (theme === 'dark') await p.screenshot('converged-run');
@@ -187,7 +240,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.send(init);
       await p.page.locator('#empty-state').waitFor();
       const problems = await p.problems();
-      assert.ok(problems.every((m) => !m.startsWith('pageerror') && !m.startsWith('csp')), problems.join('\n'));
+      assert.ok(
+        problems.every((m) => !m.startsWith('pageerror') && !m.startsWith('csp')),
+        problems.join('\n'),
+      );
     });
   });
 }

@@ -91,7 +91,11 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.page.locator('#steps').waitFor();
       // No named helper functions inside evaluate: the TypeScript loader would wrap them in __name().
       await p.page.evaluate(() => {
-        for (const [id, v] of [['optimizer', 'adam'], ['steps', '250'], ['start', '1.5, -2']]) {
+        for (const [id, v] of [
+          ['optimizer', 'adam'],
+          ['steps', '250'],
+          ['start', '1.5, -2'],
+        ]) {
           (document.getElementById(id) as unknown as { value: string }).value = v;
         }
         const lr = document.getElementById('lr') as HTMLInputElement;
@@ -118,7 +122,8 @@ for (const theme of ['light', 'dark'] as Theme[]) {
         await p.page.keyboard.press('Tab');
         reached.add(await p.page.evaluate(() => document.activeElement?.id ?? ''));
       }
-      for (const id of ['optimizer', 'lr', 'steps', 'start', 'run', 'stop', 'log-scale']) assert.ok(reached.has(id), `${id} not reachable by Tab (reached: ${[...reached]})`);
+      for (const id of ['optimizer', 'lr', 'steps', 'start', 'run', 'stop', 'log-scale'])
+        assert.ok(reached.has(id), `${id} not reachable by Tab (reached: ${[...reached]})`);
     });
   });
 }
@@ -131,7 +136,13 @@ function tenDimensionalRun(): { surface: SurfaceData; points: StepPoint[] } {
   const theta = new Array<number>(d).fill(0);
   for (let step = 0; step <= settings.steps; step++) {
     const g = theta.map((t, i) => 2 * (t - target[i]));
-    points.push({ step, loss: theta.reduce((s, t, i) => s + (t - target[i]) ** 2, 0), params: [...theta], gradNorm: Math.hypot(...g), gradient: g });
+    points.push({
+      step,
+      loss: theta.reduce((s, t, i) => s + (t - target[i]) ** 2, 0),
+      params: [...theta],
+      gradNorm: Math.hypot(...g),
+      gradient: g,
+    });
     theta.forEach((_, i) => (theta[i] -= 0.1 * g[i]));
   }
   // The slice through θ₀ along the first two parameters, as the worker samples it.
@@ -198,7 +209,10 @@ describe('loss panel playback and export', function () {
     await stream(p, 2, bowlRun());
     for (const f of ['csv', 'json', 'png']) await p.page.locator(`#export-${f}`).click();
     const exports = (await p.posted()).filter((m) => m.type === 'export');
-    assert.deepEqual(exports.map((m) => m.type === 'export' && m.format), ['csv', 'json', 'png']);
+    assert.deepEqual(
+      exports.map((m) => m.type === 'export' && m.format),
+      ['csv', 'json', 'png'],
+    );
     const png = exports[2];
     assert.ok(png.type === 'export' && png.runId === 'r1' && png.dataUrl?.startsWith('data:image/png;base64,'));
     assert.ok((png.dataUrl?.length ?? 0) > 10_000, 'the PNG holds real pixels');
@@ -219,7 +233,14 @@ describe('loss panel streaming a long run', function () {
     const p = await openPanel(h, 'dark');
     await p.send(init);
     await p.page.locator('#empty-state').waitFor();
-    await p.send({ type: 'runStarted', runId: 'long', file: '/ws/long.ts', dimension: 2, paramNames: ['x', 'y'], settings: { ...settings, steps: 100_000 } } satisfies HostMessage);
+    await p.send({
+      type: 'runStarted',
+      runId: 'long',
+      file: '/ws/long.ts',
+      dimension: 2,
+      paramNames: ['x', 'y'],
+      settings: { ...settings, steps: 100_000 },
+    } satisfies HostMessage);
     // Count animation frames in the page while the host streams 400 messages of 250 steps.
     // As source text: the TypeScript loader would wrap a named inner function in __name().
     await p.page.evaluate('window.__frames = 0; (function tick() { window.__frames++; requestAnimationFrame(tick); })();');
@@ -237,7 +258,9 @@ describe('loss panel streaming a long run', function () {
     await p.page.locator('#status', { hasText: '모든 스텝을 마쳤습니다' }).waitFor();
     const seconds = (Date.now() - started) / 1000;
     const frames = await p.page.evaluate(() => (window as unknown as { __frames: number }).__frames);
-    console.log(`      [measure] 100,000 steps in 400 messages over ${seconds.toFixed(1)} s: ${(frames / seconds).toFixed(0)} frames/s in the panel`);
+    console.log(
+      `      [measure] 100,000 steps in 400 messages over ${seconds.toFixed(1)} s: ${(frames / seconds).toFixed(0)} frames/s in the panel`,
+    );
     assert.match(await p.page.locator('.timeline-label').innerText(), /스텝 99999 /, 'the last step arrived');
     assert.ok((await canvasInk(p.page, '#loss-chart')) > 0.01);
     assert.deepEqual(await p.problems(), []);

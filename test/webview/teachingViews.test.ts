@@ -19,7 +19,11 @@ import type { StepPoint } from '../../src/protocol/panelProtocol';
 
 const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 30 };
 
-function analyze(example: string, analysis: AnalysisName, request: AnalysisRequest = {}): { result: AnalysisResult; messages: HostMessage[] } {
+function analyze(
+  example: string,
+  analysis: AnalysisName,
+  request: AnalysisRequest = {},
+): { result: AnalysisResult; messages: HostMessage[] } {
   const file = path.resolve(__dirname, '../../examples', example);
   const loss = compileLoss(readFileSync(file, 'utf8'), file);
   const result = runAnalysis(loss, analysis, request);
@@ -42,7 +46,9 @@ async function show(p: PanelPage, messages: HostMessage[]): Promise<void> {
 
 /** The table's rows as text cells. */
 async function tableRows(p: PanelPage, id: string): Promise<string[][]> {
-  return p.page.evaluate(`[...document.querySelectorAll('#table-${id} tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`) as Promise<string[][]>;
+  return p.page.evaluate(
+    `[...document.querySelectorAll('#table-${id} tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent))`,
+  ) as Promise<string[][]>;
 }
 
 /**
@@ -101,7 +107,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const p = await openPanel(h, theme);
       await show(p, messages);
       const legend = await p.page.locator('#legend .legend-item').allInnerTexts();
-      assert.deepEqual(legend.map((l) => l.split(' · ')[1]), ['전체 배치 (200)', '미니배치 32', '미니배치 8', '미니배치 1']);
+      assert.deepEqual(
+        legend.map((l) => l.split(' · ')[1]),
+        ['전체 배치 (200)', '미니배치 32', '미니배치 8', '미니배치 1'],
+      );
       const rows = await tableRows(p, 'batch-sizes');
       assert.equal(rows.length, 4);
       result.result.rows.forEach((r, i) => {
@@ -147,7 +156,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.equal(Number(await sweep.getAttribute('data-diverged')), result.result.boundary.diverged);
       const { stable, diverged } = result.result.boundary;
       assert.ok(stable !== undefined && diverged !== undefined && stable <= 1 && diverged > 1);
-      assert.equal(await p.page.locator('#table-sweep-table caption').textContent(), `발산이 시작되는 구간: η = ${num(stable)} ~ η = ${num(diverged)}`);
+      assert.equal(
+        await p.page.locator('#table-sweep-table caption').textContent(),
+        `발산이 시작되는 구간: η = ${num(stable)} ~ η = ${num(diverged)}`,
+      );
       const rows = await tableRows(p, 'sweep-table');
       result.result.points.forEach((pt, i) => {
         assert.equal(rows[i][0], num(pt.learningRate));
@@ -159,7 +171,11 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await until(p, `(JSON.parse(document.querySelector('#sweep-sweep').dataset.points ?? '[]')[0]?.x ?? 0) > 0`);
       // Positions after the layout has settled (two painted frames).
       await p.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
-      const positions = JSON.parse((await sweep.getAttribute('data-points')) ?? '[]') as Array<{ learningRate: number; x: number; y: number }>;
+      const positions = JSON.parse((await sweep.getAttribute('data-points')) ?? '[]') as Array<{
+        learningRate: number;
+        x: number;
+        y: number;
+      }>;
       assert.equal(positions.length, result.result.points.filter((q) => q.outcome === 'diverged' || (q.finalLoss ?? 0) > 0).length);
       const target = positions.find((q) => Math.abs(q.learningRate - 0.1) < 0.05) ?? positions[0];
       await p.page.locator('#sweep-chart').click({ position: { x: target.x, y: target.y } });
@@ -219,10 +235,27 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const loss = compileLoss(readFileSync(file, 'utf8'), file);
       const points: StepPoint[] = [];
       const run = { optimizer: 'momentum', learningRate: 0.1, steps: 10 } as const;
-      trainLoss(loss, run, { onProgress: (e) => points.push({ step: e.step, loss: e.loss, params: Array.from(e.params), gradNorm: e.gradNorm, gradient: Array.from(e.gradient), state: e.optimizerState() }) });
+      trainLoss(loss, run, {
+        onProgress: (e) =>
+          points.push({
+            step: e.step,
+            loss: e.loss,
+            params: Array.from(e.params),
+            gradNorm: e.gradNorm,
+            gradient: Array.from(e.gradient),
+            state: e.optimizerState(),
+          }),
+      });
       const p = await openPanel(h, theme);
       await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
-      await p.send({ type: 'runStarted', runId: 'm', file, dimension: 1, paramNames: ['w'], settings: { ...run, init: [-2] } } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'm',
+        file,
+        dimension: 1,
+        paramNames: ['w'],
+        settings: { ...run, init: [-2] },
+      } satisfies HostMessage);
       await p.send({ type: 'progress', runId: 'm', points } satisfies HostMessage);
       await p.send({ type: 'runFinished', runId: 'm', reason: 'completed' } satisfies HostMessage);
       await p.page.locator('#timeline').focus();
@@ -233,10 +266,16 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const r5 = (v: number) => String(Number(v.toPrecision(5)));
       const detail = p.page.locator('#step-detail');
       await until(p, `document.querySelector('#step-detail .detail-point')?.textContent.startsWith('스텝 3:')`);
-      assert.equal(await detail.locator('.detail-point').textContent(), `스텝 3: w = ${r5(at.params[0])}, L(w) = ${r5(at.loss)}, ∇L(w) = ${r5((at.gradient as number[])[0])}`);
+      assert.equal(
+        await detail.locator('.detail-point').textContent(),
+        `스텝 3: w = ${r5(at.params[0])}, L(w) = ${r5(at.loss)}, ∇L(w) = ${r5((at.gradient as number[])[0])}`,
+      );
       assert.equal(await detail.locator('.detail-update').textContent(), `갱신: Δw = ${r5(next.params[0] - at.params[0])}`);
       const buffer = (next.state?.momentum_buffer as number[])[0];
-      assert.equal(await detail.locator('.detail-state').textContent(), `이번 갱신에 쓰인 옵티마이저 상태: momentum_buffer = ${r5(buffer)}`);
+      assert.equal(
+        await detail.locator('.detail-state').textContent(),
+        `이번 갱신에 쓰인 옵티마이저 상태: momentum_buffer = ${r5(buffer)}`,
+      );
       // torch's momentum: w₄ = w₃ − η·v₄ — the numbers on screen satisfy the formula.
       assert.ok(Math.abs(next.params[0] - (at.params[0] - 0.1 * buffer)) < 1e-12);
       await p.screenshot('timeline');
@@ -246,8 +285,19 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     it('the diagnosis of a run, with a link to its glossary entry', async () => {
       const p = await openPanel(h, theme);
       await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
-      await p.send({ type: 'runStarted', runId: 'r1', file: '/ws/learning-rate.ts', dimension: 1, paramNames: ['w'], settings } satisfies HostMessage);
-      await p.send({ type: 'diagnosis', runId: 'r1', findings: [{ code: 'diverged', text: '손실이 발산했습니다: 학습률 1.05이(가) 너무 큽니다.', glossary: 'divergence' }] } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'r1',
+        file: '/ws/learning-rate.ts',
+        dimension: 1,
+        paramNames: ['w'],
+        settings,
+      } satisfies HostMessage);
+      await p.send({
+        type: 'diagnosis',
+        runId: 'r1',
+        findings: [{ code: 'diverged', text: '손실이 발산했습니다: 학습률 1.05이(가) 너무 큽니다.', glossary: 'divergence' }],
+      } satisfies HostMessage);
       const item = p.page.locator('#diagnosis li[data-code="diverged"]');
       await item.waitFor();
       assert.match((await item.textContent()) ?? '', /발산했습니다/);
@@ -261,13 +311,25 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     it('a verified remedy: a themed, keyboard-operable button that asks the host to train with it', async () => {
       const p = await openPanel(h, theme);
       await p.send({ type: 'init', strings: panelStrings(), settings } satisfies HostMessage);
-      await p.send({ type: 'runStarted', runId: 'r2', file: '/ws/learning-rate.ts', dimension: 1, paramNames: ['w'], settings } satisfies HostMessage);
+      await p.send({
+        type: 'runStarted',
+        runId: 'r2',
+        file: '/ws/learning-rate.ts',
+        dimension: 1,
+        paramNames: ['w'],
+        settings,
+      } satisfies HostMessage);
       const cli = ['--optimizer', 'sgd', '--lr', '0.5', '--steps', '60', '--seed', '0'];
       await p.send({
         type: 'diagnosis',
         runId: 'r2',
         findings: [
-          { code: 'diverged', text: '손실이 발산했습니다.', glossary: 'divergence', remedy: { cli, outcome: { finalLoss: 1.2345e-9, steps: 60 } } },
+          {
+            code: 'diverged',
+            text: '손실이 발산했습니다.',
+            glossary: 'divergence',
+            remedy: { cli, outcome: { finalLoss: 1.2345e-9, steps: 60 } },
+          },
           { code: 'slow', text: '느리게 줄어듭니다.', glossary: 'learningRate' },
         ],
       } satisfies HostMessage);
@@ -279,7 +341,10 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.equal((await withRemedy.textContent())?.trim(), '이 방법으로 다시 학습 (L = 1.23e-9 예상)');
       assert.match((await withRemedy.getAttribute('title')) ?? '', /--optimizer sgd --lr 0\.5 --steps 60 --seed 0$/);
       // Themed: the vscode-elements button takes the theme's button colours.
-      const [background, themed] = await withRemedy.evaluate((b) => [getComputedStyle(b.shadowRoot?.querySelector('.base') ?? b).backgroundColor, getComputedStyle(document.documentElement).getPropertyValue('--vscode-button-background').trim()]);
+      const [background, themed] = await withRemedy.evaluate((b) => [
+        getComputedStyle(b.shadowRoot?.querySelector('.base') ?? b).backgroundColor,
+        getComputedStyle(document.documentElement).getPropertyValue('--vscode-button-background').trim(),
+      ]);
       assert.notEqual(background, 'rgba(0, 0, 0, 0)', 'the remedy button has a themed background');
       assert.ok(themed !== '', 'the theme defines the button colour the element uses');
       const expected = { type: 'remedy', runId: 'r2', code: 'diverged', cli };

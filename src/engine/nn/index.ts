@@ -7,7 +7,12 @@ import { nnUsed } from '../recording';
 
 /** Mean squared error between predictions and targets (numbers or rows of numbers). */
 function mse(pred: Tensor, target: ArrayLike<number> | ArrayLike<ArrayLike<number>> | Tensor): Tensor {
-  const t = target instanceof Tensor ? target : typeof (target as ArrayLike<unknown>)[0] === 'number' ? Tensor.column(target as ArrayLike<number>) : Tensor.fromRows(target as ArrayLike<ArrayLike<number>>);
+  const t =
+    target instanceof Tensor
+      ? target
+      : typeof (target as ArrayLike<unknown>)[0] === 'number'
+        ? Tensor.column(target as ArrayLike<number>)
+        : Tensor.fromRows(target as ArrayLike<ArrayLike<number>>);
   nnUsed.loss = 'mse'; // what this evaluation used (recording.ts)
   return mseOp(pred, t);
 }

@@ -30,7 +30,8 @@ export interface Layer {
 
 /** nn.Linear(in, out): y = x Wᵀ + b, W and b initialised U(−1/√in, 1/√in) as PyTorch does. */
 export function linear(inputs: number, outputs: number): Layer {
-  if (!(Number.isInteger(inputs) && inputs > 0 && Number.isInteger(outputs) && outputs > 0)) throw new RangeError(`nn.linear(${inputs}, ${outputs}): sizes must be positive whole numbers`);
+  if (!(Number.isInteger(inputs) && inputs > 0 && Number.isInteger(outputs) && outputs > 0))
+    throw new RangeError(`nn.linear(${inputs}, ${outputs}): sizes must be positive whole numbers`);
   return {
     kind: 'linear',
     parameterCount: outputs * inputs + outputs,

@@ -32,7 +32,8 @@ export class Sequential {
 
   /** The network's output for a batch of inputs (rows). Works with Vars (training) or numbers. */
   forward(p: ArrayLike<unknown>, x: Inputs): Tensor {
-    if (p.length !== this.parameterCount) throw new RangeError(`this network has ${this.parameterCount} parameters but the loss received ${p.length}`);
+    if (p.length !== this.parameterCount)
+      throw new RangeError(`this network has ${this.parameterCount} parameters but the loss received ${p.length}`);
     nnUsed.network = this; // what this evaluation used (recording.ts)
     let h = asTensor(x);
     let offset = 0;

@@ -33,11 +33,18 @@ export class Adagrad implements Optimizer {
   private sum: Float64Array | undefined;
 
   constructor(options: AdagradOptions = {}) {
-    this.o = withDefaults<Required<AdagradOptions>>({ lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, maximize: false }, options);
+    this.o = withDefaults<Required<AdagradOptions>>(
+      { lr: 1e-2, lrDecay: 0, weightDecay: 0, initialAccumulatorValue: 0, eps: 1e-10, maximize: false },
+      options,
+    );
     requireLearningRate(this.o.lr);
     requireNonNegative(this.o.lrDecay, 'Invalid lr_decay value', '학습률 감쇠(lr_decay) 값이 잘못되었습니다');
     requireNonNegative(this.o.weightDecay, 'Invalid weight_decay value', '가중치 감쇠(weight_decay) 값이 잘못되었습니다');
-    requireNonNegative(this.o.initialAccumulatorValue, 'Invalid initial_accumulator_value value', '누적값 초깃값(initial_accumulator_value)이 잘못되었습니다');
+    requireNonNegative(
+      this.o.initialAccumulatorValue,
+      'Invalid initial_accumulator_value value',
+      '누적값 초깃값(initial_accumulator_value)이 잘못되었습니다',
+    );
     requireNonNegative(this.o.eps, 'Invalid epsilon value', 'eps 값이 잘못되었습니다');
   }
 

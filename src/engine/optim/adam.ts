@@ -48,7 +48,16 @@ export class Adam implements Optimizer {
 
   constructor(options: AdamOptions = {}, defaultWeightDecay = 0) {
     this.o = withDefaults<Required<AdamOptions>>(
-      { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: defaultWeightDecay, amsgrad: false, maximize: false, decoupledWeightDecay: false },
+      {
+        lr: 1e-3,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        weightDecay: defaultWeightDecay,
+        amsgrad: false,
+        maximize: false,
+        decoupledWeightDecay: false,
+      },
       options,
     );
     requireLearningRate(this.o.lr);

@@ -46,27 +46,50 @@ type Factory = (s: OptimizerSettings) => Optimizer;
 const sgdWith =
   (momentum: number | undefined, nesterov: boolean | undefined): Factory =>
   (s) =>
-    new Sgd({ lr: s.learningRate, momentum: s.momentum ?? momentum, dampening: s.dampening, weightDecay: s.weightDecay, nesterov: s.nesterov ?? nesterov });
+    new Sgd({
+      lr: s.learningRate,
+      momentum: s.momentum ?? momentum,
+      dampening: s.dampening,
+      weightDecay: s.weightDecay,
+      nesterov: s.nesterov ?? nesterov,
+    });
 
 /** name → factory. */
 export const OPTIMIZER_FACTORIES: Readonly<Record<OptimizerName, Factory>> = {
   sgd: sgdWith(undefined, undefined),
   momentum: sgdWith(0.9, false),
   nesterov: sgdWith(0.9, true),
-  adagrad: (s) => new Adagrad({ lr: s.learningRate, lrDecay: s.lrDecay, weightDecay: s.weightDecay, initialAccumulatorValue: s.initialAccumulatorValue, eps: s.eps }),
-  rmsprop: (s) => new Rmsprop({ lr: s.learningRate, alpha: s.alpha, eps: s.eps, weightDecay: s.weightDecay, momentum: s.momentum, centered: s.centered }),
+  adagrad: (s) =>
+    new Adagrad({
+      lr: s.learningRate,
+      lrDecay: s.lrDecay,
+      weightDecay: s.weightDecay,
+      initialAccumulatorValue: s.initialAccumulatorValue,
+      eps: s.eps,
+    }),
+  rmsprop: (s) =>
+    new Rmsprop({ lr: s.learningRate, alpha: s.alpha, eps: s.eps, weightDecay: s.weightDecay, momentum: s.momentum, centered: s.centered }),
   adam: (s) => new Adam({ lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad }),
-  adamw: (s) => new AdamW({ lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad }),
+  adamw: (s) =>
+    new AdamW({ lr: s.learningRate, beta1: s.beta1, beta2: s.beta2, eps: s.eps, weightDecay: s.weightDecay, amsgrad: s.amsgrad }),
   newton: (s) => new Newton({ lr: s.learningRate, damping: s.damping }),
   lbfgs: (s) => new Lbfgs({ lr: s.learningRate, lineSearch: s.lineSearch }),
 };
 
 export function createOptimizer(name: string, settings: OptimizerSettings): Optimizer {
   if (!isOptimizerName(name)) {
-    throw new OptimizerError('badOptimizerConfig', `알 수 없는 옵티마이저입니다: '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`, `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`);
+    throw new OptimizerError(
+      'badOptimizerConfig',
+      `알 수 없는 옵티마이저입니다: '${name}'. 쓸 수 있는 것: ${OPTIMIZER_NAMES.join(', ')}`,
+      `Unknown optimizer '${name}'. Available: ${OPTIMIZER_NAMES.join(', ')}`,
+    );
   }
   if (typeof settings.learningRate !== 'number') {
-    throw new OptimizerError('badOptimizerConfig', `학습률이 잘못되었습니다: ${String(settings.learningRate)} (숫자여야 합니다)`, `Invalid learning rate: ${String(settings.learningRate)}`);
+    throw new OptimizerError(
+      'badOptimizerConfig',
+      `학습률이 잘못되었습니다: ${String(settings.learningRate)} (숫자여야 합니다)`,
+      `Invalid learning rate: ${String(settings.learningRate)}`,
+    );
   }
   return OPTIMIZER_FACTORIES[name](settings);
 }

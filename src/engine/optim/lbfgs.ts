@@ -77,14 +77,36 @@ export class Lbfgs implements Optimizer {
     this.historySize = o.historySize ?? 100;
     this.lineSearch = o.lineSearch;
     requireLearningRate(this.lr);
-    requireThat(isCount(this.maxIter), this.maxIter, 'Invalid max_iter value', '최대 반복 횟수(max_iter)가 잘못되었습니다', '1 이상의 정수여야 합니다');
-    requireThat(isCount(this.maxEval), this.maxEval, 'Invalid max_eval value', '최대 평가 횟수(max_eval)가 잘못되었습니다', '1 이상의 정수여야 합니다');
-    requireThat(isCount(this.historySize), this.historySize, 'Invalid history_size value', '기록 크기(history_size)가 잘못되었습니다', '1 이상의 정수여야 합니다');
+    requireThat(
+      isCount(this.maxIter),
+      this.maxIter,
+      'Invalid max_iter value',
+      '최대 반복 횟수(max_iter)가 잘못되었습니다',
+      '1 이상의 정수여야 합니다',
+    );
+    requireThat(
+      isCount(this.maxEval),
+      this.maxEval,
+      'Invalid max_eval value',
+      '최대 평가 횟수(max_eval)가 잘못되었습니다',
+      '1 이상의 정수여야 합니다',
+    );
+    requireThat(
+      isCount(this.historySize),
+      this.historySize,
+      'Invalid history_size value',
+      '기록 크기(history_size)가 잘못되었습니다',
+      '1 이상의 정수여야 합니다',
+    );
     requireNonNegative(this.toleranceGrad, 'Invalid tolerance_grad value', 'tolerance_grad 값이 잘못되었습니다');
     requireNonNegative(this.toleranceChange, 'Invalid tolerance_change value', 'tolerance_change 값이 잘못되었습니다');
     if (this.lineSearch !== undefined && this.lineSearch !== 'strong_wolfe') {
       // torch raises this (as a RuntimeError) at the first step; we say it at once.
-      throw new OptimizerError('badOptimizerConfig', `L-BFGS 선 탐색(line_search_fn)은 'strong_wolfe'만 쓸 수 있습니다: ${String(this.lineSearch)}`, "only 'strong_wolfe' is supported");
+      throw new OptimizerError(
+        'badOptimizerConfig',
+        `L-BFGS 선 탐색(line_search_fn)은 'strong_wolfe'만 쓸 수 있습니다: ${String(this.lineSearch)}`,
+        "only 'strong_wolfe' is supported",
+      );
     }
   }
 
@@ -230,7 +252,13 @@ export class Lbfgs implements Optimizer {
  * pairs (sᵢ, yᵢ, ρᵢ = 1/yᵢᵀsᵢ), oldest first, on top of H_diag·I. Written as torch writes it
  * (one buffer q, then r), so that it rounds the same way.
  */
-export function twoLoopDirection(g: Float64Array, oldDirs: readonly Float64Array[], oldStps: readonly Float64Array[], ro: readonly number[], hDiag: number): Float64Array {
+export function twoLoopDirection(
+  g: Float64Array,
+  oldDirs: readonly Float64Array[],
+  oldStps: readonly Float64Array[],
+  ro: readonly number[],
+  hDiag: number,
+): Float64Array {
   const n = g.length;
   const m = oldDirs.length;
   const al = new Array<number>(m);

@@ -72,23 +72,41 @@ export class Newton implements Optimizer {
     this.fixedDamping = o.damping;
     requireLearningRate(this.lr);
     requireThat(
-      this.fixedDamping === undefined || (typeof this.fixedDamping === 'number' && Number.isFinite(this.fixedDamping) && this.fixedDamping >= 0),
+      this.fixedDamping === undefined ||
+        (typeof this.fixedDamping === 'number' && Number.isFinite(this.fixedDamping) && this.fixedDamping >= 0),
       this.fixedDamping,
       'Invalid damping value',
       '감쇠(damping) 값이 잘못되었습니다',
       '0 이상의 유한한 수여야 합니다. 0은 순수한 뉴턴 스텝입니다',
     );
-    requireThat(Number.isInteger(this.maxParams) && this.maxParams >= 1, this.maxParams, 'Invalid maxParams value', '최대 매개변수 수(maxParams)가 잘못되었습니다', '1 이상의 정수여야 합니다');
-    requireThat(this.lineSearch === undefined || this.lineSearch === 'backtracking', this.lineSearch, 'Invalid line search for Newton', '뉴턴 방법의 선 탐색이 잘못되었습니다', "'backtracking'만 쓸 수 있습니다");
+    requireThat(
+      Number.isInteger(this.maxParams) && this.maxParams >= 1,
+      this.maxParams,
+      'Invalid maxParams value',
+      '최대 매개변수 수(maxParams)가 잘못되었습니다',
+      '1 이상의 정수여야 합니다',
+    );
+    requireThat(
+      this.lineSearch === undefined || this.lineSearch === 'backtracking',
+      this.lineSearch,
+      'Invalid line search for Newton',
+      '뉴턴 방법의 선 탐색이 잘못되었습니다',
+      "'backtracking'만 쓸 수 있습니다",
+    );
   }
 
   step(params: Float64Array, ctx: StepContext): void {
     const n = params.length;
     if (!ctx.hessian) {
-      throw new OptimizerError('optimizerStep', '뉴턴 방법에는 정확한 헤세 행렬(2차 도함수)이 필요한데, 이 손실 함수에서는 구할 수 없습니다.', 'Newton’s method needs the exact Hessian, which this loss cannot provide.');
+      throw new OptimizerError(
+        'optimizerStep',
+        '뉴턴 방법에는 정확한 헤세 행렬(2차 도함수)이 필요한데, 이 손실 함수에서는 구할 수 없습니다.',
+        'Newton’s method needs the exact Hessian, which this loss cannot provide.',
+      );
     }
     if (n > this.maxParams) {
-      throw new OptimizerError('optimizerStep', 
+      throw new OptimizerError(
+        'optimizerStep',
         `뉴턴 방법은 매개변수 ${this.maxParams}개까지만 씁니다(헤세 행렬이 n×n 크기입니다). 이 손실 함수의 매개변수는 ${n}개입니다.`,
         `Newton’s method is limited to ${this.maxParams} parameters (the Hessian has n×n entries); this loss has ${n}.`,
       );
@@ -96,7 +114,11 @@ export class Newton implements Optimizer {
     const g = ctx.gradient;
     const H = symmetrised(ctx.hessian(params), n);
     if (!H.every(Number.isFinite) || !g.every(Number.isFinite)) {
-      throw new OptimizerError('optimizerStep', '헤세 행렬이나 기울기에 NaN 또는 무한대가 있어 뉴턴 스텝을 계산할 수 없습니다.', 'The Hessian or the gradient contains NaN or infinity: no Newton step can be computed.');
+      throw new OptimizerError(
+        'optimizerStep',
+        '헤세 행렬이나 기울기에 NaN 또는 무한대가 있어 뉴턴 스텝을 계산할 수 없습니다.',
+        'The Hessian or the gradient contains NaN or infinity: no Newton step can be computed.',
+      );
     }
 
     this.minEigenvalue = undefined;
@@ -128,7 +150,12 @@ export class Newton implements Optimizer {
         if (L || tries === 60) break;
         lambda *= 2;
       }
-      if (!L) throw new OptimizerError('optimizerStep', '헤세 행렬을 양의 정부호로 만들 수 없었습니다.', 'The Hessian could not be made positive definite.');
+      if (!L)
+        throw new OptimizerError(
+          'optimizerStep',
+          '헤세 행렬을 양의 정부호로 만들 수 없었습니다.',
+          'The Hessian could not be made positive definite.',
+        );
     }
     return { d: ldltSolve(L, n, g), lambda };
   }
@@ -144,7 +171,8 @@ export class Newton implements Optimizer {
     const d = luSolve(A, n, g);
     if (!d) {
       const matrix = lambda === 0 ? 'H' : `H + ${lambda}·I`;
-      throw new OptimizerError('optimizerStep', 
+      throw new OptimizerError(
+        'optimizerStep',
         `뉴턴 스텝을 계산할 수 없습니다. 역행렬이 없는 특이 행렬: ${matrix} (헤세 행렬 H, 감쇠 λ = ${lambda}). 감쇠를 양수로 주거나(--damping 0.1) 빼서 기본 안전장치를 쓰세요.`,
         `${matrix} is singular (it has no inverse; H is the Hessian, damping λ = ${lambda}), so the Newton step is undefined. Give a positive damping (--damping 0.1) or leave it out for the default safeguard.`,
       );
@@ -168,7 +196,11 @@ export class Newton implements Optimizer {
 
 function symmetrised(H: Float64Array, n: number): Float64Array {
   if (H.length !== n * n) {
-    throw new OptimizerError('optimizerStep', `헤세 행렬의 크기가 맞지 않습니다: ${n}×${n} 대신 값 ${H.length}개.`, `The Hessian should have ${n}×${n} entries, got ${H.length}.`);
+    throw new OptimizerError(
+      'optimizerStep',
+      `헤세 행렬의 크기가 맞지 않습니다: ${n}×${n} 대신 값 ${H.length}개.`,
+      `The Hessian should have ${n}×${n} entries, got ${H.length}.`,
+    );
   }
   const S = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) S[i * n + j] = (H[i * n + j] + H[j * n + i]) / 2;

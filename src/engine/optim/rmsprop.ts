@@ -40,7 +40,10 @@ export class Rmsprop implements Optimizer {
   private buf: Float64Array | undefined;
 
   constructor(options: RmspropOptions = {}) {
-    this.o = withDefaults<Required<RmspropOptions>>({ lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false }, options);
+    this.o = withDefaults<Required<RmspropOptions>>(
+      { lr: 1e-2, alpha: 0.99, eps: 1e-8, weightDecay: 0, momentum: 0, centered: false, maximize: false },
+      options,
+    );
     requireLearningRate(this.o.lr);
     requireNonNegative(this.o.eps, 'Invalid epsilon value', 'eps 값이 잘못되었습니다');
     requireNonNegative(this.o.momentum, 'Invalid momentum value', '모멘텀 값이 잘못되었습니다');

@@ -51,9 +51,19 @@ export class Sgd implements Optimizer {
     requireNonNegative(this.momentum, 'Invalid momentum value', '모멘텀 값이 잘못되었습니다');
     requireNonNegative(this.weightDecay, 'Invalid weight_decay value', '가중치 감쇠(weight_decay) 값이 잘못되었습니다');
     // torch does not check dampening; a non-finite one would only turn the buffer into NaN.
-    requireThat(Number.isFinite(this.dampening), this.dampening, 'Invalid dampening value', 'dampening 값이 잘못되었습니다', '유한한 수여야 합니다');
+    requireThat(
+      Number.isFinite(this.dampening),
+      this.dampening,
+      'Invalid dampening value',
+      'dampening 값이 잘못되었습니다',
+      '유한한 수여야 합니다',
+    );
     if (this.nesterov && (this.momentum <= 0 || this.dampening !== 0)) {
-      throw new OptimizerError('badOptimizerConfig', '네스테로프 모멘텀에는 0보다 큰 momentum과 dampening = 0 이 필요합니다', 'Nesterov momentum requires a momentum and zero dampening');
+      throw new OptimizerError(
+        'badOptimizerConfig',
+        '네스테로프 모멘텀에는 0보다 큰 momentum과 dampening = 0 이 필요합니다',
+        'Nesterov momentum requires a momentum and zero dampening',
+      );
     }
   }
 

@@ -23,13 +23,22 @@ const pyMin = (a: number, b: number): number => (b < a ? b : a);
  *   d₁ = g₁ + g₂ − 3(f₁ − f₂)/(x₁ − x₂),  d₂ = √(d₁² − g₁g₂)
  *   x* = x₂ − (x₂ − x₁)·(g₂ + d₂ − d₁)/(g₂ − g₁ + 2d₂)     (for x₁ ≤ x₂; mirrored otherwise)
  */
-export function cubicInterpolate(x1: number, f1: number, g1: number, x2: number, f2: number, g2: number, bounds?: readonly [number, number]): number {
+export function cubicInterpolate(
+  x1: number,
+  f1: number,
+  g1: number,
+  x2: number,
+  f2: number,
+  g2: number,
+  bounds?: readonly [number, number],
+): number {
   const [lo, hi] = bounds ?? (x1 <= x2 ? [x1, x2] : [x2, x1]);
   const d1 = g1 + g2 - (3 * (f1 - f2)) / (x1 - x2);
   const d2Square = d1 * d1 - g1 * g2;
   if (d2Square >= 0) {
     const d2 = Math.sqrt(d2Square);
-    const minPos = x1 <= x2 ? x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2)) : x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2));
+    const minPos =
+      x1 <= x2 ? x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2)) : x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2));
     return pyMin(pyMax(minPos, lo), hi);
   }
   return (lo + hi) / 2;
@@ -64,7 +73,15 @@ interface Point {
  * `evaluateAt(t)` returns f and ∇f at x + t·d (a fresh gradient array; x itself is untouched);
  * `f`, `g` and `gtd` = gᵀd are at t = 0, and `t` is the first step to try.
  */
-export function strongWolfe(evaluateAt: (t: number) => Evaluation, d: Float64Array, t: number, f: number, g: Float64Array, gtd: number, o: StrongWolfeOptions = {}): LineSearchResult {
+export function strongWolfe(
+  evaluateAt: (t: number) => Evaluation,
+  d: Float64Array,
+  t: number,
+  f: number,
+  g: Float64Array,
+  gtd: number,
+  o: StrongWolfeOptions = {},
+): LineSearchResult {
   const { c1 = 1e-4, c2 = 0.9, toleranceChange = 1e-9, maxLs = 25 } = o;
   const dNorm = maxAbs(d);
   const at = (step: number): Point => {

@@ -76,7 +76,13 @@ export function requireLearningRate(lr: number): void {
 
 /** torch's `if not 0.0 <= beta < 1.0` for the betas of Adam/AdamW. */
 export function requireBeta(beta: number, index: 0 | 1): void {
-  requireThat(beta >= 0 && beta < 1, beta, `Invalid beta parameter at index ${index}`, `beta${index + 1} 값이 잘못되었습니다`, '0 이상 1 미만이어야 합니다');
+  requireThat(
+    beta >= 0 && beta < 1,
+    beta,
+    `Invalid beta parameter at index ${index}`,
+    `beta${index + 1} 값이 잘못되었습니다`,
+    '0 이상 1 미만이어야 합니다',
+  );
 }
 
 export const copyOut = (a: Float64Array | undefined): number[] => (a ? Array.from(a) : []);

@@ -63,9 +63,19 @@ function elementwise(x: Tensor, f: (v: number) => number, df: (v: number, y: num
 /** y = tanh x,  ∂y/∂x = 1 − y² */
 export const tanh = (x: Tensor) => elementwise(x, Math.tanh, (_v, y) => 1 - y * y);
 /** y = σ(x) = 1/(1 + e⁻ˣ),  ∂y/∂x = y(1 − y) */
-export const sigmoid = (x: Tensor) => elementwise(x, (v) => 1 / (1 + Math.exp(-v)), (_v, y) => y * (1 - y));
+export const sigmoid = (x: Tensor) =>
+  elementwise(
+    x,
+    (v) => 1 / (1 + Math.exp(-v)),
+    (_v, y) => y * (1 - y),
+  );
 /** y = max(0, x),  ∂y/∂x = [x > 0] (0 at x = 0, as PyTorch) */
-export const relu = (x: Tensor) => elementwise(x, (v) => (v > 0 ? v : 0), (v) => (v > 0 ? 1 : 0));
+export const relu = (x: Tensor) =>
+  elementwise(
+    x,
+    (v) => (v > 0 ? v : 0),
+    (v) => (v > 0 ? 1 : 0),
+  );
 
 /** L = (1/N) Σ (p − t)² over all N entries;  ∂L/∂p = 2(p − t)/N */
 export function mse(pred: Tensor, target: Tensor): Tensor {
@@ -95,11 +105,12 @@ export function softmaxCrossEntropy(logits: Tensor, labels: ArrayLike<number>): 
   let total = 0;
   for (let i = 0; i < n; i++) {
     const label = labels[i];
-    if (!(Number.isInteger(label) && label >= 0 && label < c)) throw new RangeError(`crossEntropy: label ${label} is not a class 0…${c - 1}`);
+    if (!(Number.isInteger(label) && label >= 0 && label < c))
+      throw new RangeError(`crossEntropy: label ${label} is not a class 0…${c - 1}`);
     let m = -Infinity;
     for (let j = 0; j < c; j++) m = Math.max(m, z[i * c + j]);
     let sum = 0;
-    for (let j = 0; j < c; j++) sum += (soft[i * c + j] = Math.exp(z[i * c + j] - m));
+    for (let j = 0; j < c; j++) sum += soft[i * c + j] = Math.exp(z[i * c + j] - m);
     for (let j = 0; j < c; j++) soft[i * c + j] /= sum;
     total += m + Math.log(sum) - z[i * c + label];
   }

@@ -22,7 +22,10 @@ export function paramTensor(p: ArrayLike<unknown>, offset: number, rows: number,
       const v = p[offset + k];
       if (typeof v === 'number') data[k] = v;
       else if (v instanceof Var && !isLiveVar(v)) data[k] = (v as Var).v;
-      else throw new TypeError(v instanceof Var ? 'network parameters must all depend on the parameters, or none' : 'network parameters must be numbers');
+      else
+        throw new TypeError(
+          v instanceof Var ? 'network parameters must all depend on the parameters, or none' : 'network parameters must be numbers',
+        );
     }
     return new Tensor(data, rows, cols);
   }

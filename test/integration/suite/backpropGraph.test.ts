@@ -14,12 +14,16 @@ interface GraphNode {
   range?: { start: number; end: number };
 }
 interface Api {
-  backpropGraph(file: vscode.Uri, at?: number[]): Promise<{ nodes: GraphNode[]; edges: unknown[]; gradient: number[]; tapeNodes: number } | undefined>;
+  backpropGraph(
+    file: vscode.Uri,
+    at?: number[],
+  ): Promise<{ nodes: GraphNode[]; edges: unknown[]; gradient: number[]; tapeNodes: number } | undefined>;
 }
 
 describe('backprop graph in the editor (real VS Code)', function () {
   this.timeout(60_000);
-  const example = (name: string) => vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', name);
+  const example = (name: string) =>
+    vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', name);
 
   it('Rosenbrock at (0.5, −0.5): 9 nodes, the parameters’ adjoints are the gradient, a node reveals its expression', async () => {
     const api = await (vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>).activate();
@@ -31,8 +35,14 @@ describe('backprop graph in the editor (real VS Code)', function () {
     // ∂/∂x = −2(1 − x) − 400x(y − x²), ∂/∂y = 200(y − x²) at (0.5, −0.5)
     const [x, y] = [0.5, -0.5];
     const expected = [-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)];
-    assert.ok(Math.abs(g.nodes[0].adjoint - expected[0]) < 1e-9 && Math.abs(g.nodes[1].adjoint - expected[1]) < 1e-9, JSON.stringify(g.gradient));
-    assert.deepEqual(g.gradient.map((v) => Number(v.toFixed(9))), expected.map((v) => Number(v.toFixed(9))));
+    assert.ok(
+      Math.abs(g.nodes[0].adjoint - expected[0]) < 1e-9 && Math.abs(g.nodes[1].adjoint - expected[1]) < 1e-9,
+      JSON.stringify(g.gradient),
+    );
+    assert.deepEqual(
+      g.gradient.map((v) => Number(v.toFixed(9))),
+      expected.map((v) => Number(v.toFixed(9))),
+    );
     // What a click on the node does: gdTutor.revealSource selects its span.
     const doc = await vscode.workspace.openTextDocument(uri);
     const wanted = g.nodes.find((n) => n.range && doc.getText().slice(n.range.start, n.range.end) === '100 * (y - x ** 2) ** 2');
@@ -50,7 +60,9 @@ describe('backprop graph in the editor (real VS Code)', function () {
     assert.match(text, /연산 `\^2`/);
     assert.ok(text.includes(`수반값 ∂L/∂(^2) = ${Number(square.adjoint.toPrecision(4))}`), text);
     assert.ok(text.includes(`국소 도함수: ∂(^2)/∂(−) = ${Number((2 * (1 - x)).toPrecision(4))}`), text);
-    const panelOpen = vscode.window.tabGroups.all.some((gr) => gr.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('gdTutor.lossPanel')));
+    const panelOpen = vscode.window.tabGroups.all.some((gr) =>
+      gr.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('gdTutor.lossPanel')),
+    );
     assert.ok(panelOpen);
   });
 });

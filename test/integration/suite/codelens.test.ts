@@ -16,14 +16,22 @@ describe('CodeLens above the exported loss', () => {
     await vscode.window.showTextDocument(uri);
     const lenses = (await vscode.commands.executeCommand('vscode.executeCodeLensProvider', uri)) as vscode.CodeLens[];
     const ours = lenses.filter((l) => l.command?.command.startsWith('gdTutor.'));
-    assert.deepEqual(ours.map((l) => l.command?.title), ['▶ 학습', '📈 손실 곡면']);
+    assert.deepEqual(
+      ours.map((l) => l.command?.title),
+      ['▶ 학습', '📈 손실 곡면'],
+    );
     assert.equal(ours[0].range.start.line, 1, 'on the `export function loss` line');
     const train = ours[0].command as vscode.Command;
     const started = Date.now();
     const result = (await vscode.commands.executeCommand(train.command, ...(train.arguments ?? []))) as RunResult;
     // Measured, not asserted: command → finished 30-step run, worker start-up included.
     console.log(`[measure] CodeLens train of quadratic.ts (30 steps) took ${Date.now() - started} ms`);
-    const cli = JSON.parse(execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'train', uri.fsPath, '--json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } })) as RunResult;
+    const cli = JSON.parse(
+      execFileSync(process.execPath, [path.join(ext.extensionPath, 'dist', 'cli.js'), 'train', uri.fsPath, '--json'], {
+        encoding: 'utf8',
+        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      }),
+    ) as RunResult;
     assert.deepEqual(result.params, cli.params);
     assert.deepEqual(result.losses, cli.losses);
   });

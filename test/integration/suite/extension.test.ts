@@ -12,7 +12,10 @@ describe('extension', () => {
     const declared: string[] = ext.packageJSON.contributes.commands.map((c: { command: string }) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.ok(declared.length >= 5);
-    assert.deepEqual(declared.filter((c) => !registered.has(c)), []);
+    assert.deepEqual(
+      declared.filter((c) => !registered.has(c)),
+      [],
+    );
   });
 
   it('opens the loss panel as a webview beside the editor', async () => {
@@ -20,7 +23,9 @@ describe('extension', () => {
     const deadline = Date.now() + 10_000;
     let found = false;
     while (!found && Date.now() < deadline) {
-      found = vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('gdTutor.lossPanel')));
+      found = vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('gdTutor.lossPanel')),
+      );
       if (!found) await new Promise((r) => setTimeout(r, 200));
     }
     assert.ok(found, 'a gdTutor.lossPanel webview tab is open');

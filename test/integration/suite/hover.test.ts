@@ -16,7 +16,11 @@ describe('Korean hovers', () => {
     it(`${file}: our hover explains the term in Korean`, async () => {
       const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, file);
       await vscode.workspace.openTextDocument(uri);
-      const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(0, character))) as vscode.Hover[];
+      const hovers = (await vscode.commands.executeCommand(
+        'vscode.executeHoverProvider',
+        uri,
+        new vscode.Position(0, character),
+      )) as vscode.Hover[];
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       assert.match(text, expected);
       assert.match(text, /[가-힣]{4,}/);
@@ -47,11 +51,17 @@ describe('hover links and notebooks', () => {
   });
 
   it('a Python notebook cell gets the Korean hover', async () => {
-    const data = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'learning_rate = 0.01\noptimizer.zero_grad()', 'python')]);
+    const data = new vscode.NotebookData([
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'learning_rate = 0.01\noptimizer.zero_grad()', 'python'),
+    ]);
     const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
     const cell = notebook.cellAt(0).document;
     assert.equal(cell.languageId, 'python');
-    const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', cell.uri, new vscode.Position(0, 3))) as vscode.Hover[];
+    const hovers = (await vscode.commands.executeCommand(
+      'vscode.executeHoverProvider',
+      cell.uri,
+      new vscode.Position(0, 3),
+    )) as vscode.Hover[];
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /학습률/);
   });
@@ -60,7 +70,9 @@ describe('hover links and notebooks', () => {
 describe('live values in hovers after a run', () => {
   it('hovering a parameter and the learning rate shows what the last run did', async () => {
     const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'quadratic.ts');
-    const api = (await vscode.extensions.getExtension('gdtutor.gradient-descent-tutor')?.activate()) as { train(u: vscode.Uri): Promise<unknown> };
+    const api = (await vscode.extensions.getExtension('gdtutor.gradient-descent-tutor')?.activate()) as {
+      train(u: vscode.Uri): Promise<unknown>;
+    };
     assert.ok(await api.train(uri));
     const text = async (line: number, character: number) =>
       ((await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, new vscode.Position(line, character))) as vscode.Hover[])

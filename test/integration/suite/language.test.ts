@@ -63,14 +63,19 @@ async function setLanguage(lang: Lang | undefined): Promise<void> {
   // The extension applies the setting on onDidChangeConfiguration: wait until it has (the head
   // term of a glossary entry is in the tutor's language; its text is what the tests check).
   const head = lang === 'en' ? '**learning rate**' : '**학습률**';
-  await waitFor(() => ext().exports.explain('learningRate')?.markdown.startsWith(head) || undefined, `the language ${lang ?? 'ko (default)'}`);
+  await waitFor(
+    () => ext().exports.explain('learningRate')?.markdown.startsWith(head) || undefined,
+    `the language ${lang ?? 'ko (default)'}`,
+  );
 }
 
 /**
  * Replaces `vscode.window[name]` with a wrapper that records each call's arguments and calls the
  * real function; returns the calls and the undo.
  */
-function spy(name: 'showQuickPick' | 'setStatusBarMessage' | 'withProgress' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage'): { calls: unknown[][]; restore: () => void } {
+function spy(
+  name: 'showQuickPick' | 'setStatusBarMessage' | 'withProgress' | 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage',
+): { calls: unknown[][]; restore: () => void } {
   const window = vscode.window as unknown as Record<string, (...args: unknown[]) => unknown>;
   const real = window[name];
   const calls: unknown[][] = [];
@@ -104,13 +109,19 @@ async function codeLensText(uri: vscode.Uri): Promise<string[]> {
 function identifiers(doc: vscode.TextDocument): Array<{ word: string; at: vscode.Position }> {
   const out: Array<{ word: string; at: vscode.Position }> = [];
   for (let line = 0; line < doc.lineCount; line++) {
-    for (const m of doc.lineAt(line).text.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g)) out.push({ word: m[0], at: new vscode.Position(line, (m.index ?? 0) + 1) });
+    for (const m of doc.lineAt(line).text.matchAll(/[A-Za-z_$][A-Za-z0-9_$]*/g))
+      out.push({ word: m[0], at: new vscode.Position(line, (m.index ?? 0) + 1) });
   }
   return out;
 }
 
 /** The glossary quick pick, as shown: its items and options, and the entry page opened by accepting the first row. */
-async function glossaryPicker(): Promise<{ items: QuickPickItemLike[]; options: vscode.QuickPickOptions; picked: { id: string } | undefined; page: string }> {
+async function glossaryPicker(): Promise<{
+  items: QuickPickItemLike[];
+  options: vscode.QuickPickOptions;
+  picked: { id: string } | undefined;
+  page: string;
+}> {
   const quickPick = spy('showQuickPick');
   try {
     const shown = vscode.commands.executeCommand<{ id: string } | undefined>('gdTutor.showGlossary');
@@ -126,7 +137,15 @@ async function glossaryPicker(): Promise<{ items: QuickPickItemLike[]; options: 
       await Promise.race([accepted, sleep(300)]);
     }
     await accepted;
-    const page = picked ? await waitFor(() => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'markdown' && d.getText().startsWith(`**${resolved[0].label}**`))?.getText(), 'the entry page') : '';
+    const page = picked
+      ? await waitFor(
+          () =>
+            vscode.workspace.textDocuments
+              .find((d) => d.isUntitled && d.languageId === 'markdown' && d.getText().startsWith(`**${resolved[0].label}**`))
+              ?.getText(),
+          'the entry page',
+        )
+      : '';
     return { items: resolved, options, picked, page };
   } finally {
     quickPick.restore();
@@ -150,7 +169,12 @@ interface Walkthrough {
   title: string;
   description: string;
   when?: string;
-  steps: Array<{ id: string; title: string; description: string; media: { markdown?: string; image?: string; svg?: string; altText?: string } }>;
+  steps: Array<{
+    id: string;
+    title: string;
+    description: string;
+    media: { markdown?: string; image?: string; svg?: string; altText?: string };
+  }>;
 }
 
 function walkthroughs(): Walkthrough[] {
@@ -183,7 +207,8 @@ describe('learner language (gdTutor.language)', function () {
       // The operation hovers come from a graph computed after the run: wait for one.
       const minus = new vscode.Position(3, doc.lineAt(3).text.indexOf('w - ') + 2);
       await waitFor(async () => /\*\*Operation `/.test(await hoverText(uri, minus)) || undefined, 'an operation hover on `-`', 30_000);
-      for (const { word, at } of identifiers(doc)) assertNoHangul(await hoverText(uri, at), `the hover on \`${word}\` (line ${at.line + 1})`);
+      for (const { word, at } of identifiers(doc))
+        assertNoHangul(await hoverText(uri, at), `the hover on \`${word}\` (line ${at.line + 1})`);
       const at = (word: string, line: number) => new vscode.Position(line, doc.lineAt(line).text.indexOf(word) + 1);
       assert.match(await hoverText(uri, at('learningRate', 8)), /\*\*learning rate\*\*/i);
       assert.match(await hoverText(uri, at('learningRate', 8)), /Last run/);
@@ -192,7 +217,8 @@ describe('learner language (gdTutor.language)', function () {
       assert.match(await hoverText(uri, at('momentum', 8)), /\*\*momentum\*\*/i);
       // The same for every operator (the operation notes of the last graph).
       for (let line = 0; line < doc.lineCount; line++) {
-        for (const m of doc.lineAt(line).text.matchAll(/[-+*]/g)) assertNoHangul(await hoverText(uri, new vscode.Position(line, m.index ?? 0)), `the hover on \`${m[0]}\` (line ${line + 1})`);
+        for (const m of doc.lineAt(line).text.matchAll(/[-+*]/g))
+          assertNoHangul(await hoverText(uri, new vscode.Position(line, m.index ?? 0)), `the hover on \`${m[0]}\` (line ${line + 1})`);
       }
       // The CodeLens above `loss`.
       const lenses = await codeLensText(uri);
@@ -204,7 +230,8 @@ describe('learner language (gdTutor.language)', function () {
       const { items, options, picked, page } = await glossaryPicker();
       assert.ok(items.length > 50, `the picker lists the glossary (${items.length} rows)`);
       assertNoHangul(`${options.title ?? ''}\n${options.placeHolder ?? ''}`, 'the quick pick title or placeholder');
-      for (const item of items) assertNoHangul(`${item.label}\n${item.description ?? ''}\n${item.detail ?? ''}`, `the quick pick row ${item.entry?.id}`);
+      for (const item of items)
+        assertNoHangul(`${item.label}\n${item.description ?? ''}\n${item.detail ?? ''}`, `the quick pick row ${item.entry?.id}`);
       assert.equal(picked?.id, items[0].entry?.id, 'accepting the first row opens its entry');
       assertNoHangul(page, `the glossary page of ${picked?.id}`);
     });
@@ -242,7 +269,9 @@ describe('learner language (gdTutor.language)', function () {
     });
 
     it('the training summary, progress notification and a learner error', async () => {
-      const spies = (['setStatusBarMessage', 'withProgress', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const).map((n) => ({ name: n, ...spy(n) }));
+      const spies = (
+        ['setStatusBarMessage', 'withProgress', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const
+      ).map((n) => ({ name: n, ...spy(n) }));
       try {
         // A long run, so the progress notification appears (after 700 ms).
         await api.train(file('examples', 'plateau.ts'), { steps: 20_000 });
@@ -288,7 +317,10 @@ describe('learner language (gdTutor.language)', function () {
 
       const { items, options, page } = await glossaryPicker();
       assert.ok(HANGUL.test(options.placeHolder ?? ''), `placeholder: ${options.placeHolder}`);
-      assert.ok(items.every((i) => HANGUL.test(i.detail ?? '')), 'every row is explained in Korean');
+      assert.ok(
+        items.every((i) => HANGUL.test(i.detail ?? '')),
+        'every row is explained in Korean',
+      );
       assert.ok(items.filter((i) => HANGUL.test(i.label)).length > items.length * 0.8, 'the rows are labelled with Korean terms');
       assert.ok(HANGUL.test((await codeLensText(uri)).join('\n')), 'the CodeLens is Korean');
       assert.ok(HANGUL.test(page), 'the entry page is Korean');
@@ -300,7 +332,9 @@ describe('learner language (gdTutor.language)', function () {
       assert.ok(ko?.when && evaluateWhen(ko.when), 'the Korean walkthrough is shown');
       assert.ok(HANGUL.test(ko.title) && ko.steps.every((s) => HANGUL.test(s.title)));
       for (const step of ko.steps) {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext().extensionUri, step.media.markdown ?? '')));
+        const text = new TextDecoder().decode(
+          await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext().extensionUri, step.media.markdown ?? '')),
+        );
         assert.ok(HANGUL.test(text), `${step.media.markdown} is Korean`);
       }
 
@@ -313,8 +347,14 @@ describe('learner language (gdTutor.language)', function () {
       try {
         assert.ok(await api.train(uri), 'the sample trains');
         await api.train(file('syntax-error.ts'));
-        assert.ok(status.calls.some((c) => HANGUL.test(String(c[0]))), `the summary is Korean: ${status.calls.map((c) => c[0]).join(' | ')}`);
-        assert.ok(errors.calls.some((c) => HANGUL.test(String(c[0]))), 'the error is Korean');
+        assert.ok(
+          status.calls.some((c) => HANGUL.test(String(c[0]))),
+          `the summary is Korean: ${status.calls.map((c) => c[0]).join(' | ')}`,
+        );
+        assert.ok(
+          errors.calls.some((c) => HANGUL.test(String(c[0]))),
+          'the error is Korean',
+        );
       } finally {
         status.restore();
         errors.restore();

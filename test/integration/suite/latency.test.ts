@@ -45,11 +45,20 @@ describe('editor latency (measured, not asserted)', function () {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const summary = Object.fromEntries(
-      Object.entries(report).map(([name, runs]) => [name, { firstPointMs: Math.round(median(runs.map((r) => r.firstPointMs ?? NaN))), finishedMs: Math.round(median(runs.map((r) => r.finishedMs))) }]),
+      Object.entries(report).map(([name, runs]) => [
+        name,
+        {
+          firstPointMs: Math.round(median(runs.map((r) => r.firstPointMs ?? NaN))),
+          finishedMs: Math.round(median(runs.map((r) => r.finishedMs))),
+        },
+      ]),
     );
     const out = path.join(ext().extensionPath, 'out', 'test-results');
     mkdirSync(out, { recursive: true });
-    writeFileSync(path.join(out, `editor-latency-${vscode.version}.json`), JSON.stringify({ version: vscode.version, runs: report, median: summary }, null, 2));
+    writeFileSync(
+      path.join(out, `editor-latency-${vscode.version}.json`),
+      JSON.stringify({ version: vscode.version, runs: report, median: summary }, null, 2),
+    );
     console.log(`editor latency (VS Code ${vscode.version}, median of ${RUNS}): ${JSON.stringify(summary)}`);
   });
 });

@@ -14,9 +14,22 @@ interface Layer {
   bias?: number[];
 }
 interface Api {
-  train(file: vscode.Uri, options?: object): Promise<{ params: number[][]; losses: number[]; options: { init: number[]; initSeed?: number }; test?: { trainSize: number; testSize: number; steps: number[]; losses: number[] } } | undefined>;
+  train(
+    file: vscode.Uri,
+    options?: object,
+  ): Promise<
+    | {
+        params: number[][];
+        losses: number[];
+        options: { init: number[]; initSeed?: number };
+        test?: { trainSize: number; testSize: number; steps: number[]; losses: number[] };
+      }
+    | undefined
+  >;
   lastDiagnosis(file: vscode.Uri): Array<{ code: string; ko: string; glossary: string }> | undefined;
-  exportNetwork(file: vscode.Uri): Promise<{ json: { initial: Layer[]; trained: Layer[]; data?: { x: number[][]; y: number[] } }; pytorch: string } | undefined>;
+  exportNetwork(
+    file: vscode.Uri,
+  ): Promise<{ json: { initial: Layer[]; trained: Layer[]; data?: { x: number[][]; y: number[] } }; pytorch: string } | undefined>;
 }
 
 /** The exported network's forward pass (linear / tanh), as PyTorch would compute it. */
@@ -34,14 +47,21 @@ describe('networks: training and export (real VS Code)', function () {
 
   it('two moons: ≥ 95% training accuracy with the example’s defaults; the PyTorch script states the same network', async () => {
     const api = await (vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>).activate();
-    const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', 'moons-network.ts');
+    const uri = vscode.Uri.joinPath(
+      (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri,
+      'examples',
+      'moons-network.ts',
+    );
     const run = await api.train(uri);
     assert.ok(run);
     const exported = await api.exportNetwork(uri);
     assert.ok(exported?.json.data);
     const { x, y } = exported.json.data;
     // The trained weights are the run's last parameters, layer by layer.
-    assert.deepEqual(exported.json.trained.flatMap((l) => (l.weight ? [...l.weight.flat(), ...(l.bias ?? [])] : [])), run.params[run.params.length - 1]);
+    assert.deepEqual(
+      exported.json.trained.flatMap((l) => (l.weight ? [...l.weight.flat(), ...(l.bias ?? [])] : [])),
+      run.params[run.params.length - 1],
+    );
     const right = x.filter((xi, i) => {
       const out = forward(exported.json.trained, xi);
       return (out[1] > out[0] ? 1 : 0) === y[i];
@@ -60,7 +80,11 @@ describe('networks: training and export (real VS Code)', function () {
 
   it('train and test: examples/overfitting.ts holds out half its data; the held-out loss turns up and the diagnosis says 과적합', async () => {
     const api = await (vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>).activate();
-    const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', 'overfitting.ts');
+    const uri = vscode.Uri.joinPath(
+      (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri,
+      'examples',
+      'overfitting.ts',
+    );
     const run = await api.train(uri, { steps: 400 });
     assert.ok(run?.test, 'the run has a held-out side');
     assert.equal(run.test.trainSize, 50);
@@ -68,7 +92,10 @@ describe('networks: training and export (real VS Code)', function () {
     assert.equal(run.test.steps[run.test.steps.length - 1], 400);
     const best = Math.min(...run.test.losses);
     const end = run.test.losses[run.test.losses.length - 1];
-    assert.ok(end > 1.2 * best && run.losses[run.losses.length - 1] < best, `test ${best} → ${end}, training ${run.losses[run.losses.length - 1]}`);
+    assert.ok(
+      end > 1.2 * best && run.losses[run.losses.length - 1] < best,
+      `test ${best} → ${end}, training ${run.losses[run.losses.length - 1]}`,
+    );
     const findings = api.lastDiagnosis(uri);
     assert.equal(findings?.[0]?.code, 'overfitting', JSON.stringify(findings));
     assert.match(findings[0].ko, /^과적합입니다/);
@@ -76,7 +103,11 @@ describe('networks: training and export (real VS Code)', function () {
 
   it('a re-rolled start (initSeed, the panel’s “new random start”): the network’s model.init(seed), repeatable, and it still learns', async () => {
     const api = await (vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>).activate();
-    const uri = vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', 'moons-network.ts');
+    const uri = vscode.Uri.joinPath(
+      (vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri,
+      'examples',
+      'moons-network.ts',
+    );
     const file = await api.train(uri, { steps: 0 });
     const a = await api.train(uri, { initSeed: 11, steps: 200 });
     const b = await api.train(uri, { initSeed: 11, steps: 0 });

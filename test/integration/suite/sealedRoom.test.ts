@@ -35,7 +35,10 @@ describe('the sealed room in the extension host', function () {
   });
 
   it('a loss that kills the extension host’s process gets a message at its line, and the host lives on', async () => {
-    const uri = await lossFile('kills-host.ts', "process.kill(process.ppid, 'SIGKILL'); (0, eval)('this').process.kill(process.pid, 'SIGKILL')");
+    const uri = await lossFile(
+      'kills-host.ts',
+      "process.kill(process.ppid, 'SIGKILL'); (0, eval)('this').process.kill(process.pid, 'SIGKILL')",
+    );
     assert.equal(await api.train(uri), undefined, 'the run stops');
     const [d] = await diagnosticsOf(uri);
     assert.ok(d, 'a diagnostic is shown');

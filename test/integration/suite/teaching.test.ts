@@ -13,10 +13,19 @@ interface RunResult {
 type Analysis =
   | { analysis: 'race'; rows: Array<{ label: string; run: RunResult; stepsToTolerance?: number; finalLoss: number | null }> }
   | { analysis: 'restarts'; result: { basins: Array<{ point: number[]; loss: number }>; map?: { basin: number[][] } } }
-  | { analysis: 'sweep'; result: { boundary: { stable?: number; diverged?: number }; points: Array<{ learningRate: number; outcome: string }> } }
+  | {
+      analysis: 'sweep';
+      result: { boundary: { stable?: number; diverged?: number }; points: Array<{ learningRate: number; outcome: string }> };
+    }
   | { analysis: 'curvature'; result: { stationary: Array<{ point: number[]; kind: string; eigenvalues: number[] }> } }
   | { analysis: 'whyIterate'; result: { newton: { point: number; slope: number }; grid: { evaluations: number } } }
-  | { analysis: 'batchSizes'; result: { samples: number; rows: Array<{ batchSize: number; fullBatch: boolean; run: RunResult; samples: number; finalLoss: number | null }> } };
+  | {
+      analysis: 'batchSizes';
+      result: {
+        samples: number;
+        rows: Array<{ batchSize: number; fullBatch: boolean; run: RunResult; samples: number; finalLoss: number | null }>;
+      };
+    };
 interface Api {
   train(file: vscode.Uri, options?: object): Promise<RunResult | undefined>;
   analyze(file: vscode.Uri, analysis: string, request?: object): Promise<Analysis | undefined>;
@@ -26,15 +35,28 @@ interface Api {
 describe('teaching views on the examples (real VS Code)', function () {
   this.timeout(120_000);
   const api = async () => (vscode.extensions.getExtension('gdtutor.gradient-descent-tutor') as vscode.Extension<Api>).activate();
-  const example = (name: string) => vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', name);
-  const panelOpen = () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('gdTutor.lossPanel')));
+  const example = (name: string) =>
+    vscode.Uri.joinPath((vscode.workspace.workspaceFolders as readonly vscode.WorkspaceFolder[])[0].uri, 'examples', name);
+  const panelOpen = () =>
+    vscode.window.tabGroups.all.some((g) =>
+      g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('gdTutor.lossPanel')),
+    );
 
   it('random restarts on himmelblau.ts reach all four minima', async () => {
     const r = await (await api()).analyze(example('himmelblau.ts'), 'restarts', { count: 24, seed: 1, mapGrid: 12 });
     assert.ok(r && r.analysis === 'restarts');
-    const minima = [[3, 2], [-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]];
+    const minima = [
+      [3, 2],
+      [-2.805118, 3.131312],
+      [-3.77931, -3.283186],
+      [3.584428, -1.848126],
+    ];
     assert.equal(r.result.basins.length, 4);
-    for (const m of minima) assert.ok(r.result.basins.some((b) => Math.hypot(b.point[0] - m[0], b.point[1] - m[1]) < 1e-3), `minimum ${m}`);
+    for (const m of minima)
+      assert.ok(
+        r.result.basins.some((b) => Math.hypot(b.point[0] - m[0], b.point[1] - m[1]) < 1e-3),
+        `minimum ${m}`,
+      );
     assert.equal(new Set(r.result.map?.basin.flat()).size, 4);
     assert.ok(panelOpen());
   });
@@ -73,7 +95,11 @@ describe('teaching views on the examples (real VS Code)', function () {
     for (const row of r.rows) {
       const single = await a.train(example('rosenbrock.ts'), { ...row.run.options });
       assert.deepEqual(single?.params, row.run.params, row.label);
-      assert.deepEqual(single?.losses.map((l) => (Number.isFinite(l) ? l : null)), row.run.losses.map((l) => (Number.isFinite(l) ? l : null)), row.label);
+      assert.deepEqual(
+        single?.losses.map((l) => (Number.isFinite(l) ? l : null)),
+        row.run.losses.map((l) => (Number.isFinite(l) ? l : null)),
+        row.label,
+      );
     }
   });
 
@@ -90,8 +116,14 @@ describe('teaching views on the examples (real VS Code)', function () {
     const a = await api();
     const r = await a.analyze(example('moons-network.ts'), 'batchSizes', { options: { steps: 30 } });
     assert.ok(r && r.analysis === 'batchSizes');
-    assert.deepEqual(r.result.rows.map((row) => row.batchSize), [200, 32, 8, 1]);
-    assert.deepEqual(r.result.rows.map((row) => row.samples), [6000, 960, 240, 30]);
+    assert.deepEqual(
+      r.result.rows.map((row) => row.batchSize),
+      [200, 32, 8, 1],
+    );
+    assert.deepEqual(
+      r.result.rows.map((row) => row.samples),
+      [6000, 960, 240, 30],
+    );
     for (const row of r.result.rows.slice(1, 3)) {
       const single = await a.train(example('moons-network.ts'), { steps: 30, batchSize: row.batchSize });
       assert.deepEqual(single?.params, row.run.params, `batch ${row.batchSize}`);

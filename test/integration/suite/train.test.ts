@@ -33,7 +33,12 @@ const file = (name: string) => vscode.Uri.joinPath(workspace(), name);
 
 function cli(...args: string[]): RunResult {
   const root = ext().extensionPath;
-  return JSON.parse(execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } }));
+  return JSON.parse(
+    execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    }),
+  );
 }
 
 const diagnosticsOf = (uri: vscode.Uri, timeoutMs = 20_000) => tutorDiagnostics(uri, timeoutMs);
@@ -59,7 +64,9 @@ describe('training from the editor', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     const before = doc.getText();
     const editor = await vscode.window.showTextDocument(doc);
-    await editor.edit((e) => e.replace(new vscode.Range(5, 0, 5, 200), "export const config = { optimizer: 'adam', learningRate: 0.05, steps: 20 };"));
+    await editor.edit((e) =>
+      e.replace(new vscode.Range(5, 0, 5, 200), "export const config = { optimizer: 'adam', learningRate: 0.05, steps: 20 };"),
+    );
     const result = (await vscode.commands.executeCommand('gdTutor.trainCurrentFile')) as RunResult;
     assert.equal(result.params.length, 21, 'the unsaved config (20 steps) was used');
     assert.deepEqual(api.lastRun(uri)?.params, result.params);
@@ -88,7 +95,11 @@ describe('training from the editor', () => {
     assert.deepEqual(result.params, cli('train', uri.fsPath, '--json').params, 'the same run as the CLI with no --steps');
     const state = await api.panelState();
     assert.ok(state);
-    assert.match(state.status, new RegExp(`^(수렴했습니다|Converged) \\((${result.stoppedAt} 스텝에서|at step ${result.stoppedAt})\\)$`), state.status);
+    assert.match(
+      state.status,
+      new RegExp(`^(수렴했습니다|Converged) \\((${result.stoppedAt} 스텝에서|at step ${result.stoppedAt})\\)$`),
+      state.status,
+    );
     assert.ok(state.settings.tolerance !== undefined && state.settings.steps >= result.stoppedAt, JSON.stringify(state.settings));
     // "Run again" from the panel (the settings it shows, untouched) stops at the same step.
     const again = await api.train(uri, state.settings);
@@ -108,7 +119,10 @@ describe('training from the editor', () => {
     assert.ok(state);
     assert.equal(state.settings.learningRate, options.learningRate ?? 1.05);
     assert.equal(state.settings.steps, options.steps ?? 60);
-    assert.equal(state.legend[state.legend.length - 1], `learning-rate.ts · ${state.settings.optimizer} · η=${state.settings.learningRate}`);
+    assert.equal(
+      state.legend[state.legend.length - 1],
+      `learning-rate.ts · ${state.settings.optimizer} · η=${state.settings.learningRate}`,
+    );
   });
 
   it('puts a syntax error on the right line as a diagnostic, and clears it after a good run', async () => {
@@ -123,7 +137,10 @@ describe('training from the editor', () => {
     const editor = await vscode.window.showTextDocument(uri);
     await editor.edit((e) => e.replace(new vscode.Range(1, 0, 1, 200), '  const a = w - 3;'));
     assert.ok(await vscode.commands.executeCommand('gdTutor.trainCurrentFile'), 'the fixed file trains');
-    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'gdTutor'), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'gdTutor'),
+      [],
+    );
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

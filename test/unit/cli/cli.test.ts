@@ -8,11 +8,27 @@ const root = path.resolve(__dirname, '../../..');
 /** The locale of a machine that says nothing about English (C.UTF-8): the CLI speaks Korean. */
 const KOREAN_DEFAULT = { LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
 const cliWith = (env: Record<string, string>, ...args: string[]) =>
-  spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+  spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
 const cli = (...args: string[]) => cliWith(KOREAN_DEFAULT, ...args);
 const example = (name: string) => path.join('examples', name);
 const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
-const CODES = ['diverged', 'oscillating', 'saddle', 'plateau', 'localMinimum', 'converged', 'slow', 'overfitting', 'unbounded', 'minibatchNoise'];
+const CODES = [
+  'diverged',
+  'oscillating',
+  'saddle',
+  'plateau',
+  'localMinimum',
+  'converged',
+  'slow',
+  'overfitting',
+  'unbounded',
+  'minibatchNoise',
+];
 
 /** Loss files written for these tests only, in a temporary folder. */
 let tmp = '';
@@ -50,7 +66,21 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
   });
 
   it('reads a negative start as a separate argv entry and stops on --tolerance', () => {
-    const r = cli('train', example('bowl.ts'), '--init', '-2.5,1', '--optimizer', 'adam', '--lr', '0.1', '--steps', '5000', '--tolerance', '1e-10', '--json');
+    const r = cli(
+      'train',
+      example('bowl.ts'),
+      '--init',
+      '-2.5,1',
+      '--optimizer',
+      'adam',
+      '--lr',
+      '0.1',
+      '--steps',
+      '5000',
+      '--tolerance',
+      '1e-10',
+      '--json',
+    );
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual(out.params[0], [-2.5, 1]);
@@ -84,7 +114,10 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
   });
 
   it('an unknown flag or malformed number is a usage error (exit 2), never a silent default', () => {
-    for (const args of [['train', example('quadratic.ts'), '--learning-rate', '0.1'], ['train', example('quadratic.ts'), '--lr', 'fast']]) {
+    for (const args of [
+      ['train', example('quadratic.ts'), '--learning-rate', '0.1'],
+      ['train', example('quadratic.ts'), '--lr', 'fast'],
+    ]) {
       const r = cli(...args);
       assert.equal(r.status, 2);
       assert.match(r.stderr, /^사용법:/m);
@@ -95,7 +128,10 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
   });
 
   it('an array loss that declares no size takes it from the point given: grad --at 10 numbers, train --init 20 numbers', () => {
-    const file = lossFile('sizeless.ts', 'export function loss(p: number[]) {\n  let s = 0;\n  for (let i = 0; i < p.length; i++) s += (p[i] - i) ** 2;\n  return s;\n}\n');
+    const file = lossFile(
+      'sizeless.ts',
+      'export function loss(p: number[]) {\n  let s = 0;\n  for (let i = 0; i < p.length; i++) s += (p[i] - i) ** 2;\n  return s;\n}\n',
+    );
     const at = Array.from({ length: 10 }, (_, i) => i + 1);
     const g = cli('grad', file, '--at', at.join(','), '--json');
     assert.equal(g.status, 0, g.stderr);
@@ -111,12 +147,19 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
 
   it('a point whose length disagrees with the declared size is refused with a message naming that size, at its line', () => {
     const typed = lossFile('typed.ts', 'export function loss(p: [number, number]) { return p[0] ** 2 + p[1] ** 2 }\n');
-    const withInit = lossFile('withInit.ts', 'export function loss(p: number[]) { return p[0] ** 2 + p[1] ** 2 }\nexport const init = [1, 2];\n');
+    const withInit = lossFile(
+      'withInit.ts',
+      'export function loss(p: number[]) { return p[0] ** 2 + p[1] ** 2 }\nexport const init = [1, 2];\n',
+    );
     for (const [file, where, by] of [
       [typed, ':1:17:', /`loss` 매개변수의 타입/],
       [withInit, ':2:14:', /`export const init`/],
     ] as const) {
-      for (const args of [['grad', file, '--at', '1,2,3'], ['grad', file, '--at', '1'], ['train', file, '--init', '1,2,3', '--steps', '2']]) {
+      for (const args of [
+        ['grad', file, '--at', '1,2,3'],
+        ['grad', file, '--at', '1'],
+        ['train', file, '--init', '1,2,3', '--steps', '2'],
+      ]) {
         const r = cli(...args, '--json');
         assert.equal(r.status, 1, `${args.join(' ')}: ${r.stdout}`);
         assert.equal(r.stdout, '', 'no numbers from a point read short or cut');
@@ -126,7 +169,10 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
       }
     }
     const en = cliWith(KOREAN_DEFAULT, 'grad', typed, '--at', '1,2,3', '--lang', 'en');
-    assert.match(en.stderr, /The given point has 3 numbers, but this loss takes an array of 2 numbers \(set by the type of `loss`'s parameter\)\. Give a point of 2 numbers\./);
+    assert.match(
+      en.stderr,
+      /The given point has 3 numbers, but this loss takes an array of 2 numbers \(set by the type of `loss`'s parameter\)\. Give a point of 2 numbers\./,
+    );
   });
 
   it('with no step count anywhere a run stops when it converges and says at which step; an explicit --steps runs exactly that many', () => {
@@ -144,7 +190,10 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
   });
 
   it('train --seed: Math.random in the loss is seeded, so the same seed gives the same trajectory', () => {
-    const noisy = lossFile('noisy.ts', 'export const init = [0];\nexport function loss([w]: number[]) {\n  return (w - 3) ** 2 + w * (Math.random() - 0.5);\n}\n');
+    const noisy = lossFile(
+      'noisy.ts',
+      'export const init = [0];\nexport function loss([w]: number[]) {\n  return (w - 3) ** 2 + w * (Math.random() - 0.5);\n}\n',
+    );
     const run = (seed: string) => {
       const r = cli('train', noisy, '--steps', '20', '--seed', seed, '--json');
       assert.equal(r.status, 0, r.stderr);
@@ -223,7 +272,10 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
       const ko = cli('train', cosine(), '--damping', 'big', '--lang', 'ko');
       assert.equal(ko.status, 2);
       assert.match(ko.stderr, /^--damping 옵션의 값 "big": 숫자가 아닙니다\n사용법:/);
-      const file = lossFile('bad-damping.ts', "export function loss(x: number) { return x * x }\nexport const config = { optimizer: 'newton', damping: -2 };\n");
+      const file = lossFile(
+        'bad-damping.ts',
+        "export function loss(x: number) { return x * x }\nexport const config = { optimizer: 'newton', damping: -2 };\n",
+      );
       const bad = cli('train', file, '--lang', 'en');
       assert.equal(bad.status, 1);
       assert.match(bad.stderr, /bad-damping\.ts:2:\d+: .*damping .*must be a finite number ≥ 0, got -2/);
@@ -313,10 +365,20 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
       checkShape(out);
       assert.ok(out.diagnosis.length > 0);
       assert.equal(out.diagnosis[0].code, 'converged');
-      const ko = cli('train', example('quadratic.ts'), '--lang', 'ko').stdout.split('\n').filter((l) => l.startsWith('진단: '));
-      const en = cli('train', example('quadratic.ts'), '--lang', 'en').stdout.split('\n').filter((l) => l.startsWith('Diagnosis: '));
-      assert.deepEqual(ko, out.diagnosis.map((f) => `진단: ${String(f.ko)}`));
-      assert.deepEqual(en, out.diagnosis.map((f) => `Diagnosis: ${String(f.en)}`));
+      const ko = cli('train', example('quadratic.ts'), '--lang', 'ko')
+        .stdout.split('\n')
+        .filter((l) => l.startsWith('진단: '));
+      const en = cli('train', example('quadratic.ts'), '--lang', 'en')
+        .stdout.split('\n')
+        .filter((l) => l.startsWith('Diagnosis: '));
+      assert.deepEqual(
+        ko,
+        out.diagnosis.map((f) => `진단: ${String(f.ko)}`),
+      );
+      assert.deepEqual(
+        en,
+        out.diagnosis.map((f) => `Diagnosis: ${String(f.en)}`),
+      );
     });
 
     it('keeps every other field as it was: a diverged run still ends with stoppedAt and reason', () => {
@@ -325,7 +387,10 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
       const out = JSON.parse(r.stdout) as Json;
       assert.deepEqual(Object.keys(out), ['params', 'losses', 'stoppedAt', 'reason', 'diagnosis']);
       checkShape(out);
-      assert.ok(out.diagnosis.some((f) => f.code === 'diverged'), JSON.stringify(out.diagnosis));
+      assert.ok(
+        out.diagnosis.some((f) => f.code === 'diverged'),
+        JSON.stringify(out.diagnosis),
+      );
     });
 
     it('a remedy, when there is one, is train arguments that reproduce its outcome', () => {
@@ -340,7 +405,10 @@ describe('CLI (node dist/cli.js), the contract of docs/cli-contract.md', functio
         assert.equal(again.status, 0, again.stderr);
         const rerun = JSON.parse(again.stdout) as Json;
         const last = rerun.losses[rerun.losses.length - 1] as number;
-        assert.ok(Math.abs(last - remedy.outcome.finalLoss) <= 1e-12 * Math.max(1, Math.abs(last)), `${remedy.cli.join(' ')}: ${last} vs ${remedy.outcome.finalLoss}`);
+        assert.ok(
+          Math.abs(last - remedy.outcome.finalLoss) <= 1e-12 * Math.max(1, Math.abs(last)),
+          `${remedy.cli.join(' ')}: ${last} vs ${remedy.outcome.finalLoss}`,
+        );
         assert.equal(rerun.stoppedAt ?? rerun.params.length - 1, remedy.outcome.steps, remedy.cli.join(' '));
       }
     });

@@ -21,7 +21,10 @@ interface SizelessCase {
   gradient: number[];
   runs: Array<{ flags: string[]; torch: string; rows: Record<string, number[]> }>;
 }
-const fixture = JSON.parse(readFileSync(path.join(root, 'test/fixtures/torch/sizeless.json'), 'utf8')) as { meta: { torch: string }; cases: SizelessCase[] };
+const fixture = JSON.parse(readFileSync(path.join(root, 'test/fixtures/torch/sizeless.json'), 'utf8')) as {
+  meta: { torch: string };
+  cases: SizelessCase[];
+};
 
 function cli(...args: string[]): unknown {
   const r = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args, '--json'], { encoding: 'utf8', timeout: 60_000 });

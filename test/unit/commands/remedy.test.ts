@@ -26,7 +26,21 @@ describe('remedy runs and run labels', () => {
   afterEach(() => setLanguage('ko'));
 
   it('turns remedy arguments into exactly the options the CLI would run', () => {
-    const cli = ['--optimizer', 'adam', '--lr', '0.01', '--steps', '200', '--init', '-2.5,1', '--seed', '3', '--batch-size', '8', '--nesterov'];
+    const cli = [
+      '--optimizer',
+      'adam',
+      '--lr',
+      '0.01',
+      '--steps',
+      '200',
+      '--init',
+      '-2.5,1',
+      '--seed',
+      '3',
+      '--batch-size',
+      '8',
+      '--nesterov',
+    ];
     assert.deepEqual(remedyOptions(cli), parseArgs(['train', 'any.ts', ...cli]).train);
     assert.deepEqual(remedyOptions(['--lr', '0.5']), { learningRate: 0.5 });
     assert.throws(() => remedyOptions(['--lr', 'fast']), UsageError);
@@ -57,6 +71,12 @@ describe('remedy runs and run labels', () => {
     setLanguage('en');
     assert.equal(runLabel({ ...r.options, batchSize: 50 }), 'adam · η=0.05 · 3 steps · mini-batch 50');
     // The caller's own start (an explicit init, a re-rolled seed) is shown; the file's init is the empty field.
-    assert.deepEqual(shownSettings(r.options, { init: [0, 0], initSeed: 7 }), { optimizer: 'adam', learningRate: 0.05, steps: 3, init: [0, 0], initSeed: 7 });
+    assert.deepEqual(shownSettings(r.options, { init: [0, 0], initSeed: 7 }), {
+      optimizer: 'adam',
+      learningRate: 0.05,
+      steps: 3,
+      init: [0, 0],
+      initSeed: 7,
+    });
   });
 });

@@ -3,7 +3,11 @@ import { pngBytes, runToCsv, runToJson } from '../../../src/commands/runExport';
 import type { RunResult } from '../../../src/runner/trainLoss';
 
 const run: RunResult = {
-  params: [[1, 2], [0.5, 1.5], [Infinity, NaN]],
+  params: [
+    [1, 2],
+    [0.5, 1.5],
+    [Infinity, NaN],
+  ],
   losses: [5, 2.5, Infinity],
   gradNorms: [3, 2, NaN],
   stoppedAt: 2,

@@ -14,10 +14,14 @@ const scalar: ParamShape = { kind: 'scalar' };
 /** Runs `use` on an active w = 1.75 inside an evaluation; returns what it threw. */
 function thrownWith(use: (w: Var) => unknown): unknown {
   try {
-    valueAndGrad((w) => {
-      use(w as Var);
-      return w;
-    }, [1.75], scalar);
+    valueAndGrad(
+      (w) => {
+        use(w as Var);
+        return w;
+      },
+      [1.75],
+      scalar,
+    );
   } catch (e) {
     return e;
   }
@@ -36,7 +40,10 @@ describe('active values turned into text → ActiveTextError (engine)', () => {
     ['JSON.stringify([w])', (w) => JSON.stringify([w])],
     ['w.toLocaleString()', (w) => w.toLocaleString()],
     ['[w].join()', (w) => [w].join()],
-    ['gd.format(w): the receiver of w.toFixed(…) / toPrecision / toExponential / toString(radix)', (w) => (gd.format(w) as number).toFixed(9)],
+    [
+      'gd.format(w): the receiver of w.toFixed(…) / toPrecision / toExponential / toString(radix)',
+      (w) => (gd.format(w) as number).toFixed(9),
+    ],
   ];
   for (const [name, use] of conversions) {
     it(name, () => {
@@ -79,10 +86,14 @@ describe('active values turned into text → ActiveTextError (engine)', () => {
 
   it('printing shows the number: util.inspect and console.log’s formatting of w, [w], { w }', () => {
     let printed: string[] = [];
-    valueAndGrad((w) => {
-      printed = [inspect(w), inspect([w]), inspect({ w }), formatText('w =', w)];
-      return w;
-    }, [1.75], scalar);
+    valueAndGrad(
+      (w) => {
+        printed = [inspect(w), inspect([w]), inspect({ w }), formatText('w =', w)];
+        return w;
+      },
+      [1.75],
+      scalar,
+    );
     assert.deepEqual(printed, ['1.75', '[ 1.75 ]', '{ w: 1.75 }', 'w = 1.75']);
   });
 

@@ -87,7 +87,15 @@ describe('evaluation: valueAndGrad, value0, hessian', () => {
   it('every gradient is the caller’s own: later evaluations never overwrite an earlier one', () => {
     const loss: Loss = (p) => (p as Var[]).reduce((s: unknown, x) => gd.add(s, gd.pow(x, 2)), 0);
     const n = 50;
-    const kept = Array.from({ length: 400 }, (_, k) => valueAndGrad(loss, Array.from({ length: n }, (_, i) => k + i), { kind: 'array', length: n }).gradient);
+    const kept = Array.from(
+      { length: 400 },
+      (_, k) =>
+        valueAndGrad(
+          loss,
+          Array.from({ length: n }, (_, i) => k + i),
+          { kind: 'array', length: n },
+        ).gradient,
+    );
     kept.forEach((g, k) => g.forEach((v, i) => assert.equal(v, 2 * (k + i))));
   });
 

@@ -9,7 +9,10 @@ describe('History', () => {
     const a = h.toArrays();
     assert.equal(a.params.length, 51);
     assert.deepEqual(a.params[50], [50, -50]);
-    assert.deepEqual(a.steps, Array.from({ length: 51 }, (_, k) => k));
+    assert.deepEqual(
+      a.steps,
+      Array.from({ length: 51 }, (_, k) => k),
+    );
   });
 
   it('decimates long runs to at most maxRows evenly spaced rows plus the latest', () => {
@@ -33,7 +36,10 @@ describe('MiniBatches', () => {
     const b = new MiniBatches(data, 4, 3);
     const epoch = [...b.next(), ...b.next(), ...b.next()];
     assert.equal(b.batchesPerEpoch, 3);
-    assert.deepEqual([...epoch].sort((x, y) => x - y), data);
+    assert.deepEqual(
+      [...epoch].sort((x, y) => x - y),
+      data,
+    );
     assert.notDeepEqual(epoch, data, 'shuffled');
     const again = new MiniBatches(data, 4, 3);
     assert.deepEqual([...again.next(), ...again.next(), ...again.next()], epoch, 'same seed, same order');

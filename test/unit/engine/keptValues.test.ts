@@ -25,7 +25,8 @@ function centralDifferences(loss: Loss, at: number[], shape: ParamShape, h = 1e-
   });
 }
 
-const near = (a: number, b: number, tol = 1e-12, what = '') => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what} ${a} vs ${b}`);
+const near = (a: number, b: number, tol = 1e-12, what = '') =>
+  assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what} ${a} vs ${b}`);
 
 /** A Var of an evaluation that has ended: k = w/2 at w = 2.1, so k.v = 1.05 exactly. */
 function keptVar(): Var {
@@ -84,7 +85,10 @@ describe('kept values: a Var of an earlier evaluation is the constant number it 
         const withVar = valueAndGrad((w) => f(w, k), [at], scalar);
         const withNumber = valueAndGrad((w) => f(w, 1.05), [at], scalar);
         assert.ok(Object.is(withVar.value, withNumber.value), `${name} at ${at}: value ${withVar.value} vs ${withNumber.value}`);
-        assert.ok(Object.is(withVar.gradient[0], withNumber.gradient[0]), `${name} at ${at}: gradient ${withVar.gradient[0]} vs ${withNumber.gradient[0]}`);
+        assert.ok(
+          Object.is(withVar.gradient[0], withNumber.gradient[0]),
+          `${name} at ${at}: gradient ${withVar.gradient[0]} vs ${withNumber.gradient[0]}`,
+        );
       }
     }
   });
@@ -147,7 +151,10 @@ describe('kept values: a Var of an earlier evaluation is the constant number it 
   it('a value-only evaluation sees kept Vars as numbers and records nothing', () => {
     const k = keptVar();
     const before = gd.tape.size;
-    assert.equal(value0((w) => gd.mul(gd.add(w, k), k), [2], scalar), (2 + 1.05) * 1.05);
+    assert.equal(
+      value0((w) => gd.mul(gd.add(w, k), k), [2], scalar),
+      (2 + 1.05) * 1.05,
+    );
     assert.equal(gd.tape.size, before);
   });
 
@@ -198,10 +205,17 @@ describe('kept values on the tape: a parent −1 is a constant, left out of the 
       const u = t.leaf(1);
       const v = t.leaf(2);
       const ids = [u, v];
-      const parents = [0, 1, 2].map((i) => (i === place ? -1 : ids.shift() as number));
+      const parents = [0, 1, 2].map((i) => (i === place ? -1 : (ids.shift() as number)));
       const y = t.ternary(0, parents[0], 10, parents[1], 20, parents[2], 30);
       const partials = [10, 20, 30].filter((_, i) => i !== place);
-      assert.deepEqual(t.parentsOf(y), [[u, partials[0]], [v, partials[1]]], `constant in place ${place}`);
+      assert.deepEqual(
+        t.parentsOf(y),
+        [
+          [u, partials[0]],
+          [v, partials[1]],
+        ],
+        `constant in place ${place}`,
+      );
       const adj = t.backward(y);
       assert.deepEqual([adj[u], adj[v]], partials);
     }

@@ -3,7 +3,11 @@ import { gd, HyperDual } from '../../../src/engine/runtime';
 import { valueAndGrad, hessian, value0, type ParamShape } from '../../../src/engine/evaluate';
 import { mulberry32, type Random } from '../../../src/engine/random';
 
-type Op = { kind: 'var'; i: number } | { kind: 'const'; c: number } | { kind: 'un'; f: string; a: number } | { kind: 'bin'; f: string; a: number; b: number };
+type Op =
+  | { kind: 'var'; i: number }
+  | { kind: 'const'; c: number }
+  | { kind: 'un'; f: string; a: number }
+  | { kind: 'bin'; f: string; a: number; b: number };
 
 const UN = ['sin', 'cos', 'tanh', 'atan', 'sq', 'cube', 'softplus', 'neg', 'expsafe', 'sqrtsafe', 'logsafe', 'abs1', 'inc'];
 const BIN = ['add', 'sub', 'mul', 'divsafe', 'hypot', 'powpos', 'max3', 'min', 'atan2'];
@@ -37,7 +41,8 @@ function run(ops: Op[], params: unknown[]): unknown {
       else if (op.f === 'expsafe') v.push(M.exp(M.sin(a)));
       else if (op.f === 'sqrtsafe') v.push(M.sqrt(gd.add(1, gd.mul(a, a))));
       else if (op.f === 'logsafe') v.push(M.log1p(gd.pow(a, 2)));
-      else if (op.f === 'abs1') v.push(M.abs(gd.add(a, 3.5))); // away from the kink for |a| < 3.5
+      else if (op.f === 'abs1')
+        v.push(M.abs(gd.add(a, 3.5))); // away from the kink for |a| < 3.5
       else if (op.f === 'inc') v.push(gd.inc(a));
       else v.push((M as unknown as Record<string, (x: unknown) => unknown>)[op.f](a));
     } else {
@@ -45,7 +50,8 @@ function run(ops: Op[], params: unknown[]): unknown {
       const b = v[op.b];
       if (op.f === 'divsafe') v.push(gd.div(a, gd.add(1.5, gd.pow(b, 2))));
       else if (op.f === 'hypot') v.push(M.hypot(a, b, 0.5));
-      else if (op.f === 'powpos') v.push(gd.pow(gd.add(1.25, M.sin(a)), M.cos(b))); // base ≥ 0.25, active exponent
+      else if (op.f === 'powpos')
+        v.push(gd.pow(gd.add(1.25, M.sin(a)), M.cos(b))); // base ≥ 0.25, active exponent
       else if (op.f === 'max3') v.push(M.max(a, b, -10));
       else if (op.f === 'min') v.push(M.min(a, b));
       else v.push((gd as unknown as Record<string, (x: unknown, y: unknown) => unknown>)[op.f]?.(a, b) ?? M[op.f as 'atan2'](a, b));
@@ -68,9 +74,15 @@ describe('property: random expression programs', () => {
       const H = hessian(fn, p, shape);
       // forward mode (the hyper-dual ε₁ part alone) gives the same partial derivatives
       for (let i = 0; i < 3; i++) {
-        const dual = run(ops, p.map((x, k) => new HyperDual(x, k === i ? 1 : 0, 0, 0))) as HyperDual | number;
+        const dual = run(
+          ops,
+          p.map((x, k) => new HyperDual(x, k === i ? 1 : 0, 0, 0)),
+        ) as HyperDual | number;
         const forward = dual instanceof HyperDual ? dual.e1 : 0;
-        assert.ok(Math.abs(forward - r.gradient[i]) <= 1e-12 * Math.max(1, Math.abs(forward)), `forward ∂/∂p${i}: ${forward} vs reverse ${r.gradient[i]}`);
+        assert.ok(
+          Math.abs(forward - r.gradient[i]) <= 1e-12 * Math.max(1, Math.abs(forward)),
+          `forward ∂/∂p${i}: ${forward} vs reverse ${r.gradient[i]}`,
+        );
       }
       for (let i = 0; i < 3; i++) {
         const h = 1e-6;

@@ -31,7 +31,13 @@ describe('seeded random', () => {
 
   it('shuffles every index exactly once', () => {
     const p = permutation(mulberry32(1), 100);
-    assert.deepEqual([...p].sort((x, y) => x - y), Array.from({ length: 100 }, (_, i) => i));
-    assert.notDeepEqual([...p], Array.from({ length: 100 }, (_, i) => i));
+    assert.deepEqual(
+      [...p].sort((x, y) => x - y),
+      Array.from({ length: 100 }, (_, i) => i),
+    );
+    assert.notDeepEqual(
+      [...p],
+      Array.from({ length: 100 }, (_, i) => i),
+    );
   });
 });

@@ -10,18 +10,53 @@ const M = gd.Math as unknown as Record<string, (...a: unknown[]) => unknown>;
 
 /** Where each function is smooth (sampling domain for finite differences). */
 const DOMAIN: Record<string, [number, number]> = {
-  log: [0.2, 5], log2: [0.2, 5], log10: [0.2, 5], sqrt: [0.2, 5], cbrt: [0.2, 5], log1p: [-0.5, 5],
-  asin: [-0.9, 0.9], acos: [-0.9, 0.9], atanh: [-0.9, 0.9], acosh: [1.2, 5], tan: [-1.2, 1.2],
-  exp: [-3, 3], expm1: [-3, 3], sinh: [-3, 3], cosh: [-3, 3],
+  log: [0.2, 5],
+  log2: [0.2, 5],
+  log10: [0.2, 5],
+  sqrt: [0.2, 5],
+  cbrt: [0.2, 5],
+  log1p: [-0.5, 5],
+  asin: [-0.9, 0.9],
+  acos: [-0.9, 0.9],
+  atanh: [-0.9, 0.9],
+  acosh: [1.2, 5],
+  tan: [-1.2, 1.2],
+  exp: [-3, 3],
+  expm1: [-3, 3],
+  sinh: [-3, 3],
+  cosh: [-3, 3],
 };
 
 /** Hand-derived f'(a) at a fixed point, one per function. */
 const HAND: Record<string, [number, number]> = {
-  neg: [1.5, -1], exp: [0, 1], expm1: [0, 1], log: [2, 0.5], log1p: [1, 0.5], log2: [1, 1 / Math.LN2],
-  log10: [10, 1 / (10 * Math.LN10)], sqrt: [4, 0.25], cbrt: [8, 1 / 12], sin: [0, 1], cos: [Math.PI / 2, -1],
-  tan: [0, 1], asin: [0, 1], acos: [0, -1], atan: [1, 0.5], sinh: [0, 1], cosh: [1, Math.sinh(1)],
-  tanh: [0, 1], asinh: [0, 1], acosh: [2, 1 / Math.sqrt(3)], atanh: [0.5, 4 / 3], abs: [-2, -1],
-  sign: [0.3, 0], floor: [1.5, 0], ceil: [1.5, 0], round: [1.2, 0], trunc: [1.5, 0], fround: [0.1, 0],
+  neg: [1.5, -1],
+  exp: [0, 1],
+  expm1: [0, 1],
+  log: [2, 0.5],
+  log1p: [1, 0.5],
+  log2: [1, 1 / Math.LN2],
+  log10: [10, 1 / (10 * Math.LN10)],
+  sqrt: [4, 0.25],
+  cbrt: [8, 1 / 12],
+  sin: [0, 1],
+  cos: [Math.PI / 2, -1],
+  tan: [0, 1],
+  asin: [0, 1],
+  acos: [0, -1],
+  atan: [1, 0.5],
+  sinh: [0, 1],
+  cosh: [1, Math.sinh(1)],
+  tanh: [0, 1],
+  asinh: [0, 1],
+  acosh: [2, 1 / Math.sqrt(3)],
+  atanh: [0.5, 4 / 3],
+  abs: [-2, -1],
+  sign: [0.3, 0],
+  floor: [1.5, 0],
+  ceil: [1.5, 0],
+  round: [1.2, 0],
+  trunc: [1.5, 0],
+  fround: [0.1, 0],
 };
 
 const central = (f: (x: number) => number, x: number, h = 1e-5) => (f(x + h) - f(x - h)) / (2 * h);
@@ -42,7 +77,12 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
         // the table's f' against finite differences of f (fround's steps are finer than any h)
         if (name !== 'fround') close(rule.d(a, y), central(rule.f, a), 1e-6, `${name}' at ${a}`);
         // the table's f'' against finite differences of f'
-        close(rule.d2(a, y), central((x) => rule.d(x, rule.f(x)), a), 1e-5, `${name}'' at ${a}`);
+        close(
+          rule.d2(a, y),
+          central((x) => rule.d(x, rule.f(x)), a),
+          1e-5,
+          `${name}'' at ${a}`,
+        );
         // the runtime records exactly the table's value and derivative
         const r = valueAndGrad((w) => fn(w), [a], scalar);
         assert.equal(r.value, y);
@@ -56,13 +96,29 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
   }
 
   const binaryFns: Record<string, (a: unknown, b: unknown) => unknown> = {
-    add: gd.add, sub: gd.sub, mul: gd.mul, div: gd.div, mod: gd.mod, pow: gd.pow,
-    atan2: M.atan2, hypot: M.hypot, max: M.max, min: M.min,
+    add: gd.add,
+    sub: gd.sub,
+    mul: gd.mul,
+    div: gd.div,
+    mod: gd.mod,
+    pow: gd.pow,
+    atan2: M.atan2,
+    hypot: M.hypot,
+    max: M.max,
+    min: M.min,
   };
   /** Hand-derived [∂/∂a, ∂/∂b] at a fixed point. */
   const HAND2: Record<string, [number, number, number, number]> = {
-    add: [2, 3, 1, 1], sub: [2, 3, 1, -1], mul: [2, 3, 3, 2], div: [3, 2, 0.5, -0.75], mod: [7, 2, 1, -3],
-    pow: [2, 3, 12, 8 * Math.LN2], atan2: [1, 1, 0.5, -0.5], hypot: [3, 4, 0.6, 0.8], max: [2, 3, 0, 1], min: [2, 3, 1, 0],
+    add: [2, 3, 1, 1],
+    sub: [2, 3, 1, -1],
+    mul: [2, 3, 3, 2],
+    div: [3, 2, 0.5, -0.75],
+    mod: [7, 2, 1, -3],
+    pow: [2, 3, 12, 8 * Math.LN2],
+    atan2: [1, 1, 0.5, -0.5],
+    hypot: [3, 4, 0.6, 0.8],
+    max: [2, 3, 0, 1],
+    min: [2, 3, 1, 0],
   };
   for (const [name, rule] of Object.entries(BINARY)) {
     it(`${name}: ${rule.formula}`, () => {
@@ -74,12 +130,37 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
         if (name === 'mod') b = 0.7 + 0.1 * random();
         const y = rule.f(a, b);
         const [da, db] = rule.d(a, b, y);
-        close(da, central((x) => rule.f(x, b), a), 1e-6, `${name} ∂a`);
-        close(db, central((x) => rule.f(a, x), b), 1e-6, `${name} ∂b`);
+        close(
+          da,
+          central((x) => rule.f(x, b), a),
+          1e-6,
+          `${name} ∂a`,
+        );
+        close(
+          db,
+          central((x) => rule.f(a, x), b),
+          1e-6,
+          `${name} ∂b`,
+        );
         const [daa, dab, dbb] = rule.d2(a, b, y);
-        close(daa, central((x) => rule.d(x, b, rule.f(x, b))[0], a), 1e-5, `${name} ∂²a`);
-        close(dab, central((x) => rule.d(a, x, rule.f(a, x))[0], b), 1e-5, `${name} ∂a∂b`);
-        close(dbb, central((x) => rule.d(a, x, rule.f(a, x))[1], b), 1e-5, `${name} ∂²b`);
+        close(
+          daa,
+          central((x) => rule.d(x, b, rule.f(x, b))[0], a),
+          1e-5,
+          `${name} ∂²a`,
+        );
+        close(
+          dab,
+          central((x) => rule.d(a, x, rule.f(a, x))[0], b),
+          1e-5,
+          `${name} ∂a∂b`,
+        );
+        close(
+          dbb,
+          central((x) => rule.d(a, x, rule.f(a, x))[1], b),
+          1e-5,
+          `${name} ∂²b`,
+        );
         const r = valueAndGrad((pq) => fn((pq as unknown[])[0], (pq as unknown[])[1]), [a, b], pair);
         close(r.value, y, 1e-15, `${name} value`);
         close(r.gradient[0], da, 1e-12, `${name} runtime ∂a`);
@@ -107,8 +188,18 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
           if (name === 'atan2' && a === 0 && b < 0) continue; // the branch cut (±π): no derivative across it
           const y = rule.f(a, b);
           const [da, db] = rule.d(a, b, y);
-          close(da, central((x) => rule.f(x, b), a), 1e-6, `${name}(${a}, ${b}) ∂a`);
-          close(db, central((x) => rule.f(a, x), b), 1e-6, `${name}(${a}, ${b}) ∂b`);
+          close(
+            da,
+            central((x) => rule.f(x, b), a),
+            1e-6,
+            `${name}(${a}, ${b}) ∂a`,
+          );
+          close(
+            db,
+            central((x) => rule.f(a, x), b),
+            1e-6,
+            `${name}(${a}, ${b}) ∂b`,
+          );
           const r = valueAndGrad((pq) => fn((pq as unknown[])[0], (pq as unknown[])[1]), [a, b], pair);
           close(r.gradient[0], da, 1e-12, `${name}(${a}, ${b}) runtime ∂a`);
           close(r.gradient[1], db, 1e-12, `${name}(${a}, ${b}) runtime ∂b`);
@@ -118,10 +209,14 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
   }
 
   it('the Hessian of (a % b)² at (−7.5, 2) is [[2, 6], [6, 18]] (by hand: ∇(a % b) = [1, −trunc(−3.75)] = [1, 3])', () => {
-    const H = hessian((pq) => {
-      const m = gd.mod((pq as unknown[])[0], (pq as unknown[])[1]);
-      return gd.mul(m, m);
-    }, [-7.5, 2], pair);
+    const H = hessian(
+      (pq) => {
+        const m = gd.mod((pq as unknown[])[0], (pq as unknown[])[1]);
+        return gd.mul(m, m);
+      },
+      [-7.5, 2],
+      pair,
+    );
     assert.deepEqual([...H], [2, 6, 6, 18]);
   });
 
@@ -142,7 +237,9 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
 
   it('max/min ties: k tied arguments get 1/k each (constants count), a sole winner gets 1', () => {
     const shape: ParamShape = { kind: 'array', length: 3 };
-    const grad = (f: string, p: number[], extra: unknown[] = []) => [...valueAndGrad((q) => M[f](...(q as unknown[]), ...extra), p, { kind: 'array', length: p.length }).gradient];
+    const grad = (f: string, p: number[], extra: unknown[] = []) => [
+      ...valueAndGrad((q) => M[f](...(q as unknown[]), ...extra), p, { kind: 'array', length: p.length }).gradient,
+    ];
     assert.deepEqual(grad('max', [2, 2, 2]), [1 / 3, 1 / 3, 1 / 3]);
     assert.deepEqual(grad('max', [2, 2, 1]), [0.5, 0.5, 0]);
     assert.deepEqual(grad('min', [4, 1, 1]), [0, 0.5, 0.5]);
@@ -151,11 +248,15 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
     assert.deepEqual(grad('max', [0], [-1, -2]), [1]);
     // the sole winner is returned as is: no node recorded
     let same = false;
-    valueAndGrad((q) => {
-      const [a, b] = q as unknown[];
-      same = M.max(a, b, 0) === b;
-      return b;
-    }, [1, 2], pair);
+    valueAndGrad(
+      (q) => {
+        const [a, b] = q as unknown[];
+        same = M.max(a, b, 0) === b;
+        return b;
+      },
+      [1, 2],
+      pair,
+    );
     assert.ok(same);
     // two-argument max is the table's rule
     assert.deepEqual(grad('max', [3, 3]), BINARY.max.d(3, 3, 3));
@@ -166,7 +267,11 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
   it('hypot: exactly Math.hypot’s value (no overflow), ∂/∂xᵢ = xᵢ/y, 0 at the origin, exact Hessian', () => {
     const shape: ParamShape = { kind: 'array', length: 3 };
     const f = (q: unknown) => M.hypot(...(q as unknown[]), 0.5);
-    for (const p of [[0.3, -1.7, 2.2], [1e200, 1e200, -1e200], [1e-200, 3e-200, 0]]) {
+    for (const p of [
+      [0.3, -1.7, 2.2],
+      [1e200, 1e200, -1e200],
+      [1e-200, 3e-200, 0],
+    ]) {
       const r = valueAndGrad(f, p, shape);
       const y = Math.hypot(...p, 0.5);
       assert.equal(r.value, y);
@@ -178,7 +283,8 @@ describe('derivative rules (rules.ts) and the runtime that uses them', () => {
     const p = [0.3, -1.7, 2.2];
     const y = Math.hypot(...p, 0.5);
     const H = hessian(f, p, shape);
-    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) close(H[i * 3 + j], ((i === j ? 1 : 0) - (p[i] * p[j]) / (y * y)) / y, 1e-14, `H[${i}][${j}]`);
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) close(H[i * 3 + j], ((i === j ? 1 : 0) - (p[i] * p[j]) / (y * y)) / y, 1e-14, `H[${i}][${j}]`);
   });
 
   it('pow at the edges: negative base with a constant exponent, 0^b, b = 0, and a variable exponent at a < 0', () => {

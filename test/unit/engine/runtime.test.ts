@@ -27,7 +27,12 @@ describe('runtime: JavaScript semantics with active values', () => {
   });
 
   it('a string next to an active value is text of it (its gradient lost): ActiveTextError, both ways round', () => {
-    for (const text of [(w: unknown) => gd.add('w = ', w), (w: unknown) => gd.add(w, '!'), (w: unknown) => `${w as number}`, (w: unknown) => gd.add([1], w)]) {
+    for (const text of [
+      (w: unknown) => gd.add('w = ', w),
+      (w: unknown) => gd.add(w, '!'),
+      (w: unknown) => `${w as number}`,
+      (w: unknown) => gd.add([1], w),
+    ]) {
       assert.throws(() => grad1(text, 2.5), ActiveTextError);
     }
     assert.equal(gd.add('w = ', 2.5), 'w = 2.5'); // a plain number concatenates as in JavaScript
@@ -56,7 +61,17 @@ describe('runtime: JavaScript semantics with active values', () => {
     valueAndGrad(
       (p) => {
         const [a, b] = p as Var[];
-        checks = [gd.lt(a, b), gd.le(a, 1), gd.gt(b, a), gd.ge(b, 2), gd.eq(a, 1), gd.ne(a, b), gd.eq(a, gd.mul(a, 1)), gd.looseEq(a, '1'), gd.looseNe(b, 2)];
+        checks = [
+          gd.lt(a, b),
+          gd.le(a, 1),
+          gd.gt(b, a),
+          gd.ge(b, 2),
+          gd.eq(a, 1),
+          gd.ne(a, b),
+          gd.eq(a, gd.mul(a, 1)),
+          gd.looseEq(a, '1'),
+          gd.looseNe(b, 2),
+        ];
         return gd.add(a, b);
       },
       [1, 2],
@@ -70,7 +85,19 @@ describe('runtime: JavaScript semantics with active values', () => {
     let seen: unknown[] = [];
     const r = grad1((w) => {
       const n = gd.toNumber(w);
-      seen = [gd.typeOf(w), n === w, gd.Number.isFinite(w), gd.Number.isNaN(w), gd.Number.isInteger(w), gd.Number.isSafeInteger(w), gd.isFinite(w), gd.isNaN(w), gd.value(w), gd.isActive(w), gd.isActive(3)];
+      seen = [
+        gd.typeOf(w),
+        n === w,
+        gd.Number.isFinite(w),
+        gd.Number.isNaN(w),
+        gd.Number.isInteger(w),
+        gd.Number.isSafeInteger(w),
+        gd.isFinite(w),
+        gd.isNaN(w),
+        gd.value(w),
+        gd.isActive(w),
+        gd.isActive(3),
+      ];
       return gd.mul(n, n);
     }, 3);
     assert.deepEqual(seen, ['number', true, true, false, true, true, true, false, 3, true, false]);
@@ -109,7 +136,10 @@ describe('runtime: JavaScript semantics with active values', () => {
       if (typeof native !== 'function' || name === 'random') continue;
       for (const a of args) {
         const list = ['max', 'min', 'hypot', 'atan2', 'pow', 'imul'].includes(name) ? [a[0], 0.3] : a;
-        assert.ok(Object.is(M[name](...list), (native as (...v: unknown[]) => unknown)(...list)), `Math.${name}(${list.map(String).join(', ')})`);
+        assert.ok(
+          Object.is(M[name](...list), (native as (...v: unknown[]) => unknown)(...list)),
+          `Math.${name}(${list.map(String).join(', ')})`,
+        );
       }
     }
     assert.ok(Object.is(M.max(), -Infinity));
@@ -136,14 +166,28 @@ describe('runtime: JavaScript semantics with active values', () => {
       return first[0];
     }, 1);
     assert.equal(new Set(first).size, 3);
-    assert.deepEqual(first.map((v) => v.v), [2, 3, 2]);
+    assert.deepEqual(
+      first.map((v) => v.v),
+      [2, 3, 2],
+    );
     const r = grad1((w) => {
       second = [gd.mul(w, 2), gd.mul(w, 3), gd.add(w, 1)] as Var[];
       return second[1];
     }, 5);
-    assert.deepEqual(second.map((v) => v.v), [10, 15, 6]);
+    assert.deepEqual(
+      second.map((v) => v.v),
+      [10, 15, 6],
+    );
     assert.equal(new Set([...first, ...second]).size, 6);
-    assert.deepEqual(first.map((v) => [v.v, v.id]), [[2, -1], [3, -1], [2, -1]], 'kept from the first evaluation: constants');
+    assert.deepEqual(
+      first.map((v) => [v.v, v.id]),
+      [
+        [2, -1],
+        [3, -1],
+        [2, -1],
+      ],
+      'kept from the first evaluation: constants',
+    );
     assert.equal(r.value, 15);
     assert.equal(r.gradient[0], 3);
   });

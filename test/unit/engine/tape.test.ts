@@ -23,7 +23,11 @@ describe('Tape', () => {
     const w = t.leaf(2);
     const a = t.unary(6, w, 3);
     const y = t.ternary(0.5 + 2 * 6, v, 1, w, 6, a, 2);
-    assert.deepEqual(t.parentsOf(y), [[v, 1], [w, 6], [a, 2]]);
+    assert.deepEqual(t.parentsOf(y), [
+      [v, 1],
+      [w, 6],
+      [a, 2],
+    ]);
     assert.deepEqual(t.parentsOf(a), [[w, 3]]);
     assert.deepEqual(t.parentsOf(v), []);
     const adj = t.backward(y);
@@ -49,11 +53,18 @@ describe('Tape', () => {
     t.accAdd(s, w[1], 3);
     t.accAdd(s, w[2], 3);
     t.accValue(s, 0.5 + 6 - 3);
-    assert.deepEqual(t.parentsOf(s), [[w[0], 1], [w[1], 3], [w[2], 3]]);
+    assert.deepEqual(t.parentsOf(s), [
+      [w[0], 1],
+      [w[1], 3],
+      [w[2], 3],
+    ]);
     const y = t.unary(t.value[s] * 2, s, 2);
     assert.ok(!t.canGrow(s, 7), 'a node recorded after it');
     const adj = t.backward(y);
-    assert.deepEqual(w.map((k) => adj[k]), [2, 6, 6]);
+    assert.deepEqual(
+      w.map((k) => adj[k]),
+      [2, 6, 6],
+    );
     t.reset();
     assert.ok(!t.canGrow(s, 7), 'reset forgets it');
   });
@@ -84,7 +95,10 @@ describe('Tape', () => {
     const s = t.custom(6, (tape, g) => v.forEach((k) => tape.accumulate(k, g)));
     const y = t.unary(30, s, 5);
     const adj = t.backward(y);
-    assert.deepEqual(v.map((k) => adj[k]), [5, 5, 5]);
+    assert.deepEqual(
+      v.map((k) => adj[k]),
+      [5, 5, 5],
+    );
   });
 
   it('carries the adjoint of the previous node in a register without losing other contributions', () => {

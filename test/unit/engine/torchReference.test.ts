@@ -33,12 +33,17 @@ interface OptimizerCase {
 
 /** The two problems as loss files, written as the torch script writes them (same operation order). */
 const PROBLEM_SOURCES = {
-  rosenbrock: 'export const init = [-1.2, 1];\nexport function loss(p: number[]) { return (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2; }',
-  anisotropic: 'const C = [1, 10, 0.1];\nconst T = [1, -2, 3];\nexport const init = [0, 0, 0];\nexport function loss(p: number[]) { let s = 0; for (let i = 0; i < 3; i++) s += C[i] * (p[i] - T[i]) ** 2; return s; }',
+  rosenbrock:
+    'export const init = [-1.2, 1];\nexport function loss(p: number[]) { return (1 - p[0]) ** 2 + 100 * (p[1] - p[0] ** 2) ** 2; }',
+  anisotropic:
+    'const C = [1, 10, 0.1];\nconst T = [1, -2, 3];\nexport const init = [0, 0, 0];\nexport function loss(p: number[]) { let s = 0; for (let i = 0; i < 3; i++) s += C[i] * (p[i] - T[i]) ** 2; return s; }',
 };
 
 const gradients = JSON.parse(readFileSync(path.join(DIR, 'gradients.json'), 'utf8')) as { meta: { torch: string }; cases: GradientCase[] };
-const optimizers = JSON.parse(readFileSync(path.join(DIR, 'optimizers.json'), 'utf8')) as { meta: { torch: string }; cases: OptimizerCase[] };
+const optimizers = JSON.parse(readFileSync(path.join(DIR, 'optimizers.json'), 'utf8')) as {
+  meta: { torch: string };
+  cases: OptimizerCase[];
+};
 
 /** |a − b| ≤ rel · max(|a|, |b|), or both tiny (below 1e-300 nothing is relative any more). */
 function relClose(a: number, b: number, rel: number, what: string): void {

@@ -13,9 +13,18 @@ describe('train/test split', () => {
     const { train, test } = trainTestSplit(data, 0.25, 7);
     assert.equal(test.length, 10);
     assert.equal(train.length, 30);
-    assert.deepEqual([...train, ...test].sort((a, b) => a - b), data);
-    assert.deepEqual(train, [...train].sort((a, b) => a - b));
-    assert.deepEqual(test, [...test].sort((a, b) => a - b));
+    assert.deepEqual(
+      [...train, ...test].sort((a, b) => a - b),
+      data,
+    );
+    assert.deepEqual(
+      train,
+      [...train].sort((a, b) => a - b),
+    );
+    assert.deepEqual(
+      test,
+      [...test].sort((a, b) => a - b),
+    );
     // Not simply the first or last samples.
     assert.notDeepEqual(test, data.slice(0, 10));
     assert.notDeepEqual(test, data.slice(30));
@@ -53,7 +62,10 @@ export const config = { learningRate: 0.1, steps: 60, testSplit: 0.25, seed: 3 }
     assert.ok(r.test);
     assert.equal(r.test.trainSize, 15);
     assert.equal(r.test.testSize, 5);
-    assert.deepEqual(r.test.steps, Array.from({ length: 61 }, (_, k) => k));
+    assert.deepEqual(
+      r.test.steps,
+      Array.from({ length: 61 }, (_, k) => k),
+    );
     for (const k of [0, 17, 60]) {
       // losses[k] is the training-side loss (full batch of the 15), test.losses[k] the held-out one.
       assert.equal(r.losses[k], loss.value(r.params[k], train));
@@ -78,7 +90,10 @@ export const config = { learningRate: 0.1, steps: 60, testSplit: 0.25, seed: 3 }
     const loss = compileLoss(source, 'split.ts');
     const seen: Array<[number, number | undefined]> = [];
     trainLoss(loss, { steps: 3 }, { onProgress: (e) => seen.push([e.step, e.testLoss]) });
-    assert.deepEqual(seen.map(([s]) => s), [0, 1, 2, 3]);
+    assert.deepEqual(
+      seen.map(([s]) => s),
+      [0, 1, 2, 3],
+    );
     assert.ok(seen.every(([, t]) => typeof t === 'number' && Number.isFinite(t)));
   });
 
@@ -107,7 +122,10 @@ describe('re-rolled initialisation (initSeed)', () => {
   });
 
   it('any other loss starts from a seeded point inside its bounds instead of its init', () => {
-    const loss = compileLoss('export const init = [1, 1];\nexport const bounds = [[-2, 2], [0, 3]];\nexport function loss([x, y]: number[]) { return x * x + y * y; }', 'bowl.ts');
+    const loss = compileLoss(
+      'export const init = [1, 1];\nexport const bounds = [[-2, 2], [0, 3]];\nexport function loss([x, y]: number[]) { return x * x + y * y; }',
+      'bowl.ts',
+    );
     const a = trainLoss(loss, { initSeed: 3, steps: 0 }).options.init;
     const b = trainLoss(loss, { initSeed: 4, steps: 0 }).options.init;
     assert.notDeepEqual(a, [1, 1]);

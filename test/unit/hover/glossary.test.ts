@@ -30,7 +30,8 @@ function corpus(): Array<{ line: string; offset: number; language: string; expec
       marks.push({ start: before, text, id });
       return text;
     });
-    for (const m of marks) out.push({ line: clean, offset: m.start + Math.floor(m.text.length / 2), language, expected: m.id, text: m.text });
+    for (const m of marks)
+      out.push({ line: clean, offset: m.start + Math.floor(m.text.length / 2), language, expected: m.id, text: m.text });
   }
   return out;
 }
@@ -50,7 +51,10 @@ describe('glossary', () => {
     const needed = hoverConcepts();
     assert.ok(needed.length >= 30, `parsed ${needed.length} H concepts`);
     const covered = new Set(GLOSSARY.flatMap((e) => e.concepts ?? []));
-    assert.deepEqual(needed.filter((n) => !covered.has(n)), []);
+    assert.deepEqual(
+      needed.filter((n) => !covered.has(n)),
+      [],
+    );
   });
 
   it('no two entries claim the same code spelling or Korean term', () => {
@@ -84,8 +88,16 @@ describe('glossary', () => {
     const found = (c: (typeof cases)[number]) => termAt(c.line, c.offset, contextAt(c.line, c.offset, c.language))?.entry.id;
     const misses = terms.filter((c) => found(c) !== c.expected);
     const falsePositives = friends.filter((c) => found(c) !== undefined);
-    assert.deepEqual(misses.map((m) => `${m.text}→${m.expected} (got ${found(m)})`), [], 'missed terms');
-    assert.deepEqual(falsePositives.map((f) => `${f.text}→${found(f)}`), [], 'false positives');
+    assert.deepEqual(
+      misses.map((m) => `${m.text}→${m.expected} (got ${found(m)})`),
+      [],
+      'missed terms',
+    );
+    assert.deepEqual(
+      falsePositives.map((f) => `${f.text}→${found(f)}`),
+      [],
+      'false positives',
+    );
   });
 
   it('explain() finds terms by id, Korean, English and code spelling; hover Markdown links only our commands', () => {

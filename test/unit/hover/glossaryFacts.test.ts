@@ -20,7 +20,8 @@ const run = (name: string, options: TrainOptions) => {
   return { ...r, end: r.params[last], endLoss: r.losses[last], firstBelow: (v: number) => r.losses.findIndex((l) => l < v) };
 };
 const entry = (id: string) => entryById(id) as GlossaryEntry;
-const allText = (e: GlossaryEntry) => [e.explanation, e.explanationEn, e.formula, e.formulaEn, e.detail?.ko, e.detail?.en, e.example, e.exampleEn].join('\n');
+const allText = (e: GlossaryEntry) =>
+  [e.explanation, e.explanationEn, e.formula, e.formulaEn, e.detail?.ko, e.detail?.en, e.example, e.exampleEn].join('\n');
 
 describe('glossary facts, measured', () => {
   it('plateau.ts: SGD and momentum stay at w = −3 (L = 1.0); Adam and AdaGrad get out; RMSProp creeps to −1.71', () => {
@@ -43,7 +44,8 @@ describe('glossary facts, measured', () => {
     assert.equal(Number((gradient * 1e10).toFixed(1)), -1.4);
 
     const text = allText(entry('plateau'));
-    for (const claim of ['37 스텝', '9 스텝', '−1.71', '0.007', '0.29', '1.4 × 10⁻¹⁰', 'by step 37', 'by step 9']) assert.ok(text.includes(claim), `plateau says ${claim}`);
+    for (const claim of ['37 스텝', '9 스텝', '−1.71', '0.007', '0.29', '1.4 × 10⁻¹⁰', 'by step 37', 'by step 9'])
+      assert.ok(text.includes(claim), `plateau says ${claim}`);
     // Momentum is never said to get through a plateau.
     const momentumText = allText(entry('momentum'));
     assert.match(momentumText, /빠져나오지 못합니다/);
@@ -53,7 +55,10 @@ describe('glossary facts, measured', () => {
   it('saddle.ts: from y = 0 exactly SGD, momentum and Adam all go to the origin; y = 0.001 lets all three escape', () => {
     for (const optimizer of ['sgd', 'momentum', 'adam']) {
       const onRidge = run('saddle.ts', { optimizer, init: [2, 0], steps: 1000 });
-      assert.ok(onRidge.params.every((p) => p[1] === 0), `${optimizer}: y stays exactly 0`);
+      assert.ok(
+        onRidge.params.every((p) => p[1] === 0),
+        `${optimizer}: y stays exactly 0`,
+      );
       assert.ok(Math.hypot(onRidge.end[0], onRidge.end[1]) < 1e-10, `${optimizer} stops at the origin: ${onRidge.end}`);
       const off = run('saddle.ts', { optimizer, init: [2, 0.001] });
       assert.ok(Math.abs(off.end[1]) > 1 && off.endLoss < 0, `${optimizer} leaves the saddle: ${off.end}, L = ${off.endLoss}`);
@@ -65,13 +70,19 @@ describe('glossary facts, measured', () => {
     const lr = (name: string, learningRate: number) => run(name, { optimizer: 'sgd', learningRate, steps: 200 });
     assert.ok(lr('learning-rate.ts', 0.99).endLoss < 1e-3);
     const atLimit = lr('learning-rate.ts', 1);
-    assert.ok(atLimit.losses.every((l) => Math.abs(l - atLimit.losses[0]) < 1e-12), 'η = 1 oscillates in place');
+    assert.ok(
+      atLimit.losses.every((l) => Math.abs(l - atLimit.losses[0]) < 1e-12),
+      'η = 1 oscillates in place',
+    );
     assert.ok(lr('learning-rate.ts', 1.01).endLoss > 1e3, 'η = 1.01 diverges');
     assert.ok(lr('learning-rate.ts', 1.05).endLoss > 1e10, 'η = 1.05 diverges');
     assert.ok(lr('bowl.ts', 0.24).endLoss < 1e-10);
     assert.ok(Math.abs(lr('bowl.ts', 0.25).endLoss - 16) < 1e-9, 'η = 0.25 keeps y oscillating (L = 4·2²)');
     assert.ok(lr('bowl.ts', 0.26).endLoss > 1e10);
-    assert.deepEqual(example('bowl.ts').hessian([0, 0]), [[2, 0], [0, 8]]);
+    assert.deepEqual(example('bowl.ts').hessian([0, 0]), [
+      [2, 0],
+      [0, 8],
+    ]);
     const text = allText(entry('learningRate'));
     for (const claim of ['diag(2, 8)', '0.25', 'η = 1.01']) assert.ok(text.includes(claim), claim);
   });
@@ -79,7 +90,8 @@ describe('glossary facts, measured', () => {
   it("Adam's bias correction: with a constant gradient each of the first steps is exactly η; uncorrected 3.16η, 4.25η, 4.95η", () => {
     const loss = compileLoss('export function loss(w: number) { return 2 * w; }\nexport const init = 0;\n', 'line.ts');
     const r = trainLoss(loss, { optimizer: 'adam', learningRate: 0.1, steps: 3 });
-    for (let k = 1; k <= 3; k++) assert.ok(Math.abs(r.params[k][0] - r.params[k - 1][0] + 0.1) < 1e-8, `step ${k}: ${r.params[k][0] - r.params[k - 1][0]}`);
+    for (let k = 1; k <= 3; k++)
+      assert.ok(Math.abs(r.params[k][0] - r.params[k - 1][0] + 0.1) < 1e-8, `step ${k}: ${r.params[k][0] - r.params[k - 1][0]}`);
     let m = 0;
     let v = 0;
     const uncorrected: string[] = [];
@@ -110,7 +122,10 @@ describe('glossary facts, measured', () => {
     const { value, gradient } = loss.valueAndGrad([1, 2]);
     assert.deepEqual([value, ...gradient], [5, 2, 4]);
     const next = [1 - 0.1 * gradient[0], 2 - 0.1 * gradient[1]];
-    assert.deepEqual(next.map((x) => Number(x.toFixed(12))), [0.8, 1.6]);
+    assert.deepEqual(
+      next.map((x) => Number(x.toFixed(12))),
+      [0.8, 1.6],
+    );
     assert.equal(Number(loss.value(next).toFixed(12)), 3.2);
     assert.match(allText(entry('steepestDescent')), /\(0\.8, 1\.6\)/);
   });

@@ -38,7 +38,8 @@ describe('glossary in English mode', () => {
       if (e.example && HANGUL.test(e.example)) assert.ok(e.exampleEn, `${e.id}: example "${e.example}" needs exampleEn`);
       if (e.detail) assert.ok(e.detail.en.trim() && HANGUL.test(e.detail.ko), `${e.id}: detail in both languages`);
       const en = entryText(e, 'en');
-      for (const [field, text] of Object.entries(en)) assert.equal(hangulIn(String(text ?? '')), undefined, `${e.id}.${field} (English) has Hangul`);
+      for (const [field, text] of Object.entries(en))
+        assert.equal(hangulIn(String(text ?? '')), undefined, `${e.id}.${field} (English) has Hangul`);
     }
   });
 
@@ -61,7 +62,8 @@ describe('glossary in English mode', () => {
     withLanguage('en', () => {
       const pick = glossaryPick();
       assert.equal(pick.items.length, GLOSSARY.length);
-      for (const text of [pick.title, pick.placeHolder, ...pick.items.flatMap((i) => [i.label, i.description, i.detail])]) assert.equal(hangulIn(text), undefined, text);
+      for (const text of [pick.title, pick.placeHolder, ...pick.items.flatMap((i) => [i.label, i.description, i.detail])])
+        assert.equal(hangulIn(text), undefined, text);
       assert.equal(hangulIn(explain('learning_rate')?.markdown ?? 'missing'), undefined);
       assert.equal(explain('학습률')?.en, 'learning rate');
     });
@@ -112,7 +114,10 @@ describe('glossary Korean: one term per concept', () => {
     const validation = entryById('validation') as GlossaryEntry;
     const test = entryById('testSplit') as GlossaryEntry;
     assert.ok(!(test.koVariants ?? []).some((v) => v.includes('검증')), 'test data lists no 검증 spelling');
-    assert.ok(!(validation.koVariants ?? []).some((v) => v.includes('테스트') || v.includes('시험')), 'validation data lists no test spelling');
+    assert.ok(
+      !(validation.koVariants ?? []).some((v) => v.includes('테스트') || v.includes('시험')),
+      'validation data lists no test spelling',
+    );
     assert.equal(termAt('검증 데이터로 멈출 스텝을 고릅니다', 2, 'prose')?.entry.id, 'validation');
     assert.equal(termAt('테스트 데이터는 마지막에 한 번 봅니다', 2, 'prose')?.entry.id, 'testSplit');
     assert.equal(termAt('// the validation loss', 10, 'prose')?.entry.id, 'validation');
@@ -130,7 +135,24 @@ describe('glossary Korean: one term per concept', () => {
     const rows = koreanTerms();
     const standards = rows.map((r) => r.standard).sort((a, b) => b.length - a.length);
     // Spellings our own text never writes (hovers may still recognise them as variants).
-    const team = ['폐형식', '닫힌 형식', '무차별 대입', '격자 탐색', '초기값', '고유값', '업데이트', '걸음', '훈련', '시험 데이터', '평탄한', '평평한 구간', '최소점', '최대점', '최소값', '최대값'];
+    const team = [
+      '폐형식',
+      '닫힌 형식',
+      '무차별 대입',
+      '격자 탐색',
+      '초기값',
+      '고유값',
+      '업데이트',
+      '걸음',
+      '훈련',
+      '시험 데이터',
+      '평탄한',
+      '평평한 구간',
+      '최소점',
+      '최대점',
+      '최소값',
+      '최대값',
+    ];
     const variants = rows.flatMap((r) => r.variants).filter((v) => HANGUL.test(v));
     for (const e of GLOSSARY) {
       for (const text of koreanTexts(e)) {

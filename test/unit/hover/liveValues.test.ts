@@ -14,14 +14,23 @@ const finished: RunResult = { ...diverged, params: [[-2], [3]], losses: [25, 0],
 
 describe('live values from the last run in hovers', () => {
   it('the learning rate hover says that η = 1.05 diverged at step 2', () => {
-    assert.equal(liveNote('learningRate', 'lr', { result: diverged, paramNames: ['w'] }), '**지난 학습**: sgd, 학습률 η = 1.05 — 2 스텝에서 발산했습니다.');
+    assert.equal(
+      liveNote('learningRate', 'lr', { result: diverged, paramNames: ['w'] }),
+      '**지난 학습**: sgd, 학습률 η = 1.05 — 2 스텝에서 발산했습니다.',
+    );
     assert.match(liveNote('learningRate', 'lr', { result: diverged, paramNames: ['w'] }, 'en') ?? '', /diverged at step 2/);
   });
 
   it('a loss that turned NaN while falling is not called a divergence', () => {
     const undefinedAt: RunResult = { ...diverged, params: [[1], [0.4], [-0.1]], losses: [1, 0.63, NaN] };
-    assert.equal(liveNote('learningRate', 'lr', { result: undefinedAt, paramNames: ['w'] }), '**지난 학습**: sgd, 학습률 η = 1.05 — 2 스텝에서 손실이 유한한 수가 아니게 되었습니다(L = NaN).');
-    assert.match(liveNote('learningRate', 'lr', { result: undefinedAt, paramNames: ['w'] }, 'en') ?? '', /stopped being a finite number at step 2 \(L = NaN\)/);
+    assert.equal(
+      liveNote('learningRate', 'lr', { result: undefinedAt, paramNames: ['w'] }),
+      '**지난 학습**: sgd, 학습률 η = 1.05 — 2 스텝에서 손실이 유한한 수가 아니게 되었습니다(L = NaN).',
+    );
+    assert.match(
+      liveNote('learningRate', 'lr', { result: undefinedAt, paramNames: ['w'] }, 'en') ?? '',
+      /stopped being a finite number at step 2 \(L = NaN\)/,
+    );
   });
 
   it('the loss hover gives the first and last loss; a parameter hover its start and end values', () => {

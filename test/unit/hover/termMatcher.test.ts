@@ -131,14 +131,27 @@ describe('hover matcher rules', () => {
       if (k <= 4) assert.deepEqual(m, {}, `cancelled at poll ${k}`);
       else assert.deepEqual(m, { id: 'learningRate', text: 'learningRate' }, 'never cancelled');
     }
-    assert.deepEqual(at('learning^Rate', 'code', () => true), {});
-    assert.deepEqual(at('학^습률', 'prose', () => true), {});
-    assert.deepEqual(at('// local mini^mum', 'prose', () => true), {});
-    assert.deepEqual(at('learning^Rate', 'code', () => false), { id: 'learningRate', text: 'learningRate' });
+    assert.deepEqual(
+      at('learning^Rate', 'code', () => true),
+      {},
+    );
+    assert.deepEqual(
+      at('학^습률', 'prose', () => true),
+      {},
+    );
+    assert.deepEqual(
+      at('// local mini^mum', 'prose', () => true),
+      {},
+    );
+    assert.deepEqual(
+      at('learning^Rate', 'code', () => false),
+      { id: 'learningRate', text: 'learningRate' },
+    );
   });
 
   it('never matches words that merely contain a term, nor outside the line', () => {
-    for (const word of ['lossless', 'upgradeGuide', 'gradle', 'grader', 'gradeBook']) assert.deepEqual(code(`${word[0]}^${word.slice(1)}`), {}, word);
+    for (const word of ['lossless', 'upgradeGuide', 'gradle', 'grader', 'gradeBook'])
+      assert.deepEqual(code(`${word[0]}^${word.slice(1)}`), {}, word);
     assert.equal(termAt('lr', -1, 'code'), undefined);
     assert.equal(termAt('lr', 3, 'code'), undefined);
   });

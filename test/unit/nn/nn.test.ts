@@ -30,12 +30,16 @@ export function loss(p: number[]) {
   });
 
   it('softmax cross-entropy (3 classes) and relu/sigmoid: gradient equals finite differences', () => {
-    fdCheck(`import { nn } from 'gdtutor';
+    fdCheck(
+      `import { nn } from 'gdtutor';
 const model = nn.sequential(nn.linear(2, 5), nn.sigmoid(), nn.linear(5, 5), nn.relu(), nn.linear(5, 3));
 export const init = model.init(7);
 export function loss(p: number[]) {
   return nn.crossEntropy(model.forward(p, [[0.5, -1], [1, 2], [-0.3, 0.7], [2, 0]]), [0, 2, 1, 2]);
-}`, undefined, 1e-5); // tiny gradient entries make the relative FD error noisier
+}`,
+      undefined,
+      1e-5,
+    ); // tiny gradient entries make the relative FD error noisier
   });
 
   it('softmax CE gradient by hand is (softmax − onehot)/n, and stays finite for logits of ±1000', () => {
@@ -44,7 +48,10 @@ export function loss(p: number[]) {
     const r = valueAndGrad((p) => nn.crossEntropy(new TensorFromVars(p as unknown[]), [2]), z, { kind: 'array', length: 3 });
     assert.ok(Number.isFinite(r.value));
     assert.ok(Math.abs(r.value - 1000) < 1e-9);
-    assert.deepEqual([...r.gradient].map((g) => Math.round(g * 1e12) / 1e12), [1, 0, -1]);
+    assert.deepEqual(
+      [...r.gradient].map((g) => Math.round(g * 1e12) / 1e12),
+      [1, 0, -1],
+    );
   });
 
   it('binary cross-entropy on logits is stable and matches finite differences', () => {

@@ -15,7 +15,14 @@ import { exportNetwork } from '../../../src/teaching/networkExport';
 const model = nn.sequential(nn.linear(2, 3), nn.tanh(), nn.linear(3, 1));
 const shape: ParamShape = { kind: 'array', length: model.parameterCount };
 const params = model.init(1);
-const network = (p: unknown) => nn.mse(model.forward(p as ArrayLike<unknown>, [[0.5, -1], [1, 2]]), [1, -1]);
+const network = (p: unknown) =>
+  nn.mse(
+    model.forward(p as ArrayLike<unknown>, [
+      [0.5, -1],
+      [1, 2],
+    ]),
+    [1, -1],
+  );
 const square = (p: unknown) => mul((p as unknown[])[0], (p as unknown[])[0]);
 
 const NETWORK_FILE = `import { nn } from 'gdtutor';
@@ -40,7 +47,11 @@ describe('nn usage: what the last evaluation used of the nn library', () => {
   });
 
   it('starts empty in every kind of evaluation: one without a network reports none', () => {
-    for (const plain of [() => valueAndGrad(square, [2], { kind: 'scalar' }), () => value0(square, [2], { kind: 'scalar' }), () => hessian(square, [2], { kind: 'scalar' })]) {
+    for (const plain of [
+      () => valueAndGrad(square, [2], { kind: 'scalar' }),
+      () => value0(square, [2], { kind: 'scalar' }),
+      () => hessian(square, [2], { kind: 'scalar' }),
+    ]) {
       valueAndGrad(network, params, shape);
       assert.equal(lastUsage().model, model);
       plain();

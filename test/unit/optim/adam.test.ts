@@ -33,8 +33,8 @@ describe('Adam (torch.optim.Adam)', () => {
       const m2 = 0.9 * -0.6 + 0.1 * g1;
       const v2 = 0.5 * 18 + 0.5 * g1 * g1;
       assert.ok(v2 < 18);
-      const withMax = w1 - (m2 / 0.19) / (Math.sqrt(18 / 0.75) + 1e-8); // ≈ 1 + 4.947/4.899 ≈ 2.0098
-      const without = w1 - (m2 / 0.19) / (Math.sqrt(v2 / 0.75) + 1e-8); // ≈ 1 + 4.947/4.761 ≈ 2.0391
+      const withMax = w1 - m2 / 0.19 / (Math.sqrt(18 / 0.75) + 1e-8); // ≈ 1 + 4.947/4.899 ≈ 2.0098
+      const without = w1 - m2 / 0.19 / (Math.sqrt(v2 / 0.75) + 1e-8); // ≈ 1 + 4.947/4.761 ≈ 2.0391
       assertClose(trajectory(new Adam({ lr: 1, beta2: 0.5, amsgrad: true }), bowl, [0], 2), [[0], [w1], [withMax]], 1e-14);
       assertClose(trajectory(new Adam({ lr: 1, beta2: 0.5 }), bowl, [0], 2), [[0], [w1], [without]], 1e-14);
     });

@@ -25,7 +25,14 @@ export interface AdamRefOptions {
   maximize?: boolean;
 }
 
-export function adamReference(fn: Fn, start: number[], steps: number, o: AdamRefOptions, decoupled: boolean, torchOrder = false): number[][] {
+export function adamReference(
+  fn: Fn,
+  start: number[],
+  steps: number,
+  o: AdamRefOptions,
+  decoupled: boolean,
+  torchOrder = false,
+): number[][] {
   const { lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weightDecay = decoupled ? 1e-2 : 0, amsgrad = false, maximize = false } = o;
   let theta = start.slice();
   let m = theta.map(() => 0);

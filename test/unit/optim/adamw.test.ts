@@ -28,12 +28,19 @@ describe('AdamW (torch.optim.AdamW)', () => {
     });
     it('with weight_decay 0 it is Adam, bit for bit', () => {
       const { fn, start } = PROBLEMS[0];
-      assert.deepEqual(trajectory(new AdamW({ lr: 1e-2, weightDecay: 0 }), fn, start, 50), trajectory(new Adam({ lr: 1e-2 }), fn, start, 50));
+      assert.deepEqual(
+        trajectory(new AdamW({ lr: 1e-2, weightDecay: 0 }), fn, start, 50),
+        trajectory(new Adam({ lr: 1e-2 }), fn, start, 50),
+      );
     });
   });
 
   describe('200 steps equal the documented algorithm', () => {
-    const configs: AdamWOptions[] = [{ lr: 1e-2 }, { lr: 5e-3, weightDecay: 0.1, amsgrad: true }, { lr: 2e-2, weightDecay: 0.3, beta1: 0.85, beta2: 0.95 }];
+    const configs: AdamWOptions[] = [
+      { lr: 1e-2 },
+      { lr: 5e-3, weightDecay: 0.1, amsgrad: true },
+      { lr: 2e-2, weightDecay: 0.3, beta1: 0.85, beta2: 0.95 },
+    ];
     for (const o of configs) {
       for (const { label, fn, start } of PROBLEMS) {
         it(`${JSON.stringify(o)} on ${label}: relative 1e-12, and bit for bit in torch's operation order`, () => {
@@ -48,7 +55,11 @@ describe('AdamW (torch.optim.AdamW)', () => {
 
   describe('validation, as torch raises ValueError', () => {
     it('rejects a negative learning rate or weight decay and bad betas', () => {
-      const rejects = (o: AdamWOptions, en: string) => assert.throws(() => new AdamW(o), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en);
+      const rejects = (o: AdamWOptions, en: string) =>
+        assert.throws(
+          () => new AdamW(o),
+          (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en,
+        );
       rejects({ lr: -0.1 }, 'Invalid learning rate: -0.1');
       rejects({ weightDecay: -0.01 }, 'Invalid weight_decay value: -0.01');
       rejects({ beta1: 1 }, 'Invalid beta parameter at index 0: 1');

@@ -25,7 +25,10 @@ export const quadraticHessian =
 /** Rosenbrock (1 − x)² + 100(y − x²)² with its hand-written gradient. */
 export const rosenbrock: Fn = (p) => {
   const [x, y] = p;
-  return { value: (1 - x) ** 2 + 100 * (y - x * x) ** 2, gradient: Float64Array.of(-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)) };
+  return {
+    value: (1 - x) ** 2 + 100 * (y - x * x) ** 2,
+    gradient: Float64Array.of(-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)),
+  };
 };
 
 /** ∇² of Rosenbrock: [[2 − 400(y − 3x²), −400x], [−400x, 200]]. */
@@ -38,7 +41,12 @@ export const rosenbrockHessian: HessianFn = (p) => {
 export const ANISOTROPIC = { c: [1, 10, 0.1], t: [1, -2, 3] };
 export const PROBLEMS: Array<{ label: string; fn: Fn; start: number[]; hessian: HessianFn }> = [
   { label: 'Rosenbrock from (−1.2, 1)', fn: rosenbrock, start: [-1.2, 1], hessian: rosenbrockHessian },
-  { label: 'anisotropic quadratic', fn: quadratic(ANISOTROPIC.c, ANISOTROPIC.t), start: [0, 0, 0], hessian: quadraticHessian(ANISOTROPIC.c) },
+  {
+    label: 'anisotropic quadratic',
+    fn: quadratic(ANISOTROPIC.c, ANISOTROPIC.t),
+    start: [0, 0, 0],
+    hessian: quadraticHessian(ANISOTROPIC.c),
+  },
 ];
 
 /** What the training loop passes: the evaluation at p, a closure for re-evaluations, maybe a Hessian. */

@@ -5,7 +5,8 @@ import type { OptimizerSettings } from '../../../src/engine/trainOptions';
 import { assertClose, quadratic, rosenbrock, trajectory } from './helpers';
 
 const bowl = quadratic([1], [3]); // L = (w − 3)², g₀ = −6 at w₀ = 0
-const make = (optimizer: string, extra: Partial<OptimizerSettings> = {}) => createOptimizer(optimizer, { optimizer, learningRate: 0.1, ...extra });
+const make = (optimizer: string, extra: Partial<OptimizerSettings> = {}) =>
+  createOptimizer(optimizer, { optimizer, learningRate: 0.1, ...extra });
 
 describe('optimizer registry (CLI names → torch.optim)', () => {
   it('knows exactly the CLI names, each a factory', () => {
@@ -47,7 +48,11 @@ describe('optimizer registry (CLI names → torch.optim)', () => {
     // rmsprop alpha 0.5: v₁ = 0.5·36 = 18, w₁ = 0.1·6/(√18 + 1e-8)
     assertClose(trajectory(make('rmsprop', { alpha: 0.5 }), bowl, [0], 1), [[0], [0.6 / (Math.sqrt(18) + 1e-8)]], 1e-15);
     // newton with the learning rate as its step scale: w₁ = 0 − 0.1·(−6/2) = 0.3
-    assertClose(trajectory(make('newton'), bowl, [0], 1, () => Float64Array.of(2)), [[0], [0.3]], 1e-15);
+    assertClose(
+      trajectory(make('newton'), bowl, [0], 1, () => Float64Array.of(2)),
+      [[0], [0.3]],
+      1e-15,
+    );
   });
 
   it('L-BFGS takes line_search_fn from lineSearch', () => {
@@ -64,9 +69,17 @@ describe('optimizer registry (CLI names → torch.optim)', () => {
   it('rejects unknown names and bad hyper-parameters in Korean and English', () => {
     assert.throws(
       () => make('sgdx'),
-      (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && /Unknown optimizer 'sgdx'/.test(e.en) && /알 수 없는 옵티마이저/.test(e.ko),
+      (e: unknown) =>
+        e instanceof OptimizerError &&
+        e.code === 'badOptimizerConfig' &&
+        /Unknown optimizer 'sgdx'/.test(e.en) &&
+        /알 수 없는 옵티마이저/.test(e.ko),
     );
-    assert.throws(() => make('adam', { learningRate: -1 }), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === 'Invalid learning rate: -1' && /학습률/.test(e.ko));
+    assert.throws(
+      () => make('adam', { learningRate: -1 }),
+      (e: unknown) =>
+        e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === 'Invalid learning rate: -1' && /학습률/.test(e.ko),
+    );
     assert.throws(() => make('sgd', { learningRate: 'fast' as unknown as number }), /Invalid learning rate: fast/);
     assert.throws(() => make('adam', { beta1: 1 }), /Invalid beta parameter at index 0: 1/);
     assert.throws(() => make('rmsprop', { alpha: -1 }), /Invalid alpha value: -1/);
@@ -74,6 +87,16 @@ describe('optimizer registry (CLI names → torch.optim)', () => {
   });
 
   it('records torch’s default learning rates', () => {
-    assert.deepEqual(PYTORCH_DEFAULT_LR, { sgd: 1e-3, momentum: 1e-3, nesterov: 1e-3, adagrad: 1e-2, rmsprop: 1e-2, adam: 1e-3, adamw: 1e-3, newton: 1, lbfgs: 1 });
+    assert.deepEqual(PYTORCH_DEFAULT_LR, {
+      sgd: 1e-3,
+      momentum: 1e-3,
+      nesterov: 1e-3,
+      adagrad: 1e-2,
+      rmsprop: 1e-2,
+      adam: 1e-3,
+      adamw: 1e-3,
+      newton: 1,
+      lbfgs: 1,
+    });
   });
 });

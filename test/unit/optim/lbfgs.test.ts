@@ -279,7 +279,10 @@ describe('L-BFGS (torch.optim.LBFGS)', () => {
       // |∇Lᵀd| has dropped by 10%, so the n-iteration bound above does not apply to torch's LBFGS.)
       for (let n = 2; n <= 8; n++) {
         const c = Array.from({ length: n }, (_, i) => 10 ** ((2 * i) / (n - 1) - 1));
-        const fn = quadratic(c, Array.from({ length: n }, (_, i) => i - n / 2));
+        const fn = quadratic(
+          c,
+          Array.from({ length: n }, (_, i) => i - n / 2),
+        );
         const p = new Float64Array(n).fill(3);
         const opt = new Lbfgs({ lineSearch: 'strong_wolfe' });
         opt.step(p, context(fn, p));
@@ -327,7 +330,11 @@ describe('L-BFGS (torch.optim.LBFGS)', () => {
   });
 
   describe('validation', () => {
-    const rejects = (o: LbfgsOptions, en: string) => assert.throws(() => new Lbfgs(o), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en && e.ko.length > 0);
+    const rejects = (o: LbfgsOptions, en: string) =>
+      assert.throws(
+        () => new Lbfgs(o),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === en && e.ko.length > 0,
+      );
     it('rejects what torch rejects, and nonsense counts', () => {
       rejects({ lr: -1 }, 'Invalid learning rate: -1');
       rejects({ maxIter: 0 }, 'Invalid max_iter value: 0');
@@ -377,7 +384,11 @@ describe('the strong-Wolfe line search (torch’s _strong_wolfe)', () => {
       const t0 = 10 ** (-4 + rand() * 6);
       const ours = strongWolfe(f1, d, t0, at0.value, at0.gradient, gtd);
       const ref = refStrongWolfe(f1, t0, d, at0.value, at0.gradient, gtd);
-      assert.deepEqual([ours.t, ours.value, ours.evaluations, ...ours.gradient], [ref.t, ref.value, ref.evaluations, ...ref.gradient], `trial ${trial}`);
+      assert.deepEqual(
+        [ours.t, ours.value, ours.evaluations, ...ours.gradient],
+        [ref.t, ref.value, ref.evaluations, ...ref.gradient],
+        `trial ${trial}`,
+      );
     }
     for (let trial = 0; trial < 200; trial++) {
       const args = Array.from({ length: 6 }, () => (rand() - 0.5) * 10) as [number, number, number, number, number, number];

@@ -2,7 +2,19 @@ import { strict as assert } from 'node:assert';
 import { ldlt, symmetricEigenvalues } from '../../../src/engine/optim/linalg';
 import { Newton, type NewtonOptions } from '../../../src/engine/optim/newton';
 import { OptimizerError } from '../../../src/engine/optim/types';
-import { PROBLEMS, assertClose, assertMoved, context, quadratic, quadraticHessian, rosenbrock, rosenbrockHessian, trajectory, type Fn, type HessianFn } from './helpers';
+import {
+  PROBLEMS,
+  assertClose,
+  assertMoved,
+  context,
+  quadratic,
+  quadraticHessian,
+  rosenbrock,
+  rosenbrockHessian,
+  trajectory,
+  type Fn,
+  type HessianFn,
+} from './helpers';
 
 /**
  * The reference for 2-D problems, written from newton.ts's documented rule with independent
@@ -45,7 +57,11 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
     });
     it('lr = 0.5 halves the distance each step: 0 → 1.5 → 2.25 → 2.625', () => {
       // w₁ = 0 − 0.5·(−6/2) = 1.5;  w₂ = 1.5 − 0.5·(−3/2) = 2.25;  w₃ = 2.25 − 0.5·(−1.5/2) = 2.625
-      assertClose(trajectory(new Newton({ lr: 0.5 }), quadratic([1], [3]), [0], 3, quadraticHessian([1])), [[0], [1.5], [2.25], [2.625]], 1e-15);
+      assertClose(
+        trajectory(new Newton({ lr: 0.5 }), quadratic([1], [3]), [0], 3, quadraticHessian([1])),
+        [[0], [1.5], [2.25], [2.625]],
+        1e-15,
+      );
     });
     it('solves a coupled quadratic ½θᵀAθ − bᵀθ in one step: θ = A⁻¹b = (1, 7)/11', () => {
       // A = [[4, 1], [1, 3]], b = (1, 2); A⁻¹ = [[3, −1], [−1, 4]]/11
@@ -93,7 +109,11 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
       assert.ok(Math.hypot(p[0], p[1]) > 0.5);
     });
     it('the damped step is never longer than lr, even where the gradient is tiny', () => {
-      for (const start of [[1e-6, 1e-6], [3, -2], [0, 1e-9]]) {
+      for (const start of [
+        [1e-6, 1e-6],
+        [3, -2],
+        [0, 1e-9],
+      ]) {
         const p = Float64Array.from(start);
         const opt = new Newton();
         opt.step(p, context(saddle, p, saddleHessian));
@@ -108,7 +128,15 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
       assert.ok(losses[10] < -1);
     });
     it('at the saddle point itself the gradient is 0 and nothing moves (as for gradient descent)', () => {
-      assertClose(trajectory(new Newton(), saddle, [0, 0], 2, saddleHessian), [[0, 0], [0, 0], [0, 0]], 0);
+      assertClose(
+        trajectory(new Newton(), saddle, [0, 0], 2, saddleHessian),
+        [
+          [0, 0],
+          [0, 0],
+          [0, 0],
+        ],
+        0,
+      );
     });
     it('on a maximum −x² − y² it goes downhill too', () => {
       const peak: Fn = (p) => ({ value: -(p[0] ** 2) - p[1] ** 2, gradient: Float64Array.of(-2 * p[0], -2 * p[1]) });
@@ -148,13 +176,24 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
       // H = diag(2, −2), g = (2x, −2y): d = (x, y), θ₁ = θ₀ − d = (0, 0) — no descent at all
       const opt = new Newton({ damping: 0 });
       const rows = trajectory(opt, saddle, [1, 0.5], 1, saddleHessian);
-      assertClose(rows, [[1, 0.5], [0, 0]], 0);
+      assertClose(
+        rows,
+        [
+          [1, 0.5],
+          [0, 0],
+        ],
+        0,
+      );
       assert.equal(opt.state().damping, 0);
       assert.equal(opt.state().min_eigenvalue, -2);
     });
     it('damping 0 climbs a maximum −x² − y²: one step lands on its top (0, 0)', () => {
       const peak: Fn = (p) => ({ value: -(p[0] ** 2) - p[1] ** 2, gradient: Float64Array.of(-2 * p[0], -2 * p[1]) });
-      assertClose(trajectory(new Newton({ damping: 0 }), peak, [0.3, -0.4], 1, () => Float64Array.of(-2, 0, 0, -2)).slice(1), [[0, 0]], 1e-16);
+      assertClose(
+        trajectory(new Newton({ damping: 0 }), peak, [0.3, -0.4], 1, () => Float64Array.of(-2, 0, 0, -2)).slice(1),
+        [[0, 0]],
+        1e-16,
+      );
     });
     it('damping 0 on an indefinite coupled Hessian solves H·d = g exactly (LU with pivoting)', () => {
       // H = [[1, 3], [3, 1]] (eigenvalues 4, −2), g = (5, 7): d = H⁻¹g = (1·5 − 3·7, −3·5 + 1·7)/(1 − 9) = (2, 1)
@@ -164,7 +203,10 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
     });
     it('damping 0 where H is positive definite is bit-for-bit the default step', () => {
       // Rosenbrock's Hessian at (−1.2, 1) is [[1330, 480], [480, 200]], at (2, 3) [[3602, −800], [−800, 200]]: both positive definite
-      for (const start of [[-1.2, 1], [2, 3]]) {
+      for (const start of [
+        [-1.2, 1],
+        [2, 3],
+      ]) {
         assert.ok(ldlt(rosenbrockHessian(Float64Array.from(start)), 2));
         const a = Float64Array.from(start);
         const b = Float64Array.from(start);
@@ -177,7 +219,11 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
     });
     it('a positive damping λ solves (H + λI)d = ∇L at every step, positive definite or not', () => {
       // L = (w − 3)², H = 2, g = 2(w − 3): d = 2(w − 3)/(2 + λ); λ = 2 halves the distance each step
-      assertClose(trajectory(new Newton({ damping: 2 }), quadratic([1], [3]), [0], 3, quadraticHessian([1])), [[0], [1.5], [2.25], [2.625]], 1e-15);
+      assertClose(
+        trajectory(new Newton({ damping: 2 }), quadratic([1], [3]), [0], 3, quadraticHessian([1])),
+        [[0], [1.5], [2.25], [2.625]],
+        1e-15,
+      );
       // saddle at (1, 0.5), λ = 1: H + I = diag(3, −1), g = (2, −1), d = (2/3, 1), θ₁ = (1/3, −0.5) (still indefinite: no safeguard)
       const opt = new Newton({ damping: 1 });
       assertClose(trajectory(opt, saddle, [1, 0.5], 1, saddleHessian).slice(1), [[1 / 3, -0.5]], 1e-15);
@@ -187,17 +233,35 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
       const flat: Fn = (p) => ({ value: p[0], gradient: Float64Array.of(1) });
       const p = Float64Array.of(1);
       assert.throws(
-        () => new Newton({ damping: 0 }).step(p, context(flat, p, () => Float64Array.of(0))),
+        () =>
+          new Newton({ damping: 0 }).step(
+            p,
+            context(flat, p, () => Float64Array.of(0)),
+          ),
         (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep' && /singular/.test(e.en) && /역행렬/.test(e.ko),
       );
       // H = diag(2, −2) + 2I = diag(4, 0) is singular too
       const q = Float64Array.of(1, 1);
-      assert.throws(() => new Newton({ damping: 2 }).step(q, context(saddle, q, saddleHessian)), (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep');
-      assertClose(trajectory(new Newton({ damping: 0 }), saddle, [0, 0], 1, () => Float64Array.of(0, 0, 0, 0)), [[0, 0], [0, 0]], 0);
+      assert.throws(
+        () => new Newton({ damping: 2 }).step(q, context(saddle, q, saddleHessian)),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep',
+      );
+      assertClose(
+        trajectory(new Newton({ damping: 0 }), saddle, [0, 0], 1, () => Float64Array.of(0, 0, 0, 0)),
+        [
+          [0, 0],
+          [0, 0],
+        ],
+        0,
+      );
     });
     it('is validated: a finite number ≥ 0', () => {
       for (const bad of [-1, Number.NaN, Number.POSITIVE_INFINITY, '1']) {
-        assert.throws(() => new Newton({ damping: bad as number }), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && /Invalid damping value/.test(e.en) && /감쇠/.test(e.ko));
+        assert.throws(
+          () => new Newton({ damping: bad as number }),
+          (e: unknown) =>
+            e instanceof OptimizerError && e.code === 'badOptimizerConfig' && /Invalid damping value/.test(e.en) && /감쇠/.test(e.ko),
+        );
       }
       assert.doesNotThrow(() => new Newton({ damping: 0 }));
     });
@@ -228,7 +292,10 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
       // margin c·t·gᵀd ≈ 1e−4·4w² = 4e−4·L. So t = 1/2 (landing near 0) is taken.
       const opt = new Newton({ lineSearch: 'backtracking' });
       const p = Float64Array.of(1);
-      opt.step(p, context(quadratic([1], [0]), p, () => Float64Array.of(1 + 1e-5)));
+      opt.step(
+        p,
+        context(quadratic([1], [0]), p, () => Float64Array.of(1 + 1e-5)),
+      );
       assert.equal(opt.state().step_size, 0.5);
       assert.ok(Math.abs(p[0]) < 1e-4, String(p[0]));
     });
@@ -248,13 +315,29 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
     });
     it('refuses too many parameters and non-finite Hessians', () => {
       const p = new Float64Array(3);
-      assert.throws(() => new Newton({ maxParams: 2 }).step(p, context(quadratic([1, 1, 1], [0, 0, 0]), p, quadraticHessian([1, 1, 1]))), /limited to 2 parameters/);
+      assert.throws(
+        () => new Newton({ maxParams: 2 }).step(p, context(quadratic([1, 1, 1], [0, 0, 0]), p, quadraticHessian([1, 1, 1]))),
+        /limited to 2 parameters/,
+      );
       const q = Float64Array.of(1);
-      assert.throws(() => new Newton().step(q, context(quadratic([1], [0]), q, () => Float64Array.of(Number.NaN))), (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep');
+      assert.throws(
+        () =>
+          new Newton().step(
+            q,
+            context(quadratic([1], [0]), q, () => Float64Array.of(Number.NaN)),
+          ),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'optimizerStep',
+      );
     });
     it('validates its settings', () => {
-      assert.throws(() => new Newton({ lr: -1 }), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === 'Invalid learning rate: -1');
-      assert.throws(() => new Newton({ lineSearch: 'wolfe' } as unknown as NewtonOptions), (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig');
+      assert.throws(
+        () => new Newton({ lr: -1 }),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && e.en === 'Invalid learning rate: -1',
+      );
+      assert.throws(
+        () => new Newton({ lineSearch: 'wolfe' } as unknown as NewtonOptions),
+        (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig',
+      );
     });
   });
 
@@ -264,7 +347,13 @@ describe("Newton's method (exact Hessian, Levenberg–Marquardt safeguard)", () 
       assert.equal(ldlt(Float64Array.of(1, 1, 1, 1), 2), undefined);
       const f = ldlt(Float64Array.of(4, 2, 2, 5), 2);
       // [[4, 2], [2, 5]] = [[1, 0], [½, 1]] · diag(4, 4) · [[1, ½], [0, 1]]
-      assert.deepEqual([Array.from(f?.L ?? []), Array.from(f?.D ?? [])], [[1, 0, 0.5, 1], [4, 4]]);
+      assert.deepEqual(
+        [Array.from(f?.L ?? []), Array.from(f?.D ?? [])],
+        [
+          [1, 0, 0.5, 1],
+          [4, 4],
+        ],
+      );
     });
     it('Jacobi eigenvalues of a 3×3 symmetric matrix', () => {
       // [[2, −1, 0], [−1, 2, −1], [0, −1, 2]] has eigenvalues 2 − √2, 2, 2 + √2

@@ -61,7 +61,11 @@ describe('RMSprop (torch.optim.RMSprop)', () => {
       // b₁ = −6/(0.6 + ε) ≈ −10, w₁ ≈ 0.1;  b₂ = 0.9·b₁ + g₁/(√v₂ + ε) ≈ −9 − 6.968, w₂ ≈ 0.1 + 0.15968
       const b1 = -6 / (0.6 + 1e-8);
       const b2 = 0.9 * b1 + g1 / (Math.sqrt(v2) + 1e-8);
-      assertClose(trajectory(new Rmsprop({ lr: 0.01, momentum: 0.9 }), bowl, [0], 2), [[0], [0 - 0.01 * b1], [0 - 0.01 * b1 - 0.01 * b2]], 1e-15);
+      assertClose(
+        trajectory(new Rmsprop({ lr: 0.01, momentum: 0.9 }), bowl, [0], 2),
+        [[0], [0 - 0.01 * b1], [0 - 0.01 * b1 - 0.01 * b2]],
+        1e-15,
+      );
     });
     it('centered: the variance v − ḡ² replaces v', () => {
       // ḡ₁ = 0.01·(−6) = −0.06, ṽ₁ = 0.36 − 0.0036 = 0.3564, w₁ = 0.06/(√0.3564 + ε) ≈ 0.100504

@@ -95,7 +95,11 @@ describe('SGD (torch.optim.SGD)', () => {
     const rejects = (o: SgdOptions, en: RegExp | string, ko: RegExp) =>
       assert.throws(
         () => new Sgd(o),
-        (e: unknown) => e instanceof OptimizerError && e.code === 'badOptimizerConfig' && (typeof en === 'string' ? e.en === en : en.test(e.en)) && ko.test(e.ko),
+        (e: unknown) =>
+          e instanceof OptimizerError &&
+          e.code === 'badOptimizerConfig' &&
+          (typeof en === 'string' ? e.en === en : en.test(e.en)) &&
+          ko.test(e.ko),
       );
     it('a negative learning rate: "Invalid learning rate: -1"', () => rejects({ lr: -1 }, 'Invalid learning rate: -1', /학습률/));
     it('NaN or infinite learning rates', () => {
@@ -108,7 +112,11 @@ describe('SGD (torch.optim.SGD)', () => {
     });
     it('Nesterov without momentum or with dampening', () => {
       rejects({ lr: 0.1, nesterov: true }, 'Nesterov momentum requires a momentum and zero dampening', /네스테로프/);
-      rejects({ lr: 0.1, nesterov: true, momentum: 0.9, dampening: 0.1 }, 'Nesterov momentum requires a momentum and zero dampening', /네스테로프/);
+      rejects(
+        { lr: 0.1, nesterov: true, momentum: 0.9, dampening: 0.1 },
+        'Nesterov momentum requires a momentum and zero dampening',
+        /네스테로프/,
+      );
     });
     it('accepts lr = 0 (as torch does) and then does not move', () => {
       assertClose(trajectory(new Sgd({ lr: 0 }), bowl, [0], 2), [[0], [0], [0]], 0);

@@ -31,7 +31,18 @@ export function refCubic(x1: number, f1: number, g1: number, x2: number, f2: num
   return (xminBound + xmaxBound) / 2;
 }
 
-export function refStrongWolfe(obj: Obj, t0: number, d: Float64Array, f: number, g: Float64Array, gtd: number, c1 = 1e-4, c2 = 0.9, toleranceChange = 1e-9, maxLs = 25) {
+export function refStrongWolfe(
+  obj: Obj,
+  t0: number,
+  d: Float64Array,
+  f: number,
+  g: Float64Array,
+  gtd: number,
+  c1 = 1e-4,
+  c2 = 0.9,
+  toleranceChange = 1e-9,
+  maxLs = 25,
+) {
   let t = t0;
   const dNorm = Math.max(...Array.from(d, Math.abs));
   let { value: fNew, gradient: gNew } = obj(t);

@@ -37,12 +37,25 @@ function assertActiveText(e: { code: string; line?: number; ko: string; en: stri
 
 describe('active values turned into text → activeText at that line', () => {
   it('the round trips that once lost the gradient: template string (gradient 1.75 instead of 3.5), JSON (gradient [3, 1.5] instead of [1, 1.5])', () => {
-    assertActiveText(failure('export const init = 1.75;\nexport function loss(w: number) {\n  return Number(`w=${w}`.slice(2)) * w;\n}'), 3);
-    assertActiveText(failure('export const init = [1.5, -2];\nexport function loss(p: number[]) {\n  return JSON.parse(JSON.stringify(p))[0] * p[1] + p[0] ** 2;\n}'), 3);
+    assertActiveText(
+      failure('export const init = 1.75;\nexport function loss(w: number) {\n  return Number(`w=${w}`.slice(2)) * w;\n}'),
+      3,
+    );
+    assertActiveText(
+      failure(
+        'export const init = [1.5, -2];\nexport function loss(p: number[]) {\n  return JSON.parse(JSON.stringify(p))[0] * p[1] + p[0] ** 2;\n}',
+      ),
+      3,
+    );
   });
 
   it('toFixed (gradient 3.75 instead of 7.5), toPrecision, toString(radix) of an active value (the transform sends the receiver through __gd.format)', () => {
-    assertActiveText(failure('export const init = 1.25;\nexport function loss(w: number) {\n  const three = w * 3;\n  return Number(three.toFixed(9)) * w;\n}'), 4);
+    assertActiveText(
+      failure(
+        'export const init = 1.25;\nexport function loss(w: number) {\n  const three = w * 3;\n  return Number(three.toFixed(9)) * w;\n}',
+      ),
+      4,
+    );
     assertActiveText(failure('export const init = 1.75;\nexport function loss(w: number) {\n  return Number(w.toPrecision(3)) * w;\n}'), 3);
     assertActiveText(failure('export const init = 1.75;\nexport function loss(w: number) {\n  return Number(w.toString(10)) * w;\n}'), 3);
   });
@@ -65,9 +78,11 @@ describe('active values turned into text → activeText at that line', () => {
   }
 
   it('in a helper function: at the helper’s line; in a parameter array element: at its line', () => {
-    const helper = 'export const init = [1, 2];\nfunction label(x: number) {\n  return `x=${x}`;\n}\nexport function loss(p: number[]) {\n  return p[0] * p[1] + label(p[0]).length;\n}';
+    const helper =
+      'export const init = [1, 2];\nfunction label(x: number) {\n  return `x=${x}`;\n}\nexport function loss(p: number[]) {\n  return p[0] * p[1] + label(p[0]).length;\n}';
     assertActiveText(failure(helper), 3);
-    const element = 'export const init = [1, 2];\nexport function loss(p: number[]) {\n  const key = p.join(",");\n  return p[0] ** 2 + key.length;\n}';
+    const element =
+      'export const init = [1, 2];\nexport function loss(p: number[]) {\n  const key = p.join(",");\n  return p[0] ** 2 + key.length;\n}';
     assertActiveText(failure(element), 3);
   });
 
@@ -86,7 +101,10 @@ describe('active values turned into text → activeText at that line', () => {
     const log = console.log;
     console.log = (...args: unknown[]) => void printed.push(format(...args));
     try {
-      const l = compileLoss('export const init = 1.75;\nexport function loss(w: number) {\n  console.log("w =", w, [w]);\n  return w * w;\n}', FILE);
+      const l = compileLoss(
+        'export const init = 1.75;\nexport function loss(w: number) {\n  console.log("w =", w, [w]);\n  return w * w;\n}',
+        FILE,
+      );
       assert.equal(l.valueAndGrad([2.5]).gradient[0], 5);
     } finally {
       console.log = log;
@@ -96,7 +114,8 @@ describe('active values turned into text → activeText at that line', () => {
 
   it('through a worker: the error crosses as data, code, line and both messages', async function () {
     this.timeout(120_000);
-    const source = 'export const init = 1.75;\nexport function loss(w: number) {\n  const shown = "w = " + w;\n  return Number(shown.slice(4)) * w;\n}';
+    const source =
+      'export const init = 1.75;\nexport function loss(w: number) {\n  const shown = "w = " + w;\n  return Number(shown.slice(4)) * w;\n}';
     const outcome = await runIsolated({ kind: 'train', source, fileName: FILE, options: { steps: 3 } }, {}, { timeoutMs: 60_000 }).done;
     assert.equal(outcome.ok, false);
     if (!outcome.ok) assertActiveText(outcome.error, 3);

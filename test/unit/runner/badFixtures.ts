@@ -38,6 +38,15 @@ export function badFixtures(): BadFixture[] {
       const ko = /^\/\/ ko: (.+)$/m.exec(source);
       const en = /^\/\/ en: (.+)$/m.exec(source);
       if (!head || !ko || !en) throw new Error(`${file}: needs an expect line first and ko/en lines`);
-      return { file, fileName, source, code: head[1], warning: Boolean(head[2]), line: head[3] ? Number(head[3]) : undefined, ko: ko[1], en: en[1] };
+      return {
+        file,
+        fileName,
+        source,
+        code: head[1],
+        warning: Boolean(head[2]),
+        line: head[3] ? Number(head[3]) : undefined,
+        ko: ko[1],
+        en: en[1],
+      };
     });
 }

@@ -44,7 +44,11 @@ describe('bad-input corpus (test/fixtures/bad), trained in a worker: limits, and
       // to reach the tape's cap (a message at its line) before the heap limit.
       const limits = want.code === 'timeout' ? { timeoutMs: 2_000, graceMs: 30_000 } : { timeoutMs: 60_000, graceMs: 1_000 };
       const memoryMb = want.code === 'tapeOverflow' ? 1024 : 256;
-      const run = runIsolated({ kind: 'train', source: want.source, fileName: want.fileName, options: { steps: 5 } }, {}, { ...limits, memoryMb });
+      const run = runIsolated(
+        { kind: 'train', source: want.source, fileName: want.fileName, options: { steps: 5 } },
+        {},
+        { ...limits, memoryMb },
+      );
       const outcome = await run.done;
       const error = want.warning ? outcome.warnings[0] : outcome.ok ? undefined : outcome.error;
       if (want.warning) assert.equal(outcome.ok, true, 'a warning does not stop the run');

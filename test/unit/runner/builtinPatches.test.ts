@@ -44,9 +44,11 @@ function refused(source: string, line: number, what?: string, fileName = FILE): 
 }
 
 /** One statement inside the loss (line 3 of the file). */
-const inLoss = (statement: string) => `export const init = [1];\nexport function loss([w]: number[]) {\n  ${statement}\n  return (w - 3) ** 2;\n}`;
+const inLoss = (statement: string) =>
+  `export const init = [1];\nexport function loss([w]: number[]) {\n  ${statement}\n  return (w - 3) ** 2;\n}`;
 /** One statement at the top level (line 2 of the file). */
-const atTop = (statement: string) => `export const init = [1];\n${statement}\nexport function loss([w]: number[]) {\n  return (w - 3) ** 2;\n}`;
+const atTop = (statement: string) =>
+  `export const init = [1];\n${statement}\nexport function loss([w]: number[]) {\n  return (w - 3) ** 2;\n}`;
 
 const QUADRATIC = 'export const init = [1];\nexport function loss([w]: number[]) {\n  return (w - 3) ** 2;\n}';
 
@@ -56,11 +58,17 @@ function assertIntact(): void {
   adoptHostSettings();
   assert.equal(restoreBuiltins(), undefined, 'a built-in was left changed');
   assert.equal(({} as Record<string, unknown>).learningRate, undefined);
-  assert.deepEqual([1, 2].map((x) => x * 2), [2, 4]);
+  assert.deepEqual(
+    [1, 2].map((x) => x * 2),
+    [2, 4],
+  );
   assert.equal(JSON.stringify({ a: [1] }), '{"a":[1]}');
   const run = trainLoss(compileLoss(QUADRATIC, '/learner/clean.ts'), { optimizer: 'sgd', steps: 3 });
   assert.equal(run.options.learningRate, 0.1);
-  assert.deepEqual(run.params.map((p) => p.length), [1, 1, 1, 1]);
+  assert.deepEqual(
+    run.params.map((p) => p.length),
+    [1, 1, 1, 1],
+  );
   // w ← w − 0.1·2(w − 3) from w = 1.
   assert.equal(run.params[1][0], 1 - 0.1 * 2 * (1 - 3));
 }
@@ -164,8 +172,16 @@ describe('built-ins: a change the syntax shows is refused at its line', () => {
   it('a change inside an imported helper: at the import in the trained file, naming the helper and its line', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gdtutor-builtins-'));
     try {
-      writeFileSync(path.join(dir, 'helper.ts'), 'export const twice = (x: number) => 2 * x;\n(Array.prototype as any).sum = function () { return 0; };\n');
-      const e = refused("import { twice } from './helper';\nexport const init = [2];\nexport function loss([w]: number[]) { return twice(w) * w; }", 1, 'Array.prototype.sum', path.join(dir, 'loss.ts'));
+      writeFileSync(
+        path.join(dir, 'helper.ts'),
+        'export const twice = (x: number) => 2 * x;\n(Array.prototype as any).sum = function () { return 0; };\n',
+      );
+      const e = refused(
+        "import { twice } from './helper';\nexport const init = [2];\nexport function loss([w]: number[]) { return twice(w) * w; }",
+        1,
+        'Array.prototype.sum',
+        path.join(dir, 'loss.ts'),
+      );
       assert.match(e.ko, /helper\.ts 2번째 줄/);
       assert.match(e.en, /in helper\.ts, line 2/);
     } finally {
@@ -174,7 +190,8 @@ describe('built-ins: a change the syntax shows is refused at its line', () => {
   });
 
   it('the bad-input corpus holds both examples above and an alias', () => {
-    for (const f of ['builtin-object-prototype.ts', 'builtin-array-map.ts', 'builtin-alias.ts']) assert.match(readFileSync(path.join(BAD_DIR, f), 'utf8'), /^\/\/ expect: builtinPatched line=\d+\n/);
+    for (const f of ['builtin-object-prototype.ts', 'builtin-array-map.ts', 'builtin-alias.ts'])
+      assert.match(readFileSync(path.join(BAD_DIR, f), 'utf8'), /^\/\/ expect: builtinPatched line=\d+\n/);
   });
 });
 
@@ -182,9 +199,17 @@ describe('built-ins: a change only the run shows is found, undone, and refused',
   afterEach(assertIntact);
 
   it('an alias at the top level: found after loading, shown where the alias starts', () => {
-    const e = refused('export const init = [1];\nconst P: any = Object.prototype;\nP.learningRate = 50;\nexport function loss([w]: number[]) { return (w - 3) ** 2; }', 2, 'Object.prototype.learningRate');
+    const e = refused(
+      'export const init = [1];\nconst P: any = Object.prototype;\nP.learningRate = 50;\nexport function loss([w]: number[]) { return (w - 3) ** 2; }',
+      2,
+      'Object.prototype.learningRate',
+    );
     assert.equal(e.column, 16);
-    refused('export const init = [1];\nconst A: any = Array.prototype;\nA.map = function () { return []; };\nexport function loss([w]: number[]) { return (w - 3) ** 2; }', 2, 'Array.prototype.map');
+    refused(
+      'export const init = [1];\nconst A: any = Array.prototype;\nA.map = function () { return []; };\nexport function loss([w]: number[]) { return (w - 3) ** 2; }',
+      2,
+      'Array.prototype.map',
+    );
   });
 
   it('inside the loss: found after its first evaluation', () => {
@@ -225,13 +250,21 @@ describe('built-ins: a change only the run shows is found, undone, and refused',
 
   it('what cannot be put back (a member made non-configurable) is reported once, and not blamed on the next file', () => {
     // DataView.prototype keeps a harmless extra member for the rest of this process.
-    refused(inLoss('const D: any = DataView.prototype; Object.defineProperty(D, "stuckForTest", { value: 1 });'), 3, 'DataView.prototype.stuckForTest');
+    refused(
+      inLoss('const D: any = DataView.prototype; Object.defineProperty(D, "stuckForTest", { value: 1 });'),
+      3,
+      'DataView.prototype.stuckForTest',
+    );
     assert.equal(Object.getOwnPropertyDescriptor(DataView.prototype, 'stuckForTest')?.configurable, false);
     // afterEach: no change reported any more, and a clean file trains.
   });
 
   it('a change followed by an error while loading: the change is reported, and undone', () => {
-    refused("export const init = [1];\nconst P: any = Object.prototype;\nP.learningRate = 50;\nthrow new Error('boom');\nexport function loss([w]: number[]) { return (w - 3) ** 2; }", 2, 'Object.prototype.learningRate');
+    refused(
+      "export const init = [1];\nconst P: any = Object.prototype;\nP.learningRate = 50;\nthrow new Error('boom');\nexport function loss([w]: number[]) { return (w - 3) ** 2; }",
+      2,
+      'Object.prototype.learningRate',
+    );
   });
 
   it('a change made during training stops the run with the error, never a result (and η stays the file’s)', () => {
@@ -244,7 +277,8 @@ export function loss([w]: number[]) {
     const loss = compileLoss(src, FILE);
     assert.throws(
       () => trainLoss(loss, { optimizer: 'sgd', steps: 100 }),
-      (e: unknown) => e instanceof LearnerError && e.code === 'builtinPatched' && e.line === 4 && e.en.includes('Object.prototype.learningRate'),
+      (e: unknown) =>
+        e instanceof LearnerError && e.code === 'builtinPatched' && e.line === 4 && e.en.includes('Object.prototype.learningRate'),
     );
   });
 
@@ -274,15 +308,51 @@ export function loss([w]: number[]) {
 }`;
     const loss = compileLoss(src, FILE);
     let last = 0;
-    assert.throws(() => trainLoss(loss, { optimizer: 'sgd', steps: 2_000_000 }, { onProgress: (e) => (last = e.step) }), (e: unknown) => e instanceof LearnerError && e.code === 'builtinPatched');
+    assert.throws(
+      () => trainLoss(loss, { optimizer: 'sgd', steps: 2_000_000 }, { onProgress: (e) => (last = e.step) }),
+      (e: unknown) => e instanceof LearnerError && e.code === 'builtinPatched',
+    );
     assert.ok(last < 2_000_000, `stopped at step ${last}`);
   });
 
   it('every protected built-in, its prototype and its global binding, changed through an alias: found and put back', () => {
     const names = [
-      'Object', 'Function', 'Array', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError',
-      'URIError', 'AggregateError', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Promise', 'RegExp', 'Date', 'ArrayBuffer', 'DataView', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',
-      'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array',
+      'Object',
+      'Function',
+      'Array',
+      'Number',
+      'String',
+      'Boolean',
+      'Symbol',
+      'BigInt',
+      'Error',
+      'EvalError',
+      'RangeError',
+      'ReferenceError',
+      'SyntaxError',
+      'TypeError',
+      'URIError',
+      'AggregateError',
+      'Map',
+      'Set',
+      'WeakMap',
+      'WeakSet',
+      'Promise',
+      'RegExp',
+      'Date',
+      'ArrayBuffer',
+      'DataView',
+      'Int8Array',
+      'Uint8Array',
+      'Uint8ClampedArray',
+      'Int16Array',
+      'Uint16Array',
+      'Int32Array',
+      'Uint32Array',
+      'Float32Array',
+      'Float64Array',
+      'BigInt64Array',
+      'BigUint64Array',
     ];
     // The name computed, so that only the run can see what is changed.
     const named = (name: string) => `(globalThis as any)[String.fromCharCode(${[...name].map((c) => c.charCodeAt(0)).join(', ')})]`;
@@ -410,7 +480,11 @@ describe('built-ins: the two examples above through the worker and the CLI', fun
     it(`${file} in a worker: builtinPatched as data, no run`, async () => {
       const fileName = path.join(BAD_DIR, file);
       let progressed = false;
-      const run = runIsolated({ kind: 'train', source: readFileSync(fileName, 'utf8'), fileName, options: { steps: 5 } }, { onProgress: () => (progressed = true), onOptions: () => (progressed = true) }, { timeoutMs: 60_000 });
+      const run = runIsolated(
+        { kind: 'train', source: readFileSync(fileName, 'utf8'), fileName, options: { steps: 5 } },
+        { onProgress: () => (progressed = true), onOptions: () => (progressed = true) },
+        { timeoutMs: 60_000 },
+      );
       const outcome = await run.done;
       assert.equal(outcome.ok, false);
       assert.equal(outcome.ok ? undefined : outcome.error.code, 'builtinPatched');
@@ -419,15 +493,25 @@ describe('built-ins: the two examples above through the worker and the CLI', fun
   }
 
   it('a frozen Object.prototype (through an alias, so only the run sees it) in a worker: builtinPatched, not a crash', async () => {
-    const source = 'export const init = [1];\nconst P: any = Object.prototype;\nObject.freeze(P);\nexport function loss([w]: number[]) { return (w - 3) ** 2; }';
-    const outcome = await runIsolated({ kind: 'train', source, fileName: path.join(BAD_DIR, 'frozen.ts'), options: { steps: 5 } }, {}, { timeoutMs: 60_000 }).done;
+    const source =
+      'export const init = [1];\nconst P: any = Object.prototype;\nObject.freeze(P);\nexport function loss([w]: number[]) { return (w - 3) ** 2; }';
+    const outcome = await runIsolated(
+      { kind: 'train', source, fileName: path.join(BAD_DIR, 'frozen.ts'), options: { steps: 5 } },
+      {},
+      { timeoutMs: 60_000 },
+    ).done;
     assert.equal(outcome.ok ? undefined : outcome.error.code, 'builtinPatched');
     assert.equal(outcome.ok ? undefined : outcome.error.line, 2);
   });
 
   it('node dist/cli.js train: exit status 1 and the message, not a run at η = 50 or empty parameters', () => {
     for (const file of examples) {
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'train', path.join(BAD_DIR, file), '--steps', '5'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' } });
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'train', path.join(BAD_DIR, file), '--steps', '5'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 60_000,
+        env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' },
+      });
       assert.equal(r.status, 1, `${file}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, /손실 파일이 JavaScript 내장 객체를 바꿉니다/);
       assert.doesNotMatch(r.stdout, /학습률 50|최종 매개변수/);

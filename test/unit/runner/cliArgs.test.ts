@@ -7,18 +7,55 @@ const HANGUL = /[\u3131-\u318e\uac00-\ud7a3]/;
 
 describe('CLI arguments', () => {
   it('parses the train contract of docs/cli-contract.md, negative numbers as separate entries', () => {
-    const a = parseArgs(['train', 'f.ts', '--optimizer', 'adam', '--lr', '1e-3', '--beta1', '0.8', '--beta2', '0.99', '--eps', '1e-6', '--weight-decay', '0.01', '--amsgrad', '--steps', '200', '--init', '-2.5,1', '--seed', '7', '--json']);
+    const a = parseArgs([
+      'train',
+      'f.ts',
+      '--optimizer',
+      'adam',
+      '--lr',
+      '1e-3',
+      '--beta1',
+      '0.8',
+      '--beta2',
+      '0.99',
+      '--eps',
+      '1e-6',
+      '--weight-decay',
+      '0.01',
+      '--amsgrad',
+      '--steps',
+      '200',
+      '--init',
+      '-2.5,1',
+      '--seed',
+      '7',
+      '--json',
+    ]);
     assert.equal(a.command, 'train');
     assert.equal(a.file, 'f.ts');
     assert.equal(a.json, true);
-    assert.deepEqual(a.train, { optimizer: 'adam', learningRate: 0.001, beta1: 0.8, beta2: 0.99, eps: 1e-6, weightDecay: 0.01, amsgrad: true, steps: 200, init: [-2.5, 1], seed: 7 });
+    assert.deepEqual(a.train, {
+      optimizer: 'adam',
+      learningRate: 0.001,
+      beta1: 0.8,
+      beta2: 0.99,
+      eps: 1e-6,
+      weightDecay: 0.01,
+      amsgrad: true,
+      steps: 200,
+      init: [-2.5, 1],
+      seed: 7,
+    });
   });
 
   it('parses grad --at and surface --grid/--bounds', () => {
     assert.deepEqual(parseArgs(['grad', 'f.ts', '--at', '1.5,-2', '--json']).at, [1.5, -2]);
     const s = parseArgs(['surface', 'f.ts', '--grid', '50', '--bounds', '-2,2,-1,3']);
     assert.equal(s.grid, 50);
-    assert.deepEqual(s.bounds, [[-2, 2], [-1, 3]]);
+    assert.deepEqual(s.bounds, [
+      [-2, 2],
+      [-1, 3],
+    ]);
   });
 
   it('parses --damping (Newton) and --lang for every command', () => {
@@ -31,7 +68,7 @@ describe('CLI arguments', () => {
     assert.equal('lang' in parseArgs(['train', 'f.ts', '--lang', 'en']).train, false, '--lang is not a train option');
   });
 
-  it('finds --lang before the full parse, never inside another flag\'s value', () => {
+  it("finds --lang before the full parse, never inside another flag's value", () => {
     assert.equal(languageArgument(['train', 'f.ts', '--lr', 'oops', '--lang', 'en']), 'en');
     assert.equal(languageArgument(['train', '--lang', 'ko', 'f.ts']), 'ko');
     assert.equal(languageArgument(['train', 'f.ts', '--optimizer', '--lang', 'en']), undefined);
@@ -53,7 +90,12 @@ describe('CLI arguments', () => {
   it('says every usage error and the usage itself in one language', () => {
     const before = language();
     try {
-      for (const argv of [['train', 'f.ts', '--damping', '-1'], ['train', 'f.ts', '--lr', 'x'], ['fly'], ['train', 'f.ts', '--lang', 'de']]) {
+      for (const argv of [
+        ['train', 'f.ts', '--damping', '-1'],
+        ['train', 'f.ts', '--lr', 'x'],
+        ['fly'],
+        ['train', 'f.ts', '--lang', 'de'],
+      ]) {
         let error: UsageError | undefined;
         try {
           parseArgs(argv);

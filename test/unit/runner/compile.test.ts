@@ -29,7 +29,11 @@ function check(loss: CompiledLoss, at: number[], hand: number[], value?: number)
 describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
   it('CompiledLoss.checkGradient reports what the tests’ own oracle measures (it is not the oracle of any test)', () => {
     const l = load('rosenbrock.ts');
-    for (const at of [[-1.2, 1], [0.5, -0.25], [1, 1]]) {
+    for (const at of [
+      [-1.2, 1],
+      [0.5, -0.25],
+      [1, 1],
+    ]) {
       const own = l.checkGradient(at);
       const oracle = finiteDifferenceCheck(l, at);
       assert.deepEqual(own.exact, oracle.exact);
@@ -44,7 +48,10 @@ describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
     assert.ok(oracle.maxRelError > 0.5, String(oracle.maxRelError));
     near(own.maxRelError, oracle.maxRelError, 1e-9, 'the error at a jump');
     // A wrong gradient is seen: half again as large is off by a third.
-    const wrong = { value: (p: ArrayLike<number>) => l.value(p), valueAndGrad: (p: ArrayLike<number>) => ({ gradient: Array.from(l.valueAndGrad(p).gradient, (g) => 1.5 * g) }) };
+    const wrong = {
+      value: (p: ArrayLike<number>) => l.value(p),
+      valueAndGrad: (p: ArrayLike<number>) => ({ gradient: Array.from(l.valueAndGrad(p).gradient, (g) => 1.5 * g) }),
+    };
     assert.ok(finiteDifferenceCheck(wrong, [0.5, -0.25]).maxRelError > 0.1);
   });
 
@@ -59,7 +66,10 @@ describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
     const l = load('rosenbrock.ts');
     assert.deepEqual(l.paramNames, ['x', 'y']);
     assert.deepEqual(l.init, [-1.2, 1]);
-    assert.deepEqual(l.bounds, [[-2, 2], [-1, 3]]);
+    assert.deepEqual(l.bounds, [
+      [-2, 2],
+      [-1, 3],
+    ]);
     // ∂x = −2(1 − x) − 400x(y − x²), ∂y = 200(y − x²)
     check(l, [-1.2, 1], [-215.6, -88], 24.2);
     check(l, [1, 1], [0, 0], 0);
@@ -112,7 +122,10 @@ describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
   });
 
   it('accepts learningRate 0 in config, as torch.optim and the CLI do', () => {
-    const l = compileLoss("export const config = { optimizer: 'sgd', learningRate: 0 };\nexport const loss = (w: number) => (w - 3) ** 2;", 'lr0.ts');
+    const l = compileLoss(
+      "export const config = { optimizer: 'sgd', learningRate: 0 };\nexport const loss = (w: number) => (w - 3) ** 2;",
+      'lr0.ts',
+    );
     assert.equal(l.config?.learningRate, 0);
   });
 
@@ -156,7 +169,17 @@ describe('compileLoss on learner-style files (test/fixtures/learner)', () => {
   });
 
   it('every fixture: the recorded value equals the plain-number value, bit for bit', () => {
-    for (const file of ['quadratic.ts', 'rosenbrock.ts', 'vector-loop.ts', 'branches.ts', 'helpers-and-arrows.ts', 'named-object.ts', 'linear-regression.ts', 'updates.ts', 'plain.js']) {
+    for (const file of [
+      'quadratic.ts',
+      'rosenbrock.ts',
+      'vector-loop.ts',
+      'branches.ts',
+      'helpers-and-arrows.ts',
+      'named-object.ts',
+      'linear-regression.ts',
+      'updates.ts',
+      'plain.js',
+    ]) {
       const l = load(file);
       const at = l.init ?? Array.from({ length: l.dimension }, (_, i) => 0.7 - 0.3 * i);
       assert.equal(l.valueAndGrad(at).value, l.value(at), file);

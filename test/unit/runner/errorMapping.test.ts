@@ -40,7 +40,8 @@ describe('errorMapping: runtime errors at the learner’s line and column (throu
   });
 
   it('a typed-array store points at the assignment on its line', () => {
-    const src = 'export const init = 1;\nexport function loss(w: number) {\n  const b = new Float64Array(2);\n  const k = 1;   b[k] = w * 2;\n  return w;\n}';
+    const src =
+      'export const init = 1;\nexport function loss(w: number) {\n  const b = new Float64Array(2);\n  const k = 1;   b[k] = w * 2;\n  return w;\n}';
     const e = failure(src);
     assert.equal(e.code, 'tapeEscape');
     assert.equal(e.line, 4);
@@ -93,7 +94,12 @@ describe('errorMapping: runtime errors at the learner’s line and column (throu
       ['C:\\work\\my loss.ts', [[[0, 4, 2] as [number, number, number]]]],
       ['/a/b.ts', [[], [[0, 0, 0] as [number, number, number]]]],
     ]);
-    const stack = ['TapeEscapeError: x', '    at Var.valueOf (/ext/dist/worker.js:1:100)', '    at new Model (C:\\work\\my loss.ts:1:5)', '    at /a/b.ts:2:9'].join('\n');
+    const stack = [
+      'TapeEscapeError: x',
+      '    at Var.valueOf (/ext/dist/worker.js:1:100)',
+      '    at new Model (C:\\work\\my loss.ts:1:5)',
+      '    at /a/b.ts:2:9',
+    ].join('\n');
     assert.deepEqual(learnerFrames(stack, maps), [
       { file: 'C:\\work\\my loss.ts', line: 5, column: 3 },
       { file: '/a/b.ts', line: 1, column: 1 },
@@ -107,6 +113,15 @@ describe('errorMapping: runtime errors at the learner’s line and column (throu
 
   it('errors carry plain data across postMessage: code, both messages, range, severity', () => {
     const e = failure('export const loss = 1;');
-    assert.deepEqual(structuredClone(e.toData()), { code: 'lossNotFunction', ko: e.ko, en: e.en, line: 1, column: 14, endLine: 1, endColumn: 18, severity: 'error' });
+    assert.deepEqual(structuredClone(e.toData()), {
+      code: 'lossNotFunction',
+      ko: e.ko,
+      en: e.en,
+      line: 1,
+      column: 14,
+      endLine: 1,
+      endColumn: 18,
+      severity: 'error',
+    });
   });
 });

@@ -14,7 +14,8 @@ import { transpile } from '../../../src/runner/moduleLoader';
 import type { LearnerError } from '../../../src/runner/learnerErrors';
 import { finiteDifferenceCheck } from '../finiteDifferences';
 
-const near = (a: number, b: number, what: string, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+const near = (a: number, b: number, what: string, tol = 1e-12) =>
+  assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
 
 /** Value and gradient by hand, fused and per operator, and the gradient against finite differences. */
 function exact(source: string, fileName: string, at: number[], value: number, gradient: number[]): CompiledLoss {
@@ -149,7 +150,7 @@ export function loss(p: number[]) {
 });
 
 describe('accumulation and fusion fall back where a variable can be reached without its name', () => {
-  it('eval(\'s\') reads the running sum inside the loop: 10 and [3, 4, 3], not 21', () => {
+  it("eval('s') reads the running sum inside the loop: 10 and [3, 4, 3], not 21", () => {
     const src = `export const init = [1, 2, 3];
 export function loss(w: number[]) {
   let s = 0;
@@ -204,7 +205,13 @@ exports.loss = function (w) {
     for (const fileName of ['/learner/with.js', '/learner/with.ts']) {
       assert.throws(
         () => compileLoss(src, fileName),
-        (e: LearnerError) => e.code === 'syntax' && e.line === 5 && e.column === 3 && e.endColumn === 7 && /'with' 문은 쓸 수 없습니다/.test(e.ko) && /'with' statements are not allowed/.test(e.en),
+        (e: LearnerError) =>
+          e.code === 'syntax' &&
+          e.line === 5 &&
+          e.column === 3 &&
+          e.endColumn === 7 &&
+          /'with' 문은 쓸 수 없습니다/.test(e.ko) &&
+          /'with' statements are not allowed/.test(e.en),
       );
     }
   });
@@ -246,11 +253,16 @@ exports.loss = function (w) {
     exact(args, '/learner/accArguments.js', [1, 2, 3], 8, [1, 2, 3]);
     assert.doesNotMatch(code(args, '/learner/accArguments.js'), /accToken/);
     // At the top level, an exported running sum is written to exports.s as well: not grown.
-    const exported = 'export let s = 0;\nfor (let i = 0; i < 3; i++) s += i * i * 2;\nexport function loss([w]: number[]) { return w * w; }';
+    const exported =
+      'export let s = 0;\nfor (let i = 0; i < 3; i++) s += i * i * 2;\nexport function loss([w]: number[]) { return w * w; }';
     assert.doesNotMatch(code(exported), /accToken/);
-    const listed = 'let s = 0;\nfor (let i = 0; i < 3; i++) s += i * i * 2;\nexport { s };\nexport function loss([w]: number[]) { return w * w; }';
+    const listed =
+      'let s = 0;\nfor (let i = 0; i < 3; i++) s += i * i * 2;\nexport { s };\nexport function loss([w]: number[]) { return w * w; }';
     assert.doesNotMatch(code(listed), /accToken/);
     // Without any of these, the same loop accumulates.
-    assert.match(code('export function loss(w: number[]) { let s = 0; for (let i = 0; i < w.length; i++) s += w[i] * w[i] * 0.5; return s; }'), /accToken/);
+    assert.match(
+      code('export function loss(w: number[]) { let s = 0; for (let i = 0; i < w.length; i++) s += w[i] * w[i] * 0.5; return s; }'),
+      /accToken/,
+    );
   });
 });

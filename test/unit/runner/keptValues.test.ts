@@ -86,7 +86,13 @@ export function loss(p: number[]) {
         [-0.25, 4, 0.5],
       ]) {
         const value = p.reduce((s, x, i) => s + m[i] * x + (x - 1) ** 2, 0);
-        check(l, p, value, p.map((x, i) => m[i] + 2 * (x - 1)), `${how} at ${p}`);
+        check(
+          l,
+          p,
+          value,
+          p.map((x, i) => m[i] + 2 * (x - 1)),
+          `${how} at ${p}`,
+        );
       }
     }
   });
@@ -173,14 +179,23 @@ export function loss(p: number[]) {
     assert.ok(l.valueAndGrad(moved).value > 0);
     const fd = finiteDifferenceCheck(l, moved);
     assert.ok(fd.maxRelError < 1e-6, `finite differences disagree by ${fd.maxRelError}`);
-    assert.ok(fd.exact.some((g) => Math.abs(g) > 1e-3), 'a gradient that is not zero');
+    assert.ok(
+      fd.exact.some((g) => Math.abs(g) > 1e-3),
+      'a gradient that is not zero',
+    );
   });
 
   it('through a worker: SGD on raw/first follows the plain-JavaScript trajectory', async function () {
     this.timeout(120_000);
     const points: StepPoint[] = [];
     const outcome = await runIsolated(
-      { kind: 'train', source: FIRST_LOSS, fileName: FILE, options: { steps: 5, optimizer: 'sgd', learningRate: 0.5 }, progressIntervalMs: 0 },
+      {
+        kind: 'train',
+        source: FIRST_LOSS,
+        fileName: FILE,
+        options: { steps: 5, optimizer: 'sgd', learningRate: 0.5 },
+        progressIntervalMs: 0,
+      },
       { onProgress: (p) => points.push(...p) },
       { timeoutMs: 60_000 },
     ).done;

@@ -58,12 +58,17 @@ describe('learner Math: a patch is refused at its line, not used in some places 
 
   it('`Math.log = …` at the top level: the error at the assignment, both languages', () => {
     // Before: 2.079 outside fused expressions' log and 8.318 on a second compile (the patch patched again).
-    const e = refused('export const init = [2];\nconst log = Math.log;\nMath.log = (x: number) => 2 * log(x);\nexport function loss([w]: number[]) { return Math.log(w) + Math.log(w) * w * 1; }', 3, 1);
+    const e = refused(
+      'export const init = [2];\nconst log = Math.log;\nMath.log = (x: number) => 2 * log(x);\nexport function loss([w]: number[]) { return Math.log(w) + Math.log(w) * w * 1; }',
+      3,
+      1,
+    );
     assert.equal(e.endLine, 3);
   });
 
   it('every way of writing to Math, inside the loss or outside: assignment, compound, ++, delete, destructuring, for…of, Object.assign/defineProperty, Reflect.set', () => {
-    const body = (statement: string) => `export const init = [1];\nexport function loss([w]: number[]) {\n  ${statement}\n  return w * w;\n}`;
+    const body = (statement: string) =>
+      `export const init = [1];\nexport function loss([w]: number[]) {\n  ${statement}\n  return w * w;\n}`;
     const cases = [
       'Math.exp = Math.log;',
       '(Math as any)["exp"] = Math.log;',
@@ -98,10 +103,20 @@ export function loss([w]: number[]) {
 
   it('a patch the syntax cannot see (an alias, globalThis.Math) is found after loading or after the first evaluation, undone, and refused', () => {
     // `const M = Math` is where the alias starts: the error is shown there.
-    refused('export const init = [2];\nconst M: any = Math;\nM.log = (x: number) => 2 * x;\nexport function loss([w]: number[]) { return Math.log(w) * w * 1; }', 2, 16);
+    refused(
+      'export const init = [2];\nconst M: any = Math;\nM.log = (x: number) => 2 * x;\nexport function loss([w]: number[]) { return Math.log(w) * w * 1; }',
+      2,
+      16,
+    );
     // The host's Math, changed while the loss runs: no alias in the file, so at the loss.
-    refused('export const init = [2];\nexport function loss([w]: number[]) {\n  (globalThis as any).Math.exp = () => 0;\n  return w * w;\n}', 2);
-    refused('export const init = [2];\n(globalThis as any).Math.random = () => 0.5;\nexport function loss([w]: number[]) { return w * w; }', 3);
+    refused(
+      'export const init = [2];\nexport function loss([w]: number[]) {\n  (globalThis as any).Math.exp = () => 0;\n  return w * w;\n}',
+      2,
+    );
+    refused(
+      'export const init = [2];\n(globalThis as any).Math.random = () => 0.5;\nexport function loss([w]: number[]) { return w * w; }',
+      3,
+    );
   });
 
   it('a patch made by a later evaluation is undone before the next file compiles, and not blamed on it', () => {
@@ -118,7 +133,12 @@ export function loss([w]: number[]) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gdtutor-math-'));
     try {
       writeFileSync(path.join(dir, 'helper.ts'), 'export const twice = (x: number) => 2 * x;\nMath.sqrt = twice;\n');
-      const e = refused("import { twice } from './helper';\nexport const init = [2];\nexport function loss([w]: number[]) { return twice(w) * w; }", 1, undefined, path.join(dir, 'loss.ts'));
+      const e = refused(
+        "import { twice } from './helper';\nexport const init = [2];\nexport function loss([w]: number[]) { return twice(w) * w; }",
+        1,
+        undefined,
+        path.join(dir, 'loss.ts'),
+      );
       assert.match(e.ko, /helper\.ts 2번째 줄/);
       assert.match(e.en, /in helper\.ts, line 2/);
     } finally {
@@ -151,7 +171,8 @@ export function loss([a, b]: number[], batch: { x: number; y: number }[]) {
 export function loss([w]: number[]) {
   return (w - 3) ** 2 + w * (Math.random() - 0.5);
 }`;
-    const run = (seed: number) => trainLoss(compileLoss(src, '/learner/noisy.ts'), { optimizer: 'sgd', learningRate: 0.1, steps: 30, seed });
+    const run = (seed: number) =>
+      trainLoss(compileLoss(src, '/learner/noisy.ts'), { optimizer: 'sgd', learningRate: 0.1, steps: 30, seed });
     const a = run(1);
     const b = run(1);
     const c = run(2);
@@ -159,7 +180,10 @@ export function loss([w]: number[]) {
     assert.deepEqual(a.losses, b.losses);
     assert.notDeepEqual(a.params, c.params);
     // By hand: step k draws r_k from mulberry32(seed); ∂/∂w = 2(w − 3) + r_k − 0.5; w ← w − 0.1·∂.
-    for (const [seed, result] of [[1, a], [2, c]] as const) {
+    for (const [seed, result] of [
+      [1, a],
+      [2, c],
+    ] as const) {
       const random = mulberry32(seed);
       let w = 0;
       for (let k = 0; k < 30; k++) {
@@ -170,7 +194,11 @@ export function loss([w]: number[]) {
       }
     }
     // The seed comes from the file's config as well (defaults ← config ← caller).
-    const configured = trainLoss(compileLoss(`export const config = { seed: 2 };\n${src}`, '/learner/noisy.ts'), { optimizer: 'sgd', learningRate: 0.1, steps: 30 });
+    const configured = trainLoss(compileLoss(`export const config = { seed: 2 };\n${src}`, '/learner/noisy.ts'), {
+      optimizer: 'sgd',
+      learningRate: 0.1,
+      steps: 30,
+    });
     assert.deepEqual(configured.params, c.params);
   });
 

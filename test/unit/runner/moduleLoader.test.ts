@@ -38,7 +38,10 @@ describe('moduleLoader: relative imports', () => {
       'd/index.ts': 'export const d = 4;',
       'e.json': '{ "e": 5 }',
     });
-    const m = loadModule("import { a } from './a'; import { b } from './b'; import { c } from './c.js'; import { d } from './d'; import data from './e.json'; export const all = [a, b, c, d, data.e];", path.join(dir, 'main.ts'));
+    const m = loadModule(
+      "import { a } from './a'; import { b } from './b'; import { c } from './c.js'; import { d } from './d'; import data from './e.json'; export const all = [a, b, c, d, data.e];",
+      path.join(dir, 'main.ts'),
+    );
     assert.deepEqual(m.exports.all, [1, 2, 3, 4, 5]);
   });
 
@@ -53,18 +56,30 @@ describe('moduleLoader: relative imports', () => {
       'a.ts': "import { b } from './b';\nexport const a = 'a';\nexport const fromB = b;",
       'b.ts': "import * as A from './a';\nexport const b = 'b';\nexport const aSeenEarly = A.a;\nexport const later = () => A.a;",
     });
-    const m = loadModule("import { a, fromB } from './a';\nimport { aSeenEarly, later } from './b';\nexport const seen = [a, fromB, aSeenEarly, later()];", path.join(dir, 'main.ts'));
+    const m = loadModule(
+      "import { a, fromB } from './a';\nimport { aSeenEarly, later } from './b';\nexport const seen = [a, fromB, aSeenEarly, later()];",
+      path.join(dir, 'main.ts'),
+    );
     assert.deepEqual(m.exports.seen, ['a', 'b', undefined, 'a']);
   });
 
   it('loads each file once and a cycle back to the main file gets the editor text, not the disk', () => {
-    dir = project({ 'main.ts': 'export const onDisk = true;', 'h.ts': "import * as M from './main';\nexport const fromMain = () => M.marker;" });
-    const m = loadModule("import { fromMain } from './h';\nexport const marker = 'editor';\nexport const check = () => fromMain();", path.join(dir, 'main.ts'));
+    dir = project({
+      'main.ts': 'export const onDisk = true;',
+      'h.ts': "import * as M from './main';\nexport const fromMain = () => M.marker;",
+    });
+    const m = loadModule(
+      "import { fromMain } from './h';\nexport const marker = 'editor';\nexport const check = () => fromMain();",
+      path.join(dir, 'main.ts'),
+    );
     assert.equal((m.exports.check as () => string)(), 'editor');
   });
 
   it("resolves 'gdtutor' to the built-in nn library", () => {
-    const m = loadModule("import { nn, datasets } from 'gdtutor';\nexport const kinds = [typeof nn.mlp, typeof datasets];", path.join(os.tmpdir(), 'main.ts'));
+    const m = loadModule(
+      "import { nn, datasets } from 'gdtutor';\nexport const kinds = [typeof nn.mlp, typeof datasets];",
+      path.join(os.tmpdir(), 'main.ts'),
+    );
     assert.deepEqual(m.exports.kinds, ['function', 'object']);
   });
 
@@ -86,7 +101,12 @@ describe('moduleLoader: relative imports', () => {
 
   it('an error inside an imported file is shown at the import, naming the file and its line', () => {
     dir = project({ 'bad.ts': '// helper\nexport const broken = (1 + ;', 'mid.ts': "export { broken } from './bad';" });
-    const e = failure(() => compileLoss("const k = 2;\nimport { broken } from './mid';\nexport function loss(w: number) { return w * broken; }", path.join(dir, 'main.ts')));
+    const e = failure(() =>
+      compileLoss(
+        "const k = 2;\nimport { broken } from './mid';\nexport function loss(w: number) { return w * broken; }",
+        path.join(dir, 'main.ts'),
+      ),
+    );
     assert.deepEqual([e.code, e.line, e.column], ['syntax', 2, 24]);
     assert.match(e.ko, /식\(값\)이 와야 합니다.*\(bad\.ts 2번째 줄\)/);
     assert.match(e.en, /\(in bad\.ts, line 2\)/);

@@ -58,7 +58,10 @@ export function loss([w]: number[]) {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gdtutor-varies-'));
     try {
       writeFileSync(path.join(dir, 'noise.ts'), 'let n = 0;\nexport function noise(): number {\n  n++;\n  return n * 1e-6 + 0;\n}\n');
-      const w = warningOf("import { noise } from './noise';\nexport const init = [1];\nexport function loss([w]: number[]) { return (w - 3) ** 2 + noise(); }", path.join(dir, 'loss.ts'));
+      const w = warningOf(
+        "import { noise } from './noise';\nexport const init = [1];\nexport function loss([w]: number[]) { return (w - 3) ** 2 + noise(); }",
+        path.join(dir, 'loss.ts'),
+      );
       assert.equal(w.line, 3);
       assert.match(w.ko, /noise\.ts 4번째 줄/);
       assert.match(w.en, /in noise\.ts, line 4/);
@@ -68,16 +71,25 @@ export function loss([w]: number[]) {
   });
 
   it('the loss is still trained (a warning, not an error), and deterministic losses get none: a cache, state reset per call, module-level random data', () => {
-    const counter = compileLoss('let calls = 0;\nexport const init = [1];\nexport function loss([w]: number[]) { calls++; return (w - 3) ** 2 + calls * 0; }', '/learner/quiet.ts');
+    const counter = compileLoss(
+      'let calls = 0;\nexport const init = [1];\nexport function loss([w]: number[]) { calls++; return (w - 3) ** 2 + calls * 0; }',
+      '/learner/quiet.ts',
+    );
     assert.deepEqual(counter.warnings, []);
     const cached = compileLoss(
       'const cache = new Map<number, number>();\nexport const init = [1];\nexport function loss([w]: number[]) {\n  const key = 7;\n  if (!cache.has(key)) cache.set(key, Math.sqrt(key));\n  return (w - (cache.get(key) as number)) ** 2;\n}',
       '/learner/cache.ts',
     );
     assert.deepEqual(cached.warnings, []);
-    const data = compileLoss('const shift = Math.random();\nexport const init = [1];\nexport function loss([w]: number[]) { return (w - shift) ** 2; }', '/learner/shift.ts');
+    const data = compileLoss(
+      'const shift = Math.random();\nexport const init = [1];\nexport function loss([w]: number[]) { return (w - shift) ** 2; }',
+      '/learner/shift.ts',
+    );
     assert.deepEqual(data.warnings, []);
-    const noisy = compileLoss('export const init = [1];\nexport function loss([w]: number[]) { return (w - 3) ** 2 + Math.random(); }', '/learner/noisy.ts');
+    const noisy = compileLoss(
+      'export const init = [1];\nexport function loss([w]: number[]) { return (w - 3) ** 2 + Math.random(); }',
+      '/learner/noisy.ts',
+    );
     assert.equal(noisy.warnings.length, 1);
     assert.equal(typeof noisy.valueAndGrad([2]).value, 'number');
     assert.equal(noisy.valueAndGrad([2]).gradient[0], -2);

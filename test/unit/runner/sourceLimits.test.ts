@@ -40,6 +40,10 @@ describe('source limits: too big is refused at once, with a message that says ho
     assert.equal(compileLoss(source, 'ok.ts').valueAndGrad([1]).gradient[0], 0.5 * (SOURCE_LIMITS.depth - 10));
   });
   it(`a sum just over it (${SOURCE_LIMITS.depth + 10} terms) is refused`, () => {
-    assert.equal(refusal(`export function loss(w: number) {\n  return ${Array.from({ length: SOURCE_LIMITS.depth + 10 }, () => 'w').join(' + ')}\n}\n`).code, 'expressionTooDeep');
+    assert.equal(
+      refusal(`export function loss(w: number) {\n  return ${Array.from({ length: SOURCE_LIMITS.depth + 10 }, () => 'w').join(' + ')}\n}\n`)
+        .code,
+      'expressionTooDeep',
+    );
   });
 });

@@ -38,7 +38,10 @@ const near = (a: number, b: number) => assert.ok(Math.abs(a - b) <= 1e-12 * Math
 
 describe('transform: arithmetic', () => {
   it('+ - * / % ** become runtime calls, nested in evaluation order', () => {
-    assert.match(js('export const f = (a, b) => a + b * c - d / e % g ** h;'), /__gd\.sub\(__gd\.add\(a, __gd\.mul\(b, c\)\), __gd\.mod\(__gd\.div\(d, e\), __gd\.pow\(g, h\)\)\)/);
+    assert.match(
+      js('export const f = (a, b) => a + b * c - d / e % g ** h;'),
+      /__gd\.sub\(__gd\.add\(a, __gd\.mul\(b, c\)\), __gd\.mod\(__gd\.div\(d, e\), __gd\.pow\(g, h\)\)\)/,
+    );
   });
 
   it('every operator differentiates: gradients of a·b, a/b, a − b, a % b, aᵇ', () => {
@@ -96,7 +99,10 @@ describe('transform: compound assignment', () => {
     assert.match(out, /\(_a = f\(\), a\[_a\] = __gd\.add\(a\[_a\], 1\)\)/);
     const m = run('export function g(a, f) { a[f()] += 1; return a; }');
     let calls = 0;
-    assert.deepEqual(m.g([5, 6], () => (calls++, 1)), [5, 7]);
+    assert.deepEqual(
+      m.g([5, 6], () => (calls++, 1)),
+      [5, 7],
+    );
     assert.equal(calls, 1);
   });
 
@@ -105,7 +111,10 @@ describe('transform: compound assignment', () => {
     const m = run('export function g(make) { const r = make(); make().p *= 2; return r.p; }');
     let calls = 0;
     const target = { p: 3 };
-    assert.equal(m.g(() => (calls++, target)), 6);
+    assert.equal(
+      m.g(() => (calls++, target)),
+      6,
+    );
     assert.equal(calls, 2); // once in `const r = make()`, once in the compound assignment
   });
 
@@ -138,14 +147,17 @@ describe('transform: ++ and --', () => {
   it('o.n++ and a[k()]-- evaluate their target once', () => {
     const m = run('export function f(k) { const o = { n: 1 }; const a = [4, 5]; const r = [o.n++, a[k()]--]; return [r, o.n, a]; }');
     let calls = 0;
-    assert.deepEqual(m.f(() => (calls++, 1)), [[1, 5], 2, [4, 4]]);
+    assert.deepEqual(
+      m.f(() => (calls++, 1)),
+      [[1, 5], 2, [4, 4]],
+    );
     assert.equal(calls, 1);
   });
 });
 
 describe('transform: Math, Number, isFinite, isNaN, typeof', () => {
   it('every reference to the global Math goes to __gd.Math: calls, values, computed members, shorthand', () => {
-    const out = js("export const f = (x, k) => [Math.sin(x), Math.PI, Math[k](x), { Math }]; const g = Math.exp;");
+    const out = js('export const f = (x, k) => [Math.sin(x), Math.PI, Math[k](x), { Math }]; const g = Math.exp;');
     assert.match(out, /__gd\.Math\.sin\(x\)/);
     assert.match(out, /__gd\.Math\.PI/);
     assert.match(out, /__gd\.Math\[k\]\(x\)/);
@@ -167,8 +179,21 @@ export function param(Math: { sin(v: number): number }, w: number) { return Math
   });
 
   it('Number(x), Number.isFinite/isNaN/isInteger/isSafeInteger, isFinite, isNaN, typeof see active values as numbers', () => {
-    const out = js('export const f = (x) => [Number(x), Number.isFinite(x), Number.isNaN(x), Number.isInteger(x), Number.isSafeInteger(x), isFinite(x), isNaN(x), typeof x, Number.EPSILON, new Number(1)];');
-    for (const s of ['__gd.toNumber(x)', '__gd.Number.isFinite(x)', '__gd.Number.isNaN(x)', '__gd.Number.isInteger(x)', '__gd.Number.isSafeInteger(x)', '__gd.isFinite(x)', '__gd.isNaN(x)', '__gd.typeOf(x)', 'Number.EPSILON', 'new Number(1)']) {
+    const out = js(
+      'export const f = (x) => [Number(x), Number.isFinite(x), Number.isNaN(x), Number.isInteger(x), Number.isSafeInteger(x), isFinite(x), isNaN(x), typeof x, Number.EPSILON, new Number(1)];',
+    );
+    for (const s of [
+      '__gd.toNumber(x)',
+      '__gd.Number.isFinite(x)',
+      '__gd.Number.isNaN(x)',
+      '__gd.Number.isInteger(x)',
+      '__gd.Number.isSafeInteger(x)',
+      '__gd.isFinite(x)',
+      '__gd.isNaN(x)',
+      '__gd.typeOf(x)',
+      'Number.EPSILON',
+      'new Number(1)',
+    ]) {
       assert.ok(out.includes(s), `${s} in ${out}`);
     }
     const src = `export function loss(w: number) {
@@ -187,14 +212,19 @@ export function param(Math: { sin(v: number): number }, w: number) { return Math
 
   it('parseFloat(w) and Number.parseFloat(w) keep the gradient', () => {
     assert.match(js('export const f = (x) => parseFloat(x) + Number.parseFloat(x);'), /__gdx\.parseFloat\(x\), __gdx\.parseFloat\(x\)/);
-    assert.deepEqual(grad('export function loss(w: number) { return parseFloat(w as never) * Number.parseFloat(w as never); }', [3]).gradient, [6]);
-    assert.equal(run("export const f = (s) => parseFloat(s);").f('2.5kg'), 2.5);
+    assert.deepEqual(
+      grad('export function loss(w: number) { return parseFloat(w as never) * Number.parseFloat(w as never); }', [3]).gradient,
+      [6],
+    );
+    assert.equal(run('export const f = (s) => parseFloat(s);').f('2.5kg'), 2.5);
   });
 });
 
 describe('transform: truthiness (an active value is an object, but 0 must be falsy)', () => {
   it('conditions that are plainly booleans are left as they are', () => {
-    const out = js('export function f(n, a) { for (let i = 0; i < n; i++) { if (!(a > 1) && i !== 2) n = 0; } while (n > 0) n--; return n; }');
+    const out = js(
+      'export function f(n, a) { for (let i = 0; i < n; i++) { if (!(a > 1) && i !== 2) n = 0; } while (n > 0) n--; return n; }',
+    );
     assert.doesNotMatch(out, /truthy/);
   });
 
@@ -242,18 +272,24 @@ describe('transform: identity comparisons', () => {
   });
 
   it('strings, typed arrays and the argument count behave as in JavaScript', () => {
-    const m = run("export const f = (x) => ['abc'.includes('b'), 'abc'.indexOf('c'), [1, 2, 1].lastIndexOf(1), [1, 2, 1].lastIndexOf(1, undefined), Float64Array.of(1, 2).indexOf(2), [NaN].includes(NaN), [NaN].indexOf(NaN)];");
+    const m = run(
+      "export const f = (x) => ['abc'.includes('b'), 'abc'.indexOf('c'), [1, 2, 1].lastIndexOf(1), [1, 2, 1].lastIndexOf(1, undefined), Float64Array.of(1, 2).indexOf(2), [NaN].includes(NaN), [NaN].indexOf(NaN)];",
+    );
     assert.deepEqual(m.f(), [true, 2, 2, 0, 1, true, -1]);
   });
 
   it('Object.is compares by value', () => {
     assert.match(js('export const f = (a, b) => Object.is(a, b);'), /__gdx\.is\(a, b\)/);
-    assert.deepEqual(grad('export function loss(w: number) { return Object.is(w, 2) && !Object.is(w, 3) ? w * w : 0; }', [2]).gradient, [4]);
+    assert.deepEqual(
+      grad('export function loss(w: number) { return Object.is(w, 2) && !Object.is(w, 3) ? w * w : 0; }', [2]).gradient,
+      [4],
+    );
   });
 
   it('sort with a comparator on active values works and keeps gradients (a median)', () => {
     assert.match(js('export const f = (r) => r.sort((a, b) => a - b);'), /__gdx\.sort\(r, \(a, b\) => __gd\.sub\(a, b\)\)/);
-    const src = 'export const init = [3, 1, 2]; export function loss(p: number[]) { const s = [...p].sort((a, b) => a - b); return s[1] * 10 + s[0]; }';
+    const src =
+      'export const init = [3, 1, 2]; export function loss(p: number[]) { const s = [...p].sort((a, b) => a - b); return s[1] * 10 + s[0]; }';
     assert.deepEqual(grad(src, [3, 1, 2]).gradient, [0, 1, 10]);
   });
 
@@ -265,15 +301,27 @@ describe('transform: identity comparisons', () => {
   });
 
   it('Set elements and Map keys refuse active values with a clear error at the line', () => {
-    assert.match(js('const s = new Set(); const m = new Map(); export const f = (x) => x instanceof Set;'), /new __gdx\.Set\(\).*new __gdx\.Map\(\).*x instanceof Set/);
-    const e = failure('export function loss([a, b]: number[]) {\n  const seen = new Set<number>();\n  seen.add(a);\n  return a + b;\n}', [1, 2]);
+    assert.match(
+      js('const s = new Set(); const m = new Map(); export const f = (x) => x instanceof Set;'),
+      /new __gdx\.Set\(\).*new __gdx\.Map\(\).*x instanceof Set/,
+    );
+    const e = failure(
+      'export function loss([a, b]: number[]) {\n  const seen = new Set<number>();\n  seen.add(a);\n  return a + b;\n}',
+      [1, 2],
+    );
     assert.equal(e.code, 'activeKey');
     assert.equal(e.line, 3);
     assert.match(e.ko, /Set/);
-    const m = failure('export function loss(w: number) {\n  const memo = new Map();\n  memo.set(1, w);\n  return memo.get(w) ?? w;\n}', [1]);
+    const m = failure(
+      'export function loss(w: number) {\n  const memo = new Map();\n  memo.set(1, w);\n  return memo.get(w) ?? w;\n}',
+      [1],
+    );
     assert.deepEqual([m.code, m.line], ['activeKey', 4]);
     // values may be active, keys plain: fine
-    assert.deepEqual(grad("export function loss(w: number) { const m = new Map(); m.set('w', w); return m.get('w') * 2; }", [1]).gradient, [2]);
+    assert.deepEqual(
+      grad("export function loss(w: number) { const m = new Map(); m.set('w', w); return m.get('w') * 2; }", [1]).gradient,
+      [2],
+    );
   });
 
   it('toFixed, toPrecision, toExponential and toString(radix) format a plain number; of a live value they are activeText', () => {
@@ -281,7 +329,10 @@ describe('transform: identity comparisons', () => {
     const m = run('export function f(x) { return [x.toFixed(2), x.toPrecision(3), x.toExponential(1), x.toString(2)].join(" "); }');
     assert.equal(m.f(2.5), '2.50 2.50 2.5e+0 10.1');
     for (const format of ['w.toFixed(2)', 'w.toPrecision(3)', 'w.toExponential(1)', 'w.toString(2)']) {
-      const e = failure(`export const init = 2.5;\nexport function loss(w: number) {\n  const t = Number(${format});\n  return t * w;\n}`, [2.5]);
+      const e = failure(
+        `export const init = 2.5;\nexport function loss(w: number) {\n  const t = Number(${format});\n  return t * w;\n}`,
+        [2.5],
+      );
       assert.deepEqual([e.code, e.line], ['activeText', 3], format);
     }
   });
@@ -303,12 +354,16 @@ describe('transform: escapes are errors, not silent', () => {
 
 describe('transform: everything else', () => {
   it('puts __gd.tick() first in every loop body', () => {
-    const out = js('export function f(a) { for (let i = 0; i < 2; i++) a++; for (const x of [1]) {} for (const k in {}) {} while (a > 10) a--; do { a++; } while (a < 0); }');
+    const out = js(
+      'export function f(a) { for (let i = 0; i < 2; i++) a++; for (const x of [1]) {} for (const k in {}) {} while (a > 10) a--; do { a++; } while (a < 0); }',
+    );
     assert.equal(out.match(/__gd\.tick\(\)/g)?.length, 5);
   });
 
   it('leaves types, interfaces, in, instanceof, ?? and bitwise operators alone', () => {
-    const out = js('interface P { a: number } type Q = { b: number }; export function f(x: number, o: P): number { return ((o as any) ?? x) instanceof Object || "a" in o ? x | 1 : x & 2; }');
+    const out = js(
+      'interface P { a: number } type Q = { b: number }; export function f(x: number, o: P): number { return ((o as any) ?? x) instanceof Object || "a" in o ? x | 1 : x & 2; }',
+    );
     assert.doesNotMatch(out, /interface|type Q|: number/);
     assert.match(out, /instanceof Object/);
     assert.match(out, /"a" in o/);
@@ -328,10 +383,19 @@ describe('transform: logical assignment', () => {
     assert.match(js('export function f(x) { x ||= 2; return x; }'), /__gdx\.truthy\(_a = x\) \? _a : \(x = 2\)/);
     const m = run('export function f(k) { const o = { a: 0, b: 1 }; o[k()] ||= 5; o.b &&= 7; return o; }');
     let calls = 0;
-    assert.deepEqual(m.f(() => (calls++, 'a')), { a: 5, b: 7 });
+    assert.deepEqual(
+      m.f(() => (calls++, 'a')),
+      { a: 5, b: 7 },
+    );
     assert.equal(calls, 1);
     // d = w − 1 is 0 at w = 1: `d ||= 3w` must take 3w
-    assert.deepEqual(grad('export const init = 1;\nexport function loss(w: number) { let d = w - 1; d ||= 3 * w; let e = w; e &&= 2 * w; return d + e; }', [1]), { value: 5, gradient: [5] });
+    assert.deepEqual(
+      grad(
+        'export const init = 1;\nexport function loss(w: number) { let d = w - 1; d ||= 3 * w; let e = w; e &&= 2 * w; return d + e; }',
+        [1],
+      ),
+      { value: 5, gradient: [5] },
+    );
   });
 });
 
@@ -354,7 +418,13 @@ export function g() { return [Math.abs(-1), isNaN(1), new Set()]; }`);
 
 describe('transform: throw', () => {
   it('a thrown value is passed through unchanged (a catch sees exactly it), and a thrown non-Error is mapped to its line', () => {
-    assert.deepEqual(grad("export function loss(w: number) {\n  let caught: unknown;\n  const tag = { t: 'x' };\n  try { throw tag } catch (e) { caught = e }\n  return caught === tag ? w * 3 : w;\n}", [1]).gradient, [3]);
+    assert.deepEqual(
+      grad(
+        "export function loss(w: number) {\n  let caught: unknown;\n  const tag = { t: 'x' };\n  try { throw tag } catch (e) { caught = e }\n  return caught === tag ? w * 3 : w;\n}",
+        [1],
+      ).gradient,
+      [3],
+    );
     const e = failure("export function loss(w: number) {\n  const a = w * 2;\n  if (a > 0) throw 'too big';\n  return a;\n}", [1]);
     assert.deepEqual([e.code, e.line], ['lossThrew', 3]);
   });

@@ -21,7 +21,9 @@ function same(text: string, at: number[], note: string): { fusedNodes: number } 
   const plain = compileLoss(source, FILE, { fuse: false });
   const b = plain.valueAndGrad(at);
   assert.equal(a.value, b.value, `${note}: value`);
-  a.gradient.forEach((g, i) => assert.ok(Math.abs(g - b.gradient[i]) <= 1e-12 * Math.max(1, Math.abs(b.gradient[i])), `${note}: ∂/∂p[${i}] ${g} vs ${b.gradient[i]}`));
+  a.gradient.forEach((g, i) =>
+    assert.ok(Math.abs(g - b.gradient[i]) <= 1e-12 * Math.max(1, Math.abs(b.gradient[i])), `${note}: ∂/∂p[${i}] ${g} vs ${b.gradient[i]}`),
+  );
   // The Hessian (hyper-dual numbers) goes the generic way and must agree too.
   if (at.length <= 6) assert.deepEqual(fused.hessian(at), plain.hessian(at), `${note}: Hessian`);
   return { fusedNodes };
@@ -49,8 +51,16 @@ export function loss(w: number[]) {
   it('`-=`, for…of and for…in loops, break and continue, a labeled loop', () => {
     same(`export function loss(w: number[]) { let s = 1; for (const a of w) s -= a * a * 0.5; return s; }`, at, 'for-of -=');
     same(`export function loss(w: number[]) { let s = 0; for (const k in w) s += w[k] * w[k] * 2; return s; }`, at, 'for-in');
-    same(`export function loss(w: number[]) { let s = 0; for (let i = 0; i < w.length; i++) { if (i === 2) continue; if (i === 5) break; s += w[i] * Math.sin(w[i]); } return s; }`, at, 'continue/break');
-    same(`export function loss(w: number[]) { let s = 0; outer: for (let j = 0; j < 3; j++) { for (let i = 0; i < w.length; i++) { if (i > j + 2) continue outer; s += w[i] * w[j] * 3; } } return s; }`, at, 'labeled');
+    same(
+      `export function loss(w: number[]) { let s = 0; for (let i = 0; i < w.length; i++) { if (i === 2) continue; if (i === 5) break; s += w[i] * Math.sin(w[i]); } return s; }`,
+      at,
+      'continue/break',
+    );
+    same(
+      `export function loss(w: number[]) { let s = 0; outer: for (let j = 0; j < 3; j++) { for (let i = 0; i < w.length; i++) { if (i > j + 2) continue outer; s += w[i] * w[j] * 3; } } return s; }`,
+      at,
+      'labeled',
+    );
   });
 
   it('a sum kept between two runs of the loop is not grown by the second run (run token)', () => {
@@ -102,7 +112,8 @@ export function loss(w: number[]) {
     const random = mulberry32(11);
     const ops = ['+', '-', '*'];
     for (let n = 0; n < 60; n++) {
-      const term = () => `w[${Math.floor(random() * 6)}] ${ops[Math.floor(random() * 3)]} w[(i + ${Math.floor(random() * 6)}) % 6] * ${(random() * 2 - 1).toFixed(3)}`;
+      const term = () =>
+        `w[${Math.floor(random() * 6)}] ${ops[Math.floor(random() * 3)]} w[(i + ${Math.floor(random() * 6)}) % 6] * ${(random() * 2 - 1).toFixed(3)}`;
       const body = Array.from({ length: 1 + Math.floor(random() * 2) }, () => `s += ${term()};`).join(' ');
       const src = `export function loss(w: number[]) { let s = w[${n % 6}]; for (let i = 0; i < ${2 + (n % 5)}; i++) { ${body} } return s * s + s; }`;
       same(src, at, `program ${n}: ${src}`);

@@ -14,7 +14,9 @@ import { mulberry32 } from '../../../src/engine/random';
 const FILE = path.resolve(__dirname, '../../fixtures/learner/fusion.ts');
 
 const fusedJs = (source: string) => transpile(source, FILE).code.replace(/\s+/g, ' ');
-const fusedCalls = (source: string) => (transpile(source, FILE).code.match(/__gdf\d+\(/g) ?? []).length - (transpile(source, FILE).code.match(/function __gdf\d+\(/g) ?? []).length;
+const fusedCalls = (source: string) =>
+  (transpile(source, FILE).code.match(/__gdf\d+\(/g) ?? []).length -
+  (transpile(source, FILE).code.match(/function __gdf\d+\(/g) ?? []).length;
 
 function relClose(a: number, b: number, tol: number, what: string): void {
   if (Number.isNaN(a) && Number.isNaN(b)) return;
@@ -48,13 +50,17 @@ function randomExpression(rand: () => number, depth: number): string {
 
 describe('transform: expression fusion', () => {
   it('writes one function for an expression tree and one call where it stood', () => {
-    const out = fusedJs('export function loss([a, b, c]: number[]) { let s = c; s += (a - 1 / 100) ** 2 * (1 + 0.1 * Math.sin(b)); return s; }');
+    const out = fusedJs(
+      'export function loss([a, b, c]: number[]) { let s = c; s += (a - 1 / 100) ** 2 * (1 + 0.1 * Math.sin(b)); return s; }',
+    );
     assert.match(out, /s = __gdf0\(s, a, b\)/);
     assert.match(out, /function __gdf0\(x0, x1, x2\)/);
     assert.match(out, /function __gdf0a\(x0, x1, x2\)/);
     assert.match(out, /__gd\.fusedNode\(/);
     // In a loop whose running sum nothing else reads, the same statement accumulates (transformAccumulate.ts).
-    const loop = fusedJs('export function loss(p: number[]) { let s = 0; for (let i = 0; i < p.length; i++) s += (p[i] - i / 100) ** 2 * (1 + 0.1 * Math.sin(p[i])); return s; }');
+    const loop = fusedJs(
+      'export function loss(p: number[]) { let s = 0; for (let i = 0; i < p.length; i++) s += (p[i] - i / 100) ** 2 * (1 + 0.1 * Math.sin(p[i])); return s; }',
+    );
     assert.match(loop, /for \(let i = \((\w+) = __gd\.accToken\(\), 0\);/);
     // p[i] is read again after `p[i] - i / 100` is done: the leaves before it are converted first (transformFusion.ts, evaluation order).
     assert.match(loop, /s = \((\w+) = s, (\w+) = p\[i\], (\w+) = i, .*, __gdf0\((\w+), \1, \2, \3, p\[i\]\)\)/);

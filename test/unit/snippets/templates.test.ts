@@ -33,7 +33,10 @@ describe('loss templates and snippets', () => {
       if (t.id !== 'config') {
         assert.match(tsText, /export function loss/);
         // The file it creates trains as it is (TypeScript and JavaScript alike).
-        for (const [text, ext] of [[tsText, 'ts'], [jsText, 'js']]) {
+        for (const [text, ext] of [
+          [tsText, 'ts'],
+          [jsText, 'js'],
+        ]) {
           const run = trainLoss(compileLoss(text, path.join(root, 'examples', `${t.id}.${ext}`)), { steps: 3 });
           assert.equal(run.params.length, 4, `${t.id}.${ext} trained 3 steps`);
         }

@@ -46,7 +46,14 @@ describe('why backpropagation is cheap: the cost table', () => {
   });
 
   it('the table: title with the tape and d, one row per computation, finite differences as d + 1', () => {
-    const cost = { dimension: 2, tapeNodes: 9, forwardMs: 0.01, forwardBackwardMs: 0.03, finiteDifferenceEvaluations: 3, finiteDifferenceMs: 0.03 };
+    const cost = {
+      dimension: 2,
+      tapeNodes: 9,
+      forwardMs: 0.01,
+      forwardBackwardMs: 0.03,
+      finiteDifferenceEvaluations: 3,
+      finiteDifferenceMs: 0.03,
+    };
     setLanguage('ko');
     const ko = backpropCostTable(cost);
     assert.ok(ko.type === 'table');

@@ -17,10 +17,21 @@ describe('backprop graph', () => {
     const g = backpropGraph(source, ROSENBROCK);
     assert.equal(g.nodes.length, 9);
     assert.equal(g.tapeNodes, 9);
-    assert.deepEqual(g.nodes.map((n) => n.label), ['x', 'y', '−', '^2', '^2', '−', '^2', '×', '+']);
+    assert.deepEqual(
+      g.nodes.map((n) => n.label),
+      ['x', 'y', '−', '^2', '^2', '−', '^2', '×', '+'],
+    );
     assert.deepEqual(
       g.nodes.filter((n) => n.range).map((n) => source.slice(n.range?.start, n.range?.end)),
-      ['1 - x', '(1 - x) ** 2', 'x ** 2', 'y - x ** 2', '(y - x ** 2) ** 2', '100 * (y - x ** 2) ** 2', '(1 - x) ** 2 + 100 * (y - x ** 2) ** 2'],
+      [
+        '1 - x',
+        '(1 - x) ** 2',
+        'x ** 2',
+        'y - x ** 2',
+        '(y - x ** 2) ** 2',
+        '100 * (y - x ** 2) ** 2',
+        '(1 - x) ** 2 + 100 * (y - x ** 2) ** 2',
+      ],
     );
     assert.equal(g.nodes[g.root].kind, 'output');
     assert.equal(g.nodes[g.root].value, 24.199999999999996);
@@ -52,9 +63,15 @@ export function loss(p: number[]) {
     assert.ok(g.collapsed);
     const ops = g.nodes.filter((n) => n.kind !== 'parameter');
     assert.ok(ops.length <= 12, `${ops.length} operation groups`);
-    assert.ok(ops.some((n) => n.label === 'Math.sin ×1250'), ops.map((n) => n.label).join(', '));
+    assert.ok(
+      ops.some((n) => n.label === 'Math.sin ×1250'),
+      ops.map((n) => n.label).join(', '),
+    );
     const parameters = g.nodes.filter((n) => n.kind === 'parameter');
-    assert.deepEqual(parameters.map((n) => [n.label, n.count]), [['p ×1250', 1250]]);
+    assert.deepEqual(
+      parameters.map((n) => [n.label, n.count]),
+      [['p ×1250', 1250]],
+    );
     assert.ok(g.nodes.length <= 12, `${g.nodes.length} nodes drawn`);
     assert.equal(g.gradient.length, 1250);
   });

@@ -20,8 +20,14 @@ describe('teaching: mini-batch and full batch', function () {
     const loss = example('moons-network.ts');
     const r = batchComparison(loss, { options: { steps: 60 } });
     assert.equal(r.samples, 200);
-    assert.deepEqual(r.rows.map((row) => row.batchSize), [200, 32, 8, 1]);
-    assert.deepEqual(r.rows.map((row) => row.fullBatch), [true, false, false, false]);
+    assert.deepEqual(
+      r.rows.map((row) => row.batchSize),
+      [200, 32, 8, 1],
+    );
+    assert.deepEqual(
+      r.rows.map((row) => row.fullBatch),
+      [true, false, false, false],
+    );
     for (const row of r.rows) {
       const single = trainLoss(loss, { steps: 60, batchSize: row.batchSize });
       assert.deepEqual(row.run.params, single.params);
@@ -46,29 +52,52 @@ describe('teaching: mini-batch and full batch', function () {
     const loss = example('overfitting.ts');
     const r = batchComparison(loss, { sizes: [64, 50, 10], options: { steps: 5 } });
     assert.equal(r.samples, 50);
-    assert.deepEqual(r.rows.map((row) => row.batchSize), [50, 10]);
+    assert.deepEqual(
+      r.rows.map((row) => row.batchSize),
+      [50, 10],
+    );
   });
 
   it('a loss without data says what to add, in Korean and English', () => {
     const loss = example('quadratic.ts');
-    assert.throws(() => batchComparison(loss), (e: Error & { code?: string; ko?: string }) => e.code === 'noData' && /export const data/.test(e.ko ?? ''));
+    assert.throws(
+      () => batchComparison(loss),
+      (e: Error & { code?: string; ko?: string }) => e.code === 'noData' && /export const data/.test(e.ko ?? ''),
+    );
   });
 
   it('panel messages: one run per batch size, and the table of work', () => {
     const loss = example('moons-network.ts');
     const result = batchComparison(loss, { options: { steps: 20 } });
     let id = 0;
-    const messages = analysisMessages({ analysis: 'batchSizes', result }, '/x/moons-network.ts', loss.dimension, loss.paramNames, () => `b${id++}`);
+    const messages = analysisMessages(
+      { analysis: 'batchSizes', result },
+      '/x/moons-network.ts',
+      loss.dimension,
+      loss.paramNames,
+      () => `b${id++}`,
+    );
     const started = messages.filter((m): m is Extract<HostMessage, { type: 'runStarted' }> => m.type === 'runStarted');
-    assert.deepEqual(started.map((m) => m.file), ['moons-network.ts · 전체 배치 (200)', 'moons-network.ts · 미니배치 32', 'moons-network.ts · 미니배치 8', 'moons-network.ts · 미니배치 1']);
+    assert.deepEqual(
+      started.map((m) => m.file),
+      [
+        'moons-network.ts · 전체 배치 (200)',
+        'moons-network.ts · 미니배치 32',
+        'moons-network.ts · 미니배치 8',
+        'moons-network.ts · 미니배치 1',
+      ],
+    );
     const table = messages.find((m): m is Extract<HostMessage, { type: 'table' }> => m.type === 'table');
     assert.ok(table);
     assert.deepEqual(table.columns, ['배치 크기', '스텝 수', '처리한 샘플 수', '에포크', '학습 데이터 전체의 손실', '시간 (ms)']);
-    assert.deepEqual(table.rows.map((row) => row.slice(0, 4)), [
-      ['전체 배치 (200)', 20, 4000, 20],
-      ['미니배치 32', 20, 640, 3.2],
-      ['미니배치 8', 20, 160, 0.8],
-      ['미니배치 1', 20, 20, 0.1],
-    ]);
+    assert.deepEqual(
+      table.rows.map((row) => row.slice(0, 4)),
+      [
+        ['전체 배치 (200)', 20, 4000, 20],
+        ['미니배치 32', 20, 640, 3.2],
+        ['미니배치 8', 20, 160, 0.8],
+        ['미니배치 1', 20, 20, 0.1],
+      ],
+    );
   });
 });

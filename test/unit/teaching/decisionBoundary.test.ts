@@ -71,9 +71,27 @@ describe('parameters vs hyper-parameters of a network', () => {
     const run = trainLoss(loss, {});
     const info = networkInfo(run);
     assert.ok(info);
-    assert.deepEqual(info.parameters.map((p) => [p.name, p.shape, p.count]), [['0.weight', [16, 2], 32], ['0.bias', [16], 16], ['2.weight', [2, 16], 32], ['2.bias', [2], 2]]);
-    assert.ok(info.parameters.every((p) => p.normEnd !== p.normStart), 'training moved every block');
-    assert.deepEqual(info.hyperParameters, [['optimizer', 'adam'], ['learningRate', '0.05'], ['steps', '400'], ['batchSize', '50'], ['layers', 'linear(2→16) → tanh → linear(16→2)'], ['seed', '1']]);
+    assert.deepEqual(
+      info.parameters.map((p) => [p.name, p.shape, p.count]),
+      [
+        ['0.weight', [16, 2], 32],
+        ['0.bias', [16], 16],
+        ['2.weight', [2, 16], 32],
+        ['2.bias', [2], 2],
+      ],
+    );
+    assert.ok(
+      info.parameters.every((p) => p.normEnd !== p.normStart),
+      'training moved every block',
+    );
+    assert.deepEqual(info.hyperParameters, [
+      ['optimizer', 'adam'],
+      ['learningRate', '0.05'],
+      ['steps', '400'],
+      ['batchSize', '50'],
+      ['layers', 'linear(2→16) → tanh → linear(16→2)'],
+      ['seed', '1'],
+    ]);
   });
 
   it('every weight and bias per layer, before and after, in nn.Linear layout; one panel message the protocol accepts', () => {
@@ -83,7 +101,13 @@ describe('parameters vs hyper-parameters of a network', () => {
     assert.ok(info?.layers);
     const start = run.options.init;
     const end = run.params[run.params.length - 1];
-    assert.deepEqual(info.layers.map((l) => [l.name, l.rows, l.cols]), [['0', 16, 2], ['2', 2, 16]]);
+    assert.deepEqual(
+      info.layers.map((l) => [l.name, l.rows, l.cols]),
+      [
+        ['0', 16, 2],
+        ['2', 2, 16],
+      ],
+    );
     const [a, b] = info.layers;
     assert.deepEqual(a.start, start.slice(0, 32));
     assert.deepEqual(a.biasEnd, end.slice(32, 48));

@@ -35,18 +35,91 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: '(x − y)² from (2, −1): a valley of minima is a minimum', source: 'export function loss([x, y]: number[]) { return (x - y) ** 2 }', options: { init: [2, -1], learningRate: 0.1, steps: 200 }, must: ['converged'], mustNot: ['plateau', 'saddle', 'slow'] },
-  { name: '(x·y − 1)² from (2, −1): a curved valley of minima is a minimum', source: 'export function loss([x, y]: number[]) { return (x * y - 1) ** 2 }', options: { init: [2, -1], learningRate: 0.1, steps: 200 }, must: ['converged'], mustNot: ['plateau', 'saddle'] },
-  { name: 'plateau.ts with momentum: a plateau, and the remedy is not momentum', source: example('plateau.ts'), options: { optimizer: 'momentum' }, must: ['plateau'], mustNot: ['converged', 'localMinimum'], inUse: 'momentum' },
-  { name: 'saddle.ts from y = 0 exactly: a saddle, and the remedy moves the start', source: example('saddle.ts'), options: { init: [2, 0], steps: 400 }, must: ['saddle'], mustNot: ['converged', 'localMinimum', 'plateau'] },
-  { name: 'linear-regression.ts (batch 8): the jitter is mini-batch noise, not the learning rate', source: example('linear-regression.ts'), options: {}, must: ['minibatchNoise'], mustNot: ['oscillating', 'diverged'] },
-  { name: 'x² − y² from (1, 0.5): no lower bound', source: 'export function loss([x, y]: number[]) { return x ** 2 - y ** 2 }', options: { init: [1, 0.5] }, must: ['unbounded'], mustNot: ['slow', 'converged'] },
-  { name: '−w: no lower bound', source: 'export function loss(w: number) { return -w }', options: { init: [0] }, must: ['unbounded'], mustNot: ['slow', 'converged'] },
-  { name: 'bowl.ts after 10 steps: still descending, not a minimum', source: example('bowl.ts'), options: { steps: 10 }, must: ['slow'], mustNot: ['converged', 'localMinimum'] },
-  { name: 'w · NaN from 0: NaN at the start is the loss, not the learning rate', source: 'export function loss(w: number) { return w * NaN }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged'] },
-  { name: '1 / w from 0: infinite at the start', source: 'export function loss(w: number) { return 1 / w }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged'] },
-  { name: 'a loss undefined beyond w = 5, reached while falling: not a divergence', source: 'export function loss(w: number) { return w < 5 ? -w : Math.sqrt(-w) }', options: { init: [0] }, must: ['nonFiniteLoss'], mustNot: ['diverged', 'unbounded'] },
-  { name: '(−2) ** n: a NaN gradient at a finite loss is the derivative, not the learning rate', source: 'export function loss(n: number) { return (-2) ** n + n * n }', options: { init: [2] }, must: ['nonFiniteGradient'], mustNot: ['diverged', 'nonFiniteLoss'] },
+  {
+    name: '(x − y)² from (2, −1): a valley of minima is a minimum',
+    source: 'export function loss([x, y]: number[]) { return (x - y) ** 2 }',
+    options: { init: [2, -1], learningRate: 0.1, steps: 200 },
+    must: ['converged'],
+    mustNot: ['plateau', 'saddle', 'slow'],
+  },
+  {
+    name: '(x·y − 1)² from (2, −1): a curved valley of minima is a minimum',
+    source: 'export function loss([x, y]: number[]) { return (x * y - 1) ** 2 }',
+    options: { init: [2, -1], learningRate: 0.1, steps: 200 },
+    must: ['converged'],
+    mustNot: ['plateau', 'saddle'],
+  },
+  {
+    name: 'plateau.ts with momentum: a plateau, and the remedy is not momentum',
+    source: example('plateau.ts'),
+    options: { optimizer: 'momentum' },
+    must: ['plateau'],
+    mustNot: ['converged', 'localMinimum'],
+    inUse: 'momentum',
+  },
+  {
+    name: 'saddle.ts from y = 0 exactly: a saddle, and the remedy moves the start',
+    source: example('saddle.ts'),
+    options: { init: [2, 0], steps: 400 },
+    must: ['saddle'],
+    mustNot: ['converged', 'localMinimum', 'plateau'],
+  },
+  {
+    name: 'linear-regression.ts (batch 8): the jitter is mini-batch noise, not the learning rate',
+    source: example('linear-regression.ts'),
+    options: {},
+    must: ['minibatchNoise'],
+    mustNot: ['oscillating', 'diverged'],
+  },
+  {
+    name: 'x² − y² from (1, 0.5): no lower bound',
+    source: 'export function loss([x, y]: number[]) { return x ** 2 - y ** 2 }',
+    options: { init: [1, 0.5] },
+    must: ['unbounded'],
+    mustNot: ['slow', 'converged'],
+  },
+  {
+    name: '−w: no lower bound',
+    source: 'export function loss(w: number) { return -w }',
+    options: { init: [0] },
+    must: ['unbounded'],
+    mustNot: ['slow', 'converged'],
+  },
+  {
+    name: 'bowl.ts after 10 steps: still descending, not a minimum',
+    source: example('bowl.ts'),
+    options: { steps: 10 },
+    must: ['slow'],
+    mustNot: ['converged', 'localMinimum'],
+  },
+  {
+    name: 'w · NaN from 0: NaN at the start is the loss, not the learning rate',
+    source: 'export function loss(w: number) { return w * NaN }',
+    options: { init: [0] },
+    must: ['nonFiniteLoss'],
+    mustNot: ['diverged'],
+  },
+  {
+    name: '1 / w from 0: infinite at the start',
+    source: 'export function loss(w: number) { return 1 / w }',
+    options: { init: [0] },
+    must: ['nonFiniteLoss'],
+    mustNot: ['diverged'],
+  },
+  {
+    name: 'a loss undefined beyond w = 5, reached while falling: not a divergence',
+    source: 'export function loss(w: number) { return w < 5 ? -w : Math.sqrt(-w) }',
+    options: { init: [0] },
+    must: ['nonFiniteLoss'],
+    mustNot: ['diverged', 'unbounded'],
+  },
+  {
+    name: '(−2) ** n: a NaN gradient at a finite loss is the derivative, not the learning rate',
+    source: 'export function loss(n: number) { return (-2) ** n + n * n }',
+    options: { init: [2] },
+    must: ['nonFiniteGradient'],
+    mustNot: ['diverged', 'nonFiniteLoss'],
+  },
   { name: 'learning-rate.ts: diverges', source: example('learning-rate.ts'), options: {}, must: ['diverged'], mustNot: ['converged'] },
 ];
 
@@ -56,7 +129,8 @@ describe('diagnosis: measured findings, verified remedies', function () {
     it(c.name, () => {
       const { findings, last } = diagnoseSource(c.source, c.options);
       const got = codes(findings);
-      for (const code of c.must) assert.ok(got.includes(code), `expected ${code}, got ${got.join(', ')}: ${findings.map((f) => f.en).join(' | ')}`);
+      for (const code of c.must)
+        assert.ok(got.includes(code), `expected ${code}, got ${got.join(', ')}: ${findings.map((f) => f.en).join(' | ')}`);
       for (const code of c.mustNot) assert.ok(!got.includes(code), `did not expect ${code}: ${findings.map((f) => f.en).join(' | ')}`);
       for (const f of findings) {
         assert.match(f.ko, /[가-힣]/);
@@ -114,7 +188,9 @@ describe('diagnosis: measured findings, verified remedies', function () {
     const source = 'export function loss(x: number) {\n  const a = (x - 1) ** 2\n  return Math.sqrt(x * x) + a\n}\n';
     const loss = compileLoss(source, 'case.ts');
     const options = { init: [0], steps: 5 };
-    const findings = diagnoseRun(loss, trainLoss(loss, options), options, { explainGradient: (at) => nanGradientSite(source, 'case.ts', at) });
+    const findings = diagnoseRun(loss, trainLoss(loss, options), options, {
+      explainGradient: (at) => nanGradientSite(source, 'case.ts', at),
+    });
     assert.deepEqual(codes(findings), ['nonFiniteGradient']);
     assert.match(findings[0].en, /operation Math\.sqrt on line 3/);
     assert.match(findings[0].ko, /3번째 줄의 연산\(Math\.sqrt\)/);
@@ -146,7 +222,11 @@ describe('diagnosis: measured findings, verified remedies', function () {
     assert.ok(!from([1, 7]).includes('oscillating'), `1.8 / 3.2 = 56%: ${from([1, 7]).join(', ')}`);
   });
   it('one coordinate bouncing at full amplitude is an oscillation (x² + 10y², η = 0.1: y ↦ −y forever)', () => {
-    const { findings } = diagnoseSource('export function loss([x, y]: number[]) { return x ** 2 + 10 * y ** 2 }', { init: [1, 1], learningRate: 0.1, steps: 100 });
+    const { findings } = diagnoseSource('export function loss([x, y]: number[]) { return x ** 2 + 10 * y ** 2 }', {
+      init: [1, 1],
+      learningRate: 0.1,
+      steps: 100,
+    });
     const f = findings.find((x) => x.code === 'oscillating');
     assert.ok(f?.remedy, codes(findings).join(', '));
     assert.ok(f.remedy.outcome.finalLoss < 1e-6, String(f.remedy.outcome.finalLoss));

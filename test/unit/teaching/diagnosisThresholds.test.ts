@@ -6,7 +6,15 @@
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { diagnose, fallsWithoutBound, THRESHOLDS, type DiagnosisInput, type Finding, type Lab, type Trial } from '../../../src/teaching/diagnosis';
+import {
+  diagnose,
+  fallsWithoutBound,
+  THRESHOLDS,
+  type DiagnosisInput,
+  type Finding,
+  type Lab,
+  type Trial,
+} from '../../../src/teaching/diagnosis';
 
 type Run = DiagnosisInput['run'];
 
@@ -25,7 +33,14 @@ function run(spec: RunSpec): Run {
   const n = spec.losses.length;
   const params = spec.params ?? spec.losses.map((_, k) => [1 - k / n]);
   const gradNorms = spec.gradNorms ?? spec.losses.map((_, k) => 1 - k / (2 * n));
-  const options = { optimizer: spec.optimizer ?? 'sgd', learningRate: spec.learningRate ?? 0.1, steps: n - 1, init: params[0], seed: 0, batchSize: spec.batchSize } as unknown as Run['options'];
+  const options = {
+    optimizer: spec.optimizer ?? 'sgd',
+    learningRate: spec.learningRate ?? 0.1,
+    steps: n - 1,
+    init: params[0],
+    seed: 0,
+    batchSize: spec.batchSize,
+  } as unknown as Run['options'];
   return { params, losses: spec.losses, gradNorms, reason: undefined, options, test: spec.test };
 }
 
@@ -41,7 +56,12 @@ function trial(partial: Partial<Trial> & { finalLoss: number }): Trial {
     changes: [{ kind: 'learningRate', value: 0.05 }],
     steps: losses.length - 1,
     ...partial,
-    run: partial.run ?? { params: losses.map((_, k) => [1 - k / losses.length]), losses, gradNorms: losses.map(() => 1), reason: undefined },
+    run: partial.run ?? {
+      params: losses.map((_, k) => [1 - k / losses.length]),
+      losses,
+      gradNorms: losses.map(() => 1),
+      reason: undefined,
+    },
   };
 }
 
@@ -55,10 +75,16 @@ describe('diagnosis thresholds, each just inside and just outside', () => {
     const steps = Array.from({ length: 21 }, (_, k) => 5 * k);
     const validation = (bestAt: number, endFactor: number) => {
       const best = 0.1;
-      return steps.map((s) => (s <= bestAt ? 1 - ((1 - best) * s) / bestAt : best + ((endFactor - 1) * best * (s - bestAt)) / (100 - bestAt)));
+      return steps.map((s) =>
+        s <= bestAt ? 1 - ((1 - best) * s) / bestAt : best + ((endFactor - 1) * best * (s - bestAt)) / (100 - bestAt),
+      );
     };
     const overfits = (bestAt: number, endFactor: number) =>
-      codes(diagnose({ run: run({ losses: linear(1, 0.01, 101), test: { trainSize: 80, testSize: 20, steps, losses: validation(bestAt, endFactor) } }) })).includes('overfitting');
+      codes(
+        diagnose({
+          run: run({ losses: linear(1, 0.01, 101), test: { trainSize: 80, testSize: 20, steps, losses: validation(bestAt, endFactor) } }),
+        }),
+      ).includes('overfitting');
 
     it('ends 1.25× above its best (best at 0.7 of the run): overfitting', () => assert.ok(overfits(70, 1.25)));
     it('ends 1.15× above its best: not overfitting (a small rise is noise)', () => assert.ok(!overfits(70, 1.15)));
@@ -68,7 +94,8 @@ describe('diagnosis thresholds, each just inside and just outside', () => {
 
   describe(`adaptive optimizers: a ${THRESHOLDS.adaptiveArrival}-fold drop is arrival, not oscillation`, () => {
     const n = 41;
-    const oscillates = (drop: number) => codes(diagnose({ run: run({ optimizer: 'adam', losses: linear(1, 1 / drop, n), params: zigzag(n) }) })).includes('oscillating');
+    const oscillates = (drop: number) =>
+      codes(diagnose({ run: run({ optimizer: 'adam', losses: linear(1, 1 / drop, n), params: zigzag(n) }) })).includes('oscillating');
     it('Adam zigzagging after a 101-fold drop: arrived (dithering at the minimum), not oscillating', () => assert.ok(!oscillates(101)));
     it('Adam zigzagging after a 99-fold drop: oscillating', () => assert.ok(oscillates(99)));
     it('SGD zigzagging after a 101-fold drop: oscillating (only adaptive steps dither)', () => {
@@ -94,7 +121,15 @@ describe('diagnosis thresholds, each just inside and just outside', () => {
       const l = lab({
         trainingSamples: 100,
         fullLoss: (p) => p[0] ** 2,
-        tryChanges: (changes) => (changes[0].kind === 'fullBatch' ? trial({ cli: ['--batch-size', '100'], changes, finalLoss: smooth[200], run: { params: smooth.map((v) => [v]), losses: smooth, gradNorms: smooth, reason: undefined } }) : undefined),
+        tryChanges: (changes) =>
+          changes[0].kind === 'fullBatch'
+            ? trial({
+                cli: ['--batch-size', '100'],
+                changes,
+                finalLoss: smooth[200],
+                run: { params: smooth.map((v) => [v]), losses: smooth, gradNorms: smooth, reason: undefined },
+              })
+            : undefined,
       });
       return codes(diagnose({ run: run({ losses: jagged(batchRises), batchSize: 8 }) }, l)).includes('minibatchNoise');
     };
@@ -109,11 +144,35 @@ describe('diagnosis thresholds, each just inside and just outside', () => {
       const [f] = diagnose({ run: run({ losses, gradNorms: losses.map((_, k) => (k === 20 ? 1e-9 : 1)) }), hessianAtEnd: H });
       return f;
     };
-    it('eigenvalues 1 and 2e-6: positive definite, a minimum', () => assert.match(stoppedAt([[1, 0], [0, 2e-6]]).en, /all positive/));
-    it('eigenvalues 1 and 5e-7: the small one counts as zero, a valley of minima', () => assert.match(stoppedAt([[1, 0], [0, 5e-7]]).en, /valley of minima/));
-    it('both eigenvalues 2e-6: small but not flat (relative to each other they are equal)', () => assert.match(stoppedAt([[2e-6, 0], [0, 2e-6]]).en, /all positive/));
+    it('eigenvalues 1 and 2e-6: positive definite, a minimum', () =>
+      assert.match(
+        stoppedAt([
+          [1, 0],
+          [0, 2e-6],
+        ]).en,
+        /all positive/,
+      ));
+    it('eigenvalues 1 and 5e-7: the small one counts as zero, a valley of minima', () =>
+      assert.match(
+        stoppedAt([
+          [1, 0],
+          [0, 5e-7],
+        ]).en,
+        /valley of minima/,
+      ));
+    it('both eigenvalues 2e-6: small but not flat (relative to each other they are equal)', () =>
+      assert.match(
+        stoppedAt([
+          [2e-6, 0],
+          [0, 2e-6],
+        ]).en,
+        /all positive/,
+      ));
     it('both eigenvalues 5e-7: flat (gradient and curvature both almost zero)', () => {
-      const f = stoppedAt([[5e-7, 0], [0, 5e-7]]);
+      const f = stoppedAt([
+        [5e-7, 0],
+        [0, 5e-7],
+      ]);
       assert.match(f.en, /gradient and curvature are both almost zero/);
       assert.equal(f.code, 'converged');
     });
@@ -156,14 +215,21 @@ describe('diagnosis thresholds, each just inside and just outside', () => {
     it('the last quarter took 11% off: still descending', () => assert.ok(endsFalling(0.11)));
     it('the last quarter took 9% off (less than 0.001 of the whole drop too): not called slow', () => assert.ok(!endsFalling(0.09)));
     it('a steady descent far from zero counts by the whole drop: 10 → 5 with 0.11% of the drop in the last quarter vs 0.09%', () => {
-      const steady = (share: number) => codes(diagnose({ run: run({ losses: [...linear(10, 5 + 5 * share, 76), ...linear(5 + 5 * share, 5, 26).slice(1)] }) })).includes('slow');
+      const steady = (share: number) =>
+        codes(diagnose({ run: run({ losses: [...linear(10, 5 + 5 * share, 76), ...linear(5 + 5 * share, 5, 26).slice(1)] }) })).includes(
+          'slow',
+        );
       assert.ok(steady(0.0011));
       assert.ok(!steady(0.0009));
     });
   });
 
   describe(`unbounded: the drop per decade along −∇L does not shrink below ${THRESHOLDS.unboundedDropRatio} of the previous one`, () => {
-    const probe = (ratio: number) => [0, 1, 10, 100, 1000].map((distance, i) => ({ distance, loss: i === 0 ? 0 : -Array.from({ length: i }, (_, j) => ratio ** j).reduce((a, b) => a + b, 0) }));
+    const probe = (ratio: number) =>
+      [0, 1, 10, 100, 1000].map((distance, i) => ({
+        distance,
+        loss: i === 0 ? 0 : -Array.from({ length: i }, (_, j) => ratio ** j).reduce((a, b) => a + b, 0),
+      }));
     it('drops shrinking to 0.55 of the last: no bound in sight', () => assert.ok(fallsWithoutBound(probe(0.55))));
     it('drops shrinking to 0.45 of the last: a geometric series, bounded', () => assert.ok(!fallsWithoutBound(probe(0.45))));
     it('the diagnosis calls an unbounded probe "unbounded" and a bounded one not', () => {

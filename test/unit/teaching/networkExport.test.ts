@@ -31,7 +31,14 @@ describe('network export: JSON and an equivalent PyTorch script', function () {
   const { json, pytorch } = exportNetwork(source, FILE, { initial, trained, options: run.options });
 
   it('JSON: the architecture, both weight sets in nn.Linear layout, the loss and torch.optim settings', () => {
-    assert.deepEqual(json.initial.map((l) => [l.kind, l.inputs, l.outputs]), [['linear', 2, 16], ['tanh', undefined, undefined], ['linear', 16, 2]]);
+    assert.deepEqual(
+      json.initial.map((l) => [l.kind, l.inputs, l.outputs]),
+      [
+        ['linear', 2, 16],
+        ['tanh', undefined, undefined],
+        ['linear', 16, 2],
+      ],
+    );
     assert.equal(json.loss, 'crossEntropy');
     assert.equal(json.optimizer.torch, 'torch.optim.Adam(model.parameters(), lr=0.05)');
     // Flattened back, the layers are the parameter vector itself.
@@ -55,7 +62,10 @@ print(json.dumps({'linear': linear, 'tanh': sum(1 for c in calls if c.func.attr 
     const r = python(probe);
     assert.equal(r.status, 0, r.stderr);
     const read = JSON.parse(r.stdout) as { linear: number[][]; tanh: number; initial: Record<string, number[] | number[][]> };
-    assert.deepEqual(read.linear, [[2, 16], [16, 2]]);
+    assert.deepEqual(read.linear, [
+      [2, 16],
+      [16, 2],
+    ]);
     assert.equal(read.tanh, 1);
     assert.deepEqual(read.initial['0.weight'], json.initial[0].weight);
     assert.deepEqual(read.initial['2.bias'], json.initial[2].bias);

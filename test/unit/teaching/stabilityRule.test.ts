@@ -59,7 +59,9 @@ describe('teaching: stability rule η < 2/λ_max', () => {
   it('many parameters: λ_max by power iteration agrees with the exact eigenvalue', () => {
     const d = MAX_EXACT_DIMENSION + 4;
     // L = Σ (i + 1)·wᵢ²: Hessian diag(2, 4, …, 2d), λ_max = 2d.
-    const loss = inline(`export function loss(w: number[]) { let s = 0; for (let i = 0; i < w.length; i++) s += (i + 1) * w[i] ** 2; return s; }\nexport const init = new Array(${d}).fill(1);`);
+    const loss = inline(
+      `export function loss(w: number[]) { let s = 0; for (let i = 0; i < w.length; i++) s += (i + 1) * w[i] ** 2; return s; }\nexport const init = new Array(${d}).fill(1);`,
+    );
     const c = curvatureAt(loss, new Array<number>(d).fill(1));
     assert.equal(c.method, 'estimated');
     assert.ok(Math.abs(c.lambdaMax - 2 * d) / (2 * d) < 0.02, String(c.lambdaMax));
@@ -76,7 +78,10 @@ describe('teaching: stability rule η < 2/λ_max', () => {
     const r = learningRateSweep(example('bowl.ts'), { from: 1e-3, to: 10, count: 25, options: { optimizer: 'sgd' } });
     setLanguage('ko');
     const ko = stabilityMarks(r.stability, r.boundary);
-    assert.deepEqual(ko.rules?.map((m) => m.limit), [0.25]);
+    assert.deepEqual(
+      ko.rules?.map((m) => m.limit),
+      [0.25],
+    );
     assert.match(ko.note ?? '', /λ_max = 8 값이므로, 경사 하강법은 η < 2\/λ_max = 0\.25 범위에서 안정합니다/);
     assert.match(ko.note ?? '', /이차 함수라서/);
     setLanguage('en');

@@ -59,9 +59,18 @@ describe('teaching: learning-rate sweep', () => {
 
 describe('teaching: random restarts', () => {
   it('Himmelblau: restarts reach all four minima, grouped into four basins of loss ≈ 0, with a basin map', () => {
-    const r = randomRestarts(example('himmelblau.ts'), { count: 24, seed: 1, mapGrid: 12, options: { optimizer: 'sgd', learningRate: 0.01, steps: 300 } });
+    const r = randomRestarts(example('himmelblau.ts'), {
+      count: 24,
+      seed: 1,
+      mapGrid: 12,
+      options: { optimizer: 'sgd', learningRate: 0.01, steps: 300 },
+    });
     assert.equal(r.basins.length, 4, JSON.stringify(r.basins.map((b) => b.point)));
-    for (const m of HIMMELBLAU_MINIMA) assert.ok(r.basins.some((b) => Math.hypot(b.point[0] - m[0], b.point[1] - m[1]) < 1e-3 && b.loss < 1e-8), `minimum ${m}`);
+    for (const m of HIMMELBLAU_MINIMA)
+      assert.ok(
+        r.basins.some((b) => Math.hypot(b.point[0] - m[0], b.point[1] - m[1]) < 1e-3 && b.loss < 1e-8),
+        `minimum ${m}`,
+      );
     assert.ok(r.runs.every((run) => run.basin >= 0 && run.path.length === 301));
     assert.equal(r.map?.basin.length, 12);
     assert.equal(new Set(r.map?.basin.flat()).size, 4, 'the map shows four basins');
@@ -89,12 +98,22 @@ describe('teaching: optimizer race', () => {
 
 describe('teaching: convex or not', () => {
   it('eigenvalues and definiteness of symmetric matrices', () => {
-    assert.deepEqual(symmetricEigenvalues([[2, 0], [0, -2]]), [-2, 2]);
+    assert.deepEqual(
+      symmetricEigenvalues([
+        [2, 0],
+        [0, -2],
+      ]),
+      [-2, 2],
+    );
     assert.equal(definiteness([-2, 2]), 'indefinite');
     assert.equal(definiteness([1, 3]), 'positive');
     assert.equal(definiteness([-1, -3]), 'negative');
     assert.equal(definiteness([0, 3]), 'semidefinite');
-    const e = symmetricEigenvalues([[4, 1, 0], [1, 3, 1], [0, 1, 2]]);
+    const e = symmetricEigenvalues([
+      [4, 1, 0],
+      [1, 3, 1],
+      [0, 1, 2],
+    ]);
     // trace and determinant are kept
     assert.ok(Math.abs(e.reduce((a, b) => a + b) - 9) < 1e-12 && Math.abs(e.reduce((a, b) => a * b) - 18) < 1e-10);
   });
@@ -132,7 +151,10 @@ describe('teaching: why iterate, brute force', () => {
     assert.ok(r.descent.stepsToAccuracy !== undefined && r.descent.stepsToAccuracy > 10, String(r.descent.stepsToAccuracy));
     assert.equal(r.grid.evaluations, 12001);
     assert.ok(Math.abs(r.grid.best - 3) <= 1e-3);
-    assert.deepEqual(r.gridCostLog10.map((c) => c.dimension), [1, 2, 3, 5, 10, 100]);
+    assert.deepEqual(
+      r.gridCostLog10.map((c) => c.dimension),
+      [1, 2, 3, 5, 10, 100],
+    );
     assert.ok(Math.abs(r.gridCostLog10[5].log10Evaluations - 100 * Math.log10(12001)) < 1e-9);
   });
 });

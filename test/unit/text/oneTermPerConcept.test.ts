@@ -135,7 +135,8 @@ function tsSegments(file: string, comments: boolean, source = readFileSync(file,
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) add(node.getStart(sf) + 1, node.end - 1);
     else if (ts.isTemplateExpression(node)) {
       add(node.head.getStart(sf) + 1, node.head.end - 2);
-      for (const span of node.templateSpans) add(span.literal.getStart(sf) + 1, span.literal.end - (ts.isTemplateTail(span.literal) ? 1 : 2), true);
+      for (const span of node.templateSpans)
+        add(span.literal.getStart(sf) + 1, span.literal.end - (ts.isTemplateTail(span.literal) ? 1 : 2), true);
     }
     ts.forEachChild(node, visit);
   };
@@ -201,7 +202,8 @@ export function termHits(s: Segment, list = spellings()): string[] {
 }
 
 /** Korean particles (and the copula) that must not be glued to a value only known at run time. */
-const PARTICLE = /^(?:이\(가\)|을\(를\)|은\(는\)|과\(와\)|와\(과\)|\(으\)로|\(이\)|이|가|은|는|을|를|과|와|의|에|로|으로|도|만|부터|까지|보다|처럼|마다|나|라|랑|인|입니다|께|한테|조차|뿐|밖에|야)/;
+const PARTICLE =
+  /^(?:이\(가\)|을\(를\)|은\(는\)|과\(와\)|와\(과\)|\(으\)로|\(이\)|이|가|은|는|을|를|과|와|의|에|로|으로|도|만|부터|까지|보다|처럼|마다|나|라|랑|인|입니다|께|한테|조차|뿐|밖에|야)/;
 /** Counters and nouns that may follow a number placeholder (`{0}가지`). */
 const COUNTER = /^(?:가지)/;
 /** Alternating particles: written only when the word before is unknown, i.e. a template smell. */
@@ -214,7 +216,8 @@ export function particleHits(s: Segment): string[] {
   const check = (index: number) => {
     const rest = s.text.slice(index).replace(/^['"`’”]+/, '');
     const word = /^[가-힣()]+/.exec(rest)?.[0] ?? '';
-    if (word && PARTICLE.test(word) && !COUNTER.test(word)) out.push(`${where(s, index)}: particle glued to a placeholder: "…}${rest.slice(0, word.length + 8)}"`);
+    if (word && PARTICLE.test(word) && !COUNTER.test(word))
+      out.push(`${where(s, index)}: particle glued to a placeholder: "…}${rest.slice(0, word.length + 8)}"`);
   };
   if (s.afterPlaceholder) check(0);
   for (const m of s.text.matchAll(PLACEHOLDER)) check(m.index + m[0].length);
@@ -230,7 +233,9 @@ export function particleHits(s: Segment): string[] {
 
 /** "..": a sentence ending twice (an ellipsis "…" or "..." and paths "../x" are fine). */
 export function doublePeriodHits(s: Segment): string[] {
-  return [...s.text.matchAll(/(?<=[\w가-힣)'"`])\.\.(?![./\w])/g)].map((m) => `${where(s, m.index)}: double period "${s.text.slice(Math.max(0, m.index - 20), m.index + 2)}"`);
+  return [...s.text.matchAll(/(?<=[\w가-힣)'"`])\.\.(?![./\w])/g)].map(
+    (m) => `${where(s, m.index)}: double period "${s.text.slice(Math.max(0, m.index - 20), m.index + 2)}"`,
+  );
 }
 
 /**
@@ -239,7 +244,9 @@ export function doublePeriodHits(s: Segment): string[] {
  */
 const HAEYO = /(?:죠|(?<![세필중주수개강소동])요)(?=[^가-힣]|$)/g;
 export function styleHits(s: Segment): string[] {
-  return [...s.text.matchAll(HAEYO)].map((m) => `${where(s, m.index)}: 해요체 ending "…${s.text.slice(Math.max(0, m.index - 10), m.index + m[0].length)}" in 합니다체 text`);
+  return [...s.text.matchAll(HAEYO)].map(
+    (m) => `${where(s, m.index)}: 해요체 ending "…${s.text.slice(Math.max(0, m.index - 10), m.index + m[0].length)}" in 합니다체 text`,
+  );
 }
 
 /**
@@ -271,14 +278,29 @@ describe('one term per concept (docs/korean-terms.md) in every learner-facing te
       assert.ok(row, `a row whose 표준 용어 is ${standard}`);
       for (const n of never) assert.ok(neverWritten(row).includes(n), `${standard}: ${n} listed as 허용 변형 or 쓰지 않음`);
     }
-    assert.ok(terms.some((t) => t.standard === '검증 데이터'), 'validation data is its own concept');
+    assert.ok(
+      terms.some((t) => t.standard === '검증 데이터'),
+      'validation data is its own concept',
+    );
     // No spelling is both a concept's standard and another's non-standard form.
-    for (const t of terms) for (const n of neverWritten(t)) assert.ok(!standards.has(n), `${n} is a standard term and a variant of ${t.en}`);
+    for (const t of terms)
+      for (const n of neverWritten(t)) assert.ok(!standards.has(n), `${n} is a standard term and a variant of ${t.en}`);
   });
 
   it('reads every kind of learner-facing text', () => {
     const files = new Set(segments.map((s) => rel(s.file)));
-    for (const f of ['l10n/bundle.l10n.ko.json', 'package.nls.ko.json', 'README.md', 'media/walkthrough/01-why-iterate.md', 'src/hover/glossary/basics.ts', 'src/teaching/diagnosis.ts', 'src/runner/learnerErrors.ts', 'src/runner/syntaxMessages.ts', 'src/snippets/lossTemplates.ts', 'examples/plateau.ts'])
+    for (const f of [
+      'l10n/bundle.l10n.ko.json',
+      'package.nls.ko.json',
+      'README.md',
+      'media/walkthrough/01-why-iterate.md',
+      'src/hover/glossary/basics.ts',
+      'src/teaching/diagnosis.ts',
+      'src/runner/learnerErrors.ts',
+      'src/runner/syntaxMessages.ts',
+      'src/snippets/lossTemplates.ts',
+      'examples/plateau.ts',
+    ])
       assert.ok(files.has(f), `${f} scanned`);
     assert.ok(segments.length > 500, `only ${segments.length} Korean segments: the scan is broken`);
   });
@@ -288,7 +310,7 @@ describe('one term per concept (docs/korean-terms.md) in every learner-facing te
     noHits(segments.flatMap((s) => termHits(s, list)));
   });
 
-  it('glues no particle to an interpolated value ({0}과, ${lr}이(가), \'${name}\'은(는))', () => {
+  it("glues no particle to an interpolated value ({0}과, ${lr}이(가), '${name}'은(는))", () => {
     noHits(segments.flatMap(particleHits));
   });
 
@@ -307,7 +329,14 @@ describe('one term per concept (docs/korean-terms.md) in every learner-facing te
 });
 
 describe('the scan itself (made-up text: a returning variant must fail the test)', () => {
-  const fake = (text: string, afterPlaceholder = false): Segment => ({ file: path.join(ROOT, 'fake.ts'), line: 1, text, start: 0, source: text, afterPlaceholder });
+  const fake = (text: string, afterPlaceholder = false): Segment => ({
+    file: path.join(ROOT, 'fake.ts'),
+    line: 1,
+    text,
+    start: 0,
+    source: text,
+    afterPlaceholder,
+  });
 
   it('finds each decided-against spelling in JSON, Markdown, TypeScript strings and example comments', () => {
     for (const { never } of DECIDED) {
@@ -315,10 +344,34 @@ describe('the scan itself (made-up text: a returning variant must fail the test)
         const json = `{\n  "a": "x",\n  "b": "여기에 ${n}이 있습니다"\n}\n`;
         const md = `# 제목\n\n본문에 ${n}을 씁니다.\n`;
         const code = `const a = 1;\nconst s = \`값 \${a}: ${n}입니다\`;\n// 주석의 ${n}\nexport const t = '${n}';\n`;
-        assert.deepEqual(jsonSegments('x.json', json).flatMap((s) => termHits(s)).map((h) => h.split(':')[1]), ['3'], `${n} in JSON`);
-        assert.deepEqual(markdownSegments('x.md', md).flatMap((s) => termHits(s)).map((h) => h.split(':')[1]), ['3'], `${n} in Markdown`);
-        assert.deepEqual(tsSegments('x.ts', false, code).flatMap((s) => termHits(s)).map((h) => h.split(':')[1]), ['2', '4'], `${n} in strings`);
-        assert.deepEqual(tsSegments('x.ts', true, code).flatMap((s) => termHits(s)).map((h) => h.split(':')[1]), ['2', '3', '4'], `${n} in strings and comments`);
+        assert.deepEqual(
+          jsonSegments('x.json', json)
+            .flatMap((s) => termHits(s))
+            .map((h) => h.split(':')[1]),
+          ['3'],
+          `${n} in JSON`,
+        );
+        assert.deepEqual(
+          markdownSegments('x.md', md)
+            .flatMap((s) => termHits(s))
+            .map((h) => h.split(':')[1]),
+          ['3'],
+          `${n} in Markdown`,
+        );
+        assert.deepEqual(
+          tsSegments('x.ts', false, code)
+            .flatMap((s) => termHits(s))
+            .map((h) => h.split(':')[1]),
+          ['2', '4'],
+          `${n} in strings`,
+        );
+        assert.deepEqual(
+          tsSegments('x.ts', true, code)
+            .flatMap((s) => termHits(s))
+            .map((h) => h.split(':')[1]),
+          ['2', '3', '4'],
+          `${n} in strings and comments`,
+        );
       }
     }
   });
@@ -331,12 +384,22 @@ describe('the scan itself (made-up text: a returning variant must fail the test)
     assert.equal(termHits(fake('하이퍼파라미터와 매개변수')).length, 0, '파라미터 inside the standard 하이퍼파라미터');
     assert.equal(termHits(fake('파라미터')).length, 1);
     const code = "const updateStep = 1; // 업데이트\nexport const E = { ko: '갱신', koVariants: ['업데이트', '걸음'] };\n";
-    assert.deepEqual(tsSegments('x.ts', false, code).flatMap((s) => termHits(s)), [], 'identifiers, developer comments and koVariants are not learner text');
+    assert.deepEqual(
+      tsSegments('x.ts', false, code).flatMap((s) => termHits(s)),
+      [],
+      'identifiers, developer comments and koVariants are not learner text',
+    );
   });
 
   it('finds particles glued to placeholders, and lets counters and nouns follow', () => {
-    const code = "const a = 1, n = 'x';\nconst s = [`학습률 ${a}이(가) 큽니다`, `'${n}'은(는) 이름`, `${a}에서 발산`, `${a}개`, `${a} 스텝`, `η = ${a} — 발산`];\n";
-    assert.deepEqual(tsSegments('x.ts', false, code).flatMap(particleHits).map((h) => h.split(':')[1]), ['2', '2', '2']);
+    const code =
+      "const a = 1, n = 'x';\nconst s = [`학습률 ${a}이(가) 큽니다`, `'${n}'은(는) 이름`, `${a}에서 발산`, `${a}개`, `${a} 스텝`, `η = ${a} — 발산`];\n";
+    assert.deepEqual(
+      tsSegments('x.ts', false, code)
+        .flatMap(particleHits)
+        .map((h) => h.split(':')[1]),
+      ['2', '2', '2'],
+    );
     assert.equal(particleHits(fake('η = {0}과 η = {1} 사이')).length, 1);
     assert.equal(particleHits(fake('{0}의 역전파 그래프')).length, 1);
     assert.equal(particleHits(fake('매개변수 {0}개, {1}가지, {2}번 층, 스텝 {3}')).length, 0);
@@ -384,7 +447,11 @@ describe('syntax errors: a Korean sentence of their own', () => {
   it('maps each to a Korean sentence: no English in the Korean message, one period at the end', () => {
     const seen = new Set<number>();
     for (const source of BROKEN) {
-      const out = ts.transpileModule(source, { fileName: 'loss.ts', reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.ESNext } });
+      const out = ts.transpileModule(source, {
+        fileName: 'loss.ts',
+        reportDiagnostics: true,
+        compilerOptions: { module: ts.ModuleKind.ESNext },
+      });
       const d = out.diagnostics?.find((x) => x.category === ts.DiagnosticCategory.Error);
       assert.ok(d, `a syntax error in\n${source}`);
       seen.add(d.code);
@@ -401,7 +468,14 @@ describe('syntax errors: a Korean sentence of their own', () => {
   });
 
   it('an unknown diagnostic gets a Korean sentence, and its English text only in the English message', () => {
-    const d = { code: 99999, messageText: 'Something unusual happened.', category: ts.DiagnosticCategory.Error, file: undefined, start: 0, length: 1 } as ts.Diagnostic;
+    const d = {
+      code: 99999,
+      messageText: 'Something unusual happened.',
+      category: ts.DiagnosticCategory.Error,
+      file: undefined,
+      start: 0,
+      length: 1,
+    } as ts.Diagnostic;
     const { ko, en } = syntaxMessage(d);
     const error = learnerErrors.syntax(ko, en, {});
     assert.doesNotMatch(error.ko, /Something/);

@@ -63,7 +63,10 @@ describe('walkthrough language (gdTutor.language: ko, en, auto)', () => {
           assert.ok(when, `${w.id} has a when clause`);
           return evaluateWhen(when, context);
         });
-        assert.deepEqual(shown.map((w) => w.id), [WALKTHROUGH_OF[lang]]);
+        assert.deepEqual(
+          shown.map((w) => w.id),
+          [WALKTHROUGH_OF[lang]],
+        );
         // Steps carry no clause of their own: all of the shown walkthrough's steps are there.
         for (const w of shown) assert.ok(w.steps.every((s) => s.when === undefined));
       });
@@ -75,7 +78,10 @@ describe('walkthrough language (gdTutor.language: ko, en, auto)', () => {
       for (const w of walkthroughs) {
         const keys = localized(messages, w.when)!.match(/[a-zA-Z][\w.]*(?=\s*(==|!=))/g) ?? [];
         assert.ok(keys.length > 0);
-        assert.ok(keys.every((k) => k === 'config.gdTutor.language'), `${w.id}: ${keys.join(', ')}`);
+        assert.ok(
+          keys.every((k) => k === 'config.gdTutor.language'),
+          `${w.id}: ${keys.join(', ')}`,
+        );
       }
     }
   });

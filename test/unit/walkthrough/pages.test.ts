@@ -12,8 +12,12 @@ import { entryById } from '../../../src/hover/glossary';
 const root = path.resolve(__dirname, '../../..');
 const dir = path.join(root, 'media', 'walkthrough');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const koPages = readdirSync(dir).filter((f) => f.endsWith('.md')).sort();
-const enPages = readdirSync(path.join(dir, 'en')).filter((f) => f.endsWith('.md')).sort();
+const koPages = readdirSync(dir)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
+const enPages = readdirSync(path.join(dir, 'en'))
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const read = (...p: string[]) => readFileSync(path.join(dir, ...p), 'utf8');
 const HANGUL = /[가-힣]/;
 
@@ -50,7 +54,8 @@ const COUNTER = /^(?:개|번째|번|배|차원|차|층|회|가지|단계)/;
 /** What a Korean particle must not be glued to: a digit, a Latin or Greek letter, a formula's end, code. */
 const NOT_KOREAN_END = /[0-9A-Za-z`)\]}%²³¹⁰⁴⁵⁶⁷⁸⁹⁻₀-₉ᵗ\u0370-\u03ff∇′″]/;
 /** Particles and copula forms that, standing alone after a space, hang off the formula before them. */
-const LONE_PARTICLE = /^(?:은|는|이|가|을|를|에|에서|에는|의|로|으로|와|과|도|만|이며|이고|인|입니다|이다|처럼|보다|부터|까지|이라고|라고)$/;
+const LONE_PARTICLE =
+  /^(?:은|는|이|가|을|를|에|에서|에는|의|로|으로|와|과|도|만|이며|이고|인|입니다|이다|처럼|보다|부터|까지|이라고|라고)$/;
 
 /** Places where Korean text leans on how a number, formula or Latin word is read aloud. */
 export function gluedParticles(line: string): string[] {
@@ -59,7 +64,8 @@ export function gluedParticles(line: string): string[] {
   const hits: string[] = [];
   for (const m of text.matchAll(/[가-힣]+/g)) {
     const before = text[m.index - 1];
-    if (before && NOT_KOREAN_END.test(before) && !COUNTER.test(m[0])) hits.push(text.slice(Math.max(0, m.index - 12), m.index + m[0].length));
+    if (before && NOT_KOREAN_END.test(before) && !COUNTER.test(m[0]))
+      hits.push(text.slice(Math.max(0, m.index - 12), m.index + m[0].length));
   }
   for (const m of text.matchAll(/(\S+)\s+([가-힣]+)(?=[\s.,:;!?]|$)/g)) {
     if (NOT_KOREAN_END.test(m[1].slice(-1)) && LONE_PARTICLE.test(m[2])) hits.push(m[0]);
@@ -77,7 +83,24 @@ export function notHamnida(line: string): string[] {
 /** Spellings our Korean text never writes: docs/korean-terms.md's variants and wrong forms, and the team's decisions on spelling. */
 const NEVER = [
   ...koreanTerms().flatMap(neverWritten),
-  ...['폐형식', '무차별 대입', '초기값', '고유값', '업데이트', '걸음', '훈련', '시험 데이터', '평탄', '평평', '최소점', '최소값', '관성', '이(가)', '을(를)', '은(는)'],
+  ...[
+    '폐형식',
+    '무차별 대입',
+    '초기값',
+    '고유값',
+    '업데이트',
+    '걸음',
+    '훈련',
+    '시험 데이터',
+    '평탄',
+    '평평',
+    '최소점',
+    '최소값',
+    '관성',
+    '이(가)',
+    '을(를)',
+    '은(는)',
+  ],
   // Translationese: "plain" is not 평범한, "cheap" is not 값싼 or 싼, a loss is minimised, not learnt.
   ...['평범한', '값싼', '싼 이유', '손실 함수를 학습'],
 ];
@@ -105,29 +128,43 @@ describe('walkthrough pages', () => {
       });
 
       it('opens its own example', () => {
-        const step = manifest.contributes.walkthroughs[0].steps.find((s: { media: { markdown: string } }) => s.media.markdown === `media/walkthrough/${page}`);
+        const step = manifest.contributes.walkthroughs[0].steps.find(
+          (s: { media: { markdown: string } }) => s.media.markdown === `media/walkthrough/${page}`,
+        );
         assert.ok(step, `${page} is a step`);
         const completes = String(step.completionEvents[0]).replace('onContext:gdTutor.ran.', '');
-        assert.ok(commandLinks(ko).some((l) => l.command === 'gdTutor.openExample' && l.args[0] === `${completes}.ts`), `a link that opens ${completes}.ts`);
+        assert.ok(
+          commandLinks(ko).some((l) => l.command === 'gdTutor.openExample' && l.args[0] === `${completes}.ts`),
+          `a link that opens ${completes}.ts`,
+        );
       });
 
       it('Korean: 합니다체, one term per concept, no particle glued to a number, formula or Latin word', () => {
         const lines = prose(ko);
         assert.deepEqual(lines.flatMap(gluedParticles), [], 'rephrase: put a Korean noun after the number or formula');
         assert.deepEqual(lines.flatMap(notHamnida), [], '합니다체 endings');
-        assert.deepEqual(NEVER.filter((n) => ko.includes(n)), [], 'only the standard terms of docs/korean-terms.md');
+        assert.deepEqual(
+          NEVER.filter((n) => ko.includes(n)),
+          [],
+          'only the standard terms of docs/korean-terms.md',
+        );
       });
     });
   }
 
-  it('the Korean walkthrough\'s titles and descriptions follow the same rules', () => {
+  it("the Korean walkthrough's titles and descriptions follow the same rules", () => {
     const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.ko.json'), 'utf8')) as Record<string, string>;
-    const values = Object.entries(nls).filter(([k]) => k.startsWith('walkthrough.ko.') && !k.endsWith('.when')).map(([, v]) => v);
+    const values = Object.entries(nls)
+      .filter(([k]) => k.startsWith('walkthrough.ko.') && !k.endsWith('.when'))
+      .map(([, v]) => v);
     assert.ok(values.length >= 20);
     const lines = values.flatMap((v) => prose(v));
     assert.deepEqual(lines.flatMap(gluedParticles), []);
     assert.deepEqual(lines.flatMap(notHamnida), []);
-    assert.deepEqual(NEVER.filter((n) => values.some((v) => v.includes(n))), []);
+    assert.deepEqual(
+      NEVER.filter((n) => values.some((v) => v.includes(n))),
+      [],
+    );
   });
 
   it('every command link goes to a command the extension contributes, with arguments that exist', () => {
@@ -136,7 +173,8 @@ describe('walkthrough pages', () => {
     assert.ok(links.length >= koPages.length * 2, `${links.length} command links`);
     for (const { command, args } of links) {
       assert.ok(commands.has(command), `${command} is in contributes.commands`);
-      if (command === 'gdTutor.openExample') assert.ok(existsSync(path.join(root, 'examples', String(args[0]))), `examples/${String(args[0])}`);
+      if (command === 'gdTutor.openExample')
+        assert.ok(existsSync(path.join(root, 'examples', String(args[0]))), `examples/${String(args[0])}`);
       if (command === 'gdTutor.showGlossary') assert.ok(entryById(String(args[0])), `glossary entry ${String(args[0])}`);
     }
   });

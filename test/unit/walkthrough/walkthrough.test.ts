@@ -46,11 +46,23 @@ describe('walkthrough', () => {
     assert.equal(walkthroughs.length, 2);
     assert.ok(korean && english, 'gdTutor.learnGradientDescent (Korean) and gdTutor.learnGradientDescentEn (English)');
     assert.ok(korean.steps.length >= 8);
-    assert.deepEqual(english.steps.map((s) => s.id), korean.steps.map((s) => s.id), 'step ids are the same in both');
-    assert.deepEqual(english.steps.map((s) => s.completionEvents), korean.steps.map((s) => s.completionEvents), 'a step completes in both when its example is trained');
+    assert.deepEqual(
+      english.steps.map((s) => s.id),
+      korean.steps.map((s) => s.id),
+      'step ids are the same in both',
+    );
+    assert.deepEqual(
+      english.steps.map((s) => s.completionEvents),
+      korean.steps.map((s) => s.completionEvents),
+      'a step completes in both when its example is trained',
+    );
     korean.steps.forEach((s, i) => {
       assert.match(s.media.markdown, /^media\/walkthrough\/[^/]+\.md$/, `${s.id}: Korean page`);
-      assert.equal(english.steps[i].media.markdown, s.media.markdown.replace(/^media\/walkthrough\//, 'media/walkthrough/en/'), `${s.id}: English page beside it`);
+      assert.equal(
+        english.steps[i].media.markdown,
+        s.media.markdown.replace(/^media\/walkthrough\//, 'media/walkthrough/en/'),
+        `${s.id}: English page beside it`,
+      );
     });
   });
 
@@ -76,7 +88,11 @@ describe('walkthrough', () => {
         assert.match(description, /command:gdTutor\.openExample\?%5B%22[a-z-]+\.ts%22%5D/, `${w.id} ${s.id}: opens an example`);
         const example = description.match(/%22([a-z-]+\.ts)%22/)![1];
         assert.ok(existsSync(path.join(root, 'examples', example)), `${s.id}: examples/${example} exists`);
-        assert.deepEqual(s.completionEvents, [`onContext:gdTutor.ran.${example.replace(/\.ts$/, '')}`], `${s.id}: completes when its example is trained`);
+        assert.deepEqual(
+          s.completionEvents,
+          [`onContext:gdTutor.ran.${example.replace(/\.ts$/, '')}`],
+          `${s.id}: completes when its example is trained`,
+        );
         assert.ok(existsSync(path.join(root, s.media.markdown)), `${s.id}: ${s.media.markdown}`);
       }
     }
@@ -87,8 +103,14 @@ describe('walkthrough', () => {
       const covered = new Set(w.steps.flatMap((s) => conceptsOf(s.media.markdown)));
       const needed = lessonConcepts();
       assert.ok(needed.length >= 8, `parsed ${needed.length} L concepts`);
-      assert.deepEqual(needed.filter((n) => !covered.has(n)), [], w.id);
+      assert.deepEqual(
+        needed.filter((n) => !covered.has(n)),
+        [],
+        w.id,
+      );
     }
-    korean!.steps.forEach((s, i) => assert.deepEqual(conceptsOf(english!.steps[i].media.markdown), conceptsOf(s.media.markdown), `${s.id}: same concepts`));
+    korean!.steps.forEach((s, i) =>
+      assert.deepEqual(conceptsOf(english!.steps[i].media.markdown), conceptsOf(s.media.markdown), `${s.id}: same concepts`),
+    );
   });
 });
