@@ -54,6 +54,7 @@ export function panelStrings(): PanelStrings {
     testLossNote: t(
       'Dashed curve: the loss on held-out validation samples, which the optimizer never takes gradients from. When it rises while the training loss keeps falling, the model is overfitting.',
     ),
+    divergedTag: t('diverged'),
     reasons: stopReasons(),
   };
 }

@@ -201,6 +201,8 @@ export interface PanelStrings {
   testLoss: string;
   testLossNote: string;
   reasons: Record<StopReason, string>;
+  /** A legend's mark on a run whose loss became infinite or NaN ("발산"). */
+  divergedTag: string;
 }
 
 /** The host's own strings: only checked to be an object. */
