@@ -11,8 +11,11 @@
 //   GDTUTOR_TIMEOUT_MS           whole-run limit (default 10 min) → exit 124
 //   GDTUTOR_AFTER_RELOAD_TESTS   a second test entry, run after the first passes, in the same
 //                                workbench reloaded (the window's editors and panels restored)
+//
+// The window is 1280 × 800. A test that logs `GDTUTOR_SCREENSHOT <absolute path>.png` gets a
+// screenshot of the whole workbench at that path (written whole: the file appears when done).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { format } from 'node:util';
 import { tmpdir } from 'node:os';
@@ -165,12 +168,23 @@ try {
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],
   });
-  const page = await browser.newPage();
+  // A common laptop window: what a learner sees with the panel beside the editor.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
   await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
     // The workbench forwards console calls as (format string, ...args), as mocha's reporter makes them.
     const parts = Array.isArray(logArgs) ? logArgs : [logArgs];
     const text = format(...parts.map((a) => (typeof a === 'string' || typeof a === 'number' ? a : JSON.stringify(a))));
+    const shot = text.match(/GDTUTOR_SCREENSHOT (\S+\.png)/);
+    if (shot) {
+      const target = shot[1];
+      const partial = `${target}.partial.png`;
+      mkdirSync(path.dirname(target), { recursive: true });
+      void page
+        .screenshot({ path: partial })
+        .then(() => renameSync(partial, target))
+        .catch((e) => console.error(`[vscode-test] screenshot failed: ${e}`));
+    }
     const m = text.match(/GDTUTOR_RESULT (\{.*\})/);
     if (m) {
       const r = JSON.parse(m[1]);

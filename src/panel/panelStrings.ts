@@ -56,6 +56,50 @@ export function panelStrings(): PanelStrings {
     ),
     divergedTag: t('diverged'),
     reasons: stopReasons(),
+    trainTitle: t('Gradient descent: {0}'),
+    runSettings: t('Run settings'),
+    moreSettings: t('More: steps, start point, export'),
+    analysisPending: t('Computing on the file’s current text…'),
+    captions: {
+      empty: t('This panel draws gradient descent at work: the loss at each step, and the path the parameters take over the loss surface.'),
+      loss: t('The loss curve shows the loss at each step of the run; with Log scale on, small late changes show too.'),
+      curve: t(
+        'The loss curve shows the loss at each step; the curve L(w) shows where each step put w, and the slope of the tangent at the step shown is the derivative L′(w) there.',
+      ),
+      map: t(
+        'The loss curve shows the loss at each step; the map shows the loss over the two parameters in colour and contour lines, with the path from the start ● to the end ■ and arrows along −∇L, the direction of steepest descent.',
+      ),
+      many: t(
+        'The loss curve, the gradient norm ‖∇L‖ and up to ten parameters over the steps: with this many parameters no single picture of the loss surface exists.',
+      ),
+      slice: t(
+        'The loss curve, the gradient norm ‖∇L‖ and up to ten parameters over the steps; the map is only a slice of the loss along the first two parameters through one point, not the whole surface.',
+      ),
+      boundary: t(
+        'The decision boundary colours the data’s plane by the network’s prediction, and each data point is drawn in its class’s colour (hollow: held-out validation samples): a point inside the region of its own colour is classified right.',
+      ),
+      race: t(
+        'Every optimizer starts from the same point on the same loss: see in the loss curves and paths which goes down faster, and compare in the table each one’s final loss and the first step at which it came within the tolerance of the lowest loss any of them reached.',
+      ),
+      restarts: t(
+        'Gradient descent from many random starts: see where each run ends and count in the table how many runs reached each minimum (with two parameters, the basin map colours every start by the minimum it leads to).',
+      ),
+      sweep: t(
+        'The same run (same start, optimizer and number of steps) repeated with learning rates from small to large: the chart plots the final loss against η, both on log scales, with diverged rates marked ×; click a point to train with that rate.',
+      ),
+      curvature: t(
+        'The signs of the Hessian’s eigenvalues decide the shape near a point: the map (two parameters) colours every point by them (all positive: locally convex; mixed: saddle-shaped; all negative: locally concave), and the table lists the stationary points (∇L = 0) with their kind and eigenvalues.',
+      ),
+      whyIterate: t(
+        'Three ways to the minimum of a one-parameter loss: Newton’s method takes one step (exact for a convex quadratic), gradient descent many small ones, and brute force evaluates the loss at every point of a grid, a count that grows exponentially with the number of parameters.',
+      ),
+      batchSizes: t(
+        'The same optimizer, learning rate, start and number of steps with different batch sizes: a mini-batch’s per-step loss is measured on a few samples, so its curve is jagged; compare the table’s loss on all training data with the samples processed.',
+      ),
+      graph: t(
+        'One evaluation of the loss as a graph from the parameters to L: each node shows its value and its adjoint ∂L/∂node, each edge the partial derivative along it; ‘{0}’ walks the chain rule back from L one node at a time, and clicking a node selects its expression in the editor.',
+      ),
+    },
   };
 }
 

@@ -203,6 +203,40 @@ export interface PanelStrings {
   reasons: Record<StopReason, string>;
   /** A legend's mark on a run whose loss became infinite or NaN ("발산"). */
   divergedTag: string;
+  /** The train view's heading ({0} = the file's name). */
+  trainTitle: string;
+  /** The run controls' group (the toolbar below the picture) and its disclosure of the less used ones. */
+  runSettings: string;
+  moreSettings: string;
+  /** Under a teaching view's title while the host computes it. */
+  analysisPending: string;
+  /** One sentence under each view's title: what it shows and what to notice. */
+  captions: ViewCaptions;
+}
+
+/** The caption of each view the panel shows (PanelStrings.captions). */
+export interface ViewCaptions {
+  /** Before any run. */
+  empty: string;
+  /** A run with only its loss curve (no picture of the surface yet). */
+  loss: string;
+  /** One parameter: the loss curve and the curve L(w). */
+  curve: string;
+  /** Two parameters: the loss curve and the contour map. */
+  map: string;
+  /** Three or more: loss, gradient norm, parameter traces; `slice` when a 2-D slice is shown too. */
+  many: string;
+  slice: string;
+  /** A classifier of two inputs: the decision boundary. */
+  boundary: string;
+  race: string;
+  restarts: string;
+  sweep: string;
+  curvature: string;
+  whyIterate: string;
+  batchSizes: string;
+  /** The backprop graph ({0} = the backward-step button's label). */
+  graph: string;
 }
 
 /** The host's own strings: only checked to be an object. */
@@ -430,6 +464,19 @@ const PanelSnapshotSchema = v.object({
   settings: ShownSettingsSchema,
   /** The status line: how the last run ended (and at which step), or an error. */
   status: v.pipe(v.string(), v.maxLength(10_000)),
+  /**
+   * Where the loss chart sits on the panel's page and how much of the page is on screen (CSS px),
+   * with how many points it holds: "the curve is on the first screen" is checked from this.
+   */
+  layout: v.optional(
+    v.object({
+      lossChartTop: v.pipe(v.number(), v.finite()),
+      lossChartHeight: v.pipe(v.number(), v.finite(), v.minValue(0)),
+      lossChartPoints: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      viewportWidth: v.pipe(v.number(), v.finite(), v.minValue(0)),
+      viewportHeight: v.pipe(v.number(), v.finite(), v.minValue(0)),
+    }),
+  ),
 });
 export type PanelSnapshot = v.InferOutput<typeof PanelSnapshotSchema>;
 

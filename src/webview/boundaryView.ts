@@ -9,6 +9,7 @@
 import { contours } from 'd3-contour';
 import type { BoundaryPanelData } from '../protocol/panelProtocol';
 import { chartTheme, rgbOf as rgb } from './theme';
+import { formatNumber } from './numberFormat';
 
 const SIZE = 360;
 
@@ -37,7 +38,7 @@ export class BoundaryView {
 
   set(data: BoundaryPanelData): void {
     this.data = data;
-    const percent = (template: string, v: number | undefined) => (v === undefined ? '' : template.replace('{0}', (100 * v).toFixed(1)));
+    const percent = (template: string, v: number | undefined) => (v === undefined ? '' : template.replace('{0}', formatNumber(100 * v, 3)));
     this.caption.textContent = [percent(this.strings.accuracy, data.accuracy), percent(this.strings.testAccuracy, data.testAccuracy)]
       .filter(Boolean)
       .join(' · ');
@@ -55,6 +56,8 @@ export class BoundaryView {
     const ny = d.y.length;
     const classes = d.kind === 'classes' ? (d.classes ?? 3) : 2;
     const colours = Array.from({ length: classes }, (_, k) => rgb(theme.series[k % theme.series.length]));
+    // The class colours drawn (palette.ts), for tests and assistive notes.
+    this.canvas.dataset.colors = JSON.stringify(Array.from({ length: classes }, (_, k) => theme.series[k % theme.series.length]));
     const flat = d.z.flat();
     const lo = Math.min(...flat);
     const hi = Math.max(...flat);

@@ -1,16 +1,11 @@
 /**
  * Heat-map colours for loss values. Losses span orders of magnitude (Rosenbrock: 0 to 10⁴), so
  * values are compressed with log(1 + z − min) before mapping; low loss is dark-blue "valley",
- * high loss is warm, in both light and dark themes (a fixed, colour-blind-safe ramp close to
- * viridis, blended slightly toward the editor background so lines drawn on top stay readable).
+ * high loss is warm, in both light and dark themes (viridis from d3-scale-chromatic: perceptually
+ * uniform and colour-blind safe; the map blends it slightly toward the editor background so lines
+ * drawn on top stay readable).
  */
-const RAMP: Array<[number, number, number]> = [
-  [68, 1, 84],
-  [59, 82, 139],
-  [33, 145, 140],
-  [94, 201, 98],
-  [253, 231, 37],
-];
+import { interpolateViridis } from 'd3-scale-chromatic';
 
 export interface Normalizer {
   (z: number): number;
@@ -38,14 +33,9 @@ export function logNormalizer(values: Iterable<number | null>): Normalizer {
   return f;
 }
 
-/** RGB of t ∈ [0, 1] on the ramp. */
+/** RGB of t ∈ [0, 1] on viridis. */
 export function rampColor(t: number): [number, number, number] {
-  const x = Math.min(1, Math.max(0, t)) * (RAMP.length - 1);
-  const i = Math.min(RAMP.length - 2, Math.floor(x));
-  const f = x - i;
-  const a = RAMP[i];
-  const b = RAMP[i + 1];
-  return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
+  return parseColor(interpolateViridis(Math.min(1, Math.max(0, Number.isFinite(t) ? t : 1))), [68, 1, 84]);
 }
 
 /** Parses a CSS colour (#rgb, #rrggbb, rgb()) into RGB; fallback when it cannot. */

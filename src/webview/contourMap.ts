@@ -11,6 +11,7 @@ import { contours } from 'd3-contour';
 import type { StepPoint, SurfaceData } from '../protocol/panelProtocol';
 import { logNormalizer, rampColor, parseColor } from './colorScale';
 import { chartTheme } from './theme';
+import { samePaletteEntry } from './palette';
 
 type Surface2D = Extract<SurfaceData, { kind: '2d' }>;
 
@@ -171,10 +172,14 @@ export class ContourMap {
       ctx.drawImage(this.heat, 0, 0, this.width, this.height);
     }
     this.drawIsolines(ctx, s);
-    for (const path of this.paths.values()) if (!(path as Path & { hidden?: boolean }).hidden) this.drawPath(ctx, path);
+    // Run colours as this theme draws them (a theme change may have moved a palette colour).
+    const series = chartTheme().series;
+    const themed = (color: string) => samePaletteEntry(color, series);
+    for (const path of this.paths.values())
+      if (!(path as Path & { hidden?: boolean }).hidden) this.drawPath(ctx, { ...path, color: themed(path.color) });
     for (const { point, color } of this.companions) {
       const [x, y] = this.toPixel(point.params[0], point.params[1]);
-      ctx.fillStyle = color;
+      ctx.fillStyle = themed(color);
       ctx.strokeStyle = chartTheme().foreground;
       ctx.lineWidth = 1;
       ctx.beginPath();
@@ -190,7 +195,7 @@ export class ContourMap {
       ctx.beginPath();
       ctx.arc(x, y, 8, 0, 2 * Math.PI);
       ctx.stroke();
-      this.drawArrow(ctx, point, color);
+      this.drawArrow(ctx, point, themed(color));
     }
   }
 

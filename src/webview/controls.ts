@@ -4,6 +4,10 @@
  * setting and pressing Run (or Enter in a field) asks the host for a new run at once.
  * "New random start" draws a seed and runs from a fresh random initialisation (a network's weights
  * as model.init(seed)): initialisation is a choice, and rolling it again shows how much it matters.
+ *
+ * A compact toolbar below the picture: optimizer, η, Run and Stop in one row; steps, start point,
+ * New random start (and the panel's export buttons, added to `moreButtons`) behind a disclosure
+ * (<details>, closed at first), so the first screen is the chart, not a form.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
@@ -18,6 +22,9 @@ type ValueElement = HTMLElement & { value: string };
 
 export interface Controls {
   element: HTMLElement;
+  /** The disclosure of the less used settings, and its row of buttons (the panel appends its exports there). */
+  more: HTMLDetailsElement;
+  moreButtons: HTMLElement;
   settings(): RunSettings;
   set(settings: RunSettings): void;
 }
@@ -45,6 +52,7 @@ export function parseStart(text: string): number[] | undefined | null {
 export function createControls(strings: PanelStrings, initial: RunSettings, onRun: (s: RunSettings) => void, onStop: () => void): Controls {
   const root = document.createElement('form');
   root.className = 'controls';
+  root.setAttribute('aria-label', strings.runSettings);
 
   const optimizer = document.createElement('vscode-single-select') as ValueElement;
   for (const name of OPTIMIZERS) {
@@ -101,16 +109,32 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
     showStepsMeaning();
   });
   const lrWrap = labelled('lr', strings.learningRate, lr);
+  lrWrap.classList.add('lr-control');
   lrWrap.append(lrValue);
-  root.append(
-    labelled('optimizer', strings.optimizer, optimizer),
-    lrWrap,
-    stepsField,
-    labelled('start', strings.startPoint, start),
-    run,
-    reroll,
-    stop,
-  );
+  const optimizerField = labelled('optimizer', strings.optimizer, optimizer);
+  optimizerField.classList.add('optimizer-control');
+  const buttons = document.createElement('div');
+  buttons.className = 'run-buttons';
+  buttons.append(run, stop);
+  const main = document.createElement('div');
+  main.className = 'controls-main';
+  main.append(optimizerField, lrWrap, buttons);
+
+  const more = document.createElement('details');
+  more.className = 'more-settings';
+  more.id = 'more-settings';
+  const summary = document.createElement('summary');
+  summary.textContent = strings.moreSettings;
+  const moreBody = document.createElement('div');
+  moreBody.className = 'more-body';
+  const startField = labelled('start', strings.startPoint, start);
+  startField.classList.add('start-control');
+  const rerollBox = document.createElement('div');
+  rerollBox.className = 'more-buttons';
+  rerollBox.append(reroll);
+  moreBody.append(stepsField, startField, rerollBox);
+  more.append(summary, moreBody);
+  root.append(main, more);
 
   // The rate a run used is shown exactly (the slider's 0.05-decade grid would round 0.05 to 0.0501)
   // until the learner moves the slider; then the slider's value counts.
@@ -126,6 +150,8 @@ export function createControls(strings: PanelStrings, initial: RunSettings, onRu
 
   const controls: Controls = {
     element: root,
+    more,
+    moreButtons: rerollBox,
     settings() {
       const parsedSteps = Math.round(Number(steps.value));
       const init = parseStart(start.value);

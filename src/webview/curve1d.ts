@@ -5,7 +5,9 @@
  */
 import { Chart, LineController, LineElement, LinearScale, PointElement, ScatterController, Tooltip, type ChartDataset } from 'chart.js';
 import type { StepPoint, SurfaceData } from '../protocol/panelProtocol';
-import { chartTheme } from './theme';
+import { chartTheme, themedColor } from './theme';
+import { formatNumber, tickLabel } from './numberFormat';
+import { runDash } from './palette';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Tooltip);
 
@@ -46,19 +48,29 @@ export class Curve1D {
           x: {
             type: 'linear',
             title: { display: true, text: labels.param },
-            ticks: { color: theme.foreground },
+            ticks: { color: theme.foreground, callback: tickLabel },
             grid: { color: theme.grid },
           },
           y: {
             type: 'linear',
             title: { display: true, text: labels.loss },
-            ticks: { color: theme.foreground },
+            ticks: { color: theme.foreground, callback: tickLabel },
             grid: { color: theme.grid },
           },
         },
-        plugins: { legend: { display: false } },
+        plugins: {
+          legend: { display: false },
+          tooltip: {
+            callbacks: {
+              title: () => '',
+              label: (item) =>
+                `${labels.param} = ${formatNumber(item.parsed.x ?? NaN)}, ${labels.loss} = ${formatNumber(item.parsed.y ?? NaN)}`,
+            },
+          },
+        },
       },
     });
+    Object.defineProperty(canvas, 'chart', { value: this.chart, configurable: true });
   }
 
   setSurface(s: Surface1D): void {
@@ -87,6 +99,7 @@ export class Curve1D {
       borderColor: color,
       backgroundColor: color,
       borderWidth: 1,
+      borderDash: runDash(this.paths.size),
       pointRadius: 3,
       showLine: true,
       order: 1,
@@ -116,6 +129,12 @@ export class Curve1D {
     const theme = chartTheme();
     this.curve.borderColor = theme.foreground;
     this.tangent.borderColor = theme.foreground;
+    // A run keeps its palette entry; the theme may draw that entry a little lighter or darker.
+    for (const { data } of this.paths.values()) {
+      data.borderColor = themedColor(String(data.borderColor));
+      data.backgroundColor = themedColor(String(data.backgroundColor));
+    }
+    if (typeof this.cursor.backgroundColor === 'string') this.cursor.backgroundColor = themedColor(this.cursor.backgroundColor);
     for (const axis of ['x', 'y'] as const) {
       const s = this.chart.options.scales?.[axis];
       if (s) {
@@ -130,7 +149,7 @@ export class Curve1D {
   setCursor(p: StepPoint | undefined, color: string): void {
     this.cursorPoint = p;
     this.cursor.data = p && Number.isFinite(p.params[0]) && Number.isFinite(p.loss) ? [{ x: p.params[0], y: p.loss }] : [];
-    this.cursor.backgroundColor = color;
+    this.cursor.backgroundColor = themedColor(color);
     this.cursor.borderColor = chartTheme().foreground;
     this.updateTangent(p ?? (this.current ? this.paths.get(this.current)?.last : undefined));
     this.schedule();

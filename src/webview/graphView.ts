@@ -9,9 +9,10 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { GraphData, GraphNodeData } from '../protocol/panelProtocol';
+import { formatNumber } from './numberFormat';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const n4 = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v));
+const n4 = (v: number) => formatNumber(v, 4);
 
 export interface GraphStrings {
   value: string;

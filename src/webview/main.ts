@@ -14,6 +14,7 @@ import {
   type RunSettings,
   type StepPoint,
   type SurfaceData,
+  type ViewCaptions,
 } from '../protocol/panelProtocol';
 import { LossChart } from './lossChart';
 import { Curve1D } from './curve1d';
@@ -23,22 +24,71 @@ import { Playback } from './playback';
 import { exportPng } from './exportPng';
 import { createControls, type Controls } from './controls';
 import { onThemeChange } from './theme';
+import { formatNumber } from './numberFormat';
 import { vscode } from './vscodeApi';
 import { CellMap, SweepChart, renderDiagnosis, renderTable } from './teachingViews';
 import { renderStepDetail } from './stepDetail';
 import { GraphView } from './graphView';
 import { BoundaryView } from './boundaryView';
 import { WeightsView } from './weightsView';
-import type { RunSettings as Settings } from '../protocol/panelProtocol';
+import type { PanelSnapshot, RunSettings as Settings } from '../protocol/panelProtocol';
+
+/**
+ * What the panel shows: a training run (its controls in the toolbar below the picture) or a teaching
+ * view (race, restarts, sweep, curvature, why-iterate, batch sizes, backprop graph), which has no use
+ * for the training form: it is hidden until the learner trains again.
+ */
+type Mode = 'train' | 'analysis';
+
+/** A teaching view, recognised by the first message of its own (table, map, sweep or graph). */
+type AnalysisKind = 'race' | 'restarts' | 'sweep' | 'curvature' | 'whyIterate' | 'batchSizes' | 'graph';
+
+/** The teaching view each table, map or sweep id belongs to (src/commands/analysisMessages.ts names them). */
+const KIND_OF_ID: Record<string, AnalysisKind> = {
+  race: 'race',
+  basins: 'restarts',
+  'basin-map': 'restarts',
+  sweep: 'sweep',
+  'sweep-table': 'sweep',
+  stationary: 'curvature',
+  definiteness: 'curvature',
+  'why-iterate': 'whyIterate',
+  'batch-sizes': 'batchSizes',
+  'backprop-cost': 'graph',
+};
 
 interface View {
   strings: PanelStrings;
+  mode: Mode;
+  /** The view's title and its one-sentence caption (what is shown, what to notice). */
+  title: HTMLElement;
+  caption: HTMLElement;
+  /** A teaching view's title as the host sent it; its kind once recognised; whether it failed. */
+  analysisTitle?: string;
+  analysisKind?: AnalysisKind;
+  analysisFailed?: boolean;
   controls: Controls;
+  /** The toolbar: the training form (hidden in a teaching view). */
+  runBar: HTMLElement;
   chart: LossChart;
+  /** The loss chart's box: hidden until a loss arrived (no empty 0–1 axes beside a picture). */
+  lossBox: HTMLElement;
+  /** Charts, legend, playback, step detail and status: shown with the first run. */
+  picture: HTMLElement;
+  /** Legend and log-scale switch, under the charts. */
+  chartBar: HTMLElement;
+  logScale: HTMLElement;
   empty: HTMLElement;
   charts: HTMLElement;
   surfaceBox: HTMLElement;
   legend: HTMLElement;
+  /** The newest run's file name and parameter count (the train view's title and caption). */
+  latestFile?: string;
+  latestDimension?: number;
+  /** How the newest finished run ended, without its name (the `state` snapshot's status). */
+  statusReason: string;
+  /** What the decision boundary shows (a regression's output is no classification). */
+  boundaryKind?: string;
   /** A network's weights per layer (replaced by each run's). */
   weights?: WeightsView;
   /** "Dashed: the loss on held-out samples": shown once a run has a test curve. */
@@ -49,6 +99,9 @@ interface View {
   /** For three or more parameters: ‖∇L‖ per run and the traces of the parameters. */
   gradNorm?: TraceChart;
   traces?: TraceChart;
+  traceBoxes?: { norm: HTMLElement; traces: HTMLElement };
+  /** Parameter names per run (a run without names has no traces to draw). */
+  paramNames: Map<string, string[]>;
   /** Colour of each run, shared by every view of it. */
   colors: Map<string, string>;
   /** Every point received per run (already thinned by the host for long runs). */
@@ -91,7 +144,10 @@ function chartBox(id: string, label: string): { box: HTMLElement; canvas: HTMLCa
   return { box, canvas };
 }
 
-function build(strings: PanelStrings, settings: RunSettings): View {
+/** Whether the toolbar's disclosure is open: kept when the panel is rebuilt for another view. */
+let moreOpen = false;
+
+function build(strings: PanelStrings, settings: RunSettings, mode: Mode = 'train', analysisTitle?: string): View {
   const app = document.getElementById('app') as HTMLElement;
   app.replaceChildren();
   document.title = strings.title;
@@ -105,8 +161,9 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     },
     () => vscode.postMessage({ type: 'stop' }),
   );
+  controls.more.open = moreOpen;
+  controls.more.addEventListener('toggle', () => (moreOpen = controls.more.open));
 
-  const toolbar = el('div', 'toolbar');
   const exportButtons = (['csv', 'json', 'png'] as ExportFormat[]).map((format) => {
     const b = document.createElement('vscode-button');
     b.id = `export-${format}`;
@@ -119,20 +176,38 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     b.addEventListener('click', () => requestExport(format));
     return b;
   });
+  controls.moreButtons.append(...exportButtons);
+  const runBar = el('div', 'run-bar');
+  runBar.id = 'run-bar';
+  runBar.append(controls.element);
+  runBar.hidden = mode === 'analysis';
+
+  const header = el('header', 'view-head');
+  const title = el('h2', mode === 'analysis' ? 'view-title analysis-title' : 'view-title');
+  title.id = 'view-title';
+  const caption = el('p', 'view-caption');
+  caption.id = 'view-caption';
+  header.append(title, caption);
+
   const logScale = document.createElement('vscode-checkbox');
   logScale.id = 'log-scale';
   logScale.setAttribute('label', strings.logScale);
-  const status = el('span', 'status');
+  logScale.hidden = true;
+  const status = el('p', 'status');
   status.id = 'status';
   status.setAttribute('role', 'status');
-  toolbar.append(logScale, ...exportButtons, status);
+  status.hidden = mode === 'analysis';
 
   const empty = el('p', 'empty-state', strings.emptyState);
   empty.id = 'empty-state';
+  empty.hidden = mode === 'analysis';
 
   const legend = el('ul', 'legend');
   legend.id = 'legend';
   legend.setAttribute('aria-label', strings.lossCurve);
+  const chartBar = el('div', 'chart-bar');
+  chartBar.append(legend, logScale);
+  chartBar.hidden = true;
   const testNote = el('p', 'test-note', strings.testLossNote);
   testNote.id = 'test-note';
   testNote.hidden = true;
@@ -140,6 +215,7 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   const charts = el('div', 'charts');
   charts.hidden = true;
   const loss = chartBox('loss-chart', strings.lossCurve);
+  loss.box.hidden = true;
   const surfaceBox = el('section', 'chart-box surface-box');
   surfaceBox.setAttribute('aria-label', strings.lossSurface);
   surfaceBox.hidden = true;
@@ -177,17 +253,29 @@ function build(strings: PanelStrings, settings: RunSettings): View {
       renderStepDetail(stepDetail, strings, view.settings.get(view.latest), p, i >= 0 ? points[i + 1] : undefined);
     }
   });
+  // Shown once the newest run has two points: before that there is nothing to play.
   playback.element.hidden = true;
 
+  // The picture appears with the first run (a sweep, a Hessian map or a graph has none: their own pictures are below).
+  const picture = el('div', 'picture');
+  picture.hidden = true;
+  picture.append(charts, chartBar, testNote, playback.element, stepDetail, status);
   const diagnosis = el('div', 'diagnosis-box');
   const analysis = el('div', 'analysis');
   analysis.id = 'analysis';
-  app.append(controls.element, toolbar, diagnosis, empty, legend, testNote, playback.element, stepDetail, charts, analysis);
+  app.append(header, empty, picture, diagnosis, runBar, analysis);
 
-  const chart = new LossChart(loss.canvas, { step: strings.step, loss: strings.loss, testLoss: strings.testLoss });
+  const chart = new LossChart(loss.canvas, {
+    step: strings.step,
+    loss: strings.loss,
+    testLoss: strings.testLoss,
+    diverged: strings.divergedTag,
+  });
   state = { settings, logScale: state?.logScale ?? false };
   (logScale as unknown as { checked: boolean }).checked = state.logScale;
   chart.setLogScale(state.logScale);
+  // The chart turns its axis logarithmic by itself for losses spanning decades: the box shows what is drawn.
+  chart.onAutoLogScale = (log) => ((logScale as unknown as { checked: boolean }).checked = log);
   logScale.addEventListener('change', () => {
     const checked = (logScale as unknown as { checked: boolean }).checked;
     chart.setLogScale(checked);
@@ -195,14 +283,24 @@ function build(strings: PanelStrings, settings: RunSettings): View {
   });
   const v: View = {
     strings,
+    mode,
+    title,
+    caption,
+    analysisTitle,
     controls,
+    runBar,
     chart,
+    lossBox: loss.box,
+    picture,
+    chartBar,
+    logScale,
     empty,
     charts,
     surfaceBox,
     legend,
     testNote,
     status,
+    statusReason: '',
     colors: new Map(),
     runs: new Map(),
     playback,
@@ -211,16 +309,62 @@ function build(strings: PanelStrings, settings: RunSettings): View {
     diagnosis,
     stepDetail,
     settings: new Map(),
+    paramNames: new Map(),
   };
   onThemeChange(() => {
     chart.applyTheme();
+    // The light theme darkens some palette colours: the HTML swatches follow the chart's.
+    for (const i of chart.legendItems()) v.colors.set(i.runId, i.color);
+    renderLegend(v);
     v.curve?.applyTheme();
     v.map?.redraw();
     for (const m of v.cellMaps) m.draw();
     v.boundary?.draw();
     v.weights?.redraw();
   });
+  showHeader(v);
   return v;
+}
+
+/** The caption of the training view: what its pictures are, for the newest run. */
+function trainCaption(v: View): keyof ViewCaptions {
+  if (v.latest === undefined) return 'empty';
+  if (v.boundary && v.boundaryKind !== 'output') return 'boundary';
+  const d = v.latestDimension ?? 0;
+  if (d === 1) return v.curve ? 'curve' : 'loss';
+  if (d === 2) return v.map ? 'map' : 'loss';
+  return v.map ? 'slice' : 'many';
+}
+
+/** The view's title and its caption sentence, for what the panel shows now. */
+function showHeader(v: View): void {
+  const { strings } = v;
+  let caption: string;
+  if (v.mode === 'analysis') {
+    v.title.textContent = v.analysisTitle ?? '';
+    caption = v.analysisKind
+      ? strings.captions[v.analysisKind].replace('{0}', strings.backwardStep)
+      : v.analysisFailed
+        ? ''
+        : strings.analysisPending;
+  } else {
+    v.title.textContent = v.latestFile === undefined ? strings.title : strings.trainTitle.replace('{0}', v.latestFile);
+    caption = strings.captions[trainCaption(v)];
+  }
+  v.caption.textContent = caption;
+  v.caption.hidden = caption === '';
+}
+
+/** A teaching view's own message arrived: its caption can say what it shows. */
+function recognise(v: View, kind: AnalysisKind | undefined): void {
+  if (v.mode !== 'analysis' || !kind || v.analysisKind) return;
+  v.analysisKind = kind;
+  showHeader(v);
+}
+
+/** A heading equal to the view's title is said once: the repeat is kept for screen readers only (a table's name). */
+function sayTitleOnce(v: View, heading: Element | null): void {
+  if (heading && v.mode === 'analysis' && heading.textContent === v.analysisTitle) heading.classList.add('visually-hidden');
 }
 
 function requestExport(format: ExportFormat): void {
@@ -240,6 +384,19 @@ function save(patch: Partial<PanelState>): void {
 }
 
 /** One button per run: its colour, its label; pressing it hides or shows that run everywhere. */
+/** Where the loss chart is on screen (reportState): the integration tests check the first screen. */
+function layoutOf(v: View): PanelSnapshot['layout'] {
+  const box = v.lossBox.getBoundingClientRect();
+  const points = v.chart.legendItems().reduce((n, i) => n + v.chart.pointCount(i.runId), 0);
+  return {
+    lossChartTop: Math.round(box.top),
+    lossChartHeight: Math.round(box.height),
+    lossChartPoints: v.lossBox.hidden ? 0 : points,
+    viewportWidth: window.innerWidth,
+    viewportHeight: window.innerHeight,
+  };
+}
+
 function renderLegend(v: View): void {
   const items = v.chart.legendItems().map((item) => {
     const button = el('button', 'legend-item');
@@ -248,6 +405,12 @@ function renderLegend(v: View): void {
     button.setAttribute('aria-pressed', String(!item.hidden));
     const swatch = el('span', 'swatch');
     swatch.style.backgroundColor = item.color; // CSSOM from script is allowed by the CSP; style="" is not.
+    if (item.dash) {
+      // Runs past the palette's ten colours are dashed on the chart, and so in the legend.
+      swatch.classList.add('dashed');
+      swatch.style.borderTopColor = item.color;
+      swatch.style.backgroundColor = 'transparent';
+    }
     button.append(swatch, el('span', 'label', item.label));
     if (v.chart.pointCount(item.runId, true) > 0) {
       // The run's held-out (test) loss: the same colour, dashed.
@@ -313,6 +476,10 @@ function ensureTraceCharts(v: View): void {
   if (v.gradNorm) return;
   const norm = chartBox('grad-norm-chart', v.strings.gradNorm);
   const traces = chartBox('trace-chart', v.strings.parameterTraces);
+  // Hidden until they have something to draw (progress): no empty axes.
+  norm.box.hidden = true;
+  traces.box.hidden = true;
+  v.traceBoxes = { norm: norm.box, traces: traces.box };
   v.charts.append(norm.box, traces.box);
   v.gradNorm = new TraceChart(norm.canvas, 'gradNorm', { step: v.strings.step, value: v.strings.gradNorm });
   v.traces = new TraceChart(traces.canvas, 'params', { step: v.strings.step, value: v.strings.parameter });
@@ -328,7 +495,7 @@ function legendLabel(strings: PanelStrings, file: string, s: RunSettings): strin
   const name = file.split(/[\\/]/).pop() ?? file;
   const batch = s.batchSize === undefined ? '' : ` · ${strings.batchSize.replace('{0}', String(s.batchSize))}`;
   const seed = s.initSeed === undefined ? '' : ` · ${strings.initSeed.replace('{0}', String(s.initSeed))}`;
-  return `${name} · ${s.optimizer} · η=${s.learningRate}${batch}${seed}`;
+  return `${name} · ${s.optimizer} · η=${formatNumber(s.learningRate)}${batch}${seed}`;
 }
 
 /** The diagnosis with its buttons: a glossary entry each, and a verified remedy's run where there is one. */
@@ -351,12 +518,19 @@ function handle(msg: HostMessage): void {
   }
   if (!view) return;
   if (msg.type === 'analysisStarted') {
-    // A teaching view starts from a clean panel: its runs, tables and maps only.
+    // A teaching view starts from a clean panel: its runs, tables and maps only, without the training form.
+    // The host sends the same title again, "title — error", when the view could not be computed.
+    const previous = view.mode === 'analysis' ? view.analysisTitle : undefined;
+    view.sweep?.destroy();
+    view = build(view.strings, view.controls.settings(), 'analysis', msg.title);
+    view.analysisFailed = previous !== undefined && msg.title.startsWith(`${previous} — `);
+    showHeader(view);
+    return;
+  }
+  if (msg.type === 'runStarted' && msg.setsControls && view.mode === 'analysis') {
+    // The learner trains again (a sweep's point, a click on the map, the editor's Train): back to the training view.
     view.sweep?.destroy();
     view = build(view.strings, view.controls.settings());
-    view.analysis.append(Object.assign(document.createElement('h2'), { className: 'analysis-title', textContent: msg.title }));
-    view.empty.hidden = true;
-    return;
   }
   const v = view;
   switch (msg.type) {
@@ -366,12 +540,17 @@ function handle(msg: HostMessage): void {
       const existing = document.getElementById(table.id);
       if (existing) existing.replaceWith(table);
       else v.analysis.append(table);
+      sayTitleOnce(v, table.querySelector('caption'));
+      recognise(v, KIND_OF_ID[msg.id]);
+      v.empty.hidden = true;
       break;
     }
     case 'cellMap': {
       const map = new CellMap(msg);
       v.cellMaps.push(map);
       v.analysis.append(map.element);
+      recognise(v, KIND_OF_ID[msg.id]);
+      v.empty.hidden = true;
       break;
     }
     case 'sweep':
@@ -382,13 +561,18 @@ function handle(msg: HostMessage): void {
         save({ settings: s });
         vscode.postMessage({ type: 'rerun', settings: s });
       });
+      // The chart's heading repeats the view's title ("학습률 훑어보기" twice): the canvas keeps its name.
+      if (v.mode === 'analysis' && msg.title === v.analysisTitle) v.sweep.element.querySelector(':scope > h3')?.remove();
       v.analysis.append(v.sweep.element);
+      recognise(v, 'sweep');
+      v.empty.hidden = true;
       break;
     case 'weights': {
       const w = new WeightsView(msg.title, msg.labels, msg.layers);
       if (v.weights) v.weights.element.replaceWith(w.element);
       else v.analysis.append(w.element);
       v.weights = w;
+      v.empty.hidden = true;
       break;
     }
     case 'boundary': {
@@ -402,6 +586,8 @@ function handle(msg: HostMessage): void {
         v.charts.prepend(v.boundary.element);
       }
       v.boundary.set(msg.boundary);
+      v.boundaryKind = msg.boundary.kind;
+      showHeader(v);
       break;
     }
     case 'graph': {
@@ -417,6 +603,8 @@ function handle(msg: HostMessage): void {
         (start, end) => vscode.postMessage({ type: 'reveal', start, end }),
       );
       v.analysis.append(graph.element);
+      recognise(v, 'graph');
+      v.empty.hidden = true;
       break;
     }
     case 'diagnosis':
@@ -425,12 +613,14 @@ function handle(msg: HostMessage): void {
     case 'reportState':
       vscode.postMessage({
         type: 'state',
-        state: { legend: legendTexts(v), settings: v.controls.settings(), status: v.status.textContent ?? '' },
+        state: { legend: legendTexts(v), settings: v.controls.settings(), status: v.statusReason, layout: layoutOf(v) },
       });
       break;
     case 'runStarted': {
       v.empty.hidden = true;
+      v.picture.hidden = false;
       v.charts.hidden = false;
+      v.chartBar.hidden = false;
       if (msg.dimension >= 3) ensureTraceCharts(v);
       v.chart.addRun(msg.runId, legendLabel(v.strings, msg.file, msg.settings));
       if (msg.setsControls) {
@@ -442,27 +632,48 @@ function handle(msg: HostMessage): void {
       v.colors.set(msg.runId, color);
       v.runs.set(msg.runId, []);
       v.settings.set(msg.runId, msg.settings);
+      v.paramNames.set(msg.runId, msg.paramNames);
       v.latest = msg.runId;
-      v.playback.element.hidden = false;
+      v.latestFile = msg.file.split(/[\\/]/).pop() ?? msg.file;
+      v.latestDimension = msg.dimension;
+      // Nothing to play before the new run has two points; the old run's step numbers no longer apply.
+      v.playback.element.hidden = true;
+      v.stepDetail.replaceChildren();
       v.curve?.addRun(msg.runId, color);
       v.map?.addRun(msg.runId, color);
       v.gradNorm?.addRun(msg.runId, color, msg.paramNames);
       v.traces?.addRun(msg.runId, color, msg.paramNames);
       renderLegend(v);
       v.status.classList.remove('error');
-      v.status.textContent = '';
+      v.status.replaceChildren();
+      v.statusReason = '';
       v.diagnosis.replaceChildren();
+      showHeader(v);
       break;
     }
     case 'surface':
       showSurface(v, msg.surface);
+      showHeader(v);
       break;
     case 'progress': {
       const points = v.runs.get(msg.runId);
       if (points) for (const p of msg.points) points.push(p);
-      if (msg.runId === v.latest && points) v.playback.setPoints(points);
+      if (msg.runId === v.latest && points) {
+        v.playback.setPoints(points);
+        v.playback.element.hidden = points.length < 2;
+      }
+      if (msg.points.length > 0 && v.lossBox.hidden) {
+        v.lossBox.hidden = false;
+        v.logScale.hidden = false;
+      }
+      if (v.traceBoxes && msg.points.length > 0) {
+        if (msg.points.some((p) => Number.isFinite(p.gradNorm))) v.traceBoxes.norm.hidden = false;
+        if ((v.paramNames.get(msg.runId)?.length ?? 0) > 0) v.traceBoxes.traces.hidden = false;
+      }
       const hadTest = v.chart.pointCount(msg.runId, true) > 0;
+      const wasDiverged = v.chart.isDiverged(msg.runId);
       v.chart.addPoints(msg.runId, msg.points);
+      if (!wasDiverged && v.chart.isDiverged(msg.runId)) renderLegend(v);
       v.testNote.hidden = !v.chart.hasTestCurves();
       if (!hadTest && v.chart.pointCount(msg.runId, true) > 0) renderLegend(v);
       v.curve?.addPoints(msg.runId, msg.points);
@@ -471,16 +682,20 @@ function handle(msg: HostMessage): void {
       v.traces?.addPoints(msg.runId, msg.points);
       break;
     }
-    case 'runFinished':
-      {
-        const reason =
-          msg.step === undefined
-            ? v.strings.reasons[msg.reason]
-            : `${v.strings.reasons[msg.reason]} (${v.strings.atStep.replace('{0}', String(msg.step))})`;
-        v.status.textContent = msg.message ? `${reason} — ${msg.message}` : reason;
-      }
+    case 'runFinished': {
+      if (msg.reason === 'diverged') v.chart.markDiverged(msg.runId);
+      renderLegend(v);
+      // "quadratic.ts · sgd · η=0.1: 모든 스텝을 마쳤습니다 (40 스텝에서)": which run, why, where.
+      const reason =
+        msg.step === undefined
+          ? v.strings.reasons[msg.reason]
+          : `${v.strings.reasons[msg.reason]} (${v.strings.atStep.replace('{0}', String(msg.step))})`;
+      v.statusReason = msg.message ? `${reason} — ${msg.message}` : reason;
+      const run = v.chart.legendItems().find((i) => i.runId === msg.runId)?.label;
+      v.status.replaceChildren(...(run ? [el('span', 'status-run', run), ': '] : []), el('span', 'status-reason', v.statusReason));
       v.status.classList.toggle('error', msg.reason === 'diverged' || msg.reason === 'error');
       break;
+    }
   }
 }
 

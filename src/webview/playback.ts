@@ -6,6 +6,7 @@
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { PanelStrings, StepPoint } from '../protocol/panelProtocol';
+import { formatNumber } from './numberFormat';
 
 /** Frames per second of playback; a long run is played in at most ~10 seconds. */
 const FPS = 30;
@@ -50,13 +51,15 @@ export class Playback {
     this.slider.addEventListener('input', () => this.show(Number(this.slider.value)));
     this.label = document.createElement('output');
     this.label.className = 'timeline-label';
-    bar.append(
+    // Buttons and scrubber on one line; the label wraps below them in a narrow panel (media/panel.css).
+    const buttons = document.createElement('div');
+    buttons.className = 'playback-buttons';
+    buttons.append(
       button('step-back', 'debug-step-back', strings.stepBack, () => this.show(this.index - 1)),
       this.playButton,
       button('step-forward', 'debug-step-over', strings.stepForward, () => this.show(this.index + 1)),
-      this.slider,
-      this.label,
     );
+    bar.append(buttons, this.slider, this.label);
     this.element = bar;
   }
 
@@ -106,6 +109,6 @@ export class Playback {
 
   private updateLabel(): void {
     const p = this.points[this.index];
-    this.label.value = p ? `${this.strings.step} ${p.step} · L = ${Number.isFinite(p.loss) ? p.loss.toPrecision(5) : p.loss}` : '';
+    this.label.value = p ? `${this.strings.step} ${p.step} · L = ${formatNumber(p.loss, 5)}` : '';
   }
 }

@@ -8,8 +8,9 @@
  *   adam       m, v moments; w ← w − η·m̂/(√v̂ + ε)  (exp_avg, exp_avg_sq)
  */
 import type { PanelStrings, RunSettings, StepPoint } from '../protocol/panelProtocol';
+import { formatNumber } from './numberFormat';
 
-const n = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(5))) : String(v));
+const n = (v: number) => formatNumber(v, 5);
 /** A vector; `more` parameters that were not streamed (a big network) are counted, not shown. */
 const vec = (a: readonly number[], more = 0) =>
   a.length === 1 && !more ? n(a[0]) : `(${a.map(n).join(', ')}${more ? `, … +${more}` : ''})`;

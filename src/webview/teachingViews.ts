@@ -16,6 +16,8 @@ import {
 } from 'chart.js';
 import type { DiagnosisItem, HostMessage, MapMark, RemedyData, SweepPointData, TableCell } from '../protocol/panelProtocol';
 import { chartTheme } from './theme';
+import { formatNumber, logAxisTicks, niceLogRange, tickLabel } from './numberFormat';
+import { RED_INDEX } from './palette';
 
 Chart.register(ScatterController, LineController, LineElement, PointElement, LogarithmicScale, Tooltip);
 
@@ -30,7 +32,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return e;
 }
 
-const cellText = (c: TableCell) => (c === null ? '—' : typeof c === 'number' ? String(c) : c);
+const cellText = (c: TableCell) => (c === null ? '—' : typeof c === 'number' ? formatNumber(c) : c);
 
 /**
  * An accessible table: caption = title, header cells with scope, the highlighted row marked. Notes
@@ -144,13 +146,12 @@ export class CellMap {
   }
 }
 
-/** A log-axis tick: plain below 10⁴ and above 10⁻³, else a power of ten (1e+116). */
-function logTick(v: number): string {
-  if (!(v > 0)) return String(v);
-  return v >= 1e4 || v < 1e-3 ? v.toExponential(0) : String(Number(v.toPrecision(3)));
-}
-
-/** Final loss against learning rate (both logarithmic); diverged rates in red, a click reruns that rate. */
+/**
+ * Final loss against learning rate (both logarithmic); diverged rates as red ✕, a click reruns that
+ * rate. The loss axis spans the rates that did not diverge, and one decade more: a diverged rate's ✕
+ * sits at its loss, or on that top row when its loss was higher (1e123) or not finite — so the
+ * stable rates' curve is not squeezed into a corner. The tooltip gives every point's real loss.
+ */
 export class SweepChart {
   readonly element: HTMLElement;
   private readonly chart: Chart<'scatter', Array<{ x: number; y: number }>>;
@@ -172,28 +173,38 @@ export class SweepChart {
     box.append(canvas);
     this.element.append(box);
     const theme = chartTheme();
+    const red = theme.series[RED_INDEX % theme.series.length];
     const finite = msg.points.filter((p) => p.finalLoss !== null && p.finalLoss > 0) as Array<SweepPointData & { finalLoss: number }>;
-    const top = finite.length ? Math.max(...finite.map((p) => p.finalLoss)) : 1;
+    const stable = finite.filter((p) => !p.diverged);
+    const scaleFrom = (stable.length ? stable : finite).map((p) => p.finalLoss);
+    const range = scaleFrom.length ? niceLogRange(Math.min(...scaleFrom), Math.max(...scaleFrom)) : { min: 1e-3, max: 10 };
+    // The diverged row: a decade above the stable losses (or the top of all of them, if every rate diverged).
+    const top = stable.length ? range.max * 10 : range.max;
     const ok: ChartDataset<'scatter', Array<{ x: number; y: number }>> = {
       label: msg.axis.finalLoss,
-      data: finite.filter((p) => !p.diverged).map((p) => ({ x: p.learningRate, y: p.finalLoss })),
+      data: stable.map((p) => ({ x: p.learningRate, y: p.finalLoss })),
       borderColor: theme.series[0],
       backgroundColor: theme.series[0],
       showLine: true,
       pointRadius: 4,
+      // The lowest loss sits on the axis' bottom edge: its dot is drawn whole.
+      clip: false,
     };
-    // Diverged rates: at their final loss, or at the top edge when it was not finite.
+    const diverged = msg.points.filter((p) => p.diverged);
     const bad: ChartDataset<'scatter', Array<{ x: number; y: number }>> = {
       label: msg.axis.diverged,
-      data: msg.points
-        .filter((p) => p.diverged)
-        .map((p) => ({ x: p.learningRate, y: p.finalLoss !== null && p.finalLoss > 0 ? p.finalLoss : top })),
-      borderColor: theme.series[4],
-      backgroundColor: theme.series[4],
+      data: diverged.map((p) => ({ x: p.learningRate, y: p.finalLoss !== null && p.finalLoss > 0 ? Math.min(p.finalLoss, top) : top })),
+      borderColor: red,
+      backgroundColor: red,
       pointStyle: 'crossRot',
       pointRadius: 7,
+      borderWidth: 2.5,
+      // The top row is the axis' edge: a ✕ there is drawn whole, not cut in half.
+      clip: false,
     };
     const all = [ok, bad];
+    /** The loss each drawn point stands for (a ✕ on the top row may stand for 1e123 or NaN). */
+    const actual = [stable.map((p) => p.finalLoss), diverged.map((p) => p.finalLoss ?? NaN)];
     this.chart = new Chart<'scatter', Array<{ x: number; y: number }>>(canvas, {
       type: 'scatter',
       data: { datasets: all },
@@ -206,20 +217,41 @@ export class SweepChart {
           x: {
             type: 'logarithmic',
             title: { display: true, text: msg.axis.learningRate, color: theme.foreground },
-            ticks: { color: theme.foreground },
+            ticks: { color: theme.foreground, callback: tickLabel },
             grid: { color: theme.grid },
+            afterDataLimits: (scale) => {
+              const r = niceLogRange(scale.min, scale.max);
+              scale.min = r.min;
+              scale.max = r.max;
+            },
+            afterBuildTicks: logAxisTicks,
           },
-          // Diverged losses reach 1e100 and beyond: powers of ten, not thirty digits.
+          // Powers of ten (1e-20, 1, 1e20 …), not 1.0000000000000000000000E123.
           y: {
             type: 'logarithmic',
+            min: range.min,
+            max: top,
             title: { display: true, text: msg.axis.finalLoss, color: theme.foreground },
-            ticks: { color: theme.foreground, callback: (v) => logTick(Number(v)) },
+            ticks: { color: theme.foreground, callback: tickLabel },
             grid: { color: theme.grid },
+            afterBuildTicks: logAxisTicks,
           },
         },
+        layout: { padding: { top: 8 } },
         // A click picks the nearest point (a learner need not hit a 4-pixel dot).
         interaction: { mode: 'nearest', intersect: false },
-        plugins: { tooltip: { enabled: true } },
+        plugins: {
+          // ● and ✕ in the legend, as on the chart.
+          legend: { labels: { usePointStyle: true, color: theme.foreground } },
+          tooltip: {
+            enabled: true,
+            callbacks: {
+              title: () => '',
+              label: (item) =>
+                `${item.datasetIndex === 1 ? `${msg.axis.diverged} · ` : ''}η = ${formatNumber(item.parsed.x ?? NaN)}, ${msg.axis.finalLoss} = ${formatNumber(actual[item.datasetIndex]?.[item.dataIndex] ?? NaN)}`,
+            },
+          },
+        },
         onClick: (_e, elements) => {
           const hit = elements[0];
           if (!hit) return;
@@ -244,7 +276,7 @@ export class SweepChart {
             const { ctx, chartArea, scales } = chart;
             const x0 = Math.max(chartArea.left, scales.x.getPixelForValue(Math.sqrt(from * (msg.boundary.stable ?? from))));
             ctx.save();
-            ctx.fillStyle = theme.series[4];
+            ctx.fillStyle = red;
             ctx.globalAlpha = 0.12;
             ctx.fillRect(x0, chartArea.top, chartArea.right - x0, chartArea.bottom - chartArea.top);
             ctx.restore();
@@ -269,13 +301,18 @@ export class SweepChart {
               ctx.stroke();
               const w = ctx.measureText(r.label).width;
               // Left of the line (the diverged region on its right holds the crosses), unless there is no room.
-              ctx.fillText(r.label, x - 4 - w < chartArea.left ? x + 4 : x - 4 - w, chartArea.top + 12 + 14 * i);
+              ctx.fillText(
+                r.label,
+                x - 4 - w < chartArea.left ? Math.max(chartArea.left, Math.min(x + 4, chartArea.right - w)) : x - 4 - w,
+                chartArea.top + 12 + 14 * i,
+              );
             });
             ctx.restore();
           },
         },
       ],
     });
+    Object.defineProperty(canvas, 'chart', { value: this.chart, configurable: true });
     this.element.dataset.rules = JSON.stringify((msg.rules ?? []).map((r) => r.limit));
     this.element.dataset.stable = String(msg.boundary.stable ?? '');
     this.element.dataset.diverged = String(msg.boundary.diverged ?? '');
@@ -341,10 +378,7 @@ function remedyButton(remedy: RemedyData, labels: DiagnosisLabels, onClick: () =
   return b;
 }
 
-/** A loss the way the panel's numbers read: four significant digits, exponent for tiny or huge values. */
+/** A loss in a sentence or on a button: the panel's number style (numberFormat.ts), three significant digits. */
 export function formatLoss(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(4))) : v.toExponential(2);
+  return formatNumber(v, 3);
 }

@@ -1,15 +1,28 @@
 /**
  * Chart colours from VS Code's theme variables, so light, dark and high-contrast themes all read
  * well. VS Code swaps the body class (vscode-light / vscode-dark / vscode-high-contrast) and the
- * variables when the theme changes; `onThemeChange` lets charts re-read them.
+ * variables when the theme changes; `onThemeChange` lets charts re-read them. The categorical
+ * colours (runs, classes, basins) are the panel's one palette (palette.ts), checked against this
+ * theme's background.
  */
+import { samePaletteEntry, seriesColors } from './palette';
+
 export interface ChartTheme {
   foreground: string;
   /** The editor's background: the zero of diverging colour scales (the weights view). */
   background: string;
   grid: string;
+  /** The palette (palette.ts): colour k is run k's, class k's, basin k's. */
   series: string[];
   fontFamily: string;
+}
+
+let cachedSeries: { background: string; colors: string[] } | undefined;
+
+/** The palette on this background (computed once per background). */
+function series(background: string): string[] {
+  if (cachedSeries?.background !== background) cachedSeries = { background, colors: seriesColors(rgbOf(background)) };
+  return cachedSeries.colors;
 }
 
 function cssVar(name: string, fallback: string): string {
@@ -18,20 +31,19 @@ function cssVar(name: string, fallback: string): string {
 }
 
 export function chartTheme(): ChartTheme {
+  const background = cssVar('--vscode-editor-background', '#1e1e1e');
   return {
     foreground: cssVar('--vscode-foreground', '#cccccc'),
-    background: cssVar('--vscode-editor-background', '#1e1e1e'),
+    background,
     grid: cssVar('--vscode-editorWidget-border', cssVar('--vscode-panel-border', 'rgba(128,128,128,0.35)')),
     fontFamily: cssVar('--vscode-font-family', 'sans-serif'),
-    series: [
-      cssVar('--vscode-charts-blue', '#3794ff'),
-      cssVar('--vscode-charts-orange', '#d18616'),
-      cssVar('--vscode-charts-green', '#89d185'),
-      cssVar('--vscode-charts-purple', '#b180d7'),
-      cssVar('--vscode-charts-red', '#f14c4c'),
-      cssVar('--vscode-charts-yellow', '#cca700'),
-    ],
+    series: series(background),
   };
+}
+
+/** A run's colour (from any theme's palette) as the current theme draws it: views that keep colour strings call it when drawing. */
+export function themedColor(color: string): string {
+  return samePaletteEntry(color, chartTheme().series);
 }
 
 export function onThemeChange(callback: () => void): void {

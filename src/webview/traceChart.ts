@@ -5,7 +5,9 @@
  */
 import { Chart, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip, type ChartDataset } from 'chart.js';
 import type { StepPoint } from '../protocol/panelProtocol';
-import { chartTheme } from './theme';
+import { chartTheme, onThemeChange, themedColor } from './theme';
+import { formatNumber, logAxisLimits, logAxisTicks, tickLabel } from './numberFormat';
+import { runDash } from './palette';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip);
 
@@ -36,25 +38,64 @@ export class TraceChart {
           x: {
             type: 'linear',
             title: { display: true, text: labels.step, color: theme.foreground },
-            ticks: { color: theme.foreground },
+            ticks: { color: theme.foreground, callback: tickLabel },
             grid: { color: theme.grid },
           },
           y: {
             type: mode === 'gradNorm' ? 'logarithmic' : 'linear',
             title: { display: true, text: labels.value, color: theme.foreground },
-            ticks: { color: theme.foreground },
+            ticks: { color: theme.foreground, callback: tickLabel },
             grid: { color: theme.grid },
+            afterDataLimits: logAxisLimits,
+            afterBuildTicks: logAxisTicks,
           },
         },
-        plugins: { legend: { display: mode === 'params', labels: { color: theme.foreground, boxHeight: 2 } } },
+        plugins: {
+          legend: { display: mode === 'params', labels: { color: theme.foreground, boxHeight: 2 } },
+          tooltip: {
+            callbacks: {
+              title: (items) => (items.length ? `${labels.step} ${formatNumber(items[0].parsed.x ?? NaN)}` : ''),
+              label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y ?? NaN)}`,
+            },
+          },
+        },
       },
     });
+    Object.defineProperty(canvas, 'chart', { value: this.chart, configurable: true });
+    onThemeChange(() => this.applyTheme());
+  }
+
+  /** Text and grid in the theme's colours; each series keeps its palette entry as this theme draws it. */
+  applyTheme(): void {
+    const theme = chartTheme();
+    for (const axis of ['x', 'y'] as const) {
+      const s = this.chart.options.scales?.[axis];
+      if (!s) continue;
+      s.ticks = { ...s.ticks, color: theme.foreground };
+      s.grid = { ...s.grid, color: theme.grid };
+      (s as { title: { color: string } }).title.color = theme.foreground;
+    }
+    const legend = this.chart.options.plugins?.legend;
+    if (legend?.labels) legend.labels.color = theme.foreground;
+    for (const d of this.chart.data.datasets) {
+      d.borderColor = themedColor(String(d.borderColor));
+      if (d.backgroundColor !== undefined) d.backgroundColor = themedColor(String(d.backgroundColor));
+    }
+    this.schedule();
   }
 
   /** gradNorm: one series per run. params: the series of the newest run replace the old ones. */
   addRun(runId: string, color: string, paramNames: string[]): void {
     if (this.mode === 'gradNorm') {
-      this.push(runId, { label: runId, data: [], borderColor: color, borderWidth: 1.5, pointRadius: 0 });
+      // Run k's colour (from the loss chart) and, from the eleventh run, its dash pattern.
+      this.push(runId, {
+        label: runId,
+        data: [],
+        borderColor: color,
+        borderWidth: 1.5,
+        pointRadius: 0,
+        borderDash: runDash(this.series.size),
+      });
       return;
     }
     this.series.clear();
@@ -69,7 +110,7 @@ export class TraceChart {
         backgroundColor: c,
         borderWidth: 1.5,
         pointRadius: 0,
-        borderDash: i >= colors.length ? [4, 3] : undefined,
+        borderDash: runDash(i),
       });
     });
   }

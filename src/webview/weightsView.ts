@@ -12,6 +12,7 @@
  */
 import type { WeightLayerData, WeightsLabels } from '../protocol/panelProtocol';
 import { chartTheme, rgbOf as rgb } from './theme';
+import { formatNumber } from './numberFormat';
 
 type Side = 'start' | 'end';
 
@@ -20,7 +21,7 @@ function cellSize(cols: number): number {
   return Math.max(3, Math.min(18, Math.floor(360 / (cols + 2))));
 }
 
-const n4 = (v: number) => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v));
+const n4 = (v: number) => formatNumber(v, 4);
 
 class LayerGrid {
   readonly element: HTMLElement;

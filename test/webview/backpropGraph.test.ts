@@ -18,9 +18,10 @@ import type { TrainProgress } from '../../src/runner/trainLoss';
 import { networkInfo } from '../../src/teaching/networkInfo';
 import { backpropCostTable, networkTables } from '../../src/commands/analysisMessages';
 import { backpropCost } from '../../src/teaching/backpropCost';
+import { formatNumber } from '../../src/webview/numberFormat';
 
 const FILE = path.resolve(__dirname, '../../examples/rosenbrock.ts');
-const n4 = (v: number) => String(Number(v.toPrecision(4)));
+const n4 = (v: number) => formatNumber(v, 4);
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   describe(`backprop graph view (${theme} theme)`, function () {
@@ -146,7 +147,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.page.locator('#decision-boundary').waitFor();
       assert.equal(
         await p.page.locator('.boundary-accuracy').textContent(),
-        `학습 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`,
+        `학습 정확도 ${formatNumber(100 * (boundary.accuracy as number), 3)}%`,
       );
       assert.ok((await canvasInk(p.page, '#decision-boundary canvas')) > 0.5, 'decision boundary looks blank');
       // Parameters (what training changed) beside hyper-parameters (what the learner chose).
@@ -192,14 +193,12 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.page.locator('#decision-boundary').waitFor();
       assert.equal(
         await p.page.locator('.boundary-accuracy').textContent(),
-        `학습 정확도 ${(100 * (boundary.accuracy as number)).toFixed(1)}%`,
+        `학습 정확도 ${formatNumber(100 * (boundary.accuracy as number), 3)}%`,
       );
-      // All three class colours cover part of the picture.
-      const colours = await p.page.evaluate(
-        `(() => { const s = getComputedStyle(document.body); return ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green'].map((v) => s.getPropertyValue(v).trim()); })()`,
-      );
-      for (const c of colours as string[])
-        assert.ok((await canvasColorPixels(p.page, '#decision-boundary canvas', c)) > 50, `class colour ${c}`);
+      // All three class colours (the panel's palette, as the view drew it) cover part of the picture.
+      const colours = JSON.parse((await p.page.locator('#decision-boundary canvas').getAttribute('data-colors')) ?? '[]') as string[];
+      assert.equal(new Set(colours).size, 3);
+      for (const c of colours) assert.ok((await canvasColorPixels(p.page, '#decision-boundary canvas', c)) > 50, `class colour ${c}`);
       await p.page.locator('#decision-boundary').scrollIntoViewIfNeeded();
       await p.screenshot('decision-boundary-3-classes');
       assert.deepEqual(await p.problems(), []);
@@ -226,7 +225,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await first.focus();
       await p.page.keyboard.press('ArrowRight');
       await p.page.keyboard.press('ArrowDown');
-      const n4 = (v: number) => String(Number(v.toPrecision(4)));
+      const n4 = (v: number) => formatNumber(v, 4);
       const [w0] = info.layers;
       assert.equal(
         await p.page.locator('.weights-readout').textContent(),
@@ -292,7 +291,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.match(await p.page.locator('#legend .legend-item').innerText(), /overfitting\.ts · adam · η=0\.005\s*검증 손실/);
       assert.equal(await p.page.locator('#legend .swatch.dashed').count(), 1);
       // Both accuracies, each on its own samples.
-      const pct = (v: number | undefined) => (100 * (v as number)).toFixed(1);
+      const pct = (v: number | undefined) => formatNumber(100 * (v as number), 3);
       assert.equal(
         await p.page.locator('.boundary-accuracy').textContent(),
         `학습 정확도 ${pct(boundary.accuracy)}% · 검증 정확도 ${pct(boundary.testAccuracy)}%`,

@@ -25,7 +25,10 @@ const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
 };
 
-export type Theme = 'light' | 'dark';
+/** VS Code's body class is `vscode-${theme}`: vscode-light, vscode-dark, vscode-high-contrast. */
+export type Theme = 'light' | 'dark' | 'high-contrast';
+
+export const THEMES: readonly Theme[] = ['light', 'dark', 'high-contrast'];
 
 export interface Harness {
   browser: Browser;
@@ -42,7 +45,8 @@ export async function startHarness(): Promise<Harness> {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
       if (url.pathname === '/panel.html') {
-        const theme = (url.searchParams.get('theme') ?? 'dark') as Theme;
+        const asked = url.searchParams.get('theme') ?? 'dark';
+        const theme: Theme = (THEMES as readonly string[]).includes(asked) ? (asked as Theme) : 'dark';
         const html = panelHtml({
           cspSource: origin,
           nonce: NONCE,
@@ -109,11 +113,21 @@ export interface PanelPage {
   /** CSP violations and console errors seen so far. */
   problems(): Promise<string[]>;
   send(message: HostMessage | unknown): Promise<void>;
-  screenshot(name: string): Promise<string>;
+  /** Saves .artifacts/webview/<name>-<theme>.png; `fullPage` takes the whole page, not only the first screen. */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<string>;
 }
 
-export async function openPanel(h: Harness, theme: Theme, initialState?: unknown): Promise<PanelPage> {
-  const context = await h.browser.newContext({ viewport: { width: 900, height: 600 }, locale: 'ko-KR' });
+export interface PanelOptions {
+  /** The page's viewport: the panel's size in the editor (default 900 × 600). */
+  width?: number;
+  height?: number;
+}
+
+export async function openPanel(h: Harness, theme: Theme, initialState?: unknown, options: PanelOptions = {}): Promise<PanelPage> {
+  const context = await h.browser.newContext({
+    viewport: { width: options.width ?? 900, height: options.height ?? 600 },
+    locale: 'ko-KR',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -149,10 +163,10 @@ export async function openPanel(h: Harness, theme: Theme, initialState?: unknown
       return [...csp.map((c) => `csp: ${c}`), ...problems];
     },
     send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message as object),
-    async screenshot(name) {
+    async screenshot(name, shot = {}) {
       mkdirSync(artifactsDir, { recursive: true });
       const file = path.join(artifactsDir, `${name}-${theme}.png`);
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
       return file;
     },
   };

@@ -89,6 +89,9 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     it('“new random start” asks for a run from a fresh seed, by mouse or keyboard; the legend names the seed', async () => {
       const p = await openPanel(h, theme);
       await p.send(init);
+      // New random start is in the toolbar's disclosure (closed at first): opened from the keyboard.
+      await p.page.locator('#more-settings > summary').focus();
+      await p.page.keyboard.press('Enter');
       await p.page.locator('#reroll').click();
       await p.page.locator('#reroll').focus();
       await p.page.keyboard.press('Enter');
@@ -123,7 +126,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     it('legend and controls name the settings the run used (the file’s config), and the panel reports what it shows', async () => {
       const p = await openPanel(h, theme);
       await p.send(init);
-      await p.page.locator('#steps').waitFor();
+      await p.page.locator('#steps').waitFor({ state: 'attached' }); // behind the toolbar's closed disclosure
       // What the worker resolved for examples/moons-network.ts: its config, not the command's defaults.
       const ran: RunSettings = { optimizer: 'adam', learningRate: 0.05, steps: 400, batchSize: 50 };
       await p.send({
@@ -158,20 +161,29 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       // Asked for its state (the integration tests do), it reports the rendered legend and controls.
       await p.send({ type: 'reportState' } satisfies HostMessage);
       posted = await p.posted();
-      assert.deepEqual(posted[posted.length - 1], {
-        type: 'state',
-        state: {
-          legend: ['moons-network.ts · adam · η=0.05 · 미니배치 50', 'moons-network.ts · SGD · sgd · η=0.1'],
-          settings: ran,
-          status: '',
+      const reported = posted[posted.length - 1] as { type: string; state: Record<string, unknown> & { layout?: Record<string, number> } };
+      const { layout, ...state } = reported.state;
+      assert.deepEqual(
+        { type: reported.type, state },
+        {
+          type: 'state',
+          state: {
+            legend: ['moons-network.ts · adam · η=0.05 · 미니배치 50', 'moons-network.ts · SGD · sgd · η=0.1'],
+            settings: ran,
+            status: '',
+          },
         },
-      });
+      );
+      // Where the loss chart is (no point arrived yet: it holds none).
+      assert.equal(layout?.lossChartPoints, 0);
+      assert.ok((layout?.viewportWidth ?? 0) > 0 && (layout?.viewportHeight ?? 0) > 0, JSON.stringify(layout));
       assert.deepEqual(await p.problems(), []);
     });
 
     it('a run that stops at convergence: the steps field reads as its upper bound, Run again keeps that until a count is typed, the end names its step', async () => {
       const p = await openPanel(h, theme);
       await p.send(init);
+      await p.page.locator('#more-settings > summary').click();
       await p.page.locator('#steps').waitFor();
       // What the worker resolved for a file with no step count anywhere: the default stop.
       const ran: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 1000, tolerance: 1e-8 };
@@ -187,7 +199,8 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const label = p.page.locator('label[for="steps"]');
       assert.equal(await label.innerText(), '최대 스텝 수 (수렴하면 먼저 멈춤)');
       await p.send({ type: 'runFinished', runId: 'c1', reason: 'converged', step: 48 } satisfies HostMessage);
-      assert.equal(await p.page.locator('#status').innerText(), '수렴했습니다 (48 스텝에서)');
+      // The status names the run that ended, then why and where.
+      assert.equal(await p.page.locator('#status').innerText(), 'quadratic.ts · sgd · η=0.1: 수렴했습니다 (48 스텝에서)');
       await p.page.locator('#run').click();
       let posted = await p.posted();
       assert.deepEqual(posted[posted.length - 1], { type: 'rerun', settings: ran }, 'Run again stops at convergence too');
@@ -217,6 +230,16 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     it('keeps the log-scale choice with setState and restores it', async () => {
       const p = await openPanel(h, theme);
       await p.send(init);
+      // The switch shows with the loss chart (no chart, no scale to choose): a run whose losses span less than a decade.
+      await p.send({ type: 'runStarted', runId: 'r1', file: '/ws/f.ts', dimension: 1, paramNames: ['w'], settings } satisfies HostMessage);
+      await p.send({
+        type: 'progress',
+        runId: 'r1',
+        points: [
+          { step: 0, loss: 1, params: [0], gradNorm: 1 },
+          { step: 1, loss: 0.5, params: [0.5], gradNorm: 0.5 },
+        ],
+      } satisfies HostMessage);
       // Keyboard first (every control must work without a mouse), then the mouse undoes it.
       await p.page.locator('#log-scale').focus();
       await p.page.keyboard.press('Space');
@@ -228,7 +251,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
 
       const restored = await openPanel(h, theme, state);
       await restored.send(init);
-      await restored.page.locator('#log-scale').waitFor();
+      await restored.page.locator('#log-scale').waitFor({ state: 'attached' });
       const checked = await restored.page.evaluate(() => (document.querySelector('#log-scale') as unknown as { checked: boolean }).checked);
       assert.equal(checked, true);
     });

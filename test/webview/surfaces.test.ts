@@ -88,6 +88,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
     it('sends the chosen settings with Run, and Stop', async () => {
       const p = await openPanel(h, theme);
       await p.send(init);
+      await p.page.locator('#more-settings > summary').click();
       await p.page.locator('#steps').waitFor();
       // No named helper functions inside evaluate: the TypeScript loader would wrap them in __name().
       await p.page.evaluate(() => {
@@ -115,14 +116,25 @@ for (const theme of ['light', 'dark'] as Theme[]) {
 
     it('reaches every control from the keyboard', async () => {
       const p = await openPanel(h, theme);
-      await p.send(init);
-      await p.page.locator('#run').waitFor();
+      await stream(p, 1, quadraticRun());
+      // The toolbar's row, then its disclosure (summary), which Enter opens; then what it holds.
       const reached = new Set<string>();
-      for (let i = 0; i < 12; i++) {
+      const tab = async (times: number) => {
+        for (let i = 0; i < times; i++) {
+          await p.page.keyboard.press('Tab');
+          reached.add(await p.page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName.toLowerCase() || ''));
+          if (reached.has('summary')) return;
+        }
+      };
+      await tab(20);
+      for (const id of ['log-scale', 'play', 'timeline', 'optimizer', 'lr', 'run', 'stop', 'summary'])
+        assert.ok(reached.has(id), `${id} not reachable by Tab (reached: ${[...reached]})`);
+      await p.page.keyboard.press('Enter');
+      for (let i = 0; i < 6; i++) {
         await p.page.keyboard.press('Tab');
         reached.add(await p.page.evaluate(() => document.activeElement?.id ?? ''));
       }
-      for (const id of ['optimizer', 'lr', 'steps', 'start', 'run', 'stop', 'log-scale'])
+      for (const id of ['steps', 'start', 'reroll', 'export-csv'])
         assert.ok(reached.has(id), `${id} not reachable by Tab (reached: ${[...reached]})`);
     });
   });
@@ -191,9 +203,9 @@ describe('loss panel playback and export', function () {
     assert.match(await label.innerText(), new RegExp(`스텝 ${settings.steps} `), 'follows the newest point while streaming');
     await p.page.locator('#timeline').focus();
     await p.page.keyboard.press('Home');
-    assert.match(await label.innerText(), /스텝 0 · L = 25\.000/);
+    assert.match(await label.innerText(), /스텝 0 · L = 25$/);
     await p.page.keyboard.press('ArrowRight');
-    assert.match(await label.innerText(), /스텝 1 · L = 16\.000/);
+    assert.match(await label.innerText(), /스텝 1 · L = 16$/);
     await p.page.locator('#step-forward').click();
     assert.match(await label.innerText(), /스텝 2 /);
     await p.page.locator('#step-back').click();
@@ -207,6 +219,7 @@ describe('loss panel playback and export', function () {
   it('asks the host to save CSV, JSON and a PNG of the charts', async () => {
     const p = await openPanel(h, 'light');
     await stream(p, 2, bowlRun());
+    await p.page.locator('#more-settings > summary').click();
     for (const f of ['csv', 'json', 'png']) await p.page.locator(`#export-${f}`).click();
     const exports = (await p.posted()).filter((m) => m.type === 'export');
     assert.deepEqual(

@@ -16,6 +16,7 @@ import { runAnalysis, type AnalysisName, type AnalysisRequest, type AnalysisResu
 import { analysisMessages, analysisTitle } from '../../src/commands/analysisMessages';
 import { trainLoss } from '../../src/runner/trainLoss';
 import type { StepPoint } from '../../src/protocol/panelProtocol';
+import { formatNumber } from '../../src/webview/numberFormat';
 
 const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 30 };
 
@@ -63,7 +64,10 @@ async function until(p: PanelPage, expression: string, timeoutMs = 5000): Promis
   }
 }
 
-const num = (v: number | null) => (v === null ? '—' : String(Number(v.toPrecision(6))));
+/** A number in the host's own sentences (captions, notes): six significant digits, as analysisMessages writes them. */
+const hostNum = (v: number | null) => (v === null ? '—' : String(Number(v.toPrecision(6))));
+/** A table cell: the host's six digits in the panel's number format (numberFormat.ts). */
+const num = (v: number | null) => (v === null ? '—' : formatNumber(Number(v.toPrecision(6))));
 
 for (const theme of ['light', 'dark'] as Theme[]) {
   describe(`teaching views (${theme} theme)`, function () {
@@ -158,7 +162,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.ok(stable !== undefined && diverged !== undefined && stable <= 1 && diverged > 1);
       assert.equal(
         await p.page.locator('#table-sweep-table caption').textContent(),
-        `발산이 시작되는 구간: η = ${num(stable)} ~ η = ${num(diverged)}`,
+        `발산이 시작되는 구간: η = ${hostNum(stable)} ~ η = ${hostNum(diverged)}`,
       );
       const rows = await tableRows(p, 'sweep-table');
       result.result.points.forEach((pt, i) => {
@@ -197,7 +201,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.ok(stable !== undefined && diverged !== undefined && stable <= 0.25 && diverged > 0.25);
       const note = (await p.page.locator('#sweep-rule').textContent()) ?? '';
       assert.match(note, /λ_max = 8 값이므로, 경사 하강법은 η < 2\/λ_max = 0\.25 범위에서 안정합니다/);
-      assert.ok(note.includes(`η = ${num(stable)} ~ η = ${num(diverged)}`), note);
+      assert.ok(note.includes(`η = ${hostNum(stable)} ~ η = ${hostNum(diverged)}`), note);
       assert.ok((await canvasInk(p.page, '#sweep-chart')) > 0.01, 'sweep chart looks blank');
       await p.screenshot('sweep-bowl-rule');
       assert.deepEqual(await p.problems(), []);
@@ -263,7 +267,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       for (let k = 0; k < 3; k++) await p.page.keyboard.press('ArrowRight');
       const at = points[3];
       const next = points[4];
-      const r5 = (v: number) => String(Number(v.toPrecision(5)));
+      const r5 = (v: number) => formatNumber(v, 5);
       const detail = p.page.locator('#step-detail');
       await until(p, `document.querySelector('#step-detail .detail-point')?.textContent.startsWith('스텝 3:')`);
       assert.equal(
