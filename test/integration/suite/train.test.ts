@@ -4,6 +4,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { tutorDiagnostics, workspaceFolder } from './workspaceHelpers';
 import { remedyOptions } from '../../../src/commands/remedy';
+// The legend shows η as every number in the panel is shown.
+import { formatNumber } from '../../../src/webview/numberFormat';
 
 interface RunResult {
   params: number[][];
@@ -121,7 +123,7 @@ describe('training from the editor', () => {
     assert.equal(state.settings.steps, options.steps ?? 60);
     assert.equal(
       state.legend[state.legend.length - 1],
-      `learning-rate.ts · ${state.settings.optimizer} · η=${state.settings.learningRate}`,
+      `learning-rate.ts · ${state.settings.optimizer} · η=${formatNumber(state.settings.learningRate)}`,
     );
   });
 
