@@ -43,7 +43,7 @@ export class AnalysisController {
     const fileName = document.uri.fsPath || document.uri.path;
     const panel = LossPanel.show(this.extensionUri);
     const title = analysisTitle(analysis);
-    panel.post({ type: 'analysisStarted', title });
+    panel.post({ type: 'analysisStarted', title, kind: analysis });
     let dimension = 0;
     let paramNames: string[] = [];
     const surfaceRun = `analysis-${++this.counter}`;
@@ -68,7 +68,7 @@ export class AnalysisController {
     );
     if (!outcome.ok) {
       void vscode.window.showErrorMessage(pick(outcome.error));
-      panel.post({ type: 'analysisStarted', title: `${title} — ${pick(outcome.error)}` });
+      panel.post({ type: 'analysisStarted', title: `${title} — ${pick(outcome.error)}`, kind: analysis, failed: true });
       return undefined;
     }
     const diagnostics = vscode.languages.createDiagnosticCollection('gdTutor.analysis');
@@ -100,7 +100,7 @@ export class AnalysisController {
     const panel = LossPanel.show(this.extensionUri);
     this.graphDocument = document.uri;
     const name = fileName.split(/[\\/]/).pop() ?? fileName;
-    panel.post({ type: 'analysisStarted', title: t('Backpropagation graph of {0}', name) });
+    panel.post({ type: 'analysisStarted', title: t('Backpropagation graph of {0}', name), kind: 'graph' });
     panel.post({
       type: 'graph',
       title: t('{0} nodes on the tape; L = {1}', graph.tapeNodes, Number(graph.value.toPrecision(6))),

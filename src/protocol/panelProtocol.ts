@@ -111,6 +111,10 @@ export type StepPoint = v.InferOutput<typeof StepPointSchema>;
  */
 export const MAX_STREAMED_PARAMETERS = 32;
 
+/** The teaching views the panel shows (each has its own caption in ViewCaptions). */
+export const ANALYSIS_KINDS = ['race', 'restarts', 'sweep', 'curvature', 'whyIterate', 'batchSizes', 'graph'] as const;
+export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
+
 /** A point's parameters as the panel gets them: all of them, or the first few and a count of the rest. */
 export function streamedParams(params: ArrayLike<number>): { params: number[]; more?: number } {
   const n = params.length;
@@ -147,6 +151,8 @@ export interface PanelStrings {
   step: string;
   loss: string;
   logScale: string;
+  /** A legend entry's tooltip: click hides or shows, double click or Shift+click isolates. */
+  legendHint: string;
   optimizer: string;
   learningRate: string;
   steps: string;
@@ -167,6 +173,15 @@ export interface PanelStrings {
   curve: string;
   tangent: string;
   clickToStart: string;
+  /** The surface box's toggle between the 2-D contour map and the 3-D view (surface3d.ts): its group and buttons. */
+  surfaceView: string;
+  surfaceMap2d: string;
+  surface3d: string;
+  /** The 3-D view's accessible name, its keyboard and mouse hint, its reset button, and what it says without WebGL. */
+  surface3dLabel: string;
+  surface3dHint: string;
+  resetView: string;
+  webglUnavailable: string;
   gradNorm: string;
   parameterTraces: string;
   play: string;
@@ -193,6 +208,11 @@ export interface PanelStrings {
   graphAdjoint: string;
   backwardStep: string;
   backwardRestart: string;
+  /** Backprop graph: its zoom buttons, and the keys and gestures that pan and zoom it. */
+  graphZoomIn: string;
+  graphZoomOut: string;
+  graphFit: string;
+  graphPanHint: string;
   /** Networks: the decision-boundary picture and its accuracy line ({0} = percent). */
   decisionBoundary: string;
   trainingAccuracy: string;
@@ -438,8 +458,11 @@ const HostMessageSchema = v.variant('type', [
     rules: v.optional(v.array(SweepRuleMarkSchema)),
     note: v.optional(v.string()),
   }),
-  /** Starts a teaching view: clears the previous one (its tables, maps, charts). */
-  v.object({ type: v.literal('analysisStarted'), title: v.string() }),
+  /**
+   * Starts a teaching view: clears the previous one (its tables, maps, charts). `kind` picks the
+   * view's caption; `failed` says the view could not be computed (the title then carries the error).
+   */
+  v.object({ type: v.literal('analysisStarted'), title: v.string(), kind: v.picklist(ANALYSIS_KINDS), failed: v.optional(v.boolean()) }),
   /** The backprop graph of one evaluation: values, adjoints, local derivatives, source spans. */
   v.object({ type: v.literal('graph'), title: v.string(), graph: GraphDataSchema }),
   /** A two-input network's predictions over the data's plane, with the data, live while it trains. */

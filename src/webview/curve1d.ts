@@ -6,7 +6,7 @@
 import { Chart, LineController, LineElement, LinearScale, PointElement, ScatterController, Tooltip, type ChartDataset } from 'chart.js';
 import type { StepPoint, SurfaceData } from '../protocol/panelProtocol';
 import { chartTheme, themedColor } from './theme';
-import { formatNumber, tickLabel } from './numberFormat';
+import { formatNumber, niceLinearRange, tickLabel } from './numberFormat';
 import { runDash } from './palette';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Tooltip);
@@ -48,7 +48,8 @@ export class Curve1D {
           x: {
             type: 'linear',
             title: { display: true, text: labels.param },
-            ticks: { color: theme.foreground, callback: tickLabel },
+            // The sampled window's ends need not be round numbers: only the nice ticks inside get labels.
+            ticks: { color: theme.foreground, callback: tickLabel, includeBounds: false },
             grid: { color: theme.grid },
           },
           y: {
@@ -84,10 +85,10 @@ export class Curve1D {
     const finite = this.curve.data.map((p) => p.y);
     const ys = this.chart.options.scales?.y;
     if (ys && finite.length) {
-      const lo = Math.min(...finite);
-      const hi = Math.max(...finite);
-      ys.min = lo - 0.05 * (hi - lo);
-      ys.max = hi + 0.05 * (hi - lo);
+      // Whole nice steps at both ends: the axis reads 0 … 60, not −2.45 … 51.4.
+      const { min, max } = niceLinearRange(Math.min(...finite), Math.max(...finite));
+      ys.min = min;
+      ys.max = max;
     }
     this.schedule();
   }

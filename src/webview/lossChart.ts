@@ -36,7 +36,8 @@ import { runDash } from './palette';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Decimation);
 
-type XY = { x: number; y: number };
+/** A drawn point; `params` (the step's parameters) only for the tooltip. */
+type XY = { x: number; y: number; params?: readonly number[] };
 type Dataset = ChartDataset<'line', XY[]>;
 
 /** A loss this many times its start (or 1, if it started below 1) has exploded: the run diverged. */
@@ -61,6 +62,14 @@ export interface LossChartLabels {
   testLoss?: string;
   /** The legend's tag on a diverged run (PanelStrings.divergedTag: "발산"). */
   diverged?: string;
+}
+
+/** "(−1.2, 1)" — the parameters of a point, at most four of them ("(0.1, 0.2, 0.3, 0.4, …)"). */
+export function paramsText(params: readonly number[] | undefined): string {
+  if (!params || params.length === 0) return '';
+  const shown = params.slice(0, 4).map((v) => formatNumber(v));
+  const more = params.length > 4 ? ', …' : '';
+  return `(${shown.join(', ')}${more})`;
 }
 
 export class LossChart {
@@ -107,7 +116,9 @@ export class LossChart {
             filter: (item) => item.dataset !== this.cursor,
             callbacks: {
               title: (items) => (items.length ? `${labels.step} ${formatNumber(items[0].parsed.x ?? NaN)}` : ''),
-              label: (item) => `${item.dataset.label ?? ''}: ${formatNumber(item.parsed.y ?? NaN)}`,
+              label: (item) => `${item.dataset.label ?? ''}: ${labels.loss} ${formatNumber(item.parsed.y ?? NaN)}`,
+              // Where the run was at that step: its parameters (the first four of a bigger model).
+              afterLabel: (item) => paramsText((item.raw as XY).params),
             },
           },
         },
@@ -142,7 +153,7 @@ export class LossChart {
     for (const p of points) {
       if (Number.isFinite(p.loss)) {
         run.start ??= p.loss;
-        run.data.data.push({ x: p.step, y: p.loss });
+        run.data.data.push({ x: p.step, y: p.loss, params: p.params });
         if (Math.abs(p.loss) > EXPLODED * Math.max(1, Math.abs(run.start))) run.diverged = true;
       } else {
         // NaN or ±∞ (a diverged step) cannot be drawn: the curve ends at its last finite point, with a ✕.
@@ -255,11 +266,10 @@ export class LossChart {
   }
 
   /** Shows or hides one run's curve (and its held-out curve with it). */
-  toggle(runId: string): void {
+  setVisible(runId: string, visible: boolean): void {
     const run = this.runs.get(runId);
     const index = run ? this.chart.data.datasets.indexOf(run.data) : -1;
-    if (!run || index < 0) return;
-    const visible = !this.chart.isDatasetVisible(index);
+    if (!run || index < 0 || this.chart.isDatasetVisible(index) === visible) return;
     this.chart.setDatasetVisibility(index, visible);
     if (run.test) this.chart.setDatasetVisibility(this.chart.data.datasets.indexOf(run.test), visible);
     this.fit();

@@ -3,6 +3,9 @@
  * The views show the chosen step (a marker on the loss curve, the tangent on the 1-D curve, a
  * ring on the contour map). Keyboard: the scrubber takes arrow keys, Home and End; buttons take
  * Enter/Space.
+ *
+ * With `prefers-reduced-motion: reduce`, Play does not animate: it shows about ten still frames,
+ * one per second, so the learner still sees the run unfold without moving pictures.
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { PanelStrings, StepPoint } from '../protocol/panelProtocol';
@@ -11,6 +14,13 @@ import { formatNumber } from './numberFormat';
 /** Frames per second of playback; a long run is played in at most ~10 seconds. */
 const FPS = 30;
 const MAX_FRAMES = 300;
+/** Reduced motion: one still frame per second, ten at most. */
+const CALM_INTERVAL_MS = 1000;
+const CALM_FRAMES = 10;
+
+function reducedMotion(): boolean {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
 
 export class Playback {
   readonly element: HTMLElement;
@@ -91,11 +101,17 @@ export class Playback {
       return;
     }
     if (this.index >= this.points.length - 1) this.show(0);
-    const stride = Math.max(1, Math.ceil(this.points.length / MAX_FRAMES));
+    // Read when Play is pressed: the learner may change the system setting while the panel is open.
+    const calm = reducedMotion();
+    const stride = Math.max(1, Math.ceil(this.points.length / (calm ? CALM_FRAMES : MAX_FRAMES)));
+    const interval = calm ? CALM_INTERVAL_MS : 1000 / FPS;
+    // For tests: how Play moves (an interval in ms and a stride in points).
+    this.element.dataset.interval = String(Math.round(interval));
+    this.element.dataset.stride = String(stride);
     this.timer = window.setInterval(() => {
       if (this.index >= this.points.length - 1) this.pause();
       else this.show(this.index + stride);
-    }, 1000 / FPS);
+    }, interval);
     this.playButton.setAttribute('icon', 'debug-pause');
     this.playButton.setAttribute('aria-label', this.strings.pause);
   }

@@ -50,7 +50,7 @@ function analysisCase(name: string, example: string, analysis: AnalysisName, req
     picture,
     mode: 'analysis',
     messages: [
-      { type: 'analysisStarted', title: analysisTitle(analysis) },
+      { type: 'analysisStarted', title: analysisTitle(analysis), kind: analysis },
       { type: 'surface', runId: 'surface', surface: sampleSurface(loss, { grid: 40 }) },
       ...analysisMessages(result, file, loss.dimension, loss.paramNames, () => `run-${++n}`),
     ],
@@ -128,7 +128,7 @@ function graphCase(): Case {
     picture: '#backprop-graph .graph-scroller',
     mode: 'analysis',
     messages: [
-      { type: 'analysisStarted', title: '역전파 그래프: rosenbrock.ts' },
+      { type: 'analysisStarted', title: '역전파 그래프: rosenbrock.ts', kind: 'graph' },
       {
         type: 'graph',
         title: `테이프의 노드 ${g.tapeNodes}개; L = ${Number(g.value.toPrecision(6))}`,
@@ -184,6 +184,38 @@ const REPEATED_HEADINGS = `(() => {
   return [...seen].filter(([, n]) => n > 1).map(([t]) => t);
 })()`;
 
+/**
+ * Visible charts that show no data. A chart.js chart counts the points of its visible datasets
+ * (not the playback cursor): axes alone do not count. Any other canvas (heat and cell maps, the
+ * decision boundary, the weights) draws no axes, so there its share of pixels that differ from
+ * the top-left pixel is its data.
+ */
+const EMPTY_CHARTS = `(() => {
+  const out = [];
+  for (const c of document.querySelectorAll('#app canvas')) {
+    const r = c.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || c.closest('[hidden]') || getComputedStyle(c).visibility !== 'visible') continue;
+    const name = c.id || c.closest('[id]')?.id || c.className;
+    const chart = c.chart;
+    if (chart) {
+      let points = 0;
+      chart.data.datasets.forEach((d, i) => {
+        if (d.label !== 'cursor' && chart.isDatasetVisible(i)) points += chart.getDatasetMeta(i).data.length;
+      });
+      if (points === 0) out.push(name + ': a chart with no data');
+      continue;
+    }
+    const ctx = c.getContext('2d');
+    if (!ctx) continue;
+    const { data } = ctx.getImageData(0, 0, c.width, c.height);
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (Math.abs(data[i] - data[0]) + Math.abs(data[i + 1] - data[1]) + Math.abs(data[i + 2] - data[2]) + Math.abs(data[i + 3] - data[3]) > 24) ink++;
+    if (ink / (data.length / 4) < 0.05) out.push(name + ': a blank canvas');
+  }
+  return out;
+})()`;
+
 /** Tables whose box cuts rows off (a box may scroll sideways, never hide rows). */
 const CLIPPED_TABLES = `[...document.querySelectorAll('.analysis-table')].filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.id)`;
 
@@ -220,15 +252,31 @@ describe('panel layout: the picture first, a compact toolbar, a caption per view
   it('a teaching view being computed says so under its title; one that failed shows the error as its title, without a caption', async () => {
     const p = await openPanel(h, 'dark', undefined, { width: 320, height: FIRST_SCREEN });
     await p.send(init);
-    await p.send({ type: 'analysisStarted', title: '옵티마이저 경주' });
+    await p.send({ type: 'analysisStarted', title: '옵티마이저 경주', kind: 'race' });
     await p.page.locator('.analysis-title').waitFor();
     assert.equal(await p.page.locator('#view-caption').innerText(), '파일의 현재 내용으로 계산하고 있습니다…');
     assert.equal(await p.page.locator('#run-bar').isVisible(), false);
     assert.equal(await p.page.locator('#empty-state').isVisible(), false);
-    await p.send({ type: 'analysisStarted', title: '옵티마이저 경주 — 손실 함수를 찾을 수 없습니다' });
+    await p.send({ type: 'analysisStarted', title: '옵티마이저 경주 — 손실 함수를 찾을 수 없습니다', kind: 'race', failed: true });
     await p.page.locator('.analysis-title', { hasText: '찾을 수 없습니다' }).waitFor();
     assert.equal(await p.page.locator('#view-caption').isVisible(), false);
     assert.deepEqual(await p.problems(), []);
+  });
+
+  it('the empty-chart check sees data, not axes: a loss chart shown before its first point is reported', async () => {
+    const p = await openPanel(h, 'light', undefined, { width: 320, height: FIRST_SCREEN });
+    await p.send(init);
+    await p.send({ type: 'runStarted', runId: 'e', file: 'quadratic.ts', dimension: 1, paramNames: ['w'], settings, setsControls: true });
+    // Unhide the loss chart's box by hand before any point: chart.js still draws its axes there.
+    await p.page.evaluate(() => {
+      const box = document.querySelector('#loss-chart')?.parentElement;
+      if (box) box.hidden = false;
+    });
+    await p.page.waitForTimeout(250);
+    assert.deepEqual(await p.page.evaluate(EMPTY_CHARTS), ['loss-chart: a chart with no data']);
+    await p.send({ type: 'progress', runId: 'e', points: [{ step: 0, loss: 25, params: [-2], gradNorm: 10 }] });
+    await p.page.waitForTimeout(250);
+    assert.deepEqual(await p.page.evaluate(EMPTY_CHARTS), []);
   });
 
   for (const theme of THEMES) {
@@ -308,6 +356,7 @@ describe('panel layout: the picture first, a compact toolbar, a caption per view
 
           assert.deepEqual(await p.page.evaluate(REPEATED_HEADINGS), [], 'a heading appears once');
           assert.deepEqual(await p.page.evaluate(CLIPPED_TABLES), [], 'tables are whole');
+          assert.deepEqual(await p.page.evaluate(EMPTY_CHARTS), [], 'every visible chart shows data');
           assert.deepEqual(await p.page.evaluate(OVERFLOWS), [], 'no text overflows its box');
           await p.screenshot(`layout-${name}-${width}`, { fullPage: true });
           assert.deepEqual(await p.problems(), []);

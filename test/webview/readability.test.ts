@@ -12,6 +12,15 @@ import { startHarness, openPanel, canvasColorPixels, type Harness, type Theme, t
 import { panelStrings } from '../../src/panel/panelStrings';
 import type { HostMessage, RunSettings, StepPoint, SurfaceData } from '../../src/protocol/panelProtocol';
 import { formatNumber } from '../../src/webview/numberFormat';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { compileLoss } from '../../src/runner/compile';
+import { sampleSurface } from '../../src/runner/surface';
+import { runAnalysis } from '../../src/teaching/analysis';
+import type { RaceRow } from '../../src/teaching/race';
+
+type RaceResult = { analysis: 'race'; rows: RaceRow[] };
+import { analysisMessages, analysisTitle } from '../../src/commands/analysisMessages';
 
 const settings: RunSettings = { optimizer: 'sgd', learningRate: 0.1, steps: 400 };
 const init: HostMessage = { type: 'init', strings: panelStrings(), settings };
@@ -173,7 +182,7 @@ async function showRace(p: PanelPage): Promise<Runner[]> {
   const runners = race();
   await p.send(init);
   await p.page.locator('#empty-state').waitFor({ state: 'attached' });
-  await p.send({ type: 'analysisStarted', title: '옵티마이저 경주' } satisfies HostMessage);
+  await p.send({ type: 'analysisStarted', title: '옵티마이저 경주', kind: 'race' } satisfies HostMessage);
   await p.send({ type: 'surface', runId: 'surface', surface: rosenbrockSurface() } satisfies HostMessage);
   for (const [i, r] of runners.entries()) {
     const runId = `run-${i + 1}`;
@@ -208,6 +217,29 @@ async function showRace(p: PanelPage): Promise<Runner[]> {
   } satisfies HostMessage);
   await p.page.locator('#table-race').waitFor();
   return runners;
+}
+
+/**
+ * The race of all nine optimizers on examples/rosenbrock.ts at η = 0.05, computed by the engine
+ * and sent as the extension sends it: sgd, momentum and nesterov blow up within a few steps; adam
+ * reaches 8.5e-9, lbfgs 3e-12, newton exactly 0, adagrad stays near 2.
+ */
+let realRace: { messages: HostMessage[]; result: RaceResult } | undefined;
+function rosenbrockRace(): { messages: HostMessage[]; result: RaceResult } {
+  if (realRace) return realRace;
+  const file = path.resolve(__dirname, '../../examples/rosenbrock.ts');
+  const loss = compileLoss(readFileSync(file, 'utf8'), file);
+  const result = runAnalysis(loss, 'race', { options: { learningRate: 0.05 } }) as RaceResult;
+  let n = 0;
+  realRace = {
+    result,
+    messages: [
+      { type: 'analysisStarted', title: analysisTitle('race'), kind: 'race' },
+      { type: 'surface', runId: 'surface', surface: sampleSurface(loss, { grid: 40 }) },
+      ...analysisMessages(result, file, loss.dimension, loss.paramNames, () => `run-${++n}`),
+    ],
+  };
+  return realRace;
 }
 
 /** Final loss of L = (w − 3)² from w = −2 after 30 steps of rate η: 25·(1 − 2η)^60 — 1e123 and NaN where it diverged. */
@@ -321,11 +353,63 @@ for (const theme of ['light', 'dark', 'high-contrast'] as Theme[]) {
       assert.deepEqual(await p.problems(), []);
     });
 
+    it('the real race of nine optimizers on rosenbrock.ts at η = 0.05: three diverge, the six others read apart on a log axis', async () => {
+      const { messages, result } = rosenbrockRace();
+      const diverged = result.rows.map((r) => r.finalLoss === null);
+      assert.deepEqual(
+        result.rows.filter((_, i) => diverged[i]).map((r) => r.label),
+        ['sgd', 'momentum', 'nesterov'],
+        'the engine’s race has these three diverge (the test is about them)',
+      );
+      const p = await openPanel(h, theme);
+      await p.send(init);
+      await p.page.locator('#empty-state').waitFor({ state: 'attached' });
+      for (const m of messages) await p.send(m);
+      await p.page.locator('#table-race').waitFor();
+      await p.page.waitForTimeout(250);
+      const scales = await axes(p, '#loss-chart');
+      assertReadable('real race step axis', scales.x);
+      assertReadable('real race loss axis', scales.y);
+      assert.equal(scales.y.type, 'logarithmic', 'losses spanning decades get a log axis by themselves');
+      assert.equal(await p.page.locator('#log-scale').evaluate((e) => (e as unknown as { checked: boolean }).checked), true);
+      // The axis is set by the calm runs (start 24.2 at (−1.5, 2)), not by the blown-up ones.
+      const start = result.rows[0].run.losses[0];
+      assert.ok(scales.y.max >= start && scales.y.max <= 10 * start * 10, `loss axis up to ${scales.y.max}`);
+      const calmMin = Math.min(...result.rows.flatMap((r, i) => (diverged[i] ? [] : r.run.losses.filter((l) => l > 0))));
+      assert.ok(scales.y.min <= calmMin, `loss axis down to ${scales.y.min}, lowest positive calm loss ${calmMin}`);
+
+      const labels = await legendLabels(p);
+      const colors = await legendColors(p);
+      assert.equal(labels.length, 9);
+      assert.equal(new Set(colors).size, 9, colors.join(' '));
+      labels.forEach((l, i) => assert.equal(/✕ 발산/.test(l), diverged[i], l));
+      for (const [i, color] of colors.entries()) {
+        if (diverged[i]) continue;
+        const n = await canvasColorPixels(p.page, '#loss-chart', color);
+        assert.ok(n > 40, `${result.rows[i].label}: ${n} pixels of ${color}`);
+      }
+      // Read apart: the calm runs' final losses (those that differ tenfold or more) end at least 8 px apart on the axis.
+      const ends = (await p.page.evaluate(`(() => {
+        const chart = document.querySelector('#loss-chart').chart;
+        return ${JSON.stringify(result.rows.map((r) => r.finalLoss))}.map((l) => (l && l > 0 ? chart.scales.y.getPixelForValue(l) : null));
+      })()`)) as Array<number | null>;
+      const calm = result.rows.map((r, i) => ({ label: r.label, loss: r.finalLoss, y: ends[i] })).filter((r) => r.loss && r.y !== null);
+      for (const a of calm)
+        for (const b of calm)
+          if ((a.loss as number) > 10 * (b.loss as number))
+            assert.ok(
+              Math.abs((a.y as number) - (b.y as number)) >= 8,
+              `${a.label} (${a.loss}) and ${b.label} (${b.loss}) end ${Math.abs((a.y as number) - (b.y as number)).toFixed(1)} px apart`,
+            );
+      await p.screenshot('readability-real-race');
+      assert.deepEqual(await p.problems(), []);
+    });
+
     it('learning-rate sweep with a loss of 1e123: powers of ten on both axes, no crowded labels, the stable rates fill the chart', async () => {
       const p = await openPanel(h, theme);
       await p.send(init);
       await p.page.locator('#empty-state').waitFor({ state: 'attached' });
-      await p.send({ type: 'analysisStarted', title: '학습률 훑어보기' } satisfies HostMessage);
+      await p.send({ type: 'analysisStarted', title: '학습률 훑어보기', kind: 'sweep' } satisfies HostMessage);
       await p.send(sweepMessage());
       await p.page.locator('#sweep-chart').waitFor();
       const scales = await axes(p, '#sweep-chart');
@@ -355,7 +439,7 @@ for (const theme of ['light', 'dark', 'high-contrast'] as Theme[]) {
       const p = await openPanel(h, theme);
       await p.send(init);
       await p.page.locator('#empty-state').waitFor({ state: 'attached' });
-      await p.send({ type: 'analysisStarted', title: '무작위 재시작과 분지' } satisfies HostMessage);
+      await p.send({ type: 'analysisStarted', title: '무작위 재시작과 분지', kind: 'restarts' } satisfies HostMessage);
       for (const [i, points] of restarts().entries()) {
         const runId = `run-${i + 1}`;
         await p.send({

@@ -30,7 +30,7 @@ function analyze(
   const result = runAnalysis(loss, analysis, request);
   let n = 0;
   const messages: HostMessage[] = [
-    { type: 'analysisStarted', title: analysisTitle(analysis) },
+    { type: 'analysisStarted', title: analysisTitle(analysis), kind: analysis },
     { type: 'surface', runId: 'surface', surface: sampleSurface(loss, { grid: 60 }) },
     ...analysisMessages(result, file, loss.dimension, loss.paramNames, () => `run-${++n}`),
   ];
