@@ -15,10 +15,11 @@
  * - The step axis ends at the last step drawn: a run that converged at step 48 is not squeezed
  *   into the first twentieth of a 0–1000 axis.
  * - Every tick and tooltip number comes from numberFormat.ts.
+ * - A long run keeps every point, and draws at most ~2,000 per curve that keep its lowest and
+ *   highest losses (thinPoints.ts).
  */
 import {
   Chart,
-  Decimation,
   Legend,
   LineController,
   LineElement,
@@ -32,9 +33,10 @@ import {
 import type { StepPoint } from '../protocol/panelProtocol';
 import { chartTheme, themedColor } from './theme';
 import { CURVE_MARGIN, formatNumber, logAxisTicks, niceLinearRange, niceLogRange, tickLabel } from './numberFormat';
+import { thinPoints } from './thinPoints';
 import { runDash } from './palette';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip, Decimation);
+Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
 
 /** A drawn point; `params` (the step's parameters) only for the tooltip. */
 type XY = { x: number; y: number; params?: readonly number[] };
@@ -49,8 +51,14 @@ interface Run {
   runId: string;
   label: string;
   index: number;
+  /** What chart.js draws: `points` thinned (thinPoints.ts), refreshed before each draw. */
   data: Dataset;
   test?: Dataset;
+  /** Every finite point received (and of the held-out curve): the axis range and the ✕ use these. */
+  points: XY[];
+  testPoints: XY[];
+  /** How many points `data` was made from: a draw re-thins only runs that grew. */
+  drawn: number;
   /** The first finite loss: what "exploded" is measured against. */
   start?: number;
   diverged: boolean;
@@ -110,8 +118,6 @@ export class LossChart {
         // The legend is HTML (see main.ts): themed, keyboard-accessible and readable by screen readers.
         plugins: {
           legend: { display: false },
-          // A 100,000-step run keeps every point, but draws ~1,000 per curve (shape-preserving LTTB).
-          decimation: { enabled: true, algorithm: 'lttb', samples: 1000, threshold: 2000 },
           tooltip: {
             filter: (item) => item.dataset !== this.cursor,
             callbacks: {
@@ -142,7 +148,7 @@ export class LossChart {
       borderDash: runDash(index),
       pointRadius: 0,
     };
-    this.runs.set(runId, { runId, label, index, data, diverged: false });
+    this.runs.set(runId, { runId, label, index, data, points: [], testPoints: [], drawn: 0, diverged: false });
     this.chart.data.datasets.push(data);
     this.scheduleDraw();
   }
@@ -153,13 +159,16 @@ export class LossChart {
     for (const p of points) {
       if (Number.isFinite(p.loss)) {
         run.start ??= p.loss;
-        run.data.data.push({ x: p.step, y: p.loss, params: p.params });
+        run.points.push({ x: p.step, y: p.loss, params: p.params });
         if (Math.abs(p.loss) > EXPLODED * Math.max(1, Math.abs(run.start))) run.diverged = true;
       } else {
         // NaN or ±∞ (a diverged step) cannot be drawn: the curve ends at its last finite point, with a ✕.
         run.diverged = true;
       }
-      if (p.testLoss !== undefined && Number.isFinite(p.testLoss)) this.testSeries(run).data.push({ x: p.step, y: p.testLoss });
+      if (p.testLoss !== undefined && Number.isFinite(p.testLoss)) {
+        this.testSeries(run);
+        run.testPoints.push({ x: p.step, y: p.testLoss });
+      }
     }
     this.scheduleDraw();
   }
@@ -203,10 +212,10 @@ export class LossChart {
 
   /** The learner's choice of scale (the log-scale box). Unchecked before any loss arrived is no choice: the scale stays automatic. */
   setLogScale(log: boolean): void {
-    const hasData = [...this.runs.values()].some((r) => r.data.data.length > 0);
+    const hasData = [...this.runs.values()].some((r) => r.points.length > 0);
     this.logChoice = log || hasData ? log : undefined;
     this.fit();
-    this.chart.update('none');
+    this.draw();
   }
 
   /** Whether a log axis shows these losses better: the finite positive ones span more than three decades. */
@@ -242,7 +251,7 @@ export class LossChart {
       }
     }
     this.fit();
-    this.chart.update('none');
+    this.draw();
   }
 
   /** The runs drawn, for the HTML legend: a diverged run's label ends with the diverged tag. */
@@ -273,13 +282,13 @@ export class LossChart {
     this.chart.setDatasetVisibility(index, visible);
     if (run.test) this.chart.setDatasetVisibility(this.chart.data.datasets.indexOf(run.test), visible);
     this.fit();
-    this.chart.update('none');
+    this.draw();
   }
 
   /** Number of drawable points of a run (for tests and the status line); `test` counts its held-out curve. */
   pointCount(runId: string, test = false): number {
     const run = this.runs.get(runId);
-    return (test ? run?.test : run?.data)?.data.length ?? 0;
+    return (test ? run?.testPoints : run?.points)?.length ?? 0;
   }
 
   private colorOf(index: number, theme = chartTheme()): string {
@@ -293,11 +302,11 @@ export class LossChart {
 
   /** The losses that set the axis: those of the visible runs that did not diverge (all visible runs' if every one did). */
   private rangeValues(): number[] {
-    const shown = [...this.runs.values()].filter((r) => this.visible(r.data) && r.data.data.length);
+    const shown = [...this.runs.values()].filter((r) => this.visible(r.data) && r.points.length);
     const calm = shown.filter((r) => !r.diverged);
     const from = calm.length ? calm : shown;
     const ys: number[] = [];
-    for (const r of from) for (const d of [r.data, r.test]) if (d) for (const p of d.data) if (Number.isFinite(p.y)) ys.push(p.y);
+    for (const r of from) for (const d of [r.points, r.testPoints]) for (const p of d) if (Number.isFinite(p.y)) ys.push(p.y);
     return ys;
   }
 
@@ -307,8 +316,8 @@ export class LossChart {
     const x = scales?.x;
     const y = scales?.y;
     if (!x || !y) return;
-    const shown = [...this.runs.values()].filter((r) => this.visible(r.data) && r.data.data.length);
-    const steps = shown.flatMap((r) => [r.data.data[0].x, r.data.data[r.data.data.length - 1].x, ...(r.test?.data.map((p) => p.x) ?? [])]);
+    const shown = [...this.runs.values()].filter((r) => this.visible(r.data) && r.points.length);
+    const steps = shown.flatMap((r) => [r.points[0].x, r.points[r.points.length - 1].x, ...r.testPoints.map((p) => p.x)]);
     if (steps.length) {
       x.min = Math.min(...steps);
       x.max = Math.max(Math.max(...steps), x.min + 1);
@@ -348,7 +357,7 @@ export class LossChart {
         const { ctx, chartArea, scales } = chart;
         const theme = chartTheme();
         for (const run of this.runs.values()) {
-          const last = run.data.data[run.data.data.length - 1];
+          const last = run.points[run.points.length - 1];
           if (!run.diverged || !last || !this.visible(run.data)) continue;
           const rawX = scales.x.getPixelForValue(last.x);
           const rawY = scales.y.getPixelForValue(last.y);
@@ -376,12 +385,23 @@ export class LossChart {
     };
   }
 
+  /** Hands chart.js the thinned points of every run that grew, then draws. */
+  private draw(): void {
+    for (const run of this.runs.values()) {
+      if (run.drawn === run.points.length + run.testPoints.length) continue;
+      run.drawn = run.points.length + run.testPoints.length;
+      run.data.data = thinPoints(run.points);
+      if (run.test) run.test.data = thinPoints(run.testPoints);
+    }
+    this.chart.update('none');
+  }
+
   private scheduleDraw(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.fit();
-      this.chart.update('none');
+      this.draw();
     });
   }
 }

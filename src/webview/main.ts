@@ -129,6 +129,10 @@ function handle(msg: HostMessage): void {
           adjoint: v.strings.graphAdjoint,
           backwardStep: v.strings.backwardStep,
           restart: v.strings.backwardRestart,
+          zoomIn: v.strings.graphZoomIn,
+          zoomOut: v.strings.graphZoomOut,
+          fit: v.strings.graphFit,
+          panHint: v.strings.graphPanHint,
         },
         (start, end) => vscode.postMessage({ type: 'reveal', start, end }),
       );

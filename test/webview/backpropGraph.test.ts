@@ -2,12 +2,14 @@
  * The backprop graph view (#7) in the real panel bundle, light and dark: the graph of
  * examples/rosenbrock.ts computed by the engine, drawn by dagre + SVG; labels and numbers checked
  * against the graph data, a click selects the node's expression, the backward step writes the
- * chain rule with the numbers.
+ * chain rule with the numbers. At 320 px (the panel beside the editor) the graph starts fitted,
+ * and pans and zooms by its buttons, the keyboard, ctrl + wheel and a drag.
  */
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startHarness, openPanel, canvasInk, canvasColorPixels, type Harness, type Theme } from './harness';
+import type { Page } from 'playwright-core';
+import { startHarness, openPanel, canvasInk, canvasColorPixels, THEMES, type Harness, type PanelPage, type Theme } from './harness';
 import { panelStrings } from '../../src/panel/panelStrings';
 import type { HostMessage } from '../../src/protocol/panelProtocol';
 import { backpropGraph } from '../../src/teaching/backpropGraph';
@@ -19,6 +21,7 @@ import { networkInfo } from '../../src/teaching/networkInfo';
 import { backpropCostTable, networkTables } from '../../src/commands/analysisMessages';
 import { backpropCost } from '../../src/teaching/backpropCost';
 import { formatNumber } from '../../src/webview/numberFormat';
+import { MIN_SCALE } from '../../src/webview/graphView';
 
 const FILE = path.resolve(__dirname, '../../examples/rosenbrock.ts');
 const n4 = (v: number) => formatNumber(v, 4);
@@ -43,7 +46,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
         strings: panelStrings(),
         settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 },
       } satisfies HostMessage);
-      await p.send({ type: 'analysisStarted', title: '역전파 그래프' } satisfies HostMessage);
+      await p.send({ type: 'analysisStarted', title: '역전파 그래프', kind: 'graph' } satisfies HostMessage);
       await p.send({
         type: 'graph',
         title: 'rosenbrock.ts',
@@ -89,7 +92,7 @@ for (const theme of ['light', 'dark'] as Theme[]) {
         strings: panelStrings(),
         settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 },
       } satisfies HostMessage);
-      await p.send({ type: 'analysisStarted', title: '역전파 그래프: rosenbrock.ts' } satisfies HostMessage);
+      await p.send({ type: 'analysisStarted', title: '역전파 그래프: rosenbrock.ts', kind: 'graph' } satisfies HostMessage);
       await p.send({
         type: 'graph',
         title: `테이프의 노드 ${g.tapeNodes}개`,
@@ -110,6 +113,241 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       );
       await p.page.locator('#table-backprop-cost').scrollIntoViewIfNeeded();
       await p.screenshot('backprop-cost');
+      assert.deepEqual(await p.problems(), []);
+    });
+  });
+}
+
+/** The graph's view as the page shows it: scale, viewBox and each node's box against the viewport's inside. */
+interface GraphViewState {
+  scale: number;
+  /** 'fit' until the learner zooms or pans. */
+  view: string;
+  layout: string;
+  viewBox: number[];
+  nodes: Array<{ id: number; x: number; y: number; inside: boolean }>;
+  /** Ids of the nodes not wholly inside the viewport. */
+  outside: number[];
+}
+
+// Source text: a function would be rewritten by the TypeScript loader (see harness.ts).
+const GRAPH_STATE = `(() => {
+  const vp = document.querySelector('#backprop-graph .graph-scroller');
+  const svg = vp.querySelector('svg');
+  const r = vp.getBoundingClientRect();
+  const left = r.left + vp.clientLeft, top = r.top + vp.clientTop;
+  const right = left + vp.clientWidth, bottom = top + vp.clientHeight;
+  const nodes = [...vp.querySelectorAll('.node')].map((n) => {
+    const b = n.getBoundingClientRect();
+    const inside = b.left >= left - 0.5 && b.top >= top - 0.5 && b.right <= right + 0.5 && b.bottom <= bottom + 0.5;
+    return { id: Number(n.dataset.id), x: b.left + b.width / 2, y: b.top + b.height / 2, inside };
+  });
+  return {
+    scale: Number(vp.dataset.scale),
+    view: vp.dataset.view,
+    layout: svg.dataset.layout,
+    viewBox: svg.getAttribute('viewBox').split(' ').map(Number),
+    nodes,
+    outside: nodes.filter((n) => !n.inside).map((n) => n.id),
+  };
+})()`;
+
+const graphState = (page: Page) => page.evaluate(GRAPH_STATE) as Promise<GraphViewState>;
+
+/** Waits for the view's scale to differ from `scale` (a resize refits on the next frame). */
+async function scaleChange(page: Page, scale: number): Promise<GraphViewState> {
+  await page.waitForFunction(`Number(document.querySelector('#backprop-graph .graph-scroller').dataset.scale) !== ${scale}`, undefined, {
+    timeout: 5000,
+  });
+  return graphState(page);
+}
+
+async function openGraph(h: Harness, theme: Theme, width: number, height: number): Promise<PanelPage> {
+  const g = backpropGraph(readFileSync(FILE, 'utf8'), FILE);
+  const p = await openPanel(h, theme, undefined, { width, height });
+  await p.send({
+    type: 'init',
+    strings: panelStrings(),
+    settings: { optimizer: 'sgd', learningRate: 0.1, steps: 30 },
+  } satisfies HostMessage);
+  await p.send({ type: 'analysisStarted', title: '역전파 그래프', kind: 'graph' } satisfies HostMessage);
+  await p.send({
+    type: 'graph',
+    title: 'rosenbrock.ts',
+    graph: { nodes: g.nodes.map(({ op: _op, ...n }) => n), edges: g.edges, root: g.root },
+  } satisfies HostMessage);
+  await p.page.locator('#backprop-graph .graph-scroller[data-scale]').waitFor();
+  return p;
+}
+
+for (const theme of THEMES) {
+  describe(`backprop graph at 320 px: fit, pan and zoom (${theme} theme)`, function () {
+    this.timeout(60_000);
+    let h: Harness;
+    before(async () => {
+      h = await startHarness();
+    });
+    after(async () => {
+      await h?.close();
+    });
+
+    it('starts fitted with every node in view; buttons, keys and ctrl + wheel zoom; arrows pan; fit shows it whole again', async () => {
+      const strings = panelStrings();
+      const p = await openGraph(h, theme, 320, 800);
+      const page = p.page;
+      const viewport = page.locator('#backprop-graph .graph-scroller');
+      const fitted = await graphState(page);
+      assert.deepEqual(fitted.outside, [], 'every node inside the viewport after load');
+      assert.equal(fitted.view, 'fit');
+      assert.ok(fitted.scale >= MIN_SCALE && fitted.scale <= 1, `scale ${fitted.scale}`);
+      // A panel this narrow gets the top-to-bottom layout: left to right would need a scale under MIN_SCALE.
+      assert.equal(fitted.layout, 'TB');
+      // The viewport is one keyboard stop that names the graph and how to move it.
+      assert.equal(await viewport.getAttribute('tabindex'), '0');
+      assert.equal(await viewport.getAttribute('role'), 'application');
+      assert.equal(await viewport.getAttribute('aria-label'), 'rosenbrock.ts');
+      assert.equal(await viewport.getAttribute('aria-description'), strings.graphPanHint);
+      for (const [id, icon, label] of [
+        ['graph-zoom-in', 'zoom-in', strings.graphZoomIn],
+        ['graph-zoom-out', 'zoom-out', strings.graphZoomOut],
+        ['graph-fit', 'screen-normal', strings.graphFit],
+      ]) {
+        assert.equal(await page.locator(`#${id}`).getAttribute('icon'), icon);
+        assert.equal(await page.locator(`#${id}`).getAttribute('aria-label'), label);
+      }
+      // The zoom buttons sit beside the backward step's, inside the panel.
+      const zoomBox = await page.locator('#graph-fit').boundingBox();
+      assert.ok(zoomBox && zoomBox.x + zoomBox.width <= 320, 'fit button inside the panel');
+      await p.screenshot('backprop-graph-320', { fullPage: true });
+
+      // Buttons: zoom in shows less of the graph, larger; fit shows all of it again.
+      await page.locator('#graph-zoom-in').click();
+      let s = await graphState(page);
+      assert.ok(s.scale > fitted.scale, `zoomed in: ${s.scale} > ${fitted.scale}`);
+      assert.equal(s.view, 'moved');
+      assert.notDeepEqual(s.outside, []);
+      await page.locator('#graph-zoom-out').click();
+      await page.locator('#graph-zoom-out').click();
+      assert.ok((await graphState(page)).scale < s.scale);
+      await page.locator('#graph-fit').click();
+      s = await graphState(page);
+      assert.deepEqual(s.outside, []);
+      assert.equal(s.view, 'fit');
+      assert.deepEqual(s.viewBox, fitted.viewBox);
+
+      // Keyboard: Tab from the fit button reaches the viewport, with a visible focus ring.
+      await page.locator('#graph-fit').focus();
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(`document.activeElement?.classList.contains('graph-scroller')`), true);
+      assert.equal(await viewport.evaluate((e) => getComputedStyle(e).outlineStyle), 'solid');
+      await page.keyboard.press('+');
+      const zoomed = await graphState(page);
+      assert.ok(zoomed.scale > fitted.scale, `+ zooms in: ${zoomed.scale}`);
+      await page.keyboard.press('=');
+      const more = await graphState(page);
+      assert.ok(more.scale > zoomed.scale, `= zooms in: ${more.scale}`);
+      await page.keyboard.press('ArrowRight');
+      s = await graphState(page);
+      assert.ok(s.viewBox[0] > more.viewBox[0], `→ pans right: ${s.viewBox[0]} > ${more.viewBox[0]}`);
+      assert.equal(s.viewBox[1], more.viewBox[1]);
+      await page.keyboard.press('ArrowDown');
+      const down = await graphState(page);
+      assert.ok(down.viewBox[1] > s.viewBox[1], '↓ pans down');
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowUp');
+      s = await graphState(page);
+      assert.ok(s.viewBox[0] < down.viewBox[0] && s.viewBox[1] < down.viewBox[1], '← and ↑ pan back');
+      await page.keyboard.press('-');
+      assert.ok((await graphState(page)).scale < s.scale, '- zooms out');
+      await page.keyboard.press('0');
+      s = await graphState(page);
+      assert.deepEqual(s.outside, [], '0 fits');
+      assert.deepEqual(s.viewBox, fitted.viewBox);
+
+      // Ctrl + wheel (a trackpad pinch) zooms around the pointer; a plain wheel leaves the graph alone.
+      const box = await viewport.boundingBox();
+      assert.ok(box);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.wheel(0, 200);
+      assert.equal((await graphState(page)).scale, fitted.scale, 'a plain wheel does not zoom');
+      await page.keyboard.down('Control');
+      await page.mouse.wheel(0, -200);
+      await page.keyboard.up('Control');
+      assert.ok((await graphState(page)).scale > fitted.scale, 'ctrl + wheel zooms in');
+      await page.locator('#graph-fit').click();
+
+      // The backward step pans so the node it is on is in view.
+      for (let k = 0; k < 3; k++) await page.locator('#graph-zoom-in').click();
+      await page.locator('#backward-step').click();
+      const root = (await graphState(page)).nodes.find((n) => n.id === 8);
+      assert.ok(root?.inside, 'the loss node is in view after the first backward step');
+      for (let k = 0; k < 8; k++) await page.locator('#backward-step').click();
+      assert.ok((await graphState(page)).nodes.find((n) => n.id === 0)?.inside, 'x is in view at the last step');
+      assert.deepEqual(await p.problems(), []);
+    });
+
+    it('a drag pans without revealing; a click on a node still reveals; a node shows its focus ring; a resize refits until the learner zooms', async () => {
+      const source = readFileSync(FILE, 'utf8');
+      const g = backpropGraph(source, FILE);
+      const p = await openGraph(h, theme, 320, 800);
+      const page = p.page;
+      const fitted = await graphState(page);
+      for (let k = 0; k < 2; k++) await page.locator('#graph-zoom-in').click();
+      const before = await graphState(page);
+      const revealsBefore = (await p.posted()).filter((m) => m.type === 'reveal').length;
+      // Press on a node that is in view and has an expression, drag up and to the left, release.
+      const start = before.nodes.find((n) => n.inside && g.nodes[n.id].range);
+      assert.ok(start, 'a node with an expression in view');
+      await page.mouse.move(start.x, start.y);
+      await page.mouse.down();
+      await page.mouse.move(start.x - 40, start.y - 60, { steps: 6 });
+      await page.mouse.up();
+      const dragged = await graphState(page);
+      const dx = dragged.viewBox[0] - before.viewBox[0];
+      const dy = dragged.viewBox[1] - before.viewBox[1];
+      // The graph follows the pointer: the view moves right and down by the drag over the scale
+      // (zoomed in around the centre, it has room to on every side).
+      assert.ok(Math.abs(dx - 40 / before.scale) < 1, `dx ${dx}`);
+      assert.ok(Math.abs(dy - 60 / before.scale) < 1, `dy ${dy}`);
+      assert.equal((await p.posted()).filter((m) => m.type === 'reveal').length, revealsBefore, 'a drag does not reveal');
+
+      // A click (no movement) on a node still selects its expression.
+      await page.locator('#graph-fit').click();
+      const square = g.nodes.find((n) => n.range && source.slice(n.range.start, n.range.end) === '(1 - x) ** 2');
+      assert.ok(square?.range);
+      await page.locator(`#backprop-graph .node[data-id="${square.id}"]`).click();
+      const posted = await p.posted();
+      assert.deepEqual(posted[posted.length - 1], { type: 'reveal', start: square.range.start, end: square.range.end });
+
+      // Keyboard focus on a node: its ring is drawn in the theme's focus colour.
+      await page.locator('#graph-fit').focus();
+      await page.keyboard.press('Tab'); // the viewport
+      await page.keyboard.press('Tab'); // its first node
+      const ring = await page.evaluate(
+        `(() => { const r = document.activeElement.querySelector('.focus-ring'); const s = getComputedStyle(r); return [document.activeElement.dataset.id, s.stroke, s.strokeWidth]; })()`,
+      );
+      assert.equal((ring as string[])[0], '0');
+      assert.notEqual((ring as string[])[1], 'none', 'the focused node has a ring');
+      const focusBorder = await page.evaluate(
+        `(() => { const d = document.createElement('div'); d.style.color = 'var(--vscode-focusBorder)'; document.body.append(d); const c = getComputedStyle(d).color; d.remove(); return c; })()`,
+      );
+      assert.equal((ring as string[])[1], focusBorder);
+
+      // A wider panel: refitted (larger) while the learner has not zoomed; then kept once they have.
+      await page.keyboard.press('0');
+      await page.setViewportSize({ width: 600, height: 800 });
+      const wide = await scaleChange(page, fitted.scale);
+      assert.equal(wide.view, 'fit');
+      assert.ok(wide.scale > fitted.scale, `refitted: ${wide.scale}`);
+      assert.deepEqual(wide.outside, []);
+      await page.locator('#graph-zoom-in').click();
+      const zoomed = await graphState(page);
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.waitForFunction(`document.querySelector('#backprop-graph .graph-scroller').clientWidth < 320`);
+      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+      const narrow = await graphState(page);
+      assert.equal(narrow.scale, zoomed.scale, 'the learner’s zoom is kept');
+      assert.equal(narrow.view, 'moved');
       assert.deepEqual(await p.problems(), []);
     });
   });

@@ -276,6 +276,18 @@ describe('loss panel streaming a long run', function () {
     );
     assert.match(await p.page.locator('.timeline-label').innerText(), /스텝 99999 /, 'the last step arrived');
     assert.ok((await canvasInk(p.page, '#loss-chart')) > 0.01);
+    // The curve is drawn to the last step (chart.js's own decimation once stopped it at step 2,100),
+    // with at most ~2,000 points, among them the run's lowest loss.
+    await p.page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    const drawn = (await p.page.evaluate(`(() => {
+      const d = document.querySelector('#loss-chart').chart.data.datasets.find((x) => x.label !== 'cursor');
+      return { count: d.data.length, last: d.data[d.data.length - 1].x, lowest: Math.min(...d.data.map((q) => q.y)) };
+    })()`)) as { count: number; last: number; lowest: number };
+    let lowest = Infinity;
+    for (let step = 0; step < 100_000; step++) lowest = Math.min(lowest, 10 * Math.exp(-step / 20_000) + 0.1 * Math.sin(step / 50) ** 2);
+    assert.equal(drawn.last, 99_999);
+    assert.ok(drawn.count <= 2000, `${drawn.count} points drawn`);
+    assert.equal(drawn.lowest, lowest);
     assert.deepEqual(await p.problems(), []);
   });
 });
