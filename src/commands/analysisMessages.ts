@@ -420,6 +420,7 @@ export function networkTables(info: NetworkInfo): HostMessage[] {
               layer: t('layer {0}: weight {1} × {2} and bias'),
               readout: t('{0} = {1} (other end of the run: {2})'),
               hint: t('Arrow keys move over the cells; colour: negative to positive, scaled to the layer’s largest |value|.'),
+              colorBar: t('Value of a weight or bias (colour: its share of the layer’s largest |value|, by square root)'),
             },
             layers: info.layers,
           } satisfies HostMessage,

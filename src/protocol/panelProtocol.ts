@@ -364,6 +364,8 @@ const WeightsLabelsSchema = v.object({
   /** Readout of the cell under the cursor: {0} what, {1} value now, {2} value at the other end. */
   readout: v.string(),
   hint: v.string(),
+  /** The title of each layer's colour bar. */
+  colorBar: v.string(),
 });
 export type WeightsLabels = v.InferOutput<typeof WeightsLabelsSchema>;
 

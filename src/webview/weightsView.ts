@@ -13,6 +13,7 @@
 import type { WeightLayerData, WeightsLabels } from '../protocol/panelProtocol';
 import { chartTheme, rgbOf as rgb } from './theme';
 import { formatNumber } from './numberFormat';
+import { ColorBar, type ColorBarSpec } from './colorBar';
 
 type Side = 'start' | 'end';
 
@@ -30,6 +31,9 @@ class LayerGrid {
   /** Largest |value| over weights and biases at both ends: one colour scale for the toggle. */
   private readonly scale: number;
   private cursor: [number, number] | undefined;
+  private readonly colorBar: ColorBar;
+  /** The theme colours the colour bar was drawn with. */
+  private barTheme = '';
 
   constructor(
     private readonly layer: WeightLayerData,
@@ -64,7 +68,8 @@ class LayerGrid {
         this.move(row, col === layer.cols + 1 ? layer.cols : col);
     });
     this.canvas.addEventListener('focus', () => this.move(...(this.cursor ?? [0, 0])));
-    this.element.append(caption, this.canvas);
+    this.colorBar = new ColorBar(this.colorBarSpec());
+    this.element.append(caption, this.canvas, this.colorBar.element);
     this.draw();
   }
 
@@ -113,23 +118,45 @@ class LayerGrid {
     this.move(...to);
   }
 
+  /**
+   * The colour of a value: the background blended toward the first chart colour (negative) or the
+   * second (positive) by √(|v| / largest |v|) — small weights stay visible beside the few large ones
+   * training grows.
+   */
+  private colorOf(v: number): [number, number, number] {
+    const theme = chartTheme();
+    const bg = rgb(theme.background);
+    const to = rgb(theme.series[v < 0 ? 0 : 1]);
+    const t = Number.isFinite(v) ? Math.sqrt(Math.min(1, Math.abs(v) / this.scale)) : 1;
+    return bg.map((b, k) => Math.round(b + (to[k] - b) * t)) as [number, number, number];
+  }
+
+  /** −max … 0 … +max along the strip: position t stands for (2t − 1)|2t − 1| · max (the √ undone). */
+  private colorBarSpec(): ColorBarSpec {
+    const value = (t: number) => Math.sign(2 * t - 1) * (2 * t - 1) ** 2 * this.scale;
+    return {
+      title: this.labels.colorBar,
+      color: (t) => this.colorOf(value(t)),
+      ticks: [0, 0.25, 0.5, 0.75, 1].map((at) => ({ at, value: value(at) })),
+    };
+  }
+
   draw(): void {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
     const theme = chartTheme();
-    const neg = rgb(theme.series[0]);
-    const pos = rgb(theme.series[1]);
-    const bg = rgb(theme.background);
+    // The theme may have changed: the colour bar follows the grid.
+    const themeKey = `${theme.background} ${theme.series[0]} ${theme.series[1]}`;
+    if (themeKey !== this.barTheme) {
+      this.barTheme = themeKey;
+      this.colorBar.set(this.colorBarSpec());
+    }
     const side = this.side();
     const s = this.size;
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     for (let r = 0; r < this.layer.rows; r++) {
       for (let c = 0; c <= this.layer.cols; c++) {
-        const v = this.valueAt(r, c, side);
-        // √ of the share: small weights stay visible beside the few large ones training grows.
-        const t = Number.isFinite(v) ? Math.sqrt(Math.min(1, Math.abs(v) / this.scale)) : 1;
-        const to = v < 0 ? neg : pos;
-        ctx.fillStyle = `rgb(${bg.map((b, k) => Math.round(b + (to[k] - b) * t)).join(', ')})`;
+        ctx.fillStyle = `rgb(${this.colorOf(this.valueAt(r, c, side)).join(', ')})`;
         const x = c === this.layer.cols ? (c + 1) * s : c * s;
         ctx.fillRect(x, r * s, s, s);
       }

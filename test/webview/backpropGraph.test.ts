@@ -486,7 +486,23 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const before = await first.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
       assert.notEqual(before, after, 'toggling to the start weights changes the picture');
       assert.ok((await canvasInk(p.page, '#weights canvas')) > 0.3, 'weights grid looks blank');
-      await p.page.locator('#weights').scrollIntoViewIfNeeded();
+      // Each layer has a labelled colour bar: −max … 0 … +max of that layer, in the panel's number format.
+      const bars = (await p.page.evaluate(
+        `[...document.querySelectorAll('#weights .weights-layer')].map((f) => [...f.querySelectorAll('.color-bar-ticks span')].map((s) => s.textContent))`,
+      )) as string[][];
+      const layers = info.layers;
+      assert.equal(bars.length, layers.length);
+      bars.forEach((ticks, i) => {
+        const l = layers[i];
+        const max = Math.max(...[l.start, l.end, l.biasStart, l.biasEnd].flat().map(Math.abs));
+        assert.deepEqual(
+          ticks,
+          [-max, -max / 4, 0, max / 4, max].map((v) => formatNumber(v, 3)),
+        );
+      });
+      assert.match((await p.page.locator('#weights .color-bar').first().getAttribute('aria-label')) ?? '', /^가중치·편향 값/);
+      // The screenshot starts at the view's heading, not in the middle of the table above it.
+      await p.page.locator('#weights').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await p.screenshot('weights');
       assert.deepEqual(await p.problems(), []);
     });

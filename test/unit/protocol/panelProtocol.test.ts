@@ -324,7 +324,7 @@ describe('panel protocol limits, each just inside and just outside', () => {
     const weights = (layers: unknown[]) => ({
       type: 'weights',
       title: 'w',
-      labels: { start: 'a', end: 'b', bias: 'c', layer: 'd', readout: 'e', hint: 'f' },
+      labels: { start: 'a', end: 'b', bias: 'c', layer: 'd', readout: 'e', hint: 'f', colorBar: 'g' },
       layers,
     });
     assert.ok(isHostMessage(weights(new Array(64).fill(layer))));
