@@ -3,7 +3,7 @@
 //   node esbuild.js --watch      rebuild on change
 //   node esbuild.js --production minified, no source maps (what `npm run package` ships)
 // Each target states its platform: the extension, worker, CLI and engine library run on Node;
-// the webview app runs in the browser and never imports `vscode` or the engine.
+// the web entry and its worker (VS Code for the Web) and the webview app run in the browser.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -22,6 +22,35 @@ const node = {
   external: ['vscode'],
 };
 
+/**
+ * VS Code for the Web: where a module has a `.web.ts` twin beside it (worker/isolatedRun.web.ts,
+ * worker/roomPool.web.ts, runner/learnerHost.web.ts), browser builds take the twin. The twin has
+ * the same exports; the shared code above it does not know which platform it runs on.
+ */
+const webTwins = {
+  name: 'web-twins',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.importer.endsWith('.web.ts')) return undefined;
+      const twin = path.resolve(args.resolveDir, `${args.path}.web.ts`);
+      return fs.existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+
+/** A browser bundle of host or worker code: no Node APIs; `path` is path-browserify. */
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  plugins: [webTwins],
+  alias: { path: 'path-browserify', 'node:path': 'path-browserify' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
 /** Shipped in the VSIX (dist/). */
 const targets = [
   { ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' },
@@ -29,6 +58,9 @@ const targets = [
   { ...node, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { worker: 'src/worker/worker.ts' }, outdir: 'dist' },
   { ...node, entryPoints: { sealedRoom: 'src/worker/sealedRoom.ts' }, outdir: 'dist' },
+  // VS Code for the Web: the web-worker extension host's entry, and the sealed room's Web Worker.
+  { ...web, format: 'cjs', external: ['vscode'], entryPoints: { browser: 'src/browser.ts' }, outdir: 'dist' },
+  { ...web, format: 'iife', entryPoints: { webWorker: 'src/worker/webWorker.ts' }, outdir: 'dist' },
   {
     bundle: true,
     platform: 'browser',

@@ -17,10 +17,10 @@ export async function saveNetworkExport(
     title: t('Export the network as a PyTorch script'),
   });
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(exported.pytorch, 'utf8'));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exported.pytorch));
   await vscode.workspace.fs.writeFile(
     target.with({ path: target.path.replace(/\.py$/, '') + '.json' }),
-    Buffer.from(JSON.stringify(exported.json, null, 2), 'utf8'),
+    new TextEncoder().encode(JSON.stringify(exported.json, null, 2)),
   );
   void vscode.window.showInformationMessage(t('Saved {0}', target.fsPath));
   return target;

@@ -26,8 +26,14 @@ export function runToJson(r: RunResult): string {
 export function pngBytes(dataUrl: string): Uint8Array | undefined {
   const prefix = 'data:image/png;base64,';
   if (!dataUrl.startsWith(prefix)) return undefined;
-  const bytes = Buffer.from(dataUrl.slice(prefix.length), 'base64');
+  // atob, not Buffer: the same code runs in VS Code for the Web.
+  let bytes: Uint8Array;
+  try {
+    bytes = Uint8Array.from(atob(dataUrl.slice(prefix.length)), (c) => c.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
   // The PNG signature: refuse anything else, whatever the URL claims.
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  return signature.every((b, i) => bytes[i] === b) ? new Uint8Array(bytes) : undefined;
+  return signature.every((b, i) => bytes[i] === b) ? bytes : undefined;
 }

@@ -5,7 +5,6 @@
  * through the WebviewPanelSerializer registered in extension.ts, which calls `LossPanel.revive`.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import { panelHtml, makeNonce } from './panelHtml';
 import { panelStrings } from './panelStrings';
 import {
@@ -133,7 +132,7 @@ export class LossPanel implements vscode.Disposable {
     const uri = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...p)).toString();
     return panelHtml({
       cspSource: webview.cspSource,
-      nonce: makeNonce((n) => randomBytes(n)),
+      nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
       scriptUri: uri('dist', 'webview.js'),
       styleUri: uri('media', 'panel.css'),
       codiconUri: uri('dist', 'codicons', 'codicon.css'),

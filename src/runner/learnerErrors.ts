@@ -388,4 +388,12 @@ export const learnerErrors = {
       `Cannot find the file '${name}' (looked for ${tried.join(', ')}). Check the path and the file name.`,
       w,
     ),
+  /** VS Code for the Web: the sealed room (a Web Worker) has no files to read. */
+  importOnWeb: (name: string, w: Where) =>
+    error(
+      'badImport',
+      `VS Code for the Web(vscode.dev, github.dev)에서는 손실 파일이 다른 파일('${name}')을 가져올 수 없습니다. 필요한 함수와 데이터를 이 파일 안에 두거나, 데스크톱 VS Code에서 실행하세요.`,
+      `In VS Code for the Web (vscode.dev, github.dev) a loss file cannot import another file ('${name}'). Keep the functions and data it needs in this file, or run it in desktop VS Code.`,
+      w,
+    ),
 };

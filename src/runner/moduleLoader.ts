@@ -9,10 +9,9 @@
  * exports as far as they are filled), `.json` data files, and 'gdtutor', the built-in nn library
  * (loaded on first import). Anything else — npm packages, `node:fs` — is a clear error at the
  * import's line. Relative files are read from disk: an unsaved edit of a helper is not seen.
+ * (In VS Code for the Web there is no disk: learnerHost.web.ts refuses relative imports clearly.)
  */
 import ts from 'typescript';
-import vm from 'node:vm';
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createGdTransformer, RUNTIME_NAME, IDENTITY_RUNTIME_NAME, SITE_RUNTIME_NAME, type TransformOptions } from './transform';
 import { decodeMappings, type LineMappings } from './sourceMap';
@@ -23,6 +22,7 @@ import { identityRuntime } from './identityRuntime';
 import { gd } from '../engine/runtime';
 import { mathPatchSite } from './learnerMath';
 import { builtinPatchSite } from './learnerBuiltinsSyntax';
+import { RELATIVE_IMPORTS, compileModule, isFile, readText } from './learnerHost';
 
 export interface LoadedModule {
   fileName: string;
@@ -191,7 +191,7 @@ function candidates(dir: string, spec: string): string[] {
 
 function resolveRelative(dir: string, spec: string): { file?: string; tried: string[] } {
   const tried = candidates(dir, spec);
-  const file = tried.find((c) => existsSync(c) && statSync(c).isFile());
+  const file = tried.find(isFile);
   return { file, tried: tried.map((t) => path.relative(dir, t) || t) };
 }
 
@@ -221,24 +221,25 @@ export function loadModule(source: string, fileName: string, state: LoaderState 
     const builtin = BUILTINS[spec];
     if (builtin) return builtin();
     if (!spec.startsWith('./') && !spec.startsWith('../')) throw learnerErrors.badImport(spec, importSite(sourceFile, spec));
+    if (!RELATIVE_IMPORTS) throw learnerErrors.importOnWeb(spec, importSite(sourceFile, spec));
     const { file, tried } = resolveRelative(dir, spec);
     if (!file) throw learnerErrors.importNotFound(spec, tried, importSite(sourceFile, spec));
     const cached = state.cache.get(file);
     if (cached) return cached.exports;
     if (file.endsWith('.json')) {
-      const data = { exports: JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> };
+      const data = { exports: JSON.parse(readText(file)) as Record<string, unknown> };
       state.cache.set(file, data);
       return data.exports;
     }
     try {
-      return loadModule(readFileSync(file, 'utf8'), file, state).exports;
+      return loadModule(readText(file), file, state).exports;
     } catch (e) {
       // A syntax or import error inside the helper: shown at this file's import of it.
       throw e instanceof LearnerError ? e.importedFrom(file, importSite(sourceFile, spec)) : e;
     }
   };
 
-  const fn = vm.compileFunction(code, WRAPPER_PARAMS, { filename: fileName });
+  const fn = compileModule(code, WRAPPER_PARAMS, fileName);
   fn.call(module.exports, module.exports, localRequire, module, fileName, dir, gd, identityRuntime, state.transform?.graph?.record);
   return { fileName, exports: module.exports, maps: state.maps, sourceFile };
 }

@@ -9,10 +9,10 @@
  * vary, so a deterministic file never pays for it.
  */
 import ts from 'typescript';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { value0, type ParamShape } from '../engine/evaluate';
 import { loadModule, whereOf } from './moduleLoader';
+import { readText } from './learnerHost';
 import { seedLearnerRandom } from './learnerMath';
 import type { GraphSite } from './transform';
 import type { Where } from './learnerErrors';
@@ -77,7 +77,7 @@ export function firstDifference(probe: RepeatProbe): { where: Where; file?: stri
     const inTrainedFile = path.resolve(site.fileName) === path.resolve(probe.fileName);
     const file = inTrainedFile
       ? mod.sourceFile
-      : ts.createSourceFile(site.fileName, readFileSync(site.fileName, 'utf8'), ts.ScriptTarget.ES2022, true);
+      : ts.createSourceFile(site.fileName, readText(site.fileName), ts.ScriptTarget.ES2022, true);
     return { where: whereOf(file, site.start, site.end), file: inTrainedFile ? undefined : site.fileName };
   } catch {
     return undefined;
