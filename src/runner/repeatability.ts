@@ -75,9 +75,7 @@ export function firstDifference(probe: RepeatProbe): { where: Where; file?: stri
     if (i === first.length && i === second.length) return undefined;
     const site = sites[(first[i] ?? second[i]).site];
     const inTrainedFile = path.resolve(site.fileName) === path.resolve(probe.fileName);
-    const file = inTrainedFile
-      ? mod.sourceFile
-      : ts.createSourceFile(site.fileName, readText(site.fileName), ts.ScriptTarget.ES2022, true);
+    const file = inTrainedFile ? mod.sourceFile : ts.createSourceFile(site.fileName, readText(site.fileName), ts.ScriptTarget.ES2022, true);
     return { where: whereOf(file, site.start, site.end), file: inTrainedFile ? undefined : site.fileName };
   } catch {
     return undefined;
