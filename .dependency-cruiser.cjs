@@ -1,7 +1,8 @@
 /**
  * The import rules of src/ (docs/ARCHITECTURE.md), checked by `npm run lint`:
  *
- *   extension.ts, cli.ts, api.ts    entries: wire things up, may import anything below
+ *   extension.ts, browser.ts,       entries: wire things up, may import anything below
+ *   cli.ts, api.ts
  *   cli/                            the CLI's own parts (used by cli.ts only)
  *   commands/                       every VS Code command and controller
  *   panel/  hover/  snippets/       the panel's host side; hovers and the glossary; loss templates

@@ -28,6 +28,7 @@ export function panelStrings(): PanelStrings {
     curve: t('Loss L(w)'),
     tangent: t('Tangent at the current step'),
     clickToStart: t('Click the map to start a new run from that point.'),
+    lossColorBar: t('Loss (colour on a log scale)'),
     surfaceView: t('Surface view'),
     surfaceMap2d: t('2-D contour map'),
     surface3d: t('3-D surface'),
@@ -82,6 +83,9 @@ export function panelStrings(): PanelStrings {
       ),
       map: t(
         'The loss curve shows the loss at each step; the map shows the loss over the two parameters in colour and contour lines, with the path from the start ● to the end ■ and arrows along −∇L, the direction of steepest descent.',
+      ),
+      surface3d: t(
+        'The loss curve shows the loss at each step; the 3-D surface shows the loss over the two parameters as height and colour, with the path from the start ● down to the end ■ on it. Turn it to see the shape of the valley.',
       ),
       many: t(
         'The loss curve, the gradient norm ‖∇L‖ and up to ten parameters over the steps: with this many parameters no single picture of the loss surface exists.',

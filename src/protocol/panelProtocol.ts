@@ -173,6 +173,8 @@ export interface PanelStrings {
   curve: string;
   tangent: string;
   clickToStart: string;
+  /** The heat map's colour bar: what its colours mean. */
+  lossColorBar: string;
   /** The surface box's toggle between the 2-D contour map and the 3-D view (surface3d.ts): its group and buttons. */
   surfaceView: string;
   surfaceMap2d: string;
@@ -244,6 +246,8 @@ export interface ViewCaptions {
   curve: string;
   /** Two parameters: the loss curve and the contour map. */
   map: string;
+  /** Two parameters with the surface shown in 3-D. */
+  surface3d: string;
   /** Three or more: loss, gradient norm, parameter traces; `slice` when a 2-D slice is shown too. */
   many: string;
   slice: string;

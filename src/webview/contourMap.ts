@@ -9,7 +9,8 @@
  */
 import { contours } from 'd3-contour';
 import type { StepPoint, SurfaceData } from '../protocol/panelProtocol';
-import { logNormalizer, rampColor, parseColor } from './colorScale';
+import { logNormalizer, rampColor, parseColor, type Normalizer } from './colorScale';
+import type { ColorBarSpec } from './colorBar';
 import { chartTheme } from './theme';
 import { samePaletteEntry } from './palette';
 
@@ -28,6 +29,8 @@ const MAX_ARROWS = 12;
 
 export class ContourMap {
   private surface: Surface2D | undefined;
+  /** The heat map's loss → [0, 1] scale (the colour bar's too). */
+  private norm: Normalizer | undefined;
   private heat: HTMLCanvasElement | undefined;
   private isolines: Array<Array<Array<[number, number]>>> = [];
   private readonly paths = new Map<string, Path>();
@@ -54,6 +57,7 @@ export class ContourMap {
     this.surface = surface;
     const flat: number[] = [];
     const norm = logNormalizer(surface.z.flat());
+    this.norm = norm;
     // d3-contour wants row-major values with no holes: non-finite cells take the highest value.
     for (const row of surface.z) for (const v of row) flat.push(norm(v ?? norm.max));
     const nx = surface.x.length;
@@ -118,6 +122,32 @@ export class ContourMap {
     const [x0, x1] = [s.x[0], s.x[s.x.length - 1]];
     const [y0, y1] = [s.y[0], s.y[s.y.length - 1]];
     return [((x - x0) / (x1 - x0)) * this.width, ((y1 - y) / (y1 - y0)) * this.height];
+  }
+
+  /**
+   * The heat map's colour bar: the same colours, labelled with losses. The scale is log(1 + L − min),
+   * so the ticks are the lowest loss, min + 10^k for each power of ten inside, and the highest.
+   */
+  colorBarSpec(title: string): ColorBarSpec | undefined {
+    const norm = this.norm;
+    if (!norm) return undefined;
+    const bg = parseColor(getComputedStyle(document.body).getPropertyValue('--vscode-editor-background'), [30, 30, 30]);
+    const values = [norm.min];
+    for (let k = -6; k <= 30; k++) if (norm.min + 10 ** k < norm.max) values.push(norm.min + 10 ** k);
+    values.push(norm.max);
+    // Ticks at least an eighth of the bar apart (the ends always kept).
+    const ticks: Array<{ at: number; value: number }> = [];
+    for (const value of values) {
+      const at = norm(value);
+      const last = ticks[ticks.length - 1];
+      if (!last || at - last.at >= 0.125) ticks.push({ at, value });
+      else if (value === norm.max) ticks[ticks.length - 1] = { at, value };
+    }
+    return {
+      title,
+      color: (t) => rampColor(t).map((c, k) => Math.round(c * 0.8 + bg[k] * 0.2)) as [number, number, number],
+      ticks,
+    };
   }
 
   private renderHeat(flat: number[], nx: number, ny: number): HTMLCanvasElement {

@@ -15,16 +15,10 @@ import { chartBox, el } from './dom';
 import { resetState, save } from './savedState';
 import { renderLegend } from './legend';
 import { showHeader } from './viewHeader';
+import { showMapColorBar } from './surfaceViews';
 import type { Mode, View } from './viewModel';
 
 export type { Mode, View } from './viewModel';
-
-/** Runs the learner's file again with these settings (shown in the controls and kept). */
-export function rerun(v: View, settings: RunSettings): void {
-  v.controls.set(settings);
-  save({ settings });
-  vscode.postMessage({ type: 'rerun', settings });
-}
 
 /** Whether the toolbar's disclosure is open: kept when the panel is rebuilt for another view. */
 let moreOpen = false;
@@ -216,6 +210,7 @@ export function buildView(strings: PanelStrings, settings: RunSettings, mode: Mo
     renderLegend(v);
     v.curve?.applyTheme();
     v.map?.redraw();
+    showMapColorBar(v);
     for (const m of v.cellMaps) m.draw();
     v.boundary?.draw();
     v.weights?.redraw();

@@ -2,13 +2,18 @@
 import type { ViewCaptions } from '../protocol/panelProtocol';
 import type { View } from './viewModel';
 
+/** Whether the surface box shows the 3-D view (its toggle, surfaceToggle.ts, says so). */
+function showing3d(v: View): boolean {
+  return v.surfaceBox.querySelector('#surface-view-3d')?.getAttribute('aria-pressed') === 'true';
+}
+
 /** The caption of the training view: what its pictures are, for the newest run. */
 function trainCaption(v: View): keyof ViewCaptions {
   if (v.latest === undefined) return 'empty';
   if (v.boundary && v.boundaryKind !== 'output') return 'boundary';
   const d = v.latestDimension ?? 0;
   if (d === 1) return v.curve ? 'curve' : 'loss';
-  if (d === 2) return v.map ? 'map' : 'loss';
+  if (d === 2) return v.map ? (showing3d(v) ? 'surface3d' : 'map') : 'loss';
   return v.map ? 'slice' : 'many';
 }
 

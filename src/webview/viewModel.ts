@@ -3,6 +3,7 @@ import type { AnalysisKind, PanelStrings, RunSettings, StepPoint } from '../prot
 import type { LossChart } from './lossChart';
 import type { Curve1D } from './curve1d';
 import type { ContourMap } from './contourMap';
+import type { ColorBar } from './colorBar';
 import type { TraceChart } from './traceChart';
 import type { Playback } from './playback';
 import type { Controls } from './controls';
@@ -57,6 +58,8 @@ export interface View {
   status: HTMLElement;
   curve?: Curve1D;
   map?: ContourMap;
+  /** The heat map's labelled colour bar (losses). */
+  mapBar?: ColorBar;
   /** For three or more parameters: ‖∇L‖ per run and the traces of the parameters. */
   gradNorm?: TraceChart;
   traces?: TraceChart;

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { formatNumber } from '../../src/webview/numberFormat';
 import { startHarness, openPanel, canvasInk, type Harness, type Theme, type PanelPage } from './harness';
 import { panelStrings } from '../../src/panel/panelStrings';
 import type { HostMessage, RunSettings, StepPoint, SurfaceData } from '../../src/protocol/panelProtocol';
@@ -73,6 +74,17 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await stream(p, 2, bowlRun());
       const map = p.page.locator('#surface-map');
       assert.ok((await canvasInk(p.page, '#surface-map')) > 0.2, 'contour map looks blank');
+      // The colour bar says what the colours mean: from the lowest to the highest sampled loss, left to right.
+      const run = bowlRun();
+      const zs = run.surface.kind === '2d' ? run.surface.z.flat().filter((z): z is number => z !== null) : [];
+      const bar = (await p.page.evaluate(
+        `[...document.querySelectorAll('#map-color-bar .color-bar-ticks span')].map((s) => ({ text: s.textContent, left: s.getBoundingClientRect().left }))`,
+      )) as Array<{ text: string; left: number }>;
+      assert.ok(bar.length >= 3, JSON.stringify(bar));
+      assert.equal(bar[0].text, formatNumber(Math.min(...zs), 3));
+      assert.equal(bar[bar.length - 1].text, formatNumber(Math.max(...zs), 3));
+      for (let i = 1; i < bar.length; i++) assert.ok(bar[i].left > bar[i - 1].left, 'ticks left to right');
+      assert.match((await p.page.locator('#map-color-bar').getAttribute('aria-label')) ?? '', /^손실 \(색은 로그 눈금\): /);
       await p.screenshot('contour-2d');
       // The centre of the map is (0, 0) for x ∈ [−5, 5], y ∈ [−3, 3].
       const box = await map.boundingBox();
