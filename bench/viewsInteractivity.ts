@@ -26,7 +26,7 @@ export async function nineRunViewTimings(): Promise<{ stepMs: number; toggleMs: 
   const result = runAnalysis(loss, 'race', { options: { steps: 200 } });
   let n = 0;
   const messages: HostMessage[] = [
-    { type: 'analysisStarted', title: analysisTitle('race') },
+    { type: 'analysisStarted', title: analysisTitle('race'), kind: 'race' },
     { type: 'surface', runId: 'surface', surface: sampleSurface(loss) },
     ...analysisMessages(result, file, loss.dimension, loss.paramNames, () => `run-${++n}`),
   ];
@@ -92,7 +92,7 @@ export function loss(p: number[]) {
       settings: { optimizer: 'sgd', learningRate: 0.1, steps: 10 },
     } satisfies HostMessage);
     await p.page.locator('#empty-state').waitFor();
-    await p.send({ type: 'analysisStarted', title: 'graph' } satisfies HostMessage);
+    await p.send({ type: 'analysisStarted', title: 'graph', kind: 'graph' } satisfies HostMessage);
     const t1 = performance.now();
     await p.send({
       type: 'graph',

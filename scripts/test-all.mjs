@@ -3,13 +3,14 @@
 //   1. unit        mocha on Node (test/unit)
 //   2. webview     the panel bundle in headless Chromium (test/webview)
 //   3. integration mocha inside a real VS Code, oldest and latest supported (test/integration)
+//   4. web         mocha inside VS Code for the Web, in its web-worker extension host (test/web)
 // Every layer runs even when an earlier one fails, so one run shows everything; the last line
 // is the total as `N passed, M failed`, and the exit code is non-zero if anything failed.
 // GDTUTOR_LAYERS=unit,webview restricts the layers (for a quick local loop).
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, existsSync } from 'node:fs';
 
-const layers = (process.env.GDTUTOR_LAYERS ?? 'unit,webview,integration').split(',').map((s) => s.trim());
+const layers = (process.env.GDTUTOR_LAYERS ?? 'unit,webview,integration,web').split(',').map((s) => s.trim());
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 /** Runs a command with inherited stdio while also capturing its output. */
@@ -76,6 +77,12 @@ for (const layer of layers) {
     const { code } = await run('node', ['out/test/integration/runTest.js']);
     const counts = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')) : { passed: 0, failed: 0 };
     results.push({ layer, code, passed: counts.passed ?? 0, failed: counts.failed ?? 0, pending: 0 });
+  } else if (layer === 'web') {
+    const summary = 'out/test-results/web.json';
+    rmSync(summary, { force: true });
+    const { code, out } = await run('node', ['scripts/vscode-test/launchWeb.mjs']);
+    const counts = existsSync(summary) ? JSON.parse(readFileSync(summary, 'utf8')) : { passed: 0, failed: 0 };
+    results.push({ layer, code, passed: counts.passed ?? 0, failed: counts.failed ?? 0, pending: 0, failures: failureTitles(out) });
   } else {
     console.error(`unknown layer: ${layer}`);
     results.push({ layer, code: 2, passed: 0, failed: 1, pending: 0 });

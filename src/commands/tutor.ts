@@ -60,9 +60,13 @@ const ANALYSIS_COMMANDS: ReadonlyArray<[string, AnalysisName]> = [
   ['gdTutor.compareBatchSizes', 'batchSizes'],
 ];
 
+// Files on disk, unsaved editors, and the file systems of VS Code for the Web (github.dev's
+// vscode-vfs, a remote workspace's vscode-remote); not diff views or other virtual documents.
 const LOSS_FILES: vscode.DocumentSelector = [
-  { language: 'typescript', scheme: 'file' },
-  { language: 'javascript', scheme: 'file' },
+  ...['file', 'vscode-vfs', 'vscode-remote'].flatMap((scheme) => [
+    { language: 'typescript', scheme },
+    { language: 'javascript', scheme },
+  ]),
   { language: 'typescript', scheme: 'untitled' },
   { language: 'javascript', scheme: 'untitled' },
 ];

@@ -22,6 +22,12 @@ import type { Where } from './learnerErrors';
  * sees a different time in the next evaluation than in the last (at most a millisecond).
  */
 export function waitForClock(after: number): void {
+  // A page that is not cross-origin isolated (VS Code for the Web) has no SharedArrayBuffer, hence
+  // no Atomics.wait: there the wait spins, for at most the same millisecond.
+  if (typeof SharedArrayBuffer === 'undefined') {
+    while (Date.now() <= after);
+    return;
+  }
   const cell = new Int32Array(new SharedArrayBuffer(4));
   while (Date.now() <= after) Atomics.wait(cell, 0, 0, 0.25);
 }

@@ -40,9 +40,12 @@ describe('VSIX contents (vsce ls)', () => {
       assert.ok(files.includes(f), `${f} missing`);
   });
 
-  it('contains every file the manifest points at', () => {
+  it('contains every file the manifest points at, and each entry’s room worker (desktop and web)', () => {
     const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-    const referenced = [manifest.main, manifest.icon].map((p: string) => p.replace(/^\.\//, ''));
+    assert.equal(manifest.browser, './dist/browser.js', 'one VSIX for desktop VS Code and VS Code for the Web');
+    const referenced = [manifest.main, manifest.browser, manifest.icon, 'dist/worker.js', 'dist/sealedRoom.js', 'dist/webWorker.js'].map(
+      (p: string) => p.replace(/^\.\//, ''),
+    );
     for (const f of referenced) assert.ok(files.includes(f), `${f} is referenced by package.json but not packaged`);
   });
 });
