@@ -20,15 +20,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONTROL, type WorkerJob, type WorkerMessage } from './workerProtocol';
 import type { LearnerErrorData } from '../protocol/learnerError';
-import type { StepPoint } from '../protocol/panelProtocol';
 import type { RoomCommand, RoomMessage } from './sealedRoom';
 import { prepareRoom, takeRoom, type RoomSpec } from './roomPool';
 import { runnerMessages } from '../runner/runnerMessages';
-import type { Surface } from '../runner/surface';
-import type { Finding } from '../teaching/diagnosis';
-import type { BoundaryData } from '../teaching/decisionBoundary';
-import type { NetworkInfo } from '../teaching/networkInfo';
-import type { ResolvedOptions } from '../engine/trainOptions';
+import { dispatchWorkerMessage, type Outcome, type RunHooks } from './workerMessages';
+
+export type { Outcome, RunHooks } from './workerMessages';
 
 export interface IsolationLimits {
   /** Wall-clock limit of the whole job (ms). */
@@ -51,29 +48,10 @@ export interface IsolationLimits {
 // 1 GB: a runaway loop must reach the tape's cap (a message at its line) before the heap limit.
 export const DEFAULT_LIMITS: IsolationLimits = { timeoutMs: 60_000, graceMs: 1_000, memoryMb: 1024, stackMb: 4, rssMb: 1536 };
 
-export type Outcome =
-  { ok: true; result: unknown; warnings: LearnerErrorData[] } | { ok: false; error: LearnerErrorData; warnings: LearnerErrorData[] };
-
 export interface IsolatedRun {
   readonly done: Promise<Outcome>;
   /** Stops the run: the loop finishes its step and reports "cancelled", or the worker is ended. */
   cancel(): void;
-}
-
-export interface RunHooks {
-  onProgress?: (points: StepPoint[]) => void;
-  onCompiled?: (info: { dimension: number; paramNames: string[] }) => void;
-  /** A training run's effective options (after defaults and the file's config), before its first step. */
-  onOptions?: (options: ResolvedOptions) => void;
-  onSurface?: (surface: Surface) => void;
-  /** Text the learner's code printed (console.log) — for the log channel. */
-  onOutput?: (text: string) => void;
-  /** The automatic diagnosis of a finished training run (teaching/diagnosis.ts), just before its result. */
-  onDiagnosis?: (findings: Finding[]) => void;
-  /** A network's decision boundary while it trains (2-D data only). */
-  onBoundary?: (boundary: BoundaryData) => void;
-  /** A network's parameters and hyper-parameters, after its run. */
-  onNetwork?: (info: NetworkInfo) => void;
 }
 
 /** dist/worker.js beside the running bundle; from TypeScript sources (tests), the built one. */
@@ -168,38 +146,7 @@ export function runIsolated(
   };
   const watchdog = setTimeout(() => stop(CONTROL.timeout), l.timeoutMs);
 
-  const onWorkerMessage = (m: WorkerMessage) => {
-    switch (m.type) {
-      case 'compiled':
-        warnings.push(...m.warnings);
-        hooks.onCompiled?.({ dimension: m.dimension, paramNames: m.paramNames });
-        break;
-      case 'options':
-        hooks.onOptions?.(m.options);
-        break;
-      case 'surface':
-        hooks.onSurface?.(m.surface);
-        break;
-      case 'progress':
-        hooks.onProgress?.(m.points);
-        break;
-      case 'diagnosis':
-        hooks.onDiagnosis?.(m.findings);
-        break;
-      case 'boundary':
-        hooks.onBoundary?.(m.boundary);
-        break;
-      case 'network':
-        hooks.onNetwork?.(m.info);
-        break;
-      case 'result':
-        finish({ ok: true, result: m.result, warnings });
-        break;
-      case 'error':
-        fail(m.error);
-        break;
-    }
-  };
+  const onWorkerMessage = (m: WorkerMessage) => dispatchWorkerMessage(m, hooks, warnings, finish);
   room.on('message', (m: RoomMessage) => {
     heard = true;
     if (settled) return;

@@ -17,6 +17,7 @@
 import { CONTROL, type WorkerJob, type WorkerMessage } from './workerProtocol';
 import type { LearnerErrorData } from '../protocol/learnerError';
 import { runnerMessages } from '../runner/runnerMessages';
+import { dispatchWorkerMessage } from './workerMessages';
 import { prepareRoom, takeRoom } from './roomPool.web';
 import type { WebRoomMessage, WebRoomStart } from './webWorker';
 import type { IsolatedRun, IsolationLimits, Outcome, RunHooks } from './isolatedRun';
@@ -83,38 +84,7 @@ export function runIsolated(
   // The worker stops its own loops at the deadline; this ends one whose loss never returns.
   const watchdog = setTimeout(() => stop(CONTROL.timeout), l.timeoutMs);
 
-  const onWorkerMessage = (m: WorkerMessage) => {
-    switch (m.type) {
-      case 'compiled':
-        warnings.push(...m.warnings);
-        hooks.onCompiled?.({ dimension: m.dimension, paramNames: m.paramNames });
-        break;
-      case 'options':
-        hooks.onOptions?.(m.options);
-        break;
-      case 'surface':
-        hooks.onSurface?.(m.surface);
-        break;
-      case 'progress':
-        hooks.onProgress?.(m.points);
-        break;
-      case 'diagnosis':
-        hooks.onDiagnosis?.(m.findings);
-        break;
-      case 'boundary':
-        hooks.onBoundary?.(m.boundary);
-        break;
-      case 'network':
-        hooks.onNetwork?.(m.info);
-        break;
-      case 'result':
-        finish({ ok: true, result: m.result, warnings });
-        break;
-      case 'error':
-        fail(m.error);
-        break;
-    }
-  };
+  const onWorkerMessage = (m: WorkerMessage) => dispatchWorkerMessage(m, hooks, warnings, finish);
   worker.onmessage = (e: { data: unknown }) => {
     if (settled) return;
     const m = e.data as WebRoomMessage;
