@@ -12,6 +12,7 @@ import './hover.test';
 import './train.test';
 import './panel.test';
 import './stop.test';
+import './limits.test';
 
 export function run(): Promise<void> {
   return new Promise((resolve, reject) => {
