@@ -10,39 +10,26 @@
  */
 import * as v from 'valibot';
 import { OPTIMIZER_NAMES } from './optimizerNames';
+import type { PanelStrings } from './panelText';
+import { StopReasonSchema } from './stopReason';
+import { anyNumber, count, finite, finiteNumbers, integer, isObject, numbers, runId, strings } from './schemaParts';
+import { LIMITS } from './limits';
+import {
+  BoundaryPanelDataSchema,
+  GraphDataSchema,
+  MapMarkSchema,
+  SweepPointDataSchema,
+  SweepRuleMarkSchema,
+  TableCellSchema,
+  WeightLayerDataSchema,
+  WeightsLabelsSchema,
+} from './teachingViewSchemas';
 
 export { OPTIMIZER_NAMES, isOptimizerName, type OptimizerName } from './optimizerNames';
 /** The optimizers the panel offers, in its order (the one list, optimizerNames.ts). */
 export const OPTIMIZERS = OPTIMIZER_NAMES;
 
-/** Bounds the panel may ask for: a run the host starts on the webview's word must stay sane. */
-export const LIMITS = {
-  maxSteps: 1_000_000,
-  minLearningRate: 1e-8,
-  maxLearningRate: 1e3,
-  maxDimension: 10_000,
-  maxPngDataUrl: 20_000_000,
-} as const;
-
-// ── building blocks ─────────────────────────────────────────────────────────
-
-/** An object that is not an array (valibot's object() takes arrays, and its record() skips some keys). */
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/** Loss values may legitimately be ±Infinity or NaN (a diverged step), so only the type is checked. */
-const anyNumber = v.custom<number>((x) => typeof x === 'number');
-const finite = v.pipe(v.number(), v.finite());
-/** Number.isInteger: no NaN, no ±Infinity, no fraction (and not only the safe integers). */
-const integer = v.pipe(v.number(), v.integer());
-/** A non-negative integer (a step, a count). */
-const count = v.pipe(integer, v.minValue(0));
-const numbers = v.array(anyNumber);
-const finiteNumbers = v.array(finite);
-const strings = v.array(v.string());
-/** A run's id as the webview sends it back. */
-const runId = v.pipe(v.string(), v.maxLength(64));
+export { LIMITS } from './limits';
 
 // ── settings ────────────────────────────────────────────────────────────────
 
@@ -140,128 +127,9 @@ const SurfaceDataSchema = v.variant('kind', [
 ]);
 export type SurfaceData = v.InferOutput<typeof SurfaceDataSchema>;
 
-const StopReasonSchema = v.picklist(['completed', 'converged', 'diverged', 'cancelled', 'timeout', 'error']);
-export type StopReason = v.InferOutput<typeof StopReasonSchema>;
+export type { StopReason } from './stopReason';
 
-/** Strings the webview shows, resolved on the host through VS Code's l10n (Korean first). */
-export interface PanelStrings {
-  title: string;
-  emptyState: string;
-  lossCurve: string;
-  step: string;
-  loss: string;
-  logScale: string;
-  /** A legend entry's tooltip: click hides or shows, double click or Shift+click isolates. */
-  legendHint: string;
-  optimizer: string;
-  learningRate: string;
-  steps: string;
-  /** The steps field's label while a run stops on its own at convergence. */
-  stepsAtMost: string;
-  /** "at step {0}": where a run ended, after its reason. */
-  atStep: string;
-  rerun: string;
-  /** The re-roll button (a new random start) and the legend's "seed {0}". */
-  reroll: string;
-  rerollHint: string;
-  initSeed: string;
-  stop: string;
-  startPoint: string;
-  startPlaceholder: string;
-  parameter: string;
-  lossSurface: string;
-  curve: string;
-  tangent: string;
-  clickToStart: string;
-  /** The heat map's colour bar: what its colours mean. */
-  lossColorBar: string;
-  /** The surface box's toggle between the 2-D contour map and the 3-D view (surface3d.ts): its group and buttons. */
-  surfaceView: string;
-  surfaceMap2d: string;
-  surface3d: string;
-  /** The 3-D view's accessible name, its keyboard and mouse hint, its reset button, and what it says without WebGL. */
-  surface3dLabel: string;
-  surface3dHint: string;
-  resetView: string;
-  webglUnavailable: string;
-  gradNorm: string;
-  parameterTraces: string;
-  play: string;
-  pause: string;
-  stepBack: string;
-  stepForward: string;
-  timeline: string;
-  exportCsv: string;
-  exportJson: string;
-  exportPng: string;
-  /** The button beside a diagnosis that opens its glossary entry. */
-  explain: string;
-  /** The button beside a diagnosis with a verified remedy ({0} = the loss it reached). */
-  remedy: string;
-  /** Its tooltip: {0} = the CLI arguments it runs. */
-  remedyHint: string;
-  /** The legend's mini-batch size ({0} = samples per step). */
-  batchSize: string;
-  /** Timeline: the update a step took, and the optimizer state it used. */
-  update: string;
-  optimizerState: string;
-  /** Backprop graph: node captions and the backward-step buttons. */
-  graphValue: string;
-  graphAdjoint: string;
-  backwardStep: string;
-  backwardRestart: string;
-  /** Backprop graph: its zoom buttons, and the keys and gestures that pan and zoom it. */
-  graphZoomIn: string;
-  graphZoomOut: string;
-  graphFit: string;
-  graphPanHint: string;
-  /** Networks: the decision-boundary picture and its accuracy line ({0} = percent). */
-  decisionBoundary: string;
-  trainingAccuracy: string;
-  /** Held-out data (testSplit): accuracy ({0} = percent), the dashed curve's name and its note. */
-  testAccuracy: string;
-  testLoss: string;
-  testLossNote: string;
-  reasons: Record<StopReason, string>;
-  /** A legend's mark on a run whose loss became infinite or NaN ("발산"). */
-  divergedTag: string;
-  /** The train view's heading ({0} = the file's name). */
-  trainTitle: string;
-  /** The run controls' group (the toolbar below the picture) and its disclosure of the less used ones. */
-  runSettings: string;
-  moreSettings: string;
-  /** Under a teaching view's title while the host computes it. */
-  analysisPending: string;
-  /** One sentence under each view's title: what it shows and what to notice. */
-  captions: ViewCaptions;
-}
-
-/** The caption of each view the panel shows (PanelStrings.captions). */
-export interface ViewCaptions {
-  /** Before any run. */
-  empty: string;
-  /** A run with only its loss curve (no picture of the surface yet). */
-  loss: string;
-  /** One parameter: the loss curve and the curve L(w). */
-  curve: string;
-  /** Two parameters: the loss curve and the contour map. */
-  map: string;
-  /** Two parameters with the surface shown in 3-D. */
-  surface3d: string;
-  /** Three or more: loss, gradient norm, parameter traces; `slice` when a 2-D slice is shown too. */
-  many: string;
-  slice: string;
-  /** A classifier of two inputs: the decision boundary. */
-  boundary: string;
-  race: string;
-  restarts: string;
-  sweep: string;
-  curvature: string;
-  whyIterate: string;
-  batchSizes: string;
-  /** The backprop graph ({0} = the backward-step button's label). */
-  graph: string;
-}
+export type { PanelStrings, ViewCaptions } from './panelText';
 
 /** The host's own strings: only checked to be an object. */
 const PanelStringsSchema = v.custom<PanelStrings>(isObject);
@@ -292,108 +160,17 @@ const DiagnosisItemSchema = v.object({
 });
 export type DiagnosisItem = v.InferOutput<typeof DiagnosisItemSchema>;
 
-// ── teaching views ──────────────────────────────────────────────────────────
-
-const TableCellSchema = v.union([v.null(), v.string(), anyNumber]);
-export type TableCell = v.InferOutput<typeof TableCellSchema>;
-
-const MapMarkSchema = v.object({ x: finite, y: finite, label: v.string() });
-export type MapMark = v.InferOutput<typeof MapMarkSchema>;
-
-/** A predicted limit η = 2/λ_max on the sweep chart (a dashed vertical line with its label). */
-const SweepRuleMarkSchema = v.object({ limit: v.pipe(finite, v.gtValue(0)), label: v.string() });
-export type SweepRuleMark = v.InferOutput<typeof SweepRuleMarkSchema>;
-
-const SweepPointDataSchema = v.object({ learningRate: finite, finalLoss: v.nullable(anyNumber), diverged: v.boolean() });
-export type SweepPointData = v.InferOutput<typeof SweepPointDataSchema>;
-
-const GraphNodeDataSchema = v.object({
-  /** Its index in `nodes`. */
-  id: integer,
-  kind: v.picklist(['parameter', 'operation', 'output']),
-  label: v.string(),
-  value: anyNumber,
-  adjoint: anyNumber,
-  count: integer,
-  range: v.optional(v.object({ start: integer, end: integer, line: integer, column: integer, endLine: integer, endColumn: integer })),
-});
-export type GraphNodeData = v.InferOutput<typeof GraphNodeDataSchema>;
-
-const GraphDataSchema = v.pipe(
-  v.object({
-    nodes: v.pipe(v.array(GraphNodeDataSchema), v.maxLength(5000)),
-    edges: v.array(v.object({ from: integer, to: integer, partial: v.optional(anyNumber) })),
-    root: integer,
-  }),
-  v.check(
-    ({ nodes, edges, root }) =>
-      nodes.every((node, i) => node.id === i) && edges.every((e) => e.from < nodes.length && e.to < nodes.length) && root < nodes.length,
-  ),
-);
-export type GraphData = v.InferOutput<typeof GraphDataSchema>;
-
-const BoundaryPanelDataSchema = v.pipe(
-  v.object({
-    x: finiteNumbers,
-    y: finiteNumbers,
-    /** z[row of y][column of x]. */
-    z: v.array(numbers),
-    /** probability: P(class 1) per cell; classes: the predicted class (0 … classes − 1); output: a regression's value. */
-    kind: v.picklist(['probability', 'output', 'classes']),
-    /** The number of classes: an integer 2 … 32 when kind is 'classes'. */
-    classes: v.optional(anyNumber),
-    /** The data; `test: true` marks samples held out by testSplit (drawn hollow). */
-    points: v.pipe(v.array(v.object({ x: finite, y: finite, label: anyNumber, test: v.optional(v.boolean()) })), v.maxLength(100_000)),
-    /** Share of training samples classified right (classification only). */
-    accuracy: v.optional(finite),
-    /** The same on the held-out samples, when there are any. */
-    testAccuracy: v.optional(finite),
-  }),
-  v.check(
-    (b) =>
-      b.z.length === b.y.length &&
-      b.z.every((row) => row.length === b.x.length) &&
-      (b.kind !== 'classes' || (b.classes !== undefined && Number.isInteger(b.classes) && b.classes >= 2 && b.classes <= 32)),
-  ),
-);
-export type BoundaryPanelData = v.InferOutput<typeof BoundaryPanelDataSchema>;
-
-const WeightsLabelsSchema = v.object({
-  /** The before/after toggle. */
-  start: v.string(),
-  end: v.string(),
-  bias: v.string(),
-  /** Caption of one layer: {0} name, {1} rows, {2} cols. */
-  layer: v.string(),
-  /** Readout of the cell under the cursor: {0} what, {1} value now, {2} value at the other end. */
-  readout: v.string(),
-  hint: v.string(),
-  /** The title of each layer's colour bar. */
-  colorBar: v.string(),
-});
-export type WeightsLabels = v.InferOutput<typeof WeightsLabelsSchema>;
-
-/** One linear layer, row-major: weight[r·cols + c] is W[r, c] (nn.Linear: out × in). */
-const WeightLayerDataSchema = v.pipe(
-  v.object({
-    name: v.string(),
-    rows: v.pipe(integer, v.minValue(1)),
-    cols: v.pipe(integer, v.minValue(1)),
-    start: numbers,
-    end: numbers,
-    biasStart: numbers,
-    biasEnd: numbers,
-  }),
-  v.check(
-    ({ rows, cols, start, end, biasStart, biasEnd }) =>
-      rows * cols <= LIMITS.maxDimension * 20 &&
-      start.length === rows * cols &&
-      end.length === rows * cols &&
-      biasStart.length === rows &&
-      biasEnd.length === rows,
-  ),
-);
-export type WeightLayerData = v.InferOutput<typeof WeightLayerDataSchema>;
+export type {
+  TableCell,
+  MapMark,
+  SweepRuleMark,
+  SweepPointData,
+  GraphNodeData,
+  GraphData,
+  BoundaryPanelData,
+  WeightsLabels,
+  WeightLayerData,
+} from './teachingViewSchemas';
 
 // ── host → webview ──────────────────────────────────────────────────────────
 

@@ -28,12 +28,12 @@ import {
   PointElement,
   Tooltip,
   type ChartDataset,
-  type Plugin,
 } from 'chart.js';
 import type { StepPoint } from '../protocol/panelProtocol';
 import { chartTheme, themedColor } from './theme';
 import { CURVE_MARGIN, formatNumber, logAxisTicks, niceLinearRange, niceLogRange, tickLabel } from './numberFormat';
 import { thinPoints } from './thinPoints';
+import { divergedMarks } from './divergedMarks';
 import { runDash } from './palette';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Legend, Tooltip);
@@ -129,7 +129,13 @@ export class LossChart {
           },
         },
       },
-      plugins: [this.divergedMarks()],
+      plugins: [
+        divergedMarks(() =>
+          [...this.runs.values()]
+            .filter((r) => r.diverged && this.visible(r.data))
+            .map((r) => ({ last: r.points[r.points.length - 1], color: String(r.data.borderColor) })),
+        ),
+      ],
     });
     // For tests and debugging: the chart behind the canvas (its scales, ticks and datasets).
     Object.defineProperty(canvas, 'chart', { value: this.chart, configurable: true });
@@ -347,42 +353,6 @@ export class LossChart {
       delete y.max;
     }
     this.canvas.dataset.logScale = String(log);
-  }
-
-  /** ✕ where each diverged run's curve ends (its last finite loss), kept inside the plot area. */
-  private divergedMarks(): Plugin<'line'> {
-    return {
-      id: 'divergedMarks',
-      afterDatasetsDraw: (chart) => {
-        const { ctx, chartArea, scales } = chart;
-        const theme = chartTheme();
-        for (const run of this.runs.values()) {
-          const last = run.points[run.points.length - 1];
-          if (!run.diverged || !last || !this.visible(run.data)) continue;
-          const rawX = scales.x.getPixelForValue(last.x);
-          const rawY = scales.y.getPixelForValue(last.y);
-          const r = 6;
-          const px = Math.min(chartArea.right - r, Math.max(chartArea.left + r, rawX));
-          const py = Number.isFinite(rawY) ? Math.min(chartArea.bottom - r, Math.max(chartArea.top + r, rawY)) : chartArea.top + r;
-          ctx.save();
-          ctx.lineCap = 'round';
-          for (const [color, width] of [
-            [theme.background, 6],
-            [String(run.data.borderColor), 3],
-          ] as const) {
-            ctx.strokeStyle = color;
-            ctx.lineWidth = width;
-            ctx.beginPath();
-            ctx.moveTo(px - r, py - r);
-            ctx.lineTo(px + r, py + r);
-            ctx.moveTo(px + r, py - r);
-            ctx.lineTo(px - r, py + r);
-            ctx.stroke();
-          }
-          ctx.restore();
-        }
-      },
-    };
   }
 
   /** Hands chart.js the thinned points of every run that grew, then draws. */
