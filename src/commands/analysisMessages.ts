@@ -7,7 +7,6 @@ import type { RunResult } from '../runner/trainLoss';
 import type { AnalysisName, AnalysisResult } from '../teaching/analysis';
 import type { SweepResult } from '../teaching/learningRateSweep';
 import type { CurvatureAt, StabilityRule } from '../teaching/stabilityRule';
-import { breakEven, type BackpropCost } from '../teaching/backpropCost';
 import {
   isOptimizerName,
   LIMITS,
@@ -18,10 +17,9 @@ import {
   type TableCell,
 } from '../protocol/panelProtocol';
 import { t } from '../l10n/localize';
-import type { NetworkInfo } from '../teaching/networkInfo';
-import { entryById } from '../hover/glossary';
 
-const fmt = (v: number | null | undefined): TableCell =>
+/** A number as a table shows it: six significant digits, a dash (null) where it is not finite. */
+export const tableCell = (v: number | null | undefined): TableCell =>
   v === null || v === undefined || !Number.isFinite(v) ? null : Number(v.toPrecision(6));
 const point = (p: number[]) => `(${p.map((v) => Number(v.toPrecision(5))).join(', ')})`;
 
@@ -88,9 +86,9 @@ export function analysisMessages(
         columns: [t('Optimizer'), t('Learning rate'), t('Steps to tolerance'), t('Final loss'), t('End point')],
         rows: result.rows.map((r) => [
           r.label,
-          fmt(r.run.options.learningRate),
+          tableCell(r.run.options.learningRate),
           r.stepsToTolerance ?? t('not reached'),
-          fmt(r.finalLoss),
+          tableCell(r.finalLoss),
           point(r.run.params[r.run.params.length - 1]),
         ]),
         highlight: best,
@@ -112,7 +110,7 @@ export function analysisMessages(
         id: 'basins',
         title: t('Minima reached'),
         columns: [t('Basin'), t('Minimum'), t('Loss'), t('Runs')],
-        rows: r.basins.map((b, i) => [i + 1, point(b.point), fmt(b.loss), b.runs]),
+        rows: r.basins.map((b, i) => [i + 1, point(b.point), tableCell(b.loss), b.runs]),
         highlight: r.basins.length ? 0 : undefined,
       });
       if (r.map)
@@ -145,10 +143,10 @@ export function analysisMessages(
         id: 'sweep-table',
         title:
           r.boundary.stable !== undefined && r.boundary.diverged !== undefined
-            ? t('Divergence begins between η = {0} and η = {1}', fmt(r.boundary.stable) ?? '', fmt(r.boundary.diverged) ?? '')
+            ? t('Divergence begins between η = {0} and η = {1}', tableCell(r.boundary.stable) ?? '', tableCell(r.boundary.diverged) ?? '')
             : t('Learning-rate sweep'),
         columns: [t('Learning rate'), t('Outcome'), t('Final loss')],
-        rows: r.points.map((p) => [fmt(p.learningRate), outcome[p.outcome], fmt(p.finalLoss)]),
+        rows: r.points.map((p) => [tableCell(p.learningRate), outcome[p.outcome], tableCell(p.finalLoss)]),
         highlight: r.best === undefined ? undefined : r.points.findIndex((p) => p.learningRate === r.best),
       });
       break;
@@ -182,7 +180,7 @@ export function analysisMessages(
         rows: r.stationary.map((s) => [
           point(s.point),
           kinds[s.kind],
-          fmt(s.loss),
+          tableCell(s.loss),
           s.eigenvalues.map((e) => Number(e.toPrecision(4))).join(', '),
         ]),
       });
@@ -216,15 +214,15 @@ export function analysisMessages(
         rows: [
           [
             t("Newton's method (one step = closed form for a quadratic)"),
-            `w = ${fmt(r.newton.point)}, L′(w) = ${fmt(r.newton.slope)}`,
+            `w = ${tableCell(r.newton.point)}, L′(w) = ${tableCell(r.newton.slope)}`,
             t('{0} step', 1),
           ],
           [
-            t('Gradient descent (η = {0})', fmt(r.descent.learningRate) ?? ''),
+            t('Gradient descent (η = {0})', tableCell(r.descent.learningRate) ?? ''),
             r.descent.stepsToAccuracy === undefined ? t('not reached') : `|w − w*| ≤ ${r.accuracy}`,
             r.descent.stepsToAccuracy === undefined ? t('not reached') : t('{0} steps', r.descent.stepsToAccuracy),
           ],
-          [t('Grid search (brute force)'), `w ≈ ${fmt(r.grid.best)}`, t('{0} evaluations', r.grid.evaluations)],
+          [t('Grid search (brute force)'), `w ≈ ${tableCell(r.grid.best)}`, t('{0} evaluations', r.grid.evaluations)],
           ...r.gridCostLog10
             .slice(1)
             .map((c): TableCell[] => [
@@ -252,7 +250,7 @@ export function analysisMessages(
           row.run.steps?.[row.run.steps.length - 1] ?? row.run.params.length - 1,
           row.samples,
           Number(row.epochs.toPrecision(4)),
-          fmt(row.finalLoss),
+          tableCell(row.finalLoss),
           Math.round(row.milliseconds),
         ]),
         highlight: best,
@@ -308,123 +306,13 @@ export function stabilityMarks(
   }
   if (boundary.stable !== undefined && boundary.diverged !== undefined)
     lines.push(
-      t('Measured by the sweep: divergence begins between η = {0} and η = {1}.', fmt(boundary.stable) ?? '', fmt(boundary.diverged) ?? ''),
+      t(
+        'Measured by the sweep: divergence begins between η = {0} and η = {1}.',
+        tableCell(boundary.stable) ?? '',
+        tableCell(boundary.diverged) ?? '',
+      ),
     );
   if (!rule.plainGradientDescent)
     lines.push(t('The rule is for plain gradient descent (the sgd optimizer without momentum); other optimizers have other limits.'));
   return { rules, note: lines.join(' ') };
-}
-
-const ms = (v: number) => Number(v.toPrecision(2));
-
-function backpropCostNote(cost: BackpropCost, ratio: number): string {
-  const main = t(
-    'The backward pass walks the tape once, so the whole gradient costs about {0} forward passes here, for any number of parameters; finite differences need {1}.',
-    Number(ratio.toPrecision(2)),
-    cost.finiteDifferenceEvaluations,
-  );
-  const even = breakEven(cost);
-  if (cost.finiteDifferenceMs >= cost.forwardBackwardMs || even === undefined) return main;
-  return `${main} ${t('With this few parameters finite differences are still cheaper here; backpropagation pays off from about {0} parameters on, and the gap grows with every parameter.', even)}`;
-}
-
-/**
- * Why backpropagation is cheap, as a table beside the backprop graph: one forward pass, one forward
- * + backward pass (the whole gradient), and finite differences' d + 1 forward passes (estimated).
- */
-export function backpropCostTable(cost: BackpropCost): HostMessage {
-  const ratio = cost.forwardMs > 0 ? cost.forwardBackwardMs / cost.forwardMs : NaN;
-  const even = breakEven(cost);
-  return {
-    type: 'table',
-    id: 'backprop-cost',
-    title: t('Why backpropagation is cheap: {0} nodes on the tape, {1} parameters', cost.tapeNodes, cost.dimension),
-    columns: [t('Computation'), t('Loss evaluations'), t('Time (ms)'), t('Forward passes’ worth')],
-    rows: [
-      [t('Forward pass: the loss alone'), 1, ms(cost.forwardMs), 1],
-      [
-        t('Forward + backward pass: the whole gradient'),
-        t('1 forward + 1 backward'),
-        ms(cost.forwardBackwardMs),
-        Number.isFinite(ratio) ? Number(ratio.toPrecision(2)) : null,
-      ],
-      [
-        t('Finite differences: one more evaluation per parameter (estimate)'),
-        t('d + 1 = {0}', cost.finiteDifferenceEvaluations),
-        ms(cost.finiteDifferenceMs),
-        cost.finiteDifferenceEvaluations,
-      ],
-      ...(even === undefined ? [] : [[t('Finite differences cost more than backpropagation from'), `d = ${even}`, null, null]]),
-    ],
-    highlight: 1,
-    note: Number.isFinite(ratio) ? backpropCostNote(cost, ratio) : undefined,
-  };
-}
-
-/** Parameters vs hyper-parameters of a trained network (docs/concepts.md: parameters vs hyper-parameters): two tables, and the weights layer by layer. */
-export function networkTables(info: NetworkInfo): HostMessage[] {
-  const names: Record<string, string> = {
-    optimizer: t('Optimizer'),
-    learningRate: t('Learning rate'),
-    steps: t('Steps'),
-    batchSize: t('Batch size'),
-    layers: t('Layers'),
-    seed: t('Seed (initialisation, mini-batches)'),
-    initSeed: t('Initialisation seed (re-rolled)'),
-  };
-  // Hovering a row says what it is, from the glossary (Korean: the glossary is written in Korean).
-  const explain = (id: string) => {
-    const e = entryById(id);
-    return e ? `${e.ko} (${e.en}): ${e.explanation}` : null;
-  };
-  const glossaryOf: Record<string, string> = {
-    optimizer: 'optimizer',
-    learningRate: 'learningRate',
-    steps: 'iteration',
-    batchSize: 'batchSize',
-    layers: 'neuron',
-    seed: 'initialization',
-    initSeed: 'initialization',
-  };
-  return [
-    {
-      type: 'table',
-      id: 'parameters',
-      title: t(
-        'Parameters: what training changes ({0} in all)',
-        info.parameters.reduce((s, p) => s + p.count, 0),
-      ),
-      columns: [t('Block'), t('Shape'), t('Count'), t('‖θ‖ at the start'), t('‖θ‖ at the end')],
-      rows: info.parameters.map((p) => [p.name, p.shape.join(' × '), p.count, fmt(p.normStart), fmt(p.normEnd)]),
-      note: explain('parameter') ?? undefined,
-      rowNotes: info.parameters.map((p) => explain(p.kind)),
-    },
-    {
-      type: 'table',
-      id: 'hyperparameters',
-      title: t('Hyper-parameters: what you choose'),
-      columns: [t('Setting'), t('Value')],
-      rows: info.hyperParameters.map(([k, v]) => [names[k] ?? k, k === 'batchSize' && v === 'full' ? t('full batch') : v]),
-      note: explain('hyperparameter') ?? undefined,
-      rowNotes: info.hyperParameters.map(([k]) => (glossaryOf[k] ? explain(glossaryOf[k]) : null)),
-    },
-    ...(info.layers?.length
-      ? [
-          {
-            type: 'weights',
-            title: t('Weights and biases, layer by layer'),
-            labels: {
-              start: t('before training'),
-              end: t('after training'),
-              bias: t('bias'),
-              layer: t('layer {0}: weight {1} × {2} and bias'),
-              readout: t('{0} = {1} (other end of the run: {2})'),
-              hint: t('Arrow keys move over the cells; colour: negative to positive, scaled to the layer’s largest |value|.'),
-              colorBar: t('Value of a weight or bias (colour: its share of the layer’s largest |value|, by square root)'),
-            },
-            layers: info.layers,
-          } satisfies HostMessage,
-        ]
-      : []),
-  ];
 }

@@ -20,7 +20,7 @@ import { stopReasons } from '../panel/panelStrings';
 import { t, pick } from '../l10n/localize';
 import { requireTrust } from './trust';
 import type { Finding } from '../teaching/diagnosis';
-import { networkTables } from './analysisMessages';
+import { networkTables } from './networkTables';
 import { optionsForLog, runLabel, shownSettings } from './runLabels';
 import { remedyOptions } from './remedy';
 

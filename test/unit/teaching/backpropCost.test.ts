@@ -10,7 +10,7 @@ import path from 'node:path';
 import { compileLoss } from '../../../src/runner/compile';
 import { backpropCost, breakEven } from '../../../src/teaching/backpropCost';
 import { backpropGraph } from '../../../src/teaching/backpropGraph';
-import { backpropCostTable } from '../../../src/commands/analysisMessages';
+import { backpropCostTable } from '../../../src/commands/backpropCostTable';
 import { setLanguage } from '../../../src/l10n/localize';
 import { tape } from '../../../src/engine/recording';
 

@@ -7,7 +7,7 @@ import { trainLoss } from '../../../src/runner/trainLoss';
 import { decisionBoundary, twoDimensionalData } from '../../../src/teaching/decisionBoundary';
 import { isHostMessage } from '../../../src/protocol/panelProtocol';
 import { networkInfo } from '../../../src/teaching/networkInfo';
-import { networkTables } from '../../../src/commands/analysisMessages';
+import { networkTables } from '../../../src/commands/networkTables';
 
 const example = (name: string) => {
   const file = path.resolve(__dirname, '../../../examples', name);
