@@ -126,23 +126,22 @@ export class ContourMap {
 
   /**
    * The heat map's colour bar: the same colours, labelled with losses. The scale is log(1 + L − min),
-   * so the ticks are the lowest loss, min + 10^k for each power of ten inside, and the highest.
+   * so the ticks are the lowest loss, the powers of ten in between, and the highest — each label
+   * far enough from the last to be read (a fifth of the bar; the ends are kept).
    */
   colorBarSpec(title: string): ColorBarSpec | undefined {
     const norm = this.norm;
     if (!norm) return undefined;
     const bg = parseColor(getComputedStyle(document.body).getPropertyValue('--vscode-editor-background'), [30, 30, 30]);
-    const values = [norm.min];
-    for (let k = -6; k <= 30; k++) if (norm.min + 10 ** k < norm.max) values.push(norm.min + 10 ** k);
-    values.push(norm.max);
-    // Ticks at least an eighth of the bar apart (the ends always kept).
-    const ticks: Array<{ at: number; value: number }> = [];
-    for (const value of values) {
+    const powers: number[] = [];
+    for (let k = -12; k <= 30; k++) if (10 ** k > norm.min && 10 ** k < norm.max) powers.push(10 ** k);
+    const GAP = 0.2;
+    const ticks: Array<{ at: number; value: number }> = [{ at: 0, value: norm.min }];
+    for (const value of powers) {
       const at = norm(value);
-      const last = ticks[ticks.length - 1];
-      if (!last || at - last.at >= 0.125) ticks.push({ at, value });
-      else if (value === norm.max) ticks[ticks.length - 1] = { at, value };
+      if (at - ticks[ticks.length - 1].at >= GAP && 1 - at >= GAP) ticks.push({ at, value });
     }
+    ticks.push({ at: 1, value: norm.max });
     return {
       title,
       color: (t) => rampColor(t).map((c, k) => Math.round(c * 0.8 + bg[k] * 0.2)) as [number, number, number],

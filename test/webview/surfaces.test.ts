@@ -78,12 +78,12 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       const run = bowlRun();
       const zs = run.surface.kind === '2d' ? run.surface.z.flat().filter((z): z is number => z !== null) : [];
       const bar = (await p.page.evaluate(
-        `[...document.querySelectorAll('#map-color-bar .color-bar-ticks span')].map((s) => ({ text: s.textContent, left: s.getBoundingClientRect().left }))`,
-      )) as Array<{ text: string; left: number }>;
+        `[...document.querySelectorAll('#map-color-bar .color-bar-ticks span')].map((s) => ({ text: s.textContent, left: s.getBoundingClientRect().left, right: s.getBoundingClientRect().right }))`,
+      )) as Array<{ text: string; left: number; right: number }>;
       assert.ok(bar.length >= 3, JSON.stringify(bar));
       assert.equal(bar[0].text, formatNumber(Math.min(...zs), 3));
       assert.equal(bar[bar.length - 1].text, formatNumber(Math.max(...zs), 3));
-      for (let i = 1; i < bar.length; i++) assert.ok(bar[i].left > bar[i - 1].left, 'ticks left to right');
+      for (let i = 1; i < bar.length; i++) assert.ok(bar[i].left >= bar[i - 1].right + 4, `labels overlap: ${JSON.stringify(bar)}`);
       assert.match((await p.page.locator('#map-color-bar').getAttribute('aria-label')) ?? '', /^손실 \(색은 로그 눈금\): /);
       await p.screenshot('contour-2d');
       // The centre of the map is (0, 0) for x ∈ [−5, 5], y ∈ [−3, 3].
