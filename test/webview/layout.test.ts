@@ -218,6 +218,25 @@ const EMPTY_CHARTS = `(() => {
   return out;
 })()`;
 
+/**
+ * Unreadable axes on any visible chart.js chart: a tick label longer than ten characters, or two
+ * neighbouring labels that read the same (chart.js's own laid-out ticks).
+ */
+const BAD_TICKS = `(() => {
+  const out = [];
+  for (const c of document.querySelectorAll('#app canvas')) {
+    const chart = c.chart;
+    if (!chart || c.closest('[hidden]') || c.getBoundingClientRect().width === 0) continue;
+    const name = c.id || c.closest('[id]')?.id || 'chart';
+    for (const [id, scale] of Object.entries(chart.scales)) {
+      const labels = scale.ticks.map((t) => (Array.isArray(t.label) ? t.label.join(' ') : String(t.label ?? ''))).filter((l) => l !== '');
+      for (const l of labels) if (l.length > 10) out.push(name + ' ' + id + ': "' + l + '" is longer than 10 characters');
+      for (let i = 1; i < labels.length; i++) if (labels[i] === labels[i - 1]) out.push(name + ' ' + id + ': two neighbouring labels "' + labels[i] + '"');
+    }
+  }
+  return out;
+})()`;
+
 /** Tables whose box cuts rows off (a box may scroll sideways, never hide rows). */
 const CLIPPED_TABLES = `[...document.querySelectorAll('.analysis-table')].filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.id)`;
 
@@ -359,6 +378,7 @@ describe('panel layout: the picture first, a compact toolbar, a caption per view
           assert.deepEqual(await p.page.evaluate(REPEATED_HEADINGS), [], 'a heading appears once');
           assert.deepEqual(await p.page.evaluate(CLIPPED_TABLES), [], 'tables are whole');
           assert.deepEqual(await p.page.evaluate(EMPTY_CHARTS), [], 'every visible chart shows data');
+          assert.deepEqual(await p.page.evaluate(BAD_TICKS), [], 'every axis readable');
           assert.deepEqual(await p.page.evaluate(OVERFLOWS), [], 'no text overflows its box');
           await p.screenshot(`layout-${name}-${width}`, { fullPage: true });
           assert.deepEqual(await p.problems(), []);
