@@ -20,11 +20,12 @@ import { runnerMessages } from '../runner/runnerMessages';
 import { dispatchWorkerMessage } from './workerMessages';
 import { prepareRoom, takeRoom } from './roomPool.web';
 import type { WebRoomMessage, WebRoomStart } from './webWorker';
-import type { IsolatedRun, IsolationLimits, Outcome, RunHooks } from './isolatedRun';
+import type { IsolatedRun, Outcome, RunHooks } from './isolatedRun';
+import { DEFAULT_LIMITS, type IsolationLimits } from './isolationLimits';
 
 export type { IsolatedRun, IsolationLimits, Outcome, RunHooks } from './isolatedRun';
 
-export const DEFAULT_LIMITS: IsolationLimits = { timeoutMs: 60_000, graceMs: 1_000, memoryMb: 1024, stackMb: 4, rssMb: 1536 };
+export { DEFAULT_LIMITS } from './isolationLimits';
 
 /** On the web the worker bundle's URL is passed in by the browser entry (a Blob URL). */
 export function defaultWorkerPath(): string {
