@@ -11,7 +11,8 @@
  *   overfitting     the validation loss turned up while the training loss kept falling
  *   minibatchNoise  the loss jitters, and the same run with the full batch does not
  *   oscillating     the step keeps reversing direction (most successive updates change sign)
- *   saddle          gradient ≈ 0 and the Hessian has eigenvalues of both signs
+ *   saddle          gradient ≈ 0 and the Hessian has eigenvalues of both signs, or a run still
+ *                   moving ended close to such a point (creeping into it, or Adam hovering round it)
  *   maximum         gradient ≈ 0 and every eigenvalue negative (plain Newton walks uphill to one)
  *   plateau         gradient ≈ 0, curvature ≈ 0 in some direction, and a try reached far lower
  *   localMinimum    a minimum (positive-definite Hessian), but another start reached lower
@@ -40,7 +41,7 @@ import {
   type Lab,
 } from './diagnosisCore';
 import { nonFiniteFinding, nonFiniteGradientFinding, unboundedFinding } from './diagnosisUndefined';
-import { stationaryFinding } from './diagnosisStationary';
+import { nearStationaryFinding, stationaryFinding } from './diagnosisStationary';
 
 export { THRESHOLDS, reversalRate, riseRate, fallsWithoutBound } from './diagnosisCore';
 export type { Change, DiagnosisInput, Finding, FindingCode, Lab, Remedy, Trial } from './diagnosisCore';
@@ -101,8 +102,8 @@ export function diagnose(input: DiagnosisInput, lab?: Lab): Finding[] {
       glossary: 'convergence',
     });
   } else if (!out.some((f) => f.code === 'oscillating')) {
-    const slow = slowFinding(ctx);
-    if (slow) out.push(slow);
+    const finding = nearStationaryFinding(ctx, g0) ?? slowFinding(ctx);
+    if (finding) out.push(finding);
   }
   return out;
 }

@@ -64,6 +64,8 @@ export const THRESHOLDS = {
   betterBy: 0.01,
   /** Still falling: the last quarter lowered the loss by this fraction of its value there (or by farLower of the whole drop). */
   stillFalling: 0.1,
+  /** Near a saddle: a stationary point within this fraction of the run's extent from its (moving) end. */
+  nearStationary: 0.05,
   /** Unbounded: along −∇L each decade of distance drops the loss by at least this fraction of the decade before. */
   unboundedDropRatio: 0.5,
 } as const;
@@ -96,6 +98,11 @@ export interface Lab {
   trainingSamples?: number;
   /** A few random starts' results, for a small problem: the best minimum and the start that reached it. */
   restarts?: () => { count: number; best?: { start: number[]; end: number[]; loss: number } };
+  /**
+   * The point with zero gradient that Newton's iteration on ∇L = 0 reaches from `params`, with its
+   * gradient norm and exact Hessian (small dimension, no data); undefined when it does not converge.
+   */
+  stationaryNear?: (params: number[]) => { point: number[]; gradNorm: number; hessian: number[][] } | undefined;
 }
 
 export interface DiagnosisInput {

@@ -13,6 +13,7 @@ import { parseArgs } from '../runner/cliArgs';
 import { diagnose, type Change, type Finding, type Lab, type Trial } from './diagnosis';
 import { largestStableLearningRate as searchStableRate } from './learningRateSweep';
 import { randomRestarts } from './restarts';
+import { stationaryPoints } from './curvature';
 
 /** Exact Hessians are O(n²) hyper-dual passes: fine up to a few dozen parameters. */
 const MAX_HESSIAN_DIMENSION = 16;
@@ -168,6 +169,14 @@ function makeLab(loss: CompiledLoss, run: RunResult, caller: TrainOptions, deadl
       return trial;
     },
   };
+  if (loss.dimension <= MAX_HESSIAN_DIMENSION && !loss.data) {
+    lab.stationaryNear = (p) => {
+      if (!p.every(Number.isFinite) || Date.now() >= deadline) return undefined;
+      const found = attempt(() => stationaryPoints(loss, [p]))?.[0];
+      const hessian = found && attempt(() => loss.hessian(found.point));
+      return found && hessian ? { point: found.point, gradNorm: found.gradNorm, hessian } : undefined;
+    };
+  }
   if (loss.dimension <= MAX_RESTART_DIMENSION && !loss.data) {
     let memo: ReturnType<NonNullable<Lab['restarts']>> | undefined;
     lab.restarts = () => {

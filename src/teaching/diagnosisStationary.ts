@@ -18,8 +18,35 @@ import {
   type Trial,
 } from './diagnosisCore';
 
+/**
+ * A run still moving at its end, close to a point where the gradient is zero (Newton's iteration
+ * on ∇L = 0 from the end point finds it): when that point is a saddle or a maximum, the run is
+ * creeping into it (SGD or momentum from exactly on the ridge) or hovering around it (Adam's steps
+ * of about η), and more steps will not make it a minimum. "Close": within
+ * THRESHOLDS.nearStationary of the farthest the run got from its start. Undefined otherwise (a
+ * run approaching a minimum is merely slow).
+ */
+export function nearStationaryFinding(ctx: Context, g0: number): Finding | undefined {
+  const params = ctx.input.run.params;
+  const end = params[params.length - 1];
+  const near = ctx.lab?.stationaryNear?.(end);
+  if (!near || !(near.gradNorm <= THRESHOLDS.stoppedGradient * Math.max(1, g0))) return undefined;
+  const eig = symmetricEigenvalues(near.hessian);
+  if (Math.max(...eig.map(Math.abs)) < THRESHOLDS.zeroCurvature) return undefined;
+  const kind = definiteness(eig, THRESHOLDS.relativeZeroEigenvalue);
+  if (kind !== 'indefinite' && kind !== 'negative') return undefined;
+  const distance = Math.hypot(...near.point.map((v, i) => v - end[i]));
+  const extent = Math.max(...params.map((p) => Math.hypot(...p.map((v, i) => v - params[0][i]))));
+  if (!(distance <= THRESHOLDS.nearStationary * extent)) return undefined;
+  return stationaryFinding({ ...ctx, input: { ...ctx.input, hessianAtEnd: near.hessian } }, g0, near.gradNorm, {
+    point: near.point,
+    distance,
+    extent,
+  });
+}
+
 /** Gradient ≈ 0 with the exact Hessian: minimum, valley of minima, saddle or plateau. */
-export function stationaryFinding(ctx: Context, g0: number, gEnd: number): Finding {
+export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?: Near): Finding {
   const H = ctx.input.hessianAtEnd as number[][];
   const eig = symmetricEigenvalues(H);
   const scale = Math.max(...eig.map(Math.abs));
@@ -38,8 +65,9 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number): Findi
       [{ kind: 'init', value: nudged }],
       ...otherOptimizers(ctx.optimizer, ['momentum', 'adam']).map((o) => [{ kind: 'optimizer', value: o } as Change]),
     ];
-    const facts =
-      kind === 'indefinite'
+    const facts = near
+      ? nearFacts(kind, ctx, near, gradText, eigText)
+      : kind === 'indefinite'
         ? {
             ko: `안장점 근처에서 멈췄습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 양수와 음수가 함께 있어 어떤 방향으로는 아직 내려갈 수 있습니다.`,
             en: `Stopped near a saddle point: ${gradText.en}, Hessian eigenvalues ${eigText} — of both signs, so some direction still leads down.`,
@@ -126,6 +154,31 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number): Findi
         en: `Stopped: ${gradText.en}, Hessian eigenvalues ${eigText} — gradient and curvature are both almost zero. Loss L = ${fmt(ctx.last)}.`,
       };
   return withRemedy({ code: 'converged', ...base, glossary: 'convergence' }, ctx, { tried: result.tried });
+}
+
+/** A stationary point near a run's end that is still moving (nearStationaryFinding). */
+interface Near {
+  point: number[];
+  distance: number;
+  extent: number;
+}
+
+/** The lead sentence of a run that ended close to a saddle or a maximum without stopping there. */
+function nearFacts(kind: 'indefinite' | 'negative', ctx: Context, near: Near, gradText: { ko: string; en: string }, eigText: string) {
+  const at = `(${near.point.map(fmt).join(', ')})`;
+  const share = `${Math.max(1, Math.ceil((100 * near.distance) / near.extent))}%`;
+  const where =
+    kind === 'indefinite'
+      ? {
+          ko: '안장점',
+          en: 'a saddle point',
+          why: { ko: '양수와 음수가 함께 있어 최솟값이 아닙니다', en: 'of both signs, so it is not a minimum' },
+        }
+      : { ko: '최댓값', en: 'a maximum', why: { ko: '모두 음수라 최솟값이 아닙니다', en: 'all negative, so it is not a minimum' } };
+  return {
+    ko: `${where.ko} 가까이에서 끝났습니다: 손실 L = ${fmt(ctx.last)}. 기울기가 0인 점을 끝점 가까이에서 찾았습니다: 위치 ${at}, 끝점과의 거리 ${fmt(near.distance)} (시작점에서 가장 멀리 간 거리 ${fmt(near.extent)}의 ${share} 이하), ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — ${where.why.ko}.`,
+    en: `The run ended close to ${where.en}: loss L = ${fmt(ctx.last)}. At distance ${fmt(near.distance)} from the end point (at most ${share} of the farthest the run got from its start, ${fmt(near.extent)}) lies a point with zero gradient, ${at}, where ${gradText.en}, Hessian eigenvalues ${eigText} — ${where.why.en}.`,
+  };
 }
 
 /** Unit eigenvector of the smallest eigenvalue (power iteration on σI − H; d ≤ 16 here). */
