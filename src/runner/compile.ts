@@ -17,7 +17,7 @@ import { loadModule, whereOf } from './moduleLoader';
 import { learnerErrors, LearnerError, type Where } from './learnerErrors';
 import { describeShape, lossDeclaration, type SizedBy } from './paramShape';
 import { mapRuntimeError } from './errorMapping';
-import { Declarations, checkBounds, checkConfig, checkData, resolveParameters } from './exportChecks';
+import { Declarations, checkBounds, checkConfig, checkData, oddSample, resolveParameters, sampleText } from './exportChecks';
 import type { LineMappings } from './sourceMap';
 import { LOAD_SEED, mathAliasSite, restoreMath, seedLearnerRandom } from './learnerMath';
 import { adoptHostSettings, learnerCodeRuns, restoreBuiltins, restoreBuiltinsIfRan } from './learnerBuiltins';
@@ -239,6 +239,18 @@ export function compileLoss(
     }
   };
   const probe = evaluateAt(start);
+  // A sample unlike the others (a missing y, a string, a short x) that the loss fails on: said at
+  // that sample, before a step, rather than as a NaN at the loss line.
+  const odd = data && oddSample(data);
+  if (odd && data) {
+    let fails: boolean;
+    try {
+      fails = !Number.isFinite(compiled.value(start, [data[odd.index]]));
+    } catch {
+      fails = true;
+    }
+    if (fails) throw learnerErrors.badSample(odd.index, sampleText(data[odd.index]), odd.field, odd.problem, at.element('data', odd.index));
+  }
   if (init && Number.isNaN(probe.value)) {
     // With data, the NaN is usually one sample's (a missing field, a string): point at that sample.
     const sample = data?.findIndex((d) => Number.isNaN(compiled.value(start, [d])));
@@ -261,15 +273,4 @@ export function compileLoss(
   }
   if (probe.constant && ignoresParameters((p) => evaluateAt(p), start)) warnings.push(learnerErrors.constantLoss(lossWhere));
   return compiled;
-}
-
-/** A data sample as the learner wrote it, short: `{"x":2}`. */
-function sampleText(sample: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(sample) ?? String(sample);
-  } catch {
-    text = String(sample);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -103,7 +103,17 @@ const isCount = (v: unknown, min: number) => typeof v === 'number' && Number.isI
  */
 function plainCopy(config: object, at: Declarations): Record<string, unknown> {
   try {
-    return Object.fromEntries(Object.keys(config).map((key) => [key, (config as Record<string, unknown>)[key]]));
+    // The keys the tutor reads are read as a learner's code would read them (config.optimizer), so
+    // a config that answers them without owning them (a Proxy, a getter on the prototype) is
+    // neither ignored nor allowed to answer one way now and another way later.
+    const read = (key: string) => (config as Record<string, unknown>)[key];
+    const copy: Record<string, unknown> = Object.fromEntries(Object.keys(config).map((key) => [key, read(key)]));
+    for (const key of CONFIG_KEYS) {
+      if (key in copy) continue;
+      const v = read(key);
+      if (v !== undefined) copy[key] = v;
+    }
+    return copy;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     throw learnerErrors.badConfig(
@@ -200,6 +210,83 @@ export function checkData(data: unknown, at: Declarations): unknown[] | undefine
   if (data === undefined) return undefined;
   if (!Array.isArray(data) || data.length === 0) throw learnerErrors.badData(at.of('data'));
   return data;
+}
+
+/** What a field holds, for comparing samples: a kind, and an array's length. */
+function fieldKind(v: unknown): { ko: string; en: string; length?: number } {
+  if (v === undefined) return { ko: '없음', en: 'missing' };
+  if (v === null) return { ko: 'null', en: 'null' };
+  if (Array.isArray(v)) return { ko: '배열', en: 'an array', length: v.length };
+  switch (typeof v) {
+    case 'number':
+      return { ko: '숫자', en: 'a number' };
+    case 'string':
+      return { ko: '문자열', en: 'a string' };
+    case 'boolean':
+      return { ko: '참/거짓 값', en: 'a boolean' };
+    default:
+      return { ko: '객체', en: 'an object' };
+  }
+}
+
+/** A sample whose field differs from what most samples hold there (oddSample). */
+export interface OddSample {
+  index: number;
+  field: string;
+  problem: { ko: string; en: string };
+}
+
+/**
+ * The first sample (plain objects only) whose field is missing, of another kind, or an array of
+ * another length, where more than half of the samples (at least two) agree. A sample that has a
+ * field most others lack is not odd (an optional field). The caller confirms that the loss fails
+ * on it before saying so: a field the loss never reads is no error.
+ */
+export function oddSample(data: readonly unknown[]): OddSample | undefined {
+  if (data.length < 3 || !data.every((d) => typeof d === 'object' && d !== null && !Array.isArray(d))) return undefined;
+  const samples = data as ReadonlyArray<Record<string, unknown>>;
+  const fields = new Set<string>();
+  for (const s of samples) for (const k of Object.keys(s)) fields.add(k);
+  const n = samples.length;
+  for (const field of fields) {
+    const kinds = samples.map((s) => fieldKind(s[field]));
+    const key = (k: { en: string; length?: number }) => `${k.en}/${k.length ?? ''}`;
+    const counts = new Map<string, number>();
+    for (const k of kinds) counts.set(key(k), (counts.get(key(k)) ?? 0) + 1);
+    const [usualKey, m] = [...counts.entries()].sort((x, y) => y[1] - x[1])[0];
+    if (counts.size < 2 || m < 2 || m * 2 <= n || usualKey.startsWith('missing')) continue;
+    const index = kinds.findIndex((k) => key(k) !== usualKey);
+    const usual = kinds.find((k) => key(k) === usualKey) as ReturnType<typeof fieldKind>;
+    const odd = kinds[index];
+    const problem =
+      odd.length !== undefined && usual.length !== undefined
+        ? {
+            ko: `배열 길이가 다릅니다(이 표본: ${odd.length}, 전체 ${n}개 가운데 ${m}개: ${usual.length}).`,
+            en: `an array of length ${odd.length}, where ${m} of the ${n} samples have length ${usual.length}.`,
+          }
+        : odd.en === 'missing'
+          ? {
+              ko: `이 표본에는 없습니다(전체 표본 ${n}개 가운데 ${m}개에는 ${usual.ko} 값으로 있습니다).`,
+              en: `missing here, while ${m} of the ${n} samples have it (${usual.en}).`,
+            }
+          : {
+              ko: `이 표본의 값 종류는 ${odd.ko}, 전체 ${n}개 가운데 ${m}개의 값 종류는 ${usual.ko}.`,
+              en: `${odd.en} here, ${usual.en} in ${m} of the ${n} samples.`,
+            };
+    return { index, field, problem };
+  }
+  return undefined;
+}
+
+/** A data sample as the learner wrote it, short: `{"x":2}`. */
+export function sampleText(sample: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(sample) ?? String(sample);
+  } catch {
+    text = String(sample);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 export interface Parameters {

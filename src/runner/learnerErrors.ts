@@ -360,6 +360,14 @@ export const learnerErrors = {
       '`data` must be an array of at least one sample, e.g. `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`.',
       w,
     ),
+  /** One sample's field is missing or of another kind, where every other sample agrees. */
+  badSample: (index: number, sample: string, field: string, problem: { ko: string; en: string }, w: Where) =>
+    error(
+      'badData',
+      `데이터 표본 하나의 모양이 다른 표본과 다릅니다. 표본 번호 ${index} (값: ${sample}), 필드 '${field}' 항목: ${problem.ko} 시작점에서 이 표본 하나로 계산한 손실이 유한한 숫자가 아니므로(또는 계산 중에 오류가 나므로) 학습을 시작하지 않았습니다. 표시된 표본을 고치세요.`,
+      `One data sample differs in shape from the others: data[${index}] (${sample}), field '${field}': ${problem.en} The loss computed on this sample alone at the start point is not a finite number (or fails), so training did not start. Fix the marked sample.`,
+      w,
+    ),
   reservedName: (name: string, w: Where) =>
     error(
       'reservedName',

@@ -176,7 +176,7 @@ function nearFacts(kind: 'indefinite' | 'negative', ctx: Context, near: Near, gr
         }
       : { ko: '최댓값', en: 'a maximum', why: { ko: '모두 음수라 최솟값이 아닙니다', en: 'all negative, so it is not a minimum' } };
   return {
-    ko: `${where.ko} 가까이에서 끝났습니다: 손실 L = ${fmt(ctx.last)}. 기울기가 0인 점을 끝점 가까이에서 찾았습니다: 위치 ${at}, 끝점과의 거리 ${fmt(near.distance)} (시작점에서 가장 멀리 간 거리 ${fmt(near.extent)}의 ${share} 이하), ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — ${where.why.ko}.`,
+    ko: `${where.ko} 가까이에서 끝났습니다: 손실 L = ${fmt(ctx.last)}. 기울기가 0인 점을 끝점 가까이에서 찾았습니다: 위치 ${at}, 끝점과의 거리 ${fmt(near.distance)} (시작점에서 가장 멀리 간 거리 ${fmt(near.extent)}, 그 거리의 ${share} 이하), ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — ${where.why.ko}.`,
     en: `The run ended close to ${where.en}: loss L = ${fmt(ctx.last)}. At distance ${fmt(near.distance)} from the end point (at most ${share} of the farthest the run got from its start, ${fmt(near.extent)}) lies a point with zero gradient, ${at}, where ${gradText.en}, Hessian eigenvalues ${eigText} — ${where.why.en}.`,
   };
 }
