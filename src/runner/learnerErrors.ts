@@ -170,8 +170,8 @@ export const learnerErrors = {
   notAllowed: (what: string, w: Where) =>
     error(
       'notAllowed',
-      `손실 파일은 계산만 할 수 있습니다. 이 줄에서 쓰려 한 기능(${what})은 파일, 프로세스, 네트워크, 신호에 닿으므로 막혀 있습니다.`,
-      `A loss file can compute and nothing else: ${what} reaches files, processes, the network or signals, so it is not available.`,
+      `손실 파일은 계산만 할 수 있습니다. 이 줄에서 쓰려 한 기능(${what})은 파일, 프로세스, 네트워크, 타이머, 신호 가운데 하나에 닿으므로 막혀 있습니다.`,
+      `A loss file can compute and nothing else: ${what} reaches files, processes, the network, timers or signals, so it is not available.`,
       w,
     ),
   lossThrew: (message: string, w: Where) =>

@@ -2,7 +2,7 @@
  * What the worker removes from its own realm before it loads learner code: the ways a loss file
  * could reach outside computing. Node's permission model (isolatedRun.ts) already denies file
  * writes, reads outside the learner's folder, child processes and native addons; it does not
- * cover signals or the network, so those are taken away here. A loss needs none of them, and the
+ * cover signals, the network or timers, so those are taken away here. A loss needs none of them, and the
  * engine, compiler and teaching code that share this realm use none of them.
  */
 import { NotAllowedError } from '../runner/notAllowedError';
@@ -33,6 +33,12 @@ const PROCESS_MEMBERS = [
 /** Globals that open connections. */
 const NETWORK_GLOBALS = ['fetch', 'WebSocket', 'EventSource', 'XMLHttpRequest'] as const;
 
+/**
+ * Timers: a callback that runs later, between or after evaluations, is code outside the loss the
+ * engine differentiates (and the worker itself schedules nothing). Clearing one stays harmless.
+ */
+export const TIMER_GLOBALS = ['setTimeout', 'setInterval', 'setImmediate'] as const;
+
 function deny(what: string): () => never {
   return () => {
     throw new NotAllowedError(what);
@@ -43,7 +49,7 @@ export function lockDown(): void {
   const proc = process as unknown as Record<string, unknown>;
   for (const key of PROCESS_MEMBERS) if (key in proc) seal(proc, key, deny(`process.${key}`));
   const global = globalThis as unknown as Record<string, unknown>;
-  for (const key of NETWORK_GLOBALS) if (key in global) seal(global, key, deny(key));
+  for (const key of [...NETWORK_GLOBALS, ...TIMER_GLOBALS]) if (key in global) seal(global, key, deny(key));
 }
 
 /** Replaces a member for good (not writable, not configurable), or at least assigns it. */

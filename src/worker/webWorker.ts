@@ -43,6 +43,9 @@ const DENIED_GLOBALS = [
   'close',
   'postMessage',
   'open',
+  // Timers (lockDown.ts says why).
+  'setTimeout',
+  'setInterval',
 ] as const;
 
 interface WorkerGlobal {

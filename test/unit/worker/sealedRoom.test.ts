@@ -61,6 +61,11 @@ describe('the sealed room: a loss file can compute, and nothing else', function 
   it('no network: fetch', async () => {
     await denied("fetch('http://127.0.0.1:9/')", 'fetch');
   });
+  it('no timers: setTimeout, setInterval, setImmediate (code that would run outside the loss)', async () => {
+    await denied('setTimeout(() => {}, 0)', 'setTimeout');
+    await denied('setInterval(() => {}, 10)', 'setInterval');
+    await denied('setImmediate(() => {})', 'setImmediate');
+  });
   it('a 10 GB array buffer (outside the heap limit) ends the room, with a memory message', async () => {
     const outcome = await train('const hoard = new Float64Array(1.25e9); hoard.fill(1); w = w + hoard[7] * 0');
     assert.equal(outcome.ok, false);
