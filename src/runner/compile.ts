@@ -20,7 +20,14 @@ import { mapRuntimeError } from './errorMapping';
 import { Declarations, checkBounds, checkConfig, checkData, oddSample, resolveParameters, sampleText } from './exportChecks';
 import type { LineMappings } from './sourceMap';
 import { LOAD_SEED, mathAliasSite, restoreMath, seedLearnerRandom } from './learnerMath';
-import { adoptHostSettings, learnerCodeRuns, restoreBuiltins, restoreBuiltinsIfRan } from './learnerBuiltins';
+import {
+  adoptHostSettings,
+  BuiltinWriteTrapped,
+  learnerCodeRuns,
+  restoreBuiltins,
+  restoreBuiltinsIfRan,
+  trapChangedMember,
+} from './learnerBuiltins';
 import { builtinAliasSite } from './learnerBuiltinsSyntax';
 import { firstDifference, sameEvaluation, waitForClock } from './repeatability';
 
@@ -235,8 +242,34 @@ export function compileLoss(
     try {
       return guard(() => valueAndGrad(loss, p, shape, fullBatch));
     } finally {
-      checkChanges();
+      const what = restoreBuiltins();
+      checkMath();
+      if (what !== undefined && !builtinAliasSite(sourceFile)) {
+        // A write the syntax could not see: the same evaluation again, with the member trapped,
+        // shows the line that writes it.
+        const where = lineOfBuiltinWrite(() => valueAndGrad(loss, p, shape, fullBatch));
+        throw learnerErrors.builtinPatched(what, where ?? lossWhere);
+      }
+      reportBuiltins(what);
     }
+  };
+  /** Where a trapped built-in member is written while `evaluate` runs, if it is. */
+  const lineOfBuiltinWrite = (evaluate: () => unknown): Where | undefined => {
+    const untrap = trapChangedMember();
+    if (!untrap) return undefined;
+    try {
+      learnerCodeRuns();
+      evaluate();
+    } catch (e) {
+      if (e instanceof BuiltinWriteTrapped) {
+        const mapped = mapRuntimeError(e, fileName, state.maps);
+        if (mapped.line !== undefined) return { line: mapped.line, column: mapped.column };
+      }
+    } finally {
+      untrap();
+      restoreBuiltins();
+    }
+    return undefined;
   };
   const probe = evaluateAt(start);
   // A sample unlike the others (a missing y, a string, a short x) that the loss fails on: said at

@@ -281,8 +281,40 @@ export function restoreBuiltins(): string | undefined {
     const changed = restoreOne(SAVED[i]);
     first ??= changed;
   }
+  lastChanged = first?.key !== undefined ? { target: first.saved.target, key: first.key } : undefined;
   // Everything is put back: ordinary code again.
   return first && differenceText(first);
+}
+
+/** The member the last comparison found changed (for trapChangedMember), if it was one key. */
+let lastChanged: { target: object; key: Key } | undefined;
+
+/** What the trap of trapChangedMember throws: its stack holds the learner's line. */
+export class BuiltinWriteTrapped extends Error {}
+
+/**
+ * Makes the member the last comparison found changed throw when it is assigned again, so that
+ * evaluating the same code once more points at the line that writes it (a write the syntax could
+ * not see: `protoOf(o)[k] = 50`). Returns the function that takes the trap away (and puts the
+ * member back), or undefined when the change was not one member.
+ */
+export function trapChangedMember(): (() => void) | undefined {
+  const changed = lastChanged;
+  if (!changed) return undefined;
+  const { target, key } = changed;
+  const before = getOwnPropertyDescriptor(target, key);
+  const trap = create(null) as PropertyDescriptor;
+  trap.configurable = true;
+  trap.enumerable = before?.enumerable ?? false;
+  trap.get = () => before?.value;
+  trap.set = () => {
+    throw new BuiltinWriteTrapped(`write to ${keyText(key)}`);
+  };
+  if (!defineProperty(target, key, trap)) return undefined;
+  return () => {
+    if (before) defineProperty(target, key, before);
+    else deleteProperty(target, key);
+  };
 }
 
 /** Whether learner code may have run since the last comparison (compile.ts says when it runs some). */
