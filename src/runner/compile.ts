@@ -239,19 +239,24 @@ export function compileLoss(
   // Evaluate once at the start (or at 0.5 everywhere): a broken loss is reported now.
   const start = init ?? new Array<number>(dimension).fill(0.5);
   const evaluateAt = (p: number[]) => {
+    let result: ReturnType<typeof valueAndGrad> | undefined;
+    let failure: { error: unknown } | undefined;
     try {
-      return guard(() => valueAndGrad(loss, p, shape, fullBatch));
-    } finally {
-      const what = restoreBuiltins();
-      checkMath();
-      if (what !== undefined && !builtinAliasSite(sourceFile)) {
-        // A write the syntax could not see: the same evaluation again, with the member trapped,
-        // shows the line that writes it.
-        const where = lineOfBuiltinWrite(() => valueAndGrad(loss, p, shape, fullBatch));
-        throw learnerErrors.builtinPatched(what, where ?? lossWhere);
-      }
-      reportBuiltins(what);
+      result = guard(() => valueAndGrad(loss, p, shape, fullBatch));
+    } catch (error) {
+      failure = { error };
     }
+    const what = restoreBuiltins();
+    checkMath();
+    if (what !== undefined && !builtinAliasSite(sourceFile)) {
+      // A write the syntax could not see: the same evaluation again, with the member trapped,
+      // shows the line that writes it.
+      const where = lineOfBuiltinWrite(() => valueAndGrad(loss, p, shape, fullBatch));
+      throw learnerErrors.builtinPatched(what, where ?? lossWhere);
+    }
+    reportBuiltins(what);
+    if (failure) throw failure.error;
+    return result as ReturnType<typeof valueAndGrad>;
   };
   /** Where a trapped built-in member is written while `evaluate` runs, if it is. */
   const lineOfBuiltinWrite = (evaluate: () => unknown): Where | undefined => {
