@@ -9,6 +9,7 @@
  *   Object.is(w, 2)             likewise
  *   arr.sort((a, b) => a - b)   the comparator's result is converted with valueOf (an error)
  *   parseFloat(w)               goes through the string "2.5": the number survives, the gradient not
+ *   w.valueOf(), structuredClone([w])  the engine's object, not the number: kept as the value it is
  *   new Set([w]), map.get(w)    keys by identity: answered with a clear error (ActiveKeyError)
  *
  * and two conversions the operators need: `y = x++` yields ToNumeric(x) (numeric, below), and a
@@ -100,6 +101,47 @@ function parseFloatActive(x: unknown): unknown {
   return isActive(x) ? x : parseFloat(x as string);
 }
 
+/** `w.valueOf()`: a number's valueOf is the number, so an active value is itself (its own valueOf is the engine's). */
+function valueOfCall(x: unknown): unknown {
+  return isActive(x) ? x : (x as { valueOf(): unknown }).valueOf();
+}
+
+/**
+ * `structuredClone(x)` with the numbers it holds kept as they are: a clone of a number is that
+ * number, so an active value is carried over (the native clone would copy the engine's object
+ * field by field, a NaN in arithmetic). Arrays, plain objects, Maps and Sets are walked; anything
+ * else is the native clone.
+ */
+function cloneKeepingActive(x: unknown, seen = new Map<object, unknown>()): unknown {
+  if (isActive(x)) return x;
+  if (typeof x !== 'object' || x === null) return structuredClone(x);
+  if (seen.has(x)) return seen.get(x);
+  if (Array.isArray(x)) {
+    const out: unknown[] = new Array(x.length);
+    seen.set(x, out);
+    for (let i = 0; i < x.length; i++) if (i in x) out[i] = cloneKeepingActive(x[i], seen);
+    return out;
+  }
+  if (x instanceof Map) {
+    const out = new Map();
+    seen.set(x, out);
+    for (const [k, v] of x) out.set(cloneKeepingActive(k, seen), cloneKeepingActive(v, seen));
+    return out;
+  }
+  if (x instanceof Set) {
+    const out = new Set();
+    seen.set(x, out);
+    for (const v of x) out.add(cloneKeepingActive(v, seen));
+    return out;
+  }
+  const proto = Object.getPrototypeOf(x) as unknown;
+  if (proto !== Object.prototype && proto !== null) return structuredClone(x);
+  const out: Record<string, unknown> = {};
+  seen.set(x, out);
+  for (const k of Object.keys(x)) out[k] = cloneKeepingActive((x as Record<string, unknown>)[k], seen);
+  return out;
+}
+
 function refuse(collection: 'Set' | 'Map', method: string, key: unknown): void {
   if (isActive(key)) throw new ActiveKeyError(collection, method);
 }
@@ -189,6 +231,8 @@ export const identityRuntime = {
   toSorted,
   is,
   parseFloat: parseFloatActive,
+  valueOf: valueOfCall,
+  structuredClone: cloneKeepingActive,
   Set: GdSet,
   Map: GdMap,
   thrown,

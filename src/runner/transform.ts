@@ -23,6 +23,7 @@
  *   r.includes(x), r.indexOf(x), r.lastIndexOf(x), Object.is(a, b)  → compare by value
  *   r.sort(cmp), r.toSorted(cmp)                   → the comparator's result as a number
  *   parseFloat(x), Number.parseFloat(x)            → an active x passes through
+ *   x.valueOf(), structuredClone(x)                → an active x (also inside the clone) is kept
  *   Boolean(x)                                     → truthiness by value
  *   new Set(…), new Map(…)                         → refuse active keys (ActiveKeyError)
  *   throw x                                        → throw __gdx.thrown(x): a thrown non-Error's line is noted
@@ -287,6 +288,8 @@ function gdTransformer(
           return gd(name);
         case 'parseFloat':
           return gdx('parseFloat');
+        case 'structuredClone':
+          return asObject ? undefined : gdx('structuredClone');
         case 'Number':
           return constructed || instanceOfRight || asObject ? undefined : gd('toNumber');
         case 'Boolean':
@@ -325,6 +328,7 @@ function gdTransformer(
       const args = node.arguments.map(expr);
       if (SEARCHES.has(name) && args.length >= 1) return call(gdx(name), [expr(callee.expression), ...args], node);
       if (SORTS.has(name) && args.length === 1) return call(gdx(name), [expr(callee.expression), ...args], node);
+      if (name === 'valueOf' && args.length === 0) return call(gdx('valueOf'), [expr(callee.expression)], node);
       if (NUMBER_FORMATS.has(name) || (name === 'toString' && args.length >= 1)) {
         // `format`: a plain or kept number formats as itself; a live one is activeText (its text would lose the gradient).
         const receiver = call(gd('format'), [expr(callee.expression)], callee.expression);

@@ -218,6 +218,21 @@ export function param(Math: { sin(v: number): number }, w: number) { return Math
     );
     assert.equal(run('export const f = (s) => parseFloat(s);').f('2.5kg'), 2.5);
   });
+
+  it('w.valueOf() and structuredClone keep the number and its gradient (the native ones would expose the engine object: NaN)', () => {
+    assert.deepEqual(grad('export function loss(w: number) { return w.valueOf() * w; }', [3]).gradient, [6]);
+    const cloned = grad(
+      'export function loss([a, b]: number[]) { const c = structuredClone({ p: [a, b], m: new Map([[1, a]]) }); return c.p[0] * c.p[1] + c.m.get(1)!; }',
+      [2, 5],
+    );
+    assert.deepEqual([cloned.value, ...cloned.gradient], [12, 6, 2]);
+    // Plain values and a learner's own valueOf behave as in JavaScript.
+    assert.deepEqual(run('export const f = () => structuredClone({ d: new Date(5), t: [1, { u: 2 }] });').f(), {
+      d: new Date(5),
+      t: [1, { u: 2 }],
+    });
+    assert.equal(run('export const f = () => ({ valueOf: () => 7 }).valueOf() + (4).valueOf();').f(), 11);
+  });
 });
 
 describe('transform: truthiness (an active value is an object, but 0 must be falsy)', () => {
