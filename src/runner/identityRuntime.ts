@@ -80,7 +80,18 @@ const lastIndexOf = (r: unknown, ...args: unknown[]) => search('lastIndexOf', r,
 
 /** A comparator whose result may be active (`(a, b) => a - b` on Vars) → one returning its number. */
 function comparator(cmp: unknown): unknown {
+  if (cmp === undefined) return byText;
   return typeof cmp === 'function' ? (a: unknown, b: unknown) => valueOf(cmp(a, b)) : cmp;
+}
+
+/**
+ * The default order of `sort()`: by the elements' text, as JavaScript compares them, with an
+ * active value's text taken from its number (the elements themselves, and their gradients, stay).
+ */
+function byText(a: unknown, b: unknown): number {
+  const x = String(valueOf(a));
+  const y = String(valueOf(b));
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function sort(r: unknown, cmp: unknown): unknown {

@@ -327,7 +327,7 @@ function gdTransformer(
       const name = callee.name.text;
       const args = node.arguments.map(expr);
       if (SEARCHES.has(name) && args.length >= 1) return call(gdx(name), [expr(callee.expression), ...args], node);
-      if (SORTS.has(name) && args.length === 1) return call(gdx(name), [expr(callee.expression), ...args], node);
+      if (SORTS.has(name) && args.length <= 1) return call(gdx(name), [expr(callee.expression), ...args], node);
       if (name === 'valueOf' && args.length === 0) return call(gdx('valueOf'), [expr(callee.expression)], node);
       if (NUMBER_FORMATS.has(name) || (name === 'toString' && args.length >= 1)) {
         // `format`: a plain or kept number formats as itself; a live one is activeText (its text would lose the gradient).

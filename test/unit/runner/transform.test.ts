@@ -226,6 +226,12 @@ export function param(Math: { sin(v: number): number }, w: number) { return Math
       [2, 5],
     );
     assert.deepEqual([cloned.value, ...cloned.gradient], [12, 6, 2]);
+    // sort() without a comparator orders by text, as JavaScript does, and keeps the elements.
+    const sorted = grad(
+      'export function loss([a, b]: number[]) { const s = [a, b, 10].sort(); return s[0] * 100 + s[1] * 10 + s[2]; }',
+      [9, 2],
+    );
+    assert.deepEqual([sorted.value, ...sorted.gradient], [10 * 100 + 2 * 10 + 9, 1, 10]);
     // Plain values and a learner's own valueOf behave as in JavaScript.
     assert.deepEqual(run('export const f = () => structuredClone({ d: new Date(5), t: [1, { u: 2 }] });').f(), {
       d: new Date(5),
