@@ -14,21 +14,12 @@
  *                  → the runtime's versions, which see an active value as a number
  *   switch (x)     → switch (__gd.value(x))  (case labels too: `switch` compares with ===)
  *
- * Where JavaScript looks at identity or truthiness instead of computing, an active value (an
- * object) would behave unlike its number without any error; those go to `__gdx`
- * (identityRuntime.ts):
- *
- *   if (x), x ? :, !x, while (x), a && b, a || b, x &&= y, x ||= y
- *                  → truthiness by value (skipped for conditions that are plainly booleans, `i < n`)
- *   r.includes(x), r.indexOf(x), r.lastIndexOf(x), Object.is(a, b)  → compare by value
- *   r.sort(cmp), r.toSorted(cmp)                   → the comparator's result as a number
- *   parseFloat(x), Number.parseFloat(x)            → an active x passes through
- *   x.valueOf(), structuredClone(x)                → an active x (also inside the clone) is kept
- *   Boolean(x)                                     → truthiness by value
- *   new Set(…), new Map(…)                         → refuse active keys (ActiveKeyError)
- *   throw x                                        → throw __gdx.thrown(x): a thrown non-Error's line is noted
- *   x.toFixed(…), toPrecision, toExponential, x.toString(radix) → __gd.format(x): a plain or kept
- *                  number formats as itself, a live value is ActiveTextError (its text loses the gradient)
+ * Where JavaScript looks at identity or truthiness, or a global or method would see the
+ * engine's object instead of its number, the code goes to `__gdx` (identityRuntime.ts) or to the
+ * runtime's own versions: the table is in transformGlobals.ts. Conditions (`if (x)`, `x ? :`,
+ * `!x`, `while (x)`, `a && b`, `a || b`, `x &&= y`, `x ||= y`) test truthiness by value, skipped
+ * for conditions that are plainly booleans (`i < n`); `throw x` becomes `throw __gdx.thrown(x)`
+ * (a thrown non-Error's line is noted).
  *
  * Left alone: type positions, `in`, `instanceof`, `??`, bitwise operators (on an active value
  * they call valueOf, which throws TapeEscapeError: a clear error, never a silent one).
@@ -54,26 +45,13 @@ import ts from 'typescript';
 import { Scopes } from './transformScope';
 import { Fusion, isFusionCandidate } from './transformFusion';
 import { findAccumulations, usesDynamicScope } from './transformAccumulate';
-import {
-  ARITHMETIC,
-  COMPARISON,
-  COMPOUND,
-  bare,
-  isLiteral,
-  isPlain,
-  isResultUnused,
-  isStableReference,
-  isValueReference,
-} from './transformSyntax';
+import { globalRewrites } from './transformGlobals';
+import { targetRewrites } from './transformTargets';
+import { ARITHMETIC, COMPARISON, COMPOUND, bare, isLiteral, isPlain } from './transformSyntax';
 
 /** Identifiers the transformed code uses; a learner's own declaration of them is a LearnerError (reservedName). */
 export const RUNTIME_NAME = '__gd';
 export const IDENTITY_RUNTIME_NAME = '__gdx';
-
-const NUMBER_CHECKS = new Set(['isFinite', 'isNaN', 'isInteger', 'isSafeInteger']);
-const NUMBER_FORMATS = new Set(['toFixed', 'toPrecision', 'toExponential']);
-const SEARCHES = new Set(['includes', 'indexOf', 'lastIndexOf']);
-const SORTS = new Set(['sort', 'toSorted']);
 
 /** Where one operation of the learner's code is (graph mode): its runtime op and source span. */
 export interface GraphSite {
@@ -176,64 +154,7 @@ function gdTransformer(
     const tokenFor = (loop: ts.IterationStatement) => {
       if (accumulations?.loops.has(loop)) runTokens.set(loop, temp());
     };
-    const sequence = (parts: ts.Expression[], original: ts.Node): ts.Expression =>
-      parts.length === 1 ? parts[0] : at(f.createParenthesizedExpression(f.createCommaListExpression(parts)), original);
-
-    /**
-     * Reads and writes of an assignment target whose sub-expressions run exactly once:
-     * `a[f()] += 1` → `(t1 = a, t2 = f(), t1[t2] = __gd.add(t1[t2], 1))`. Identifiers, `this` and
-     * literals are read twice instead of through a temporary (no side effect, same value; the
-     * assignment's target reference is still taken before the right side runs).
-     */
-    const target = (node: ts.Expression): { setup: ts.Expression[]; read: ts.Expression; write: (v: ts.Expression) => ts.Expression } => {
-      const e = bare(node);
-      const setup: ts.Expression[] = [];
-      const once = (x: ts.Expression): ts.Expression => {
-        const visited = expr(x);
-        if (isStableReference(x)) return visited;
-        const t = temp();
-        setup.push(f.createAssignment(t, visited));
-        return t;
-      };
-      if (ts.isPropertyAccessExpression(e) && e.expression.kind !== ts.SyntaxKind.SuperKeyword) {
-        const obj = once(e.expression);
-        return {
-          setup,
-          read: f.createPropertyAccessExpression(obj, e.name),
-          write: (v) => f.createAssignment(f.createPropertyAccessExpression(obj, e.name), v),
-        };
-      }
-      if (ts.isElementAccessExpression(e) && e.expression.kind !== ts.SyntaxKind.SuperKeyword) {
-        const obj = once(e.expression);
-        const key = once(e.argumentExpression);
-        return {
-          setup,
-          read: f.createElementAccessExpression(obj, key),
-          write: (v) => f.createAssignment(f.createElementAccessExpression(obj, key), v),
-        };
-      }
-      const place = expr(e);
-      return { setup, read: place, write: (v) => f.createAssignment(place, v) };
-    };
-
-    /** `x++` and friends; without a use of the result no old value is kept. */
-    const update = (node: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): ts.Expression => {
-      const op = node.operator === ts.SyntaxKind.PlusPlusToken ? 'inc' : 'dec';
-      const t = target(node.operand);
-      if (ts.isPrefixUnaryExpression(node) || isResultUnused(node))
-        return sequence([...t.setup, at(t.write(call(gd(op), [t.read], node)), node)], node);
-      // The old value is ToNumeric(x): `s = '5'; y = s++` gives 5, not '5'.
-      const old = temp();
-      return sequence(
-        [
-          ...t.setup,
-          f.createAssignment(old, call(gdx('numeric'), [t.read], node.operand)),
-          at(t.write(call(gd(op), [old], node)), node),
-          old,
-        ],
-        node,
-      );
-    };
+    const { sequence, target, update } = targetRewrites({ f, gd, gdx, at, call, expr, temp });
 
     /** A condition as a boolean by value, unless it plainly is one already (`i < n`, `!done`). */
     const condition = (e: ts.Expression): ts.Expression => (isPlain(e, isGlobal) ? expr(e) : call(gdx('truthy'), [expr(e)], e));
@@ -273,91 +194,16 @@ function gdTransformer(
       return ts.isBlock(visited) ? f.updateBlock(visited, [tick, ...visited.statements]) : f.createBlock([tick, visited], true);
     };
 
-    /** What a global identifier becomes, or undefined to keep it (by use: `new Number` stays). */
-    const globalReplacement = (id: ts.Identifier): ts.Expression | undefined => {
-      const name = id.text;
-      const p = id.parent;
-      const constructed = ts.isNewExpression(p) && p.expression === id;
-      const instanceOfRight = ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword && p.right === id;
-      const asObject = ts.isPropertyAccessExpression(p) && p.expression === id;
-      switch (name) {
-        case 'Math':
-          return gd('Math');
-        case 'isFinite':
-        case 'isNaN':
-          return gd(name);
-        case 'parseFloat':
-          return gdx('parseFloat');
-        case 'structuredClone':
-          return asObject ? undefined : gdx('structuredClone');
-        case 'Number':
-          return constructed || instanceOfRight || asObject ? undefined : gd('toNumber');
-        case 'Boolean':
-          return constructed || instanceOfRight || asObject ? undefined : gdx('truthy');
-        case 'Set':
-        case 'Map':
-          return instanceOfRight || asObject ? undefined : gdx(name);
-        default:
-          return undefined;
-      }
-    };
-
-    const identifier = (id: ts.Identifier): ts.Expression => {
-      if (!isValueReference(id) || !isGlobal(id, id.text)) return id;
-      const r = globalReplacement(id);
-      return r ? at(r, id) : id;
-    };
-
-    /** `Number.isFinite`, `Number.parseFloat`, `Object.is`: members of globals with runtime versions. */
-    const globalMember = (node: ts.PropertyAccessExpression): ts.Expression | undefined => {
-      const owner = node.expression;
-      if (!ts.isIdentifier(owner) || !isGlobal(owner, owner.text)) return undefined;
-      const name = node.name.text;
-      if (owner.text === 'Number' && NUMBER_CHECKS.has(name)) return at(f.createPropertyAccessExpression(gd('Number'), name), node);
-      if (owner.text === 'Number' && name === 'parseFloat') return at(gdx('parseFloat'), node);
-      if (owner.text === 'Object' && name === 'is') return at(gdx('is'), node);
-      return undefined;
-    };
-
-    /** Method calls that compare by identity or convert a number: by method name, any receiver. */
-    const methodCall = (node: ts.CallExpression): ts.Expression | undefined => {
-      const callee = bare(node.expression);
-      if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind === ts.SyntaxKind.SuperKeyword) return undefined;
-      if (node.questionDotToken || callee.questionDotToken || ts.isOptionalChain(node)) return undefined; // short-circuits: left native
-      const name = callee.name.text;
-      const args = node.arguments.map(expr);
-      if (SEARCHES.has(name) && args.length >= 1) return call(gdx(name), [expr(callee.expression), ...args], node);
-      if (SORTS.has(name) && args.length <= 1) return call(gdx(name), [expr(callee.expression), ...args], node);
-      if (name === 'valueOf' && args.length === 0) return call(gdx('valueOf'), [expr(callee.expression)], node);
-      if (NUMBER_FORMATS.has(name) || (name === 'toString' && args.length >= 1)) {
-        // `format`: a plain or kept number formats as itself; a live one is activeText (its text would lose the gradient).
-        const receiver = call(gd('format'), [expr(callee.expression)], callee.expression);
-        return call(f.createPropertyAccessExpression(receiver, callee.name), args, node);
-      }
-      return undefined;
-    };
-
-    const typeOf = (node: ts.TypeOfExpression): ts.Expression => {
-      const operand = expr(node.expression);
-      const e = bare(node.expression);
-      // `typeof undeclaredName` must not throw: a name the file does not declare is checked first.
-      if (ts.isIdentifier(e) && !scopes.isDeclared(e, e.text)) {
-        const guard = f.createStrictEquality(f.createTypeOfExpression(operand), f.createStringLiteral('undefined'));
-        return at(
-          f.createParenthesizedExpression(
-            f.createConditionalExpression(
-              guard,
-              undefined,
-              f.createStringLiteral('undefined'),
-              undefined,
-              call(gd('typeOf'), [operand], node),
-            ),
-          ),
-          node,
-        );
-      }
-      return call(gd('typeOf'), [operand], node);
-    };
+    const { globalReplacement, identifier, globalMember, methodCall, typeOf } = globalRewrites({
+      f,
+      gd,
+      gdx,
+      at,
+      call,
+      expr,
+      isGlobal,
+      isDeclared: (id) => scopes.isDeclared(id, id.text),
+    });
 
     const binary = (node: ts.BinaryExpression): ts.Expression => {
       const kind = node.operatorToken.kind;
