@@ -43,7 +43,8 @@
  */
 import ts from 'typescript';
 import { Scopes } from './transformScope';
-import { Fusion, isFusionCandidate } from './transformFusion';
+import { Fusion } from './transformFusion';
+import { isFusionCandidate } from './transformFusionTree';
 import { findAccumulations, usesDynamicScope } from './transformAccumulate';
 import { globalRewrites } from './transformGlobals';
 import { targetRewrites } from './transformTargets';
