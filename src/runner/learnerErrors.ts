@@ -356,7 +356,7 @@ export const learnerErrors = {
   badData: (w: Where) =>
     error(
       'badData',
-      '`data`는 샘플이 하나 이상 든 배열이어야 합니다. 예: `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`',
+      '`data`는 표본이 하나 이상 든 배열이어야 합니다. 예: `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`',
       '`data` must be an array of at least one sample, e.g. `export const data = [{ x: 1, y: 2 }, { x: 2, y: 4 }]`.',
       w,
     ),

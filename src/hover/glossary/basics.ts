@@ -208,7 +208,7 @@ export const BASICS: GlossaryEntry[] = [
     identifiers: ['batchSize'],
     phrases: ['batch size'],
     explanation:
-      '미니배치 하나에 들어가는 샘플 수입니다. 작을수록 한 스텝의 계산이 적고 손실 곡선이 들쭉날쭉하며, 데이터 전체와 같으면 전체 배치 경사 하강법이 됩니다.',
+      '미니배치 하나에 들어가는 표본 수입니다. 작을수록 한 스텝의 계산이 적고 손실 곡선이 들쭉날쭉하며, 데이터 전체와 같으면 전체 배치 경사 하강법이 됩니다.',
     explanationEn:
       'The number of samples in one mini-batch. The smaller it is, the less each step computes and the more jagged the loss curve; equal to the whole data, it is full-batch gradient descent.',
     example: 'batchSize: 32',

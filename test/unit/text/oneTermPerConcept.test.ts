@@ -42,6 +42,7 @@ const DECIDED: Array<{ standard: string; never: string[] }> = [
   { standard: '테스트 데이터', never: ['시험 데이터'] },
   { standard: '고원', never: ['평탄한 구간', '평평한 구간'] },
   { standard: '최솟값', never: ['최소점'] },
+  { standard: '표본', never: ['샘플'] },
 ];
 
 // ---------------------------------------------------------------------------------------------
