@@ -89,7 +89,7 @@ describe('teaching: mini-batch and full batch', function () {
     );
     const table = messages.find((m): m is Extract<HostMessage, { type: 'table' }> => m.type === 'table');
     assert.ok(table);
-    assert.deepEqual(table.columns, ['배치 크기', '스텝 수', '처리한 샘플 수', '에포크', '학습 데이터 전체의 손실', '시간 (ms)']);
+    assert.deepEqual(table.columns, ['배치 크기', '스텝 수', '처리한 표본 수', '에포크', '학습 데이터 전체의 손실', '시간 (ms)']);
     assert.deepEqual(
       table.rows.map((row) => row.slice(0, 4)),
       [
