@@ -27,6 +27,12 @@ import {
  * run approaching a minimum is merely slow).
  */
 export function nearStationaryFinding(ctx: Context, g0: number): Finding | undefined {
+  // Newton's iteration costs Hessians: only where the curvature at the end already says saddle or
+  // maximum (close enough to one, it does; a run nearing a minimum pays nothing).
+  const atEnd = ctx.input.hessianAtEnd;
+  if (!atEnd) return undefined;
+  const endKind = definiteness(symmetricEigenvalues(atEnd), THRESHOLDS.relativeZeroEigenvalue);
+  if (endKind !== 'indefinite' && endKind !== 'negative') return undefined;
   const params = ctx.input.run.params;
   const end = params[params.length - 1];
   const near = ctx.lab?.stationaryNear?.(end);

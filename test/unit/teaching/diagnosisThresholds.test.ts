@@ -238,7 +238,7 @@ describe('diagnosis thresholds, each just inside and just outside', () => {
           [0, -2],
         ],
       };
-      return codes(diagnose({ run: run({ losses, params }) }, lab({ stationaryNear: () => saddle })));
+      return codes(diagnose({ run: run({ losses, params }), hessianAtEnd: saddle.hessian }, lab({ stationaryNear: () => saddle })));
     };
     it('the saddle at 4.5% of the extent: saddle', () => assert.ok(endsNear(0.045).includes('saddle')));
     it('the saddle at 5.5% of the extent: not called a saddle yet', () => assert.ok(!endsNear(0.055).includes('saddle')));
@@ -252,8 +252,35 @@ describe('diagnosis thresholds, each just inside and just outside', () => {
           [0, 2],
         ],
       };
-      const found = codes(diagnose({ run: run({ losses: params.map(([x]) => x * x), params }) }, lab({ stationaryNear: () => minimum })));
+      // Even where the end point's own curvature is mixed, the point Newton finds decides.
+      const found = codes(
+        diagnose(
+          {
+            run: run({ losses: params.map(([x]) => x * x), params }),
+            hessianAtEnd: [
+              [2, 0],
+              [0, -2],
+            ],
+          },
+          lab({ stationaryNear: () => minimum }),
+        ),
+      );
       assert.ok(!found.includes('saddle') && !found.includes('maximum'), found.join());
+    });
+    it('a run whose end point curves upward in every direction does not look for a nearby saddle at all', () => {
+      const params = linear(1, 0.01, 21).map((x) => [x, 0]);
+      let looked = 0;
+      diagnose(
+        {
+          run: run({ losses: params.map(([x]) => x * x), params }),
+          hessianAtEnd: [
+            [2, 0],
+            [0, 2],
+          ],
+        },
+        lab({ stationaryNear: () => (looked++, undefined) }),
+      );
+      assert.equal(looked, 0);
     });
   });
 
