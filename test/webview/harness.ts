@@ -147,6 +147,21 @@ export async function openPanel(h: Harness, theme: Theme, initialState?: unknown
     document.addEventListener('securitypolicyviolation', (e) => {
       w.__csp.push(e.violatedDirective + ' ' + e.blockedURI);
     });
+    // window.postMessage only queues a message: __send posts a marker after it and resolves when
+    // the marker arrives, so the app's handler has run before send() returns (a test that reads
+    // the page right after a send does not race it). The marker never reaches the app.
+    w.__send = (m) => new Promise((resolve) => {
+      const marker = '__sent' + Math.random();
+      const settle = (e) => {
+        if (!e.data || e.data.__harnessMarker !== marker) return;
+        e.stopImmediatePropagation();
+        w.removeEventListener('message', settle, true);
+        resolve();
+      };
+      w.addEventListener('message', settle, true);
+      w.postMessage(m, '*');
+      w.postMessage({ __harnessMarker: marker }, '*');
+    });
     w.acquireVsCodeApi = () => ({
       postMessage: (m) => w.__posted.push(JSON.parse(JSON.stringify(m))),
       getState: () => w.__state,
@@ -162,7 +177,7 @@ export async function openPanel(h: Harness, theme: Theme, initialState?: unknown
       const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
       return [...csp.map((c) => `csp: ${c}`), ...problems];
     },
-    send: (message) => page.evaluate((m) => window.postMessage(m, '*'), message as object),
+    send: (message) => page.evaluate((m) => (window as unknown as { __send(m: unknown): Promise<void> }).__send(m), message as object),
     async screenshot(name, shot = {}) {
       mkdirSync(artifactsDir, { recursive: true });
       const file = path.join(artifactsDir, `${name}-${theme}.png`);

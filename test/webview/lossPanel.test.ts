@@ -160,6 +160,8 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       assert.deepEqual(posted[posted.length - 1], { type: 'rerun', settings: ran });
       // Asked for its state (the integration tests do), it reports the rendered legend and controls.
       await p.send({ type: 'reportState' } satisfies HostMessage);
+      // window.postMessage delivers later than send() returns: wait for the answer, do not race it.
+      await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'state'));
       posted = await p.posted();
       const reported = posted[posted.length - 1] as { type: string; state: Record<string, unknown> & { layout?: Record<string, number> } };
       const { layout, ...state } = reported.state;
