@@ -158,10 +158,9 @@ for (const theme of ['light', 'dark'] as Theme[]) {
       await p.page.locator('#run').click();
       let posted = await p.posted();
       assert.deepEqual(posted[posted.length - 1], { type: 'rerun', settings: ran });
-      // Asked for its state (the integration tests do), it reports the rendered legend and controls.
+      // Asked for its state (the integration tests do), it reports the rendered legend and controls
+      // (send() returns once the app has handled the message, and the app answers at once).
       await p.send({ type: 'reportState' } satisfies HostMessage);
-      // window.postMessage delivers later than send() returns: wait for the answer, do not race it.
-      await p.page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'state'));
       posted = await p.posted();
       const reported = posted[posted.length - 1] as { type: string; state: Record<string, unknown> & { layout?: Record<string, number> } };
       const { layout, ...state } = reported.state;
