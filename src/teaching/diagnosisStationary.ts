@@ -58,7 +58,13 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?:
   const scale = Math.max(...eig.map(Math.abs));
   const flat = scale < THRESHOLDS.zeroCurvature;
   const kind = flat ? 'semidefinite' : definiteness(eig, THRESHOLDS.relativeZeroEigenvalue);
-  const eigText = eig.map(fmt).join(', ');
+  // One parameter has one eigenvalue: "eigenvalue 2 — positive", not "eigenvalues 2 — all positive".
+  const one = eig.length === 1;
+  const eigText = {
+    ko: `헤세 행렬 고윳값 ${eig.map(fmt).join(', ')}`,
+    en: `Hessian eigenvalue${one ? '' : 's'} ${eig.map(fmt).join(', ')}`,
+  };
+  const all = one ? { ko: '', en: '' } : { ko: '모두 ', en: 'all ' };
   const gradText = { ko: `|∇L| = ${fmt(gEnd)} (처음 ${fmt(g0)})`, en: `|∇L| = ${fmt(gEnd)} (${fmt(g0)} at the start)` };
   const init = ctx.input.run.options.init;
 
@@ -72,20 +78,20 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?:
       ...otherOptimizers(ctx.optimizer, ['momentum', 'adam']).map((o) => [{ kind: 'optimizer', value: o } as Change]),
     ];
     const facts = near
-      ? nearFacts(kind, ctx, near, gradText, eigText)
+      ? nearFacts(kind, ctx, near, gradText, eigText, all)
       : kind === 'indefinite'
         ? {
-            ko: `안장점 근처에서 멈췄습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 양수와 음수가 함께 있어 어떤 방향으로는 아직 내려갈 수 있습니다.`,
-            en: `Stopped near a saddle point: ${gradText.en}, Hessian eigenvalues ${eigText} — of both signs, so some direction still leads down.`,
+            ko: `안장점 근처에서 멈췄습니다: ${gradText.ko}, ${eigText.ko} — 양수와 음수가 함께 있어 어떤 방향으로는 아직 내려갈 수 있습니다.`,
+            en: `Stopped near a saddle point: ${gradText.en}, ${eigText.en} — of both signs, so some direction still leads down.`,
           }
         : ctx.optimizer === 'newton'
           ? {
-              ko: `최댓값에서 멈췄습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 모두 음수입니다. 곡률이 음수인 곳에서 뉴턴 스텝 −H⁻¹∇L은 오르막을 가리키므로, 뉴턴 방법은 최솟값이 아니라 기울기가 0인 가장 가까운 점으로 갑니다: 손실이 L = ${fmt(ctx.start)} → ${fmt(ctx.last)}.`,
-              en: `Stopped at a maximum: ${gradText.en}, Hessian eigenvalues ${eigText} — all negative. Where the curvature is negative, Newton's step −H⁻¹∇L points uphill, so Newton's method heads for the nearest point with zero gradient, not for a minimum: the loss went L = ${fmt(ctx.start)} → ${fmt(ctx.last)}.`,
+              ko: `최댓값에서 멈췄습니다: ${gradText.ko}, ${eigText.ko} — ${all.ko}음수입니다. 곡률이 음수인 곳에서 뉴턴 스텝 −H⁻¹∇L은 오르막을 가리키므로, 뉴턴 방법은 최솟값이 아니라 기울기가 0인 가장 가까운 점으로 갑니다: 손실이 L = ${fmt(ctx.start)} → ${fmt(ctx.last)}.`,
+              en: `Stopped at a maximum: ${gradText.en}, ${eigText.en} — ${all.en}negative. Where the curvature is negative, Newton's step −H⁻¹∇L points uphill, so Newton's method heads for the nearest point with zero gradient, not for a minimum: the loss went L = ${fmt(ctx.start)} → ${fmt(ctx.last)}.`,
             }
           : {
-              ko: `최댓값 근처에서 멈췄습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 모두 음수입니다.`,
-              en: `Stopped near a maximum: ${gradText.en}, Hessian eigenvalues ${eigText} — all negative.`,
+              ko: `최댓값 근처에서 멈췄습니다: ${gradText.ko}, ${eigText.ko} — ${all.ko}음수입니다.`,
+              en: `Stopped near a maximum: ${gradText.en}, ${eigText.en} — ${all.en}negative.`,
             };
     const code = kind === 'indefinite' ? 'saddle' : 'maximum';
     return withRemedy(
@@ -102,8 +108,8 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?:
       v < ctx.last - THRESHOLDS.farLower * Math.max(Math.abs(ctx.start - ctx.last), Math.abs(ctx.last), 1e-12);
     if (best && farLower(best.loss)) {
       const facts = {
-        ko: `국소 최솟값에 수렴했습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} (모두 양수), 손실 L = ${fmt(ctx.last)}. 무작위 시작점 ${restarts.count}곳에서 다시 돌려 보니 더 낮은 최솟값이 있습니다: (${best.end.map(fmt).join(', ')}) 근처, L = ${fmt(best.loss)}.`,
-        en: `Converged to a local minimum: ${gradText.en}, Hessian eigenvalues ${eigText} (all positive), loss L = ${fmt(ctx.last)}. Runs from ${restarts.count} random starts found a lower minimum near (${best.end.map(fmt).join(', ')}), L = ${fmt(best.loss)}.`,
+        ko: `국소 최솟값에 수렴했습니다: ${gradText.ko}, ${eigText.ko} (${all.ko}양수), 손실 L = ${fmt(ctx.last)}. 무작위 시작점 ${restarts.count}곳에서 다시 돌려 보니 더 낮은 최솟값이 있습니다: (${best.end.map(fmt).join(', ')}) 근처, L = ${fmt(best.loss)}.`,
+        en: `Converged to a local minimum: ${gradText.en}, ${eigText.en} (${all.en}positive), loss L = ${fmt(ctx.last)}. Runs from ${restarts.count} random starts found a lower minimum near (${best.end.map(fmt).join(', ')}), L = ${fmt(best.loss)}.`,
       };
       const start = best.start.map((v) => Number(v.toPrecision(12)));
       return withRemedy({ code: 'localMinimum', ...facts, glossary: 'localMinimum' }, ctx, better(ctx, [[{ kind: 'init', value: start }]]));
@@ -116,8 +122,8 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?:
       : { ko: '', en: '' };
     return {
       code: 'converged',
-      ko: `수렴했습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 모두 양수라 이곳은 (적어도 국소) 최솟값입니다. 손실 L = ${fmt(ctx.last)}.${checked.ko}`,
-      en: `Converged: ${gradText.en}, Hessian eigenvalues ${eigText} — all positive, so this is a (at least local) minimum. Loss L = ${fmt(ctx.last)}.${checked.en}`,
+      ko: `수렴했습니다: ${gradText.ko}, ${eigText.ko} — ${all.ko}양수라 이곳은 (적어도 국소) 최솟값입니다. 손실 L = ${fmt(ctx.last)}.${checked.ko}`,
+      en: `Converged: ${gradText.en}, ${eigText.en} — ${all.en}positive, so this point is a minimum (at least a local one). Loss L = ${fmt(ctx.last)}.${checked.en}`,
       glossary: 'convergence',
     };
   }
@@ -141,8 +147,8 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?:
     return withRemedy(
       {
         code: 'plateau',
-        ko: `고원에서 멈췄습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 기울기도 곡률도 거의 0이라 스텝이 아주 작아졌지만, 지금 손실(L = ${fmt(ctx.last)})보다 훨씬 낮은 곳이 있습니다.`,
-        en: `Stuck on a plateau: ${gradText.en}, Hessian eigenvalues ${eigText} — gradient and curvature are almost zero, so the steps became tiny, yet there is much lower ground than L = ${fmt(ctx.last)}.`,
+        ko: `고원에서 멈췄습니다: ${gradText.ko}, ${eigText.ko} — 기울기도 곡률도 거의 0이라 스텝이 아주 작아졌지만, 지금 손실(L = ${fmt(ctx.last)})보다 훨씬 낮은 곳이 있습니다.`,
+        en: `Stuck on a plateau: ${gradText.en}, ${eigText.en} — gradient and curvature are almost zero, so the steps became tiny, yet there is much lower ground than L = ${fmt(ctx.last)}.`,
         glossary: 'plateau',
       },
       ctx,
@@ -152,15 +158,17 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?:
   const valley = !flat;
   const base = valley
     ? {
-        ko: `수렴했습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 0인 고윳값의 방향으로는 손실이 변하지 않으므로, 이곳은 최솟값이 이어진 골짜기의 한 점입니다. 손실 L = ${fmt(ctx.last)}.`,
-        en: `Converged: ${gradText.en}, Hessian eigenvalues ${eigText} — along the zero eigenvalue's direction the loss does not change, so this is one point of a valley of minima. Loss L = ${fmt(ctx.last)}.`,
+        ko: `수렴했습니다: ${gradText.ko}, ${eigText.ko} — 0인 고윳값의 방향으로는 손실이 변하지 않으므로, 이곳은 최솟값이 이어진 골짜기의 한 점입니다. 손실 L = ${fmt(ctx.last)}.`,
+        en: `Converged: ${gradText.en}, ${eigText.en} — along the zero eigenvalue's direction the loss does not change, so this is one point of a valley of minima. Loss L = ${fmt(ctx.last)}.`,
       }
     : {
-        ko: `멈췄습니다: ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — 기울기도 곡률도 거의 0입니다. 손실 L = ${fmt(ctx.last)}.`,
-        en: `Stopped: ${gradText.en}, Hessian eigenvalues ${eigText} — gradient and curvature are both almost zero. Loss L = ${fmt(ctx.last)}.`,
+        ko: `멈췄습니다: ${gradText.ko}, ${eigText.ko} — 기울기도 곡률도 거의 0입니다. 손실 L = ${fmt(ctx.last)}.`,
+        en: `Stopped: ${gradText.en}, ${eigText.en} — gradient and curvature are both almost zero. Loss L = ${fmt(ctx.last)}.`,
       };
   return withRemedy({ code: 'converged', ...base, glossary: 'convergence' }, ctx, { tried: result.tried });
 }
+
+type Bilingual = { ko: string; en: string };
 
 /** A stationary point near a run's end that is still moving (nearStationaryFinding). */
 interface Near {
@@ -170,7 +178,7 @@ interface Near {
 }
 
 /** The lead sentence of a run that ended close to a saddle or a maximum without stopping there. */
-function nearFacts(kind: 'indefinite' | 'negative', ctx: Context, near: Near, gradText: { ko: string; en: string }, eigText: string) {
+function nearFacts(kind: 'indefinite' | 'negative', ctx: Context, near: Near, gradText: Bilingual, eigText: Bilingual, all: Bilingual) {
   const at = `(${near.point.map(fmt).join(', ')})`;
   const share = `${Math.max(1, Math.ceil((100 * near.distance) / near.extent))}%`;
   const where =
@@ -180,10 +188,14 @@ function nearFacts(kind: 'indefinite' | 'negative', ctx: Context, near: Near, gr
           en: 'a saddle point',
           why: { ko: '양수와 음수가 함께 있어 최솟값이 아닙니다', en: 'of both signs, so it is not a minimum' },
         }
-      : { ko: '최댓값', en: 'a maximum', why: { ko: '모두 음수라 최솟값이 아닙니다', en: 'all negative, so it is not a minimum' } };
+      : {
+          ko: '최댓값',
+          en: 'a maximum',
+          why: { ko: `${all.ko}음수라 최솟값이 아닙니다`, en: `${all.en}negative, so it is not a minimum` },
+        };
   return {
-    ko: `${where.ko} 가까이에서 끝났습니다: 손실 L = ${fmt(ctx.last)}. 기울기가 0인 점을 끝점 가까이에서 찾았습니다: 위치 ${at}, 끝점과의 거리 ${fmt(near.distance)} (시작점에서 가장 멀리 간 거리 ${fmt(near.extent)}, 그 거리의 ${share} 이하), ${gradText.ko}, 헤세 행렬 고윳값 ${eigText} — ${where.why.ko}.`,
-    en: `The run ended close to ${where.en}: loss L = ${fmt(ctx.last)}. At distance ${fmt(near.distance)} from the end point (at most ${share} of the farthest the run got from its start, ${fmt(near.extent)}) lies a point with zero gradient, ${at}, where ${gradText.en}, Hessian eigenvalues ${eigText} — ${where.why.en}.`,
+    ko: `${where.ko} 가까이에서 끝났습니다: 손실 L = ${fmt(ctx.last)}. 기울기가 0인 점을 끝점 가까이에서 찾았습니다: 위치 ${at}, 끝점과의 거리 ${fmt(near.distance)} (시작점에서 가장 멀리 간 거리 ${fmt(near.extent)}, 그 거리의 ${share} 이하), ${gradText.ko}, ${eigText.ko} — ${where.why.ko}.`,
+    en: `The run ended close to ${where.en}: loss L = ${fmt(ctx.last)}. At distance ${fmt(near.distance)} from the end point (at most ${share} of the farthest the run got from its start, ${fmt(near.extent)}) lies a point with zero gradient, ${at}, where ${gradText.en}, ${eigText.en} — ${where.why.en}.`,
   };
 }
 

@@ -256,4 +256,27 @@ describe('diagnosis: measured findings, verified remedies', function () {
     assert.ok(f?.remedy, codes(findings).join(', '));
     assert.ok(f.remedy.outcome.finalLoss < 1e-6, String(f.remedy.outcome.finalLoss));
   });
+  it('one parameter has one eigenvalue: "eigenvalue 2 — positive", two have "eigenvalues … — all positive"', () => {
+    const oneD = diagnoseSource(example('quadratic.ts'), {}).findings.find((f) => f.code === 'converged');
+    assert.ok(oneD, 'quadratic.ts converges');
+    assert.match(oneD.en, /Hessian eigenvalue 2 — positive, so this point is a minimum/);
+    assert.match(oneD.ko, /헤세 행렬 고윳값 2 — 양수라 이곳은/);
+    const twoD = diagnoseSource('export function loss([x, y]: number[]) { return x ** 2 + 2 * y ** 2 }', { init: [1, 1] }).findings;
+    const converged = twoD.find((f) => f.code === 'converged');
+    assert.ok(converged, codes(twoD).join(', '));
+    assert.match(converged.en, /Hessian eigenvalues 2, 4 — all positive/);
+    assert.match(converged.ko, /헤세 행렬 고윳값 2, 4 — 모두 양수라/);
+    // d2l's x·cos(0.15πx), plain Newton from 10: a maximum in one dimension.
+    const d2l = diagnoseSource('export function loss(x: number) { return x * Math.cos(0.15 * Math.PI * x) }', {
+      init: [10],
+      optimizer: 'newton',
+      damping: 0,
+      learningRate: 1,
+      steps: 10,
+    }).findings;
+    const maximum = d2l.find((f) => /maximum/.test(f.en));
+    assert.ok(maximum, d2l.map((f) => f.en).join(' | '));
+    assert.match(maximum.en, /Hessian eigenvalue -?[\d.e-]+ — negative\./);
+    assert.doesNotMatch(maximum.ko, /모두/);
+  });
 });
