@@ -60,10 +60,8 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?:
   const kind = flat ? 'semidefinite' : definiteness(eig, THRESHOLDS.relativeZeroEigenvalue);
   // One parameter has one eigenvalue: "eigenvalue 2 — positive", not "eigenvalues 2 — all positive".
   const one = eig.length === 1;
-  const eigText = {
-    ko: `헤세 행렬 고윳값 ${eig.map(fmt).join(', ')}`,
-    en: `Hessian eigenvalue${one ? '' : 's'} ${eig.map(fmt).join(', ')}`,
-  };
+  const values = eig.map(fmt).join(', ');
+  const eigText = { ko: `헤세 행렬 고윳값 ${values}`, en: `Hessian eigenvalue${one ? '' : 's'} ${values}` };
   const all = one ? { ko: '', en: '' } : { ko: '모두 ', en: 'all ' };
   const gradText = { ko: `|∇L| = ${fmt(gEnd)} (처음 ${fmt(g0)})`, en: `|∇L| = ${fmt(gEnd)} (${fmt(g0)} at the start)` };
   const init = ctx.input.run.options.init;
