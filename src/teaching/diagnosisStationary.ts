@@ -5,7 +5,7 @@
  * another start reached far lower.
  */
 import { definiteness, symmetricEigenvalues } from './curvature';
-import { fmt } from './diagnosisText';
+import { fmt, type Bilingual } from './diagnosisText';
 import {
   better,
   otherOptimizers,
@@ -165,8 +165,6 @@ export function stationaryFinding(ctx: Context, g0: number, gEnd: number, near?:
       };
   return withRemedy({ code: 'converged', ...base, glossary: 'convergence' }, ctx, { tried: result.tried });
 }
-
-type Bilingual = { ko: string; en: string };
 
 /** A stationary point near a run's end that is still moving (nearStationaryFinding). */
 interface Near {
